@@ -1,0 +1,28 @@
+/* buf: a growable byte buffer, always NUL-terminated (git's strbuf).
+ *
+ * Renderers write into a Buf; only the output stage writes files.
+ * A Buf is embedded: buf_init() / buf_release().  buf_detach() hands the
+ * bytes to the caller, who frees them, and leaves the Buf empty. */
+#ifndef CHITIEU_BUF_H
+#define CHITIEU_BUF_H
+#include <stdarg.h>
+#include <stddef.h>
+
+typedef struct {
+	char *ptr;  /* never NULL after buf_init; ptr[len] == '\0' */
+	size_t len;
+	size_t cap;
+} Buf;
+
+void buf_init(Buf *b);
+void buf_release(Buf *b);
+void buf_reset(Buf *b);
+char *buf_detach(Buf *b, size_t *len);
+void buf_add(Buf *b, const void *data, size_t n);
+void buf_puts(Buf *b, const char *s);
+void buf_putc(Buf *b, int c);
+void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void buf_vprintf(Buf *b, const char *fmt, va_list ap);
+void buf_truncate(Buf *b, size_t len);
+
+#endif

@@ -1,0 +1,249 @@
+#include "model.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "xalloc.h"
+
+int ky_first_month(Ky k) { return k.kind == 'Q' ? 3 * (k.n - 1) + 1 : k.n; }
+int ky_last_month(Ky k) { return k.kind == 'Q' ? 3 * k.n : k.n; }
+
+int ky_parse(const char *s, Ky *out)
+{
+	int y = 0, i;
+	for (i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (s[4] != '-' || y < 1900)
+		return -1;
+	s += 5;
+	if ((s[0] == 'Q' || s[0] == 'q') && s[1] >= '1' && s[1] <= '4' && s[2] == '\0') {
+		*out = (Ky){y, 'Q', s[1] - '0'};
+		return 0;
+	}
+	if (s[0] >= '0' && s[0] <= '1' && s[1] >= '0' && s[1] <= '9' && s[2] == '\0') {
+		int mo = (s[0] - '0') * 10 + (s[1] - '0');
+		if (mo < 1 || mo > 12)
+			return -1;
+		*out = (Ky){y, 'M', mo};
+		return 0;
+	}
+	return -1;
+}
+
+void ky_format(Ky k, char out[16])
+{
+	if (k.kind == 'Q')
+		snprintf(out, 16, "%04d-Q%d", k.year, k.n);
+	else
+		snprintf(out, 16, "%04d-%02d", k.year, k.n);
+}
+
+int ky_cmp(Ky a, Ky b)
+{
+	int la = a.year * 12 + ky_last_month(a), lb = b.year * 12 + ky_last_month(b);
+	if (la != lb)
+		return la < lb ? -1 : 1;
+	if (a.kind != b.kind)
+		return a.kind == 'M' ? -1 : 1;
+	return 0;
+}
+
+void model_init(Model *m)
+{
+	memset(m, 0, sizeof *m);
+	msgs_init(&m->msgs);
+	han_init(&m->han);
+}
+
+void model_release(Model *m)
+{
+	for (size_t i = 0; i < m->n_nhom; i++) {
+		free(m->nhom[i].ma);
+		free(m->nhom[i].ten);
+	}
+	free(m->nhom);
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		free(m->don_vi[i].ma);
+		free(m->don_vi[i].ten);
+	}
+	free(m->don_vi);
+	for (size_t i = 0; i < m->n_chi_tieu; i++) {
+		ChiTieu *t = &m->chi_tieu[i];
+		free(t->ten);
+		free(t->chu_tri);
+		free(t->phoi_hop);
+		free(t->don_vi_tinh);
+		free(t->can_cu);
+		free(t->ap_dung);
+	}
+	free(m->chi_tieu);
+	for (size_t i = 0; i < m->n_so_lieu; i++)
+		free(m->so_lieu[i].ghi_chu);
+	free(m->so_lieu);
+	for (size_t i = 0; i < m->n_conf; i++) {
+		free(m->conf[i].key);
+		free(m->conf[i].value);
+	}
+	free(m->conf);
+	for (size_t i = 0; i < m->n_tep; i++)
+		free(m->tep[i].path);
+	free(m->tep);
+	han_release(&m->han);
+	msgs_release(&m->msgs);
+	free(m->kq_don_vi);
+	free(m->kq_nhom);
+	free(m->kq_tinh);
+	free(m->xh_don_vi);
+	free(m->xh_nhom);
+	free(m->xh_tinh);
+	free(m->thu_tu_don_vi);
+	free(m->idx_don_vi);
+	free(m->idx_nhom);
+	free(m->idx_chi_tieu);
+	model_init(m);
+}
+
+int model_applies(const Model *m, size_t u, size_t t)
+{
+	int g = m->don_vi[u].nhom;
+	return g >= 0 && m->chi_tieu[t].ap_dung[g];
+}
+
+/* qsort has no context argument: the array being indexed is passed here. */
+static const Model *S_sort_model;
+
+static int S_cmp_don_vi(const void *a, const void *b)
+{
+	return strcmp(S_sort_model->don_vi[*(const int *)a].ma, S_sort_model->don_vi[*(const int *)b].ma);
+}
+
+static int S_cmp_nhom(const void *a, const void *b)
+{
+	return strcmp(S_sort_model->nhom[*(const int *)a].ma, S_sort_model->nhom[*(const int *)b].ma);
+}
+
+static int S_cmp_thu_tu(const void *a, const void *b)
+{
+	const Nhom *x = a, *y = b;
+	if (x->thu_tu != y->thu_tu)
+		return x->thu_tu < y->thu_tu ? -1 : 1;
+	return strcmp(x->ma, y->ma);
+}
+
+static int S_cmp_stt(const void *a, const void *b)
+{
+	const ChiTieu *x = a, *y = b;
+	return (x->stt > y->stt) - (x->stt < y->stt);
+}
+
+static int *S_identity(size_t n)
+{
+	int *v = xmalloc(n * sizeof *v);
+	for (size_t i = 0; i < n; i++)
+		v[i] = (int)i;
+	return v;
+}
+
+void model_build_index(Model *m)
+{
+	/* Groups into thu_tu order; remap DonVi.nhom and ap_dung. */
+	if (m->n_nhom) {
+		char **old = xmalloc(m->n_nhom * sizeof *old);
+		for (size_t i = 0; i < m->n_nhom; i++)
+			old[i] = m->nhom[i].ma;
+		qsort(m->nhom, m->n_nhom, sizeof *m->nhom, S_cmp_thu_tu);
+		int *map = xmalloc(m->n_nhom * sizeof *map);
+		for (size_t i = 0; i < m->n_nhom; i++)
+			for (size_t j = 0; j < m->n_nhom; j++)
+				if (m->nhom[j].ma == old[i])
+					map[i] = (int)j;
+		for (size_t u = 0; u < m->n_don_vi; u++)
+			if (m->don_vi[u].nhom >= 0)
+				m->don_vi[u].nhom = map[m->don_vi[u].nhom];
+		unsigned char *tmp = xmalloc(m->n_nhom);
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			for (size_t i = 0; i < m->n_nhom; i++)
+				tmp[map[i]] = m->chi_tieu[t].ap_dung[i];
+			memcpy(m->chi_tieu[t].ap_dung, tmp, m->n_nhom);
+		}
+		free(tmp);
+		free(map);
+		free(old);
+	}
+	if (m->n_chi_tieu)
+		qsort(m->chi_tieu, m->n_chi_tieu, sizeof *m->chi_tieu, S_cmp_stt);
+
+	S_sort_model = m;
+	free(m->idx_don_vi);
+	m->idx_don_vi = S_identity(m->n_don_vi);
+	qsort(m->idx_don_vi, m->n_don_vi, sizeof(int), S_cmp_don_vi);
+	free(m->idx_nhom);
+	m->idx_nhom = S_identity(m->n_nhom);
+	qsort(m->idx_nhom, m->n_nhom, sizeof(int), S_cmp_nhom);
+	S_sort_model = NULL;
+	free(m->idx_chi_tieu);
+	m->idx_chi_tieu = S_identity(m->n_chi_tieu); /* chi_tieu is sorted by stt itself */
+}
+
+int model_find_don_vi(const Model *m, const char *ma)
+{
+	size_t lo = 0, hi = m->idx_don_vi ? m->n_don_vi : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int i = m->idx_don_vi[mid];
+		int c = strcmp(ma, m->don_vi[i].ma);
+		if (c == 0)
+			return i;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+int model_find_nhom(const Model *m, const char *ma)
+{
+	size_t lo = 0, hi = m->idx_nhom ? m->n_nhom : 0;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int i = m->idx_nhom[mid];
+		int c = strcmp(ma, m->nhom[i].ma);
+		if (c == 0)
+			return i;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+int model_find_chi_tieu(const Model *m, int stt)
+{
+	size_t lo = 0, hi = m->n_chi_tieu;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int s = m->chi_tieu[mid].stt;
+		if (s == stt)
+			return (int)mid;
+		if (stt < s)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
+const char *model_conf(const Model *m, const char *key)
+{
+	/* Later lines win, as in most key = value files. */
+	for (size_t i = m->n_conf; i-- > 0;)
+		if (strcmp(m->conf[i].key, key) == 0)
+			return m->conf[i].value;
+	return "";
+}

@@ -1,0 +1,191 @@
+/* model: the one in-memory picture of a reporting year.
+ *
+ * Readers (input.c, han.c) fill it, eval.c computes the verdicts and the
+ * trend series into it, and every renderer (ketqua.c, chart.c, md.c,
+ * html.c, pdf.c, scorecard.c) takes it as `const Model *`.
+ *
+ * Ownership: the model owns every byte reachable from it.  Strings are
+ * copied in (NFC-normalised UTF-8, surrounding spaces trimmed) and
+ * model_release() frees everything.
+ *
+ * Indexes, not pointers, link records: DonVi.nhom is an index into
+ * Model.nhom, SoLieu.don_vi into Model.don_vi, etc.  -1 means "none". */
+#ifndef CHITIEU_MODEL_H
+#define CHITIEU_MODEL_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "han.h"
+#include "msg.h"
+
+/* A reporting period: a month (kind 'M', n 1..12) or a quarter
+ * (kind 'Q', n 1..4) of a year. */
+typedef struct {
+	int year;
+	char kind;  /* 'M' or 'Q' */
+	int n;
+} Ky;
+
+int ky_first_month(Ky k); /* 1..12 */
+int ky_last_month(Ky k);  /* 1..12 */
+/* Parses "2024-05" or "2024-Q2" (also "2024-q2"); 0 on success. */
+int ky_parse(const char *s, Ky *out);
+/* "2024-05" / "2024-Q2" into out (at least 9 bytes). */
+void ky_format(Ky k, char out[16]);
+/* Orders by last month, then months before quarters. */
+int ky_cmp(Ky a, Ky b);
+
+/* One group of units ("UBND cấp huyện"), in the order of thu_tu. */
+typedef struct {
+	char *ma;   /* slug, e.g. "huyen" */
+	char *ten;  /* display name */
+	int thu_tu;
+} Nhom;
+
+/* One unit of the registry, in the order of don-vi.csv. */
+typedef struct {
+	char *ma;   /* [a-z0-9-]+, the stem of so-lieu/<ma>.csv */
+	char *ten;
+	int nhom;   /* index into Model.nhom */
+	int thuoc;  /* index into Model.don_vi of the parent, or -1 */
+	int co_so_lieu; /* 1 when so-lieu/<ma>.csv was read */
+} DonVi;
+
+typedef enum { SS_GE, SS_LE, SS_EQ } SoSanh;
+
+/* One target: a row of the appendix table, in the order of stt. */
+typedef struct {
+	int stt;
+	char *ten, *chu_tri, *phoi_hop, *don_vi_tinh;
+	char *can_cu;     /* "" when the row shares the basis of the row above */
+	int can_cu_span;  /* rows the printed basis cell spans from here (>= 1);
+	                     0 on a row covered by a cell above */
+	SoSanh so_sanh;
+	/* gia_tri exactly: gia_tri = gt_num / 10^gt_scale (45,5 -> 455, 1) */
+	int64_t gt_num;
+	int gt_scale;     /* 0..6 */
+	unsigned char *ap_dung; /* [Model.n_nhom]: 1 when the group is judged on it */
+} ChiTieu;
+
+/* One figure row of a unit's file, kept whether in the window or not. */
+typedef struct {
+	int don_vi, chi_tieu;  /* indexes */
+	Ky ky;
+	int64_t tu_so, mau_so;
+	char *ghi_chu;         /* NULL when empty */
+	int line;              /* in so-lieu/<ma>.csv, as a spreadsheet shows it */
+} SoLieu;
+
+typedef enum { DG_DAT, DG_CHUA_DAT, DG_KHONG_PHAT_SINH, DG_CHUA_BAO_CAO } DanhGia;
+
+/* A verdict on summed figures.  For a unit: n, d over its rows in the
+ * window.  For a group or the province: over the member units to which the
+ * target applies, plus the count of units met / units judged. */
+typedef struct {
+	int64_t n, d;
+	DanhGia dg;
+	int so_dv_dat, so_dv_danh_gia; /* aggregates only; 0 on unit results */
+} KetQua;
+
+/* One step of a trend series: the figures of one month or quarter (not
+ * cumulative).  co = 1 when at least one row fell in the step. */
+typedef struct {
+	int64_t n, d;
+	int co;
+} Diem;
+
+#define MAX_BUOC 12
+
+/* The year-to-date window fixed by the report period. */
+typedef struct {
+	Ky ky;          /* the report period (-k, or the latest in the data) */
+	int year;
+	int last_month; /* the window is months 1..last_month of year */
+	Ky moi_nhat;    /* the latest period present in the data (cut-off) */
+	/* The trend steps: months when every row in the window is a month,
+	 * else quarters (months are summed into their quarter; the last
+	 * quarter may be partial). */
+	int buoc_quy;   /* 1: steps are quarters */
+	int n_buoc;     /* 1..12 */
+	Ky buoc[MAX_BUOC];
+} CuaSo;
+
+/* A key of bao-cao.conf and its value (NFC, trimmed). */
+typedef struct {
+	char *key, *value;
+	int line;
+} ConfEntry;
+
+/* An input file read, for the colophon: its path relative to the input
+ * folder and its SHA-256. */
+typedef struct {
+	char *path;
+	unsigned char sha256[32];
+} TepVao;
+
+typedef struct Model {
+	Nhom *nhom;        size_t n_nhom;
+	DonVi *don_vi;     size_t n_don_vi;
+	ChiTieu *chi_tieu; size_t n_chi_tieu;
+	SoLieu *so_lieu;   size_t n_so_lieu;   /* sorted by don_vi, chi_tieu, ky */
+	ConfEntry *conf;   size_t n_conf;
+	TepVao *tep;       size_t n_tep;       /* sorted by path */
+	HanData han;       /* the deadline tasks (han.h); empty when absent */
+	Msgs msgs;         /* every error and warning of the run */
+
+	/* Filled by eval_run(). */
+	int evaluated;
+	CuaSo cua_so;
+	KetQua *kq_don_vi; /* [n_don_vi * n_chi_tieu]; see model_applies() */
+	KetQua *kq_nhom;   /* [n_nhom * n_chi_tieu] */
+	KetQua *kq_tinh;   /* [n_chi_tieu] */
+	/* Per-step (not cumulative) values, [entity][target][MAX_BUOC]. */
+	Diem *xh_don_vi;   /* [n_don_vi * n_chi_tieu * MAX_BUOC] */
+	Diem *xh_nhom;     /* [n_nhom * n_chi_tieu * MAX_BUOC] */
+	Diem *xh_tinh;     /* [n_chi_tieu * MAX_BUOC] */
+	/* Units in display order: group order, then name by Vietnamese
+	 * collation (Ă after A, Đ after D, tones secondary). */
+	int *thu_tu_don_vi; /* [n_don_vi] indexes */
+
+	/* Private lookup indexes built by model_build_index(). */
+	int *idx_don_vi, *idx_nhom, *idx_chi_tieu;
+} Model;
+
+void model_init(Model *m);
+void model_release(Model *m);
+
+/* 1 when target t applies to unit u (its group is in ap_dung). */
+int model_applies(const Model *m, size_t u, size_t t);
+static inline const KetQua *model_kq_don_vi(const Model *m, size_t u, size_t t)
+{
+	return &m->kq_don_vi[u * m->n_chi_tieu + t];
+}
+static inline const KetQua *model_kq_nhom(const Model *m, size_t g, size_t t)
+{
+	return &m->kq_nhom[g * m->n_chi_tieu + t];
+}
+static inline const Diem *model_xh_don_vi(const Model *m, size_t u, size_t t)
+{
+	return &m->xh_don_vi[(u * m->n_chi_tieu + t) * MAX_BUOC];
+}
+static inline const Diem *model_xh_nhom(const Model *m, size_t g, size_t t)
+{
+	return &m->xh_nhom[(g * m->n_chi_tieu + t) * MAX_BUOC];
+}
+static inline const Diem *model_xh_tinh(const Model *m, size_t t)
+{
+	return &m->xh_tinh[t * MAX_BUOC];
+}
+
+/* Sorts targets by stt and groups by thu_tu (fixing every index that
+ * points at them) and builds the lookup indexes.  Call after the registry
+ * files are read, before figures are read. */
+void model_build_index(Model *m);
+/* Lookups; -1 when absent.  O(log n) or O(1): never a scan per row. */
+int model_find_don_vi(const Model *m, const char *ma);
+int model_find_nhom(const Model *m, const char *ma);
+int model_find_chi_tieu(const Model *m, int stt);
+/* bao-cao.conf value, or "" when the key is absent (a blank to fill). */
+const char *model_conf(const Model *m, const char *key);
+
+#endif

@@ -1,0 +1,74 @@
+#include "msg.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+
+#include "buf.h"
+#include "xalloc.h"
+
+void msgs_init(Msgs *ms)
+{
+	ms->v = NULL;
+	ms->n = ms->cap = 0;
+	ms->n_error = ms->n_warning = 0;
+}
+
+void msgs_release(Msgs *ms)
+{
+	for (size_t i = 0; i < ms->n; i++) {
+		free(ms->v[i].path);
+		free(ms->v[i].text);
+	}
+	free(ms->v);
+	msgs_init(ms);
+}
+
+void msg_add(Msgs *ms, MsgLevel level, const char *path, int line, int col, const char *fmt, ...)
+{
+	ms->v = xgrow(ms->v, &ms->cap, ms->n + 1, sizeof *ms->v);
+	Msg *m = &ms->v[ms->n++];
+	m->level = level;
+	m->path = xstrdup(path ? path : "");
+	m->line = line;
+	m->col = col;
+	Buf b;
+	buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	m->text = buf_detach(&b, NULL);
+	if (level == MSG_ERROR)
+		ms->n_error++;
+	else
+		ms->n_warning++;
+}
+
+char *msg_format(const Msg *m)
+{
+	Buf b;
+	buf_init(&b);
+	if (m->path[0]) {
+		buf_puts(&b, m->path);
+		if (m->line > 0) {
+			buf_printf(&b, ":%d", m->line);
+			if (m->col > 0)
+				buf_printf(&b, ":%d", m->col);
+		}
+		buf_puts(&b, ": ");
+	}
+	buf_printf(&b, "%s: %s", m->level == MSG_ERROR ? "error" : "warning", m->text);
+	return buf_detach(&b, NULL);
+}
+
+void msgs_print(const Msgs *ms, FILE *fp)
+{
+	for (size_t i = 0; i < ms->n; i++) {
+		char *s = msg_format(&ms->v[i]);
+		fprintf(fp, "%s\n", s);
+		free(s);
+	}
+	if (ms->n_error || ms->n_warning)
+		fprintf(fp, "%d error%s, %d warning%s\n", ms->n_error, ms->n_error == 1 ? "" : "s",
+		        ms->n_warning, ms->n_warning == 1 ? "" : "s");
+}

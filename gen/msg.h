@@ -1,0 +1,38 @@
+/* msg: every problem found in the input, in the order found.
+ *
+ * Readers keep going after a data error so one run lists all of them
+ * (mandoc's mandoc_msg).  Messages are kept, not printed at once: main
+ * prints them all, and the site's data-quality page lists the warnings.
+ * Each prints GNU-style: "path:line:column: error: text"; line or column
+ * 0 means "not known" and is left out. */
+#ifndef CHITIEU_MSG_H
+#define CHITIEU_MSG_H
+#include <stdio.h>
+
+typedef enum { MSG_WARNING = 1, MSG_ERROR = 2 } MsgLevel;
+
+typedef struct {
+	MsgLevel level;
+	char *path;  /* relative to the input folder, e.g. "so-lieu/xa-a.csv" */
+	int line, col;
+	char *text;  /* lower-case first word, no final period */
+} Msg;
+
+typedef struct {
+	Msg *v;
+	size_t n, cap;
+	int n_error, n_warning;
+} Msgs;
+
+void msgs_init(Msgs *ms);
+void msgs_release(Msgs *ms);
+void msg_add(Msgs *ms, MsgLevel level, const char *path, int line, int col,
+             const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+#define msg_error(ms, path, line, col, ...) msg_add(ms, MSG_ERROR, path, line, col, __VA_ARGS__)
+#define msg_warn(ms, path, line, col, ...) msg_add(ms, MSG_WARNING, path, line, col, __VA_ARGS__)
+/* "path:line:col: error: text" into a fresh string (caller frees). */
+char *msg_format(const Msg *m);
+/* Prints every message then the count line ("2 errors, 1 warning"). */
+void msgs_print(const Msgs *ms, FILE *fp);
+
+#endif

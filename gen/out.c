@@ -1,0 +1,174 @@
+#include "out.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "xalloc.h"
+
+/* The folder to remove if a signal ends the run (a fixed copy: the
+ * handler must not allocate). */
+static char S_pending[4096];
+
+static int S_rm_one(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+	(void)sb;
+	(void)ftw;
+	return (flag == FTW_DP ? rmdir(path) : unlink(path)) ? -1 : 0;
+}
+
+int out_rmtree(const char *path)
+{
+	return nftw(path, S_rm_one, 32, FTW_DEPTH | FTW_PHYS);
+}
+
+static void S_on_signal(int sig)
+{
+	if (S_pending[0])
+		out_rmtree(S_pending);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static int S_mkdir_p(const char *path)
+{
+	char *p = xstrdup(path);
+	for (char *s = p + 1; *s; s++) {
+		if (*s == '/') {
+			*s = '\0';
+			if (mkdir(p, 0777) && errno != EEXIST) {
+				free(p);
+				return -1;
+			}
+			*s = '/';
+		}
+	}
+	int rc = (mkdir(p, 0777) && errno != EEXIST) ? -1 : 0;
+	free(p);
+	return rc;
+}
+
+int out_begin(OutRun *r, const char *root, const char *ky, char **err)
+{
+	r->root = xstrdup(root);
+	r->final = xasprintf("%s/%s", root, ky);
+	r->tmp = NULL;
+	if (S_mkdir_p(root)) {
+		*err = xasprintf("cannot create the output folder '%s': %s", root, strerror(errno));
+		return -1;
+	}
+	char *tmpl = xasprintf("%s/.chitieu-tmp-XXXXXX", root);
+	if (!mkdtemp(tmpl)) {
+		*err = xasprintf("cannot write in the output folder '%s': %s", root, strerror(errno));
+		free(tmpl);
+		return -1;
+	}
+	chmod(tmpl, 0755);
+	r->tmp = tmpl;
+	if (strlen(tmpl) < sizeof S_pending) {
+		memcpy(S_pending, tmpl, strlen(tmpl) + 1);
+		struct sigaction sa;
+		memset(&sa, 0, sizeof sa);
+		sa.sa_handler = S_on_signal;
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
+		sigaction(SIGHUP, &sa, NULL);
+	}
+	return 0;
+}
+
+char *out_path(const OutRun *r, const char *rel)
+{
+	return xasprintf("%s/%s", r->tmp, rel);
+}
+
+int out_mkdir(const OutRun *r, const char *rel, char **err)
+{
+	char *p = out_path(r, rel);
+	int rc = S_mkdir_p(p);
+	if (rc)
+		*err = xasprintf("cannot create '%s': %s", p, strerror(errno));
+	free(p);
+	return rc;
+}
+
+int out_write_file(const char *path, const void *data, size_t len, char **err)
+{
+	FILE *fp = fopen(path, "wb");
+	if (!fp) {
+		*err = xasprintf("cannot write '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	size_t w = len ? fwrite(data, 1, len, fp) : 0;
+	int bad = (w != len) || fflush(fp) != 0 || ferror(fp);
+	int e = errno;
+	if (fclose(fp) != 0 && !bad) {
+		bad = 1;
+		e = errno;
+	}
+	if (bad) {
+		*err = xasprintf("cannot write '%s': %s", path, strerror(e));
+		return -1;
+	}
+	return 0;
+}
+
+int out_write_buf(const OutRun *r, const char *rel, const Buf *b, char **err)
+{
+	char *p = out_path(r, rel);
+	char *slash = strrchr(p, '/');
+	*slash = '\0';
+	S_mkdir_p(p);
+	*slash = '/';
+	int rc = out_write_file(p, b->ptr, b->len, err);
+	free(p);
+	return rc;
+}
+
+int out_commit(OutRun *r, char **err)
+{
+	int rc = 0;
+	struct stat st;
+	if (lstat(r->final, &st) == 0) {
+		/* Swap the new folder and the old one in one step, then remove the
+		 * old: there is never a moment without output/<ky>. */
+		if (renameat2(AT_FDCWD, r->tmp, AT_FDCWD, r->final, RENAME_EXCHANGE) == 0) {
+			out_rmtree(r->tmp);
+		} else {
+			char *old = xasprintf("%s.old", r->tmp);
+			if (rename(r->final, old) || rename(r->tmp, r->final)) {
+				*err = xasprintf("cannot move the new output into '%s': %s", r->final, strerror(errno));
+				rename(old, r->final);
+				rc = -1;
+			} else {
+				out_rmtree(old);
+			}
+			free(old);
+		}
+	} else if (rename(r->tmp, r->final)) {
+		*err = xasprintf("cannot move the new output into '%s': %s", r->final, strerror(errno));
+		rc = -1;
+	}
+	if (rc == 0)
+		S_pending[0] = '\0';
+	out_abort(r);
+	return rc;
+}
+
+void out_abort(OutRun *r)
+{
+	if (r->tmp) {
+		out_rmtree(r->tmp);
+		S_pending[0] = '\0';
+	}
+	free(r->root);
+	free(r->final);
+	free(r->tmp);
+	r->root = r->final = r->tmp = NULL;
+}

@@ -1,0 +1,32 @@
+/* out: the one place that writes files.
+ *
+ * A run writes everything into a fresh folder beside its target
+ * (<root>/.chitieu-tmp-XXXXXX) and only out_commit() puts it in place, by
+ * an atomic exchange of folders; out_abort() (also run on SIGINT/SIGTERM)
+ * removes it.  So a failed or interrupted run leaves <root>/<ky> as it was.
+ * Functions return 0, or -1 with *err (caller frees) saying what failed. */
+#ifndef CHITIEU_OUT_H
+#define CHITIEU_OUT_H
+#include <stddef.h>
+
+#include "buf.h"
+
+typedef struct {
+	char *root;   /* the output root, e.g. "output" */
+	char *final;  /* <root>/<ky> */
+	char *tmp;    /* the folder being written */
+} OutRun;
+
+int out_begin(OutRun *r, const char *root, const char *ky, char **err);
+/* tmp/<rel>, creating its folder; rel may contain '/'. */
+char *out_path(const OutRun *r, const char *rel);
+int out_mkdir(const OutRun *r, const char *rel, char **err);
+/* Writes b to path, checking every write and the close (disk full). */
+int out_write_file(const char *path, const void *data, size_t len, char **err);
+int out_write_buf(const OutRun *r, const char *rel, const Buf *b, char **err);
+int out_commit(OutRun *r, char **err);
+void out_abort(OutRun *r);
+/* Removes a folder and everything under it; 0 or -1. */
+int out_rmtree(const char *path);
+
+#endif
