@@ -61,4 +61,14 @@ typedef struct {
 void han_init(HanData *h);
 void han_release(HanData *h);
 
+struct Model;
+/* Reads cong-bo.csv, moc.csv and ngay-nghi.csv of dir when present (and
+ * han_danh_muc / han_quy_trinh from the conf already in m).  Problems go to
+ * m->msgs.  Called by input_read() after the registry is read.  Returns 0
+ * when no error was recorded, else -1. */
+int han_read(struct Model *m, const char *dir);
+/* Judges every step at the end of the report window (m->cua_so) into
+ * m->han.kq.  Called after eval_run(). */
+void han_eval(struct Model *m);
+
 #endif

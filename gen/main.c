@@ -211,6 +211,8 @@ int main(int argc, char **argv)
 	int bad = input_read(&m, o.in) != 0;
 	if (!bad && eval_run(&m, o.ky) != 0)
 		bad = 1;
+	if (!bad)
+		han_eval(&m);
 	for (size_t i = 0; !bad && i < o.n_don_vi; i++)
 		if (model_find_don_vi(&m, o.don_vi[i]) < 0) {
 			msg_error(&m.msgs, "don-vi.csv", 0, 0, "--don-vi: no unit has the code '%s'", o.don_vi[i]);
