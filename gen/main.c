@@ -3,6 +3,7 @@
  * The only place that exits. */
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -203,6 +204,10 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	S_progress = !o.quiet && isatty(2);
+	/* A file-size limit must fail the write (EFBIG, exit 3), not kill us
+	 * before the temporary folder is removed. */
+	signal(SIGXFSZ, SIG_IGN);
+	signal(SIGPIPE, SIG_IGN);
 
 	Model m;
 	model_init(&m);
