@@ -63,6 +63,10 @@ if [ "$(id -u)" -ne 0 ]; then
 	chmod u+w "$OUT"
 fi
 
+# An output root that cannot be a folder (a file is in the way): exit 3.
+: > "$WORK/a-file"
+run_chitieu -q -i input -o "$WORK/a-file"; expect_rc 3; expect_err "a-file"
+
 # A second good run replaces the period folder whole.
 run_chitieu -q -i input -o "$OUT"; expect_rc 0; no_tmp
 exit 0
