@@ -1,3 +1,277 @@
-/* PLACEHOLDER: to be replaced (owner: evaluation). */
 #include "fmt.h"
-void fmt_int(Buf *b, int64_t v) { buf_printf(b, "%lld", (long long)v); }
+
+#include <string.h>
+
+/* Every figure is exact integer work: a percentage is the rational
+ * 100*n/d, scaled to a fixed number of decimals in 128 bits, so that no
+ * product can overflow for any int64 n and d. */
+typedef __int128 S_i128;
+typedef unsigned __int128 S_u128;
+
+static const char *const S_la_ma[] = {"", "I", "II", "III", "IV"};
+
+static S_i128 S_pow10(int e)
+{
+	S_i128 p = 1;
+	while (e-- > 0)
+		p *= 10;
+	return p;
+}
+
+/* The digits of v, with `group` between groups of three when non-zero. */
+static void S_put_u128(Buf *b, S_u128 v, char group)
+{
+	char tmp[64];
+	int n = 0, k = 0;
+	do {
+		if (group && k && k % 3 == 0)
+			tmp[n++] = group;
+		tmp[n++] = (char)('0' + (int)(v % 10));
+		v /= 10;
+		k++;
+	} while (v);
+	while (n > 0)
+		buf_putc(b, tmp[--n]);
+}
+
+/* v / 10^dec as "int<point>frac" with exactly dec decimals. */
+static void S_put_fixed(Buf *b, S_i128 v, int dec, char point, char group)
+{
+	S_u128 mag;
+	if (v < 0) {
+		buf_putc(b, '-');
+		mag = (S_u128)0 - (S_u128)v;
+	} else {
+		mag = (S_u128)v;
+	}
+	S_u128 p = (S_u128)S_pow10(dec);
+	S_put_u128(b, mag / p, group);
+	if (dec > 0) {
+		char frac[40];
+		S_u128 f = mag % p;
+		for (int i = dec - 1; i >= 0; i--) {
+			frac[i] = (char)('0' + (int)(f % 10));
+			f /= 10;
+		}
+		buf_putc(b, point);
+		buf_add(b, frac, (size_t)dec);
+	}
+}
+
+void fmt_int(Buf *b, int64_t v)
+{
+	S_put_fixed(b, v, 0, ',', '.');
+}
+
+void fmt_gia_tri(Buf *b, const ChiTieu *t)
+{
+	/* Trailing zeros of the fraction say nothing: 45,50 reads 45,5. */
+	S_i128 num = t->gt_num;
+	int dec = t->gt_scale;
+	while (dec > 0 && num % 10 == 0) {
+		num /= 10;
+		dec--;
+	}
+	S_put_fixed(b, num, dec, ',', '.');
+}
+
+void fmt_giao_chi_tieu(Buf *b, const ChiTieu *t)
+{
+	switch (t->so_sanh) {
+	case SS_GE:
+		buf_puts(b, "Tối thiểu ");
+		break;
+	case SS_LE:
+		buf_puts(b, "Tối đa ");
+		break;
+	case SS_EQ:
+		break;
+	}
+	fmt_gia_tri(b, t);
+}
+
+/* Floor division for a positive divisor. */
+static S_i128 S_floor_div(S_i128 a, S_i128 d, S_i128 *rem)
+{
+	S_i128 q = a / d, r = a % d;
+	if (r < 0) {
+		q--;
+		r += d;
+	}
+	*rem = r;
+	return q;
+}
+
+/* The sign of (p / 10^dec) - (gt_num / 10^gt_scale), exactly. */
+static int S_cmp_target(S_i128 p, int dec, const ChiTieu *t)
+{
+	S_i128 a = p, g = t->gt_num;
+	if (dec < t->gt_scale)
+		a *= S_pow10(t->gt_scale - dec);
+	else
+		g *= S_pow10(dec - t->gt_scale);
+	return (a > g) - (a < g);
+}
+
+/* 100*n/d with dec decimals, rounded to nearest (half up), then moved to
+ * the floor or the ceiling when the nearest value would read as the
+ * opposite verdict.  Both floor and ceiling are always on the true side of
+ * the target, so the fix never fails for >= and <=.  An `=` target met
+ * exactly but with more decimals than dec prints with its own decimals,
+ * the only way the printed figure can equal the target. */
+static void S_ty_le(Buf *b, int64_t n, int64_t d, const ChiTieu *t, int dec, char point, char group)
+{
+	if (d == 0)
+		return;
+	S_i128 num = (S_i128)n * 100 * S_pow10(dec), den = d, rem;
+	if (den < 0) {
+		num = -num;
+		den = -den;
+	}
+	S_i128 fl = S_floor_div(num, den, &rem);
+	S_i128 ce = fl + (rem != 0);
+	S_i128 p = rem * 2 >= den ? ce : fl;
+	if (t) {
+		/* sign of v - g, with v = 100n/d and g = gt_num/10^gt_scale:
+		 * compare 100*n*10^s with gt_num*d (d > 0 here). */
+		S_i128 lhs = (S_i128)n * 100 * S_pow10(t->gt_scale);
+		S_i128 rhs = (S_i128)t->gt_num * d;
+		if (d < 0) {
+			lhs = -lhs;
+			rhs = -rhs;
+		}
+		int sv = (lhs > rhs) - (lhs < rhs);
+		int sp = S_cmp_target(p, dec, t);
+		switch (t->so_sanh) {
+		case SS_GE: /* met iff v >= g */
+			if (sv >= 0 && sp < 0)
+				p = ce;
+			else if (sv < 0 && sp >= 0)
+				p = fl;
+			break;
+		case SS_LE: /* met iff v <= g */
+			if (sv <= 0 && sp > 0)
+				p = fl;
+			else if (sv > 0 && sp <= 0)
+				p = ce;
+			break;
+		case SS_EQ:
+			if (sv == 0 && sp != 0) {
+				S_put_fixed(b, t->gt_num, t->gt_scale, point, group);
+				return;
+			}
+			if (sv != 0 && sp == 0)
+				p = sv < 0 ? fl : ce;
+			break;
+		}
+	}
+	S_put_fixed(b, p, dec, point, group);
+}
+
+void fmt_ty_le(Buf *b, int64_t n, int64_t d, const ChiTieu *t)
+{
+	S_ty_le(b, n, d, t, 2, ',', '.');
+}
+
+void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t)
+{
+	S_ty_le(b, n, d, t, 4, '.', 0);
+}
+
+const char *fmt_danh_gia(DanhGia dg)
+{
+	switch (dg) {
+	case DG_DAT:
+		return "Đạt";
+	case DG_CHUA_DAT:
+		return "Chưa đạt";
+	case DG_KHONG_PHAT_SINH:
+		return "Không phát sinh";
+	case DG_CHUA_BAO_CAO:
+		break;
+	}
+	return "Chưa báo cáo";
+}
+
+const char *fmt_danh_gia_ma(DanhGia dg)
+{
+	switch (dg) {
+	case DG_DAT:
+		return "dat";
+	case DG_CHUA_DAT:
+		return "chua_dat";
+	case DG_KHONG_PHAT_SINH:
+		return "khong_phat_sinh";
+	case DG_CHUA_BAO_CAO:
+		break;
+	}
+	return "chua_bao_cao";
+}
+
+void fmt_cua_so(Buf *b, const CuaSo *w)
+{
+	int m = w->last_month, y = w->year;
+	/* A window ending with a quarter's last month reads as that quarter
+	 * does, whether the period was given as the month or the quarter. */
+	switch (m) {
+	case 1:
+		buf_printf(b, "Tháng 1 năm %d", y);
+		break;
+	case 3:
+		buf_printf(b, "Quý I năm %d", y);
+		break;
+	case 6:
+		buf_printf(b, "6 tháng đầu năm %d", y);
+		break;
+	case 9:
+		buf_printf(b, "9 tháng năm %d", y);
+		break;
+	case 12:
+		buf_printf(b, "Năm %d", y);
+		break;
+	default:
+		buf_printf(b, "%d tháng đầu năm %d", m, y);
+		break;
+	}
+}
+
+void fmt_buoc(Buf *b, Ky k)
+{
+	if (k.kind == 'Q' && k.n >= 1 && k.n <= 4)
+		buf_printf(b, "Quý %s", S_la_ma[k.n]);
+	else
+		buf_printf(b, "Th%d", k.n);
+}
+
+/* Days since 1970-01-01 to a civil date (proleptic Gregorian), after
+ * Howard Hinnant's days_from_civil inverse: integer only. */
+static void S_civil(int day, int *y, int *m, int *d)
+{
+	long z = (long)day + 719468;
+	long era = (z >= 0 ? z : z - 146096) / 146097;
+	long doe = z - era * 146097;
+	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	long mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+void fmt_ngay(Buf *b, int day)
+{
+	int y, m, d;
+	if (day == -1)
+		return;
+	S_civil(day, &y, &m, &d);
+	buf_printf(b, "%02d/%02d/%04d", d, m, y);
+}
+
+void fmt_ngay_iso(Buf *b, int day)
+{
+	int y, m, d;
+	if (day == -1)
+		return;
+	S_civil(day, &y, &m, &d);
+	buf_printf(b, "%04d-%02d-%02d", y, m, d);
+}
