@@ -5,8 +5,8 @@
 /* Every figure is exact integer work: a percentage is the rational
  * 100*n/d, scaled to a fixed number of decimals in 128 bits, so that no
  * product can overflow for any int64 n and d. */
-typedef __int128 S_i128;
-typedef unsigned __int128 S_u128;
+__extension__ typedef __int128 S_i128;
+__extension__ typedef unsigned __int128 S_u128;
 
 static const char *const S_la_ma[] = {"", "I", "II", "III", "IV"};
 
