@@ -208,6 +208,10 @@ int main(int argc, char **argv)
 	 * before the temporary folder is removed. */
 	signal(SIGXFSZ, SIG_IGN);
 	signal(SIGPIPE, SIG_IGN);
+	/* Test hook: make the N-th allocation fail (tests/e2e/test_faults.sh). */
+	const char *fa = getenv("CHITIEU_FAIL_ALLOC");
+	if (fa)
+		xalloc_fail_after(atol(fa));
 
 	Model m;
 	model_init(&m);

@@ -28,6 +28,13 @@ int out_rmtree(const char *path)
 	return nftw(path, S_rm_one, 32, FTW_DEPTH | FTW_PHYS);
 }
 
+/* Out of memory exits from deep inside a renderer: the folder still goes. */
+static void S_at_exit(void)
+{
+	if (S_pending[0])
+		out_rmtree(S_pending);
+}
+
 static void S_on_signal(int sig)
 {
 	if (S_pending[0])
@@ -79,6 +86,9 @@ int out_begin(OutRun *r, const char *root, const char *ky, char **err)
 		sigaction(SIGINT, &sa, NULL);
 		sigaction(SIGTERM, &sa, NULL);
 		sigaction(SIGHUP, &sa, NULL);
+		static int registered;
+		if (!registered++)
+			atexit(S_at_exit);
 	}
 	return 0;
 }
