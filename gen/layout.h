@@ -1,0 +1,210 @@
+/* layout: measuring, wrapping, tables and page breaks over libharu.
+ * Shared by the report (pdf.c) and the scorecards (scorecard.c); only
+ * layout.c, pdf.c and scorecard.c include this header (it brings <hpdf.h>).
+ *
+ * Units are PDF points (1 mm = 72/25.4 pt); y grows upwards from the
+ * page's bottom edge, as in libharu.  Every text that reaches libharu goes
+ * through lo_clean() (NFC, control characters dropped, characters outside
+ * the BMP replaced by U+FFFD's stand-in '?'), so callers pass raw model
+ * strings.  No coordinate passed on to libharu is NaN or infinite.
+ *
+ * Errors: libharu errors are recorded in LoDoc.err (first one wins) by
+ * the error handler, which never longjmps; lo_save() reports them.  A
+ * caller may draw freely and check once at the end.
+ *
+ * Lifecycle:
+ *     LoDoc d;
+ *     if (lo_open(&d, &err)) ...                 (fonts missing: exit 3)
+ *     lo_page_new(&d, 0);                        (portrait A4)
+ *     d.y = lo_paragraph(&d, FONT_REGULAR, 13, d.x0, d.x1 - d.x0,
+ *                        LO_LEFT, "text", 0);    (flows, breaks pages)
+ *     lo_table_flow(&d, &table, NULL);           (repeats header rows)
+ *     lo_save(&d, path, &err); lo_close(&d);     (lo_close always) */
+#ifndef CHITIEU_LAYOUT_H
+#define CHITIEU_LAYOUT_H
+#include <stddef.h>
+
+#include <hpdf.h>
+
+#include "font.h"
+
+#define LO_MM(x) ((float)(x) * 72.0f / 25.4f)
+
+typedef enum { LO_LEFT, LO_CENTER, LO_RIGHT, LO_JUSTIFY } LoAlign;
+
+typedef struct LoDoc LoDoc;
+/* Called by lo_page_new() after the page is set up and before anything
+ * else is drawn on it (running heads, page frames). */
+typedef void (*LoPageHook)(LoDoc *d, void *ctx);
+
+struct LoDoc {
+	HPDF_Doc pdf;
+	HPDF_Font font[FONT_N_STYLE];
+	HPDF_Page page;        /* the current page; NULL before the first */
+	int landscape;         /* of the current page */
+	/* Margins in points, set before lo_page_new(); lo_open() sets the
+	 * Decree 30 ones: top 20 mm, bottom 20 mm, left 30 mm, right 15 mm
+	 * (in landscape the left margin stays the binding edge's: top). */
+	float m_top, m_bottom, m_left, m_right;
+	/* The text area of the current page and the flow cursor: the top
+	 * of the next block (it moves down as things are drawn). */
+	float x0, x1, y_top, y_bottom, y;
+	float page_w, page_h;
+	int n_pages;           /* pages created so far */
+	/* Page numbers: the number of the current page in its series;
+	 * lo_number_restart() starts a new series (an appendix).  A number
+	 * is printed centred in the top margin when it is >= number_from
+	 * (the decree: none on the first page) and number_size > 0. */
+	int page_no;
+	int number_from;       /* default 2 */
+	float number_size;     /* default 13 pt; 0: no page numbers */
+	LoPageHook on_page;
+	void *on_page_ctx;
+	HPDF_STATUS err;       /* first libharu error, 0 when none */
+	HPDF_STATUS err_detail;
+};
+
+/* Creates the document: A4, UTF-8, Liberation Serif in four styles
+ * embedded, compressed streams, the creation date from SOURCE_DATE_EPOCH
+ * (none when unset, so output is reproducible).  Returns 0, or -1 with
+ * *err (caller frees).  Call lo_close() in both cases. */
+int lo_open(LoDoc *d, char **err);
+/* Writes the PDF to path (through out_write_file).  0, or -1 with *err
+ * (also when a libharu error was recorded while drawing). */
+int lo_save(LoDoc *d, const char *path, char **err);
+/* The PDF's bytes (caller frees *data); 0 or -1 with *err.  For tests. */
+int lo_bytes(LoDoc *d, unsigned char **data, size_t *len, char **err);
+void lo_close(LoDoc *d);
+/* Sets the Info dictionary's title (and author when not NULL). */
+void lo_set_info(LoDoc *d, const char *title, const char *author);
+
+/* A new A4 page (landscape when landscape != 0); sets x0..y_bottom from
+ * the margins, d->y = y_top, prints the page number, calls on_page. */
+void lo_page_new(LoDoc *d, int landscape);
+/* The next page gets number 1 (it is unnumbered under number_from 2). */
+void lo_number_restart(LoDoc *d);
+/* Starts a new page (same orientation) unless h points fit above
+ * y_bottom from d->y.  Returns 1 when it broke the page. */
+int lo_need(LoDoc *d, float h);
+
+/* The text libharu may receive: NFC, valid UTF-8, no control characters
+ * (tabs and newlines become spaces), non-BMP characters replaced by '?'.
+ * Fresh string; the caller frees it. */
+char *lo_clean(const char *s);
+/* Width of s (cleaned) in style st at size pt. */
+float lo_width(const LoDoc *d, FontStyle st, float size, const char *s);
+/* The line height used for size pt (1.2 × size, rounded to 0.01 pt). */
+float lo_leading(float size);
+
+/* Lines of wrapped text: each a fresh string, with its measured width. */
+typedef struct {
+	char **line;
+	float *width;
+	size_t n, cap;
+} LoLines;
+void lo_lines_init(LoLines *l);
+void lo_lines_release(LoLines *l);
+/* Wraps s into lines no wider than width: breaks at spaces, and inside
+ * a word (by code point) only when the word alone is wider than width.
+ * '\n' in s forces a break.  Appends to out; returns the number added. */
+size_t lo_wrap(const LoDoc *d, FontStyle st, float size, const char *s,
+               float width, LoLines *out);
+
+/* One line at baseline y: align relative to [x, x + width]
+ * (LO_JUSTIFY acts as LO_LEFT).  Draws nothing when s is empty. */
+void lo_text(LoDoc *d, FontStyle st, float size, float x, float y,
+             float width, LoAlign al, const char *s);
+/* Wrapped text in [x, x + width] starting at the top top (first baseline
+ * at top - size); returns the y under the last line.  Does not break
+ * pages (use lo_paragraph for flowing text). */
+float lo_text_box(LoDoc *d, FontStyle st, float size, float x, float top,
+                  float width, LoAlign al, const char *s);
+/* Height lo_text_box() would take. */
+float lo_text_height(const LoDoc *d, FontStyle st, float size, float width,
+                     const char *s);
+/* Flowing text at the cursor: wraps, breaks pages between lines, moves
+ * d->y below it plus space_after.  first_indent indents the first line. */
+void lo_paragraph(LoDoc *d, FontStyle st, float size, float x, float width,
+                  LoAlign al, float first_indent, float space_after,
+                  const char *s);
+/* A horizontal rule from x1 to x2 at y, line width lw. */
+void lo_rule(LoDoc *d, float x1, float x2, float y, float lw);
+/* A PNG fitted into a box of width w (height from its aspect, at most
+ * max_h), top-left at (x, top).  Returns the height drawn, or -1 when the
+ * file is missing or unreadable (nothing drawn, no error recorded). */
+float lo_png(LoDoc *d, const char *path, float x, float top, float w,
+             float max_h);
+
+/* ---- Tables ----
+ * A grid of n_col columns.  The first n_head rows are the header: drawn
+ * on every page the table touches.  A cell covers colspan columns and
+ * rowspan rows; the slots it covers are left with text == NULL and
+ * covered = 1.  Rules:
+ *   - a body row is never split across pages;
+ *   - a rowspan cell's rows are kept on one page when they fit on one;
+ *     when they do not, the cell is drawn again on each page its rows
+ *     reach, its text repeated (with cont_prefix before it, if set) and
+ *     the segment's last row grown until the text fits;
+ *   - a row whose cells do not fit an empty page is still drawn alone
+ *     on its page (it overflows the bottom margin) rather than lost. */
+typedef struct {
+	const char *text;      /* borrowed; NULL on a covered slot */
+	FontStyle style;
+	LoAlign align;
+	int colspan, rowspan;  /* >= 1 on a cell; 0 on a covered slot */
+	int covered;
+	float size;            /* 0: the table's size */
+} LoCell;
+
+typedef struct {
+	size_t n_col, n_row, n_head;
+	float *width;          /* [n_col] column widths, points */
+	LoCell *cell;          /* [n_row * n_col] */
+	size_t cap_row;
+	float size;            /* font size, default 11 */
+	float pad;             /* cell padding, default 3 pt */
+	float line_w;          /* grid line width, default 0.5 */
+	float min_row_h;       /* 0: none */
+	int valign_middle;     /* 1: cells vertically centred (default 1) */
+	const char *cont_prefix; /* before a repeated rowspan text, or NULL */
+	/* Filled by lo_table_flow(): the page (0-based, d->n_pages - 1 at
+	 * the time) each body row landed on, [n_row] (-1 for header rows). */
+	int *row_page;
+} LoTable;
+
+/* The table owns width, cell and row_page; texts are borrowed. */
+void lo_table_init(LoTable *t, size_t n_col, const float *width);
+void lo_table_release(LoTable *t);
+/* Appends an empty row (all slots covered = 0, text "") and returns its
+ * index. */
+size_t lo_table_row(LoTable *t);
+/* Sets the cell at (row, col) with its span; marks the covered slots.
+ * Returns the cell for further settings (style, align, size). */
+LoCell *lo_table_set(LoTable *t, size_t row, size_t col, const char *text,
+                     int colspan, int rowspan);
+static inline LoCell *lo_table_at(LoTable *t, size_t row, size_t col)
+{
+	return &t->cell[row * t->n_col + col];
+}
+
+/* What lo_table_flow() drew, for tests and callers that decorate cells. */
+typedef struct {
+	int page;              /* 0-based page index */
+	size_t row, col;       /* the cell's top-left slot */
+	int head;              /* 1 when a header cell */
+	int repeat;            /* 1 when a rowspan cell drawn again on a new page */
+	float x, y, w, h;      /* the cell: bottom-left corner and size */
+	float tx, ty, tw, th;  /* the text's ink box (0 size when no text) */
+} LoBox;
+typedef struct {
+	LoBox *v;
+	size_t n, cap;
+} LoBoxes;
+void lo_boxes_release(LoBoxes *b);
+
+/* Draws the table at d->y on the current page, breaking pages (same
+ * orientation) as the rules above say; leaves d->y under it.  When boxes
+ * is not NULL every drawn cell is appended to it. */
+void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes);
+
+#endif
