@@ -1,0 +1,90 @@
+/* csvin: the one CSV reader every input file goes through (the only file
+ * that includes <csv.h>).
+ *
+ * A reader names the columns it knows; csvin streams the file (fed in
+ * chunks, never held whole), checks that it is CSV text, sniffs the
+ * delimiter, maps the header onto the known columns and calls the
+ * reader's row function once per data row with, for every known column,
+ * the field's text (trimmed) and where it sits in the file as a
+ * spreadsheet shows it (physical line, column = field number, 1-based).
+ *
+ * What csvin reports itself (to the Msgs, path relative to the input
+ * folder), so readers never repeat it:
+ * - errors: a file that is not CSV text (xlsx/xls workbook, UTF-16/32,
+ *   invalid UTF-8 with its byte offset and a hint about Windows-1258,
+ *   NUL or control bytes), an empty file, malformed or unterminated
+ *   quoting (at the line where the quote opened), a missing required
+ *   column, a known column named twice, a row whose width differs from
+ *   the header's.  After an encoding error the rest of the file is not
+ *   read (it would only repeat the same problem).
+ * - warnings: an unknown column (its values are kept out of the rows).
+ * Accepted silently: a UTF-8 BOM, an Excel "sep=;" first line, LF or
+ * CRLF, blank lines and lines of only delimiters (skipped; later line
+ * numbers stay right), spaces around any field (quoted too; also
+ * no-break spaces).
+ *
+ * Rows with a structural error (ragged) are not delivered; every other
+ * row is, so the reader checks values and reports them with the field's
+ * line and column. */
+#ifndef CHITIEU_CSVIN_H
+#define CHITIEU_CSVIN_H
+#include <stddef.h>
+
+#include "msg.h"
+
+/* A column the reader knows.  name is the folded form (text_fold):
+ * lower case ASCII, '_' between words, e.g. "tu_so".  A header cell
+ * matches when its text_fold() equals name ("Tử số", "TU_SO"). */
+typedef struct {
+	const char *name;
+	int required;  /* 1: a file without it is an error (named) */
+} CsvCol;
+
+/* One field of a row, for one known column. */
+typedef struct {
+	const char *text; /* trimmed, NUL-terminated, valid UTF-8 (not yet
+	                     NFC); "" when empty or the column is absent */
+	int line, col;    /* where the field is; col 0 when the column is
+	                     absent from this file (line is then the row's) */
+} CsvField;
+
+/* One data row.  Valid only during the callback: copy what you keep. */
+typedef struct {
+	const char *path;     /* as given to csvin (for messages) */
+	int line;             /* line of the row's first field */
+	const CsvField *f;    /* [n_cols], in the order of the reader's CsvCol */
+	size_t n_cols;
+} CsvRow;
+
+/* Called once per data row in file order.  Return 0 to go on, non-zero
+ * to stop reading the file (csvin_read then returns what it has). */
+typedef int (*CsvRowFn)(void *ctx, const CsvRow *row);
+
+/* What csvin_read learned about the file. */
+typedef struct {
+	unsigned char sha256[32]; /* of the file's bytes, as read */
+	char delim;               /* ',' or ';' */
+	size_t n_rows;            /* data rows delivered */
+	int header_line;          /* line of the header row (0: none) */
+} CsvInfo;
+
+enum {
+	CSVIN_OK = 0,       /* read; no error recorded for it */
+	CSVIN_ERROR = -1,   /* read (or tried to); errors recorded in ms */
+	CSVIN_MISSING = 1   /* no such file; nothing recorded: the caller
+	                       decides whether that is an error */
+};
+
+/* Reads dir/path (path relative to dir, also used in messages).
+ * info may be NULL.  Returns CSVIN_OK, CSVIN_ERROR or CSVIN_MISSING. */
+int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols,
+               CsvRowFn fn, void *ctx, Msgs *ms, CsvInfo *info);
+
+/* The same over bytes already in memory, fed to the parser chunk bytes at
+ * a time (0: one chunk): the result does not depend on chunk.  For tests
+ * and for callers that hold the text already. */
+int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk,
+                   const CsvCol *cols, size_t n_cols, CsvRowFn fn, void *ctx, Msgs *ms,
+                   CsvInfo *info);
+
+#endif
