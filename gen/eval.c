@@ -1,4 +1,316 @@
-/* PLACEHOLDER: to be replaced (owner: evaluation). */
 #include "eval.h"
-DanhGia eval_judge(const ChiTieu *t, int64_t n, int64_t d) { (void)t; (void)n; (void)d; return DG_CHUA_BAO_CAO; }
-int eval_run(Model *m, const char *ky) { (void)ky; msg_error(&m->msgs, "", 0, 0, "evaluation is not implemented yet"); return -1; }
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* 100*n*10^scale against gt_num*d needs up to ~2^127 for int64 inputs. */
+__extension__ typedef __int128 S_i128;
+
+DanhGia eval_judge(const ChiTieu *t, int64_t n, int64_t d)
+{
+	if (d == 0)
+		return DG_KHONG_PHAT_SINH;
+	S_i128 lhs = (S_i128)n * 100, rhs = (S_i128)t->gt_num * d;
+	for (int i = 0; i < t->gt_scale; i++)
+		lhs *= 10;
+	if (d < 0) { /* never from valid input; keeps the inequality's sense */
+		lhs = -lhs;
+		rhs = -rhs;
+	}
+	int ok = 0;
+	switch (t->so_sanh) {
+	case SS_GE:
+		ok = lhs >= rhs;
+		break;
+	case SS_LE:
+		ok = lhs <= rhs;
+		break;
+	case SS_EQ:
+		ok = lhs == rhs;
+		break;
+	}
+	return ok ? DG_DAT : DG_CHUA_DAT;
+}
+
+/* qsort has no context argument: the model being ordered is passed here. */
+static const Model *S_sort_model;
+
+static int S_cmp_thu_tu(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+	const DonVi *u = &S_sort_model->don_vi[x], *v = &S_sort_model->don_vi[y];
+	/* Groups are sorted by thu_tu already, so the index is the order;
+	 * a unit without a group goes last. */
+	unsigned gu = (unsigned)u->nhom, gv = (unsigned)v->nhom;
+	if (gu != gv)
+		return gu < gv ? -1 : 1;
+	int c = text_collate(u->ten, v->ten);
+	if (c)
+		return c;
+	return (x > y) - (x < y);
+}
+
+static void S_free_results(Model *m)
+{
+	free(m->kq_don_vi);
+	free(m->kq_nhom);
+	free(m->kq_tinh);
+	free(m->xh_don_vi);
+	free(m->xh_nhom);
+	free(m->xh_tinh);
+	free(m->thu_tu_don_vi);
+	m->kq_don_vi = m->kq_nhom = m->kq_tinh = NULL;
+	m->xh_don_vi = m->xh_nhom = m->xh_tinh = NULL;
+	m->thu_tu_don_vi = NULL;
+	m->evaluated = 0;
+}
+
+static int S_in_window(const CuaSo *w, Ky k)
+{
+	return k.year == w->year && ky_last_month(k) <= w->last_month;
+}
+
+/* Bits 0..11 for January..December. */
+static unsigned S_months(Ky k)
+{
+	unsigned mask = 0;
+	for (int mo = ky_first_month(k); mo <= ky_last_month(k); mo++)
+		mask |= 1u << (mo - 1);
+	return mask;
+}
+
+/* "2024-04, 2024-05" or "2024-01..2024-03, 2024-05": runs of months. */
+static void S_put_months(Buf *b, unsigned mask, int year)
+{
+	int first = 1;
+	for (int mo = 1; mo <= 12; mo++) {
+		if (!(mask & (1u << (mo - 1))))
+			continue;
+		int end = mo;
+		while (end < 12 && (mask & (1u << end)))
+			end++;
+		buf_printf(b, "%s%04d-%02d", first ? "" : ", ", year, mo);
+		if (end > mo + 1)
+			buf_printf(b, "..%04d-%02d", year, end);
+		else if (end == mo + 1)
+			buf_printf(b, ", %04d-%02d", year, end);
+		first = 0;
+		mo = end;
+	}
+}
+
+/* One warning per unit whose figures miss months of the window for a
+ * target that applies to it.  Targets that miss the same months are named
+ * together, so a unit that skipped May everywhere gets one short line. */
+static void S_warn_coverage(Model *m, const unsigned *cover)
+{
+	size_t T = m->n_chi_tieu;
+	unsigned want = (1u << m->cua_so.last_month) - 1;
+	unsigned *miss = xmalloc((T ? T : 1) * sizeof *miss);
+	unsigned char *done = xmalloc(T ? T : 1);
+	Buf b;
+	buf_init(&b);
+	for (size_t u = 0; u < m->n_don_vi; u++) {
+		/* A unit with no file at all is already warned about by input. */
+		if (!m->don_vi[u].co_so_lieu)
+			continue;
+		size_t n_app = 0, n_miss = 0;
+		for (size_t t = 0; t < T; t++) {
+			miss[t] = 0;
+			done[t] = 1;
+			if (!model_applies(m, u, t))
+				continue;
+			n_app++;
+			miss[t] = want & ~cover[u * T + t];
+			if (miss[t]) {
+				n_miss++;
+				done[t] = 0;
+			}
+		}
+		if (!n_miss)
+			continue;
+		buf_reset(&b);
+		buf_puts(&b, "figures do not cover the window ");
+		S_put_months(&b, want, m->cua_so.year);
+		buf_puts(&b, ": ");
+		int first = 1;
+		for (size_t t = 0; t < T; t++) {
+			if (done[t])
+				continue;
+			unsigned mask = miss[t];
+			size_t same = 0;
+			for (size_t s = t; s < T; s++)
+				if (!done[s] && miss[s] == mask)
+					same++;
+			if (!first)
+				buf_puts(&b, "; ");
+			first = 0;
+			S_put_months(&b, mask, m->cua_so.year);
+			if (same == n_app && n_app > 1) {
+				buf_puts(&b, " missing for every target");
+				break;
+			}
+			buf_puts(&b, same > 1 ? " missing for targets " : " missing for target ");
+			int f2 = 1;
+			for (size_t s = t; s < T; s++)
+				if (!done[s] && miss[s] == mask) {
+					buf_printf(&b, "%s%d", f2 ? "" : ", ", m->chi_tieu[s].stt);
+					done[s] = 1;
+					f2 = 0;
+				}
+		}
+		char *path = xasprintf("so-lieu/%s.csv", m->don_vi[u].ma);
+		msg_warn(&m->msgs, path, 0, 0, "%s", b.ptr);
+		free(path);
+	}
+	buf_release(&b);
+	free(done);
+	free(miss);
+}
+
+static void S_judge_aggregate(const ChiTieu *t, KetQua *k, int co)
+{
+	k->dg = co ? eval_judge(t, k->n, k->d) : DG_CHUA_BAO_CAO;
+}
+
+int eval_run(Model *m, const char *ky)
+{
+	CuaSo *w = &m->cua_so;
+	size_t U = m->n_don_vi, T = m->n_chi_tieu, G = m->n_nhom;
+	Ky k;
+
+	S_free_results(m);
+	memset(w, 0, sizeof *w);
+
+	/* The latest period of the data: the default report period. */
+	int have = 0;
+	Ky latest = {0, 'M', 1};
+	for (size_t i = 0; i < m->n_so_lieu; i++)
+		if (!have || ky_cmp(m->so_lieu[i].ky, latest) > 0) {
+			latest = m->so_lieu[i].ky;
+			have = 1;
+		}
+	if (ky) {
+		if (ky_parse(ky, &k)) {
+			msg_error(&m->msgs, "", 0, 0,
+			          "bad report period '%s': expected YYYY-MM or YYYY-Qn (e.g. 2024-Q2)", ky);
+			return -1;
+		}
+	} else if (have) {
+		k = latest;
+	} else {
+		msg_error(&m->msgs, "so-lieu", 0, 0, "no figures in so-lieu/: nothing to evaluate");
+		return -1;
+	}
+	w->ky = k;
+	w->year = k.year;
+	w->last_month = ky_last_month(k);
+
+	/* The cut-off and the kind of steps come from the rows in the window. */
+	int n_in = 0, any_q = 0;
+	w->moi_nhat = k;
+	for (size_t i = 0; i < m->n_so_lieu; i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		if (!S_in_window(w, r->ky))
+			continue;
+		if (!n_in || ky_cmp(r->ky, w->moi_nhat) > 0)
+			w->moi_nhat = r->ky;
+		n_in++;
+		any_q |= r->ky.kind == 'Q';
+	}
+	w->buoc_quy = n_in ? any_q : k.kind == 'Q';
+	if (w->buoc_quy) {
+		w->n_buoc = (w->last_month + 2) / 3;
+		for (int i = 0; i < w->n_buoc; i++)
+			w->buoc[i] = (Ky){w->year, 'Q', i + 1};
+	} else {
+		w->n_buoc = w->last_month;
+		for (int i = 0; i < w->n_buoc; i++)
+			w->buoc[i] = (Ky){w->year, 'M', i + 1};
+	}
+
+	m->kq_don_vi = xcalloc(U * T + 1, sizeof *m->kq_don_vi);
+	m->kq_nhom = xcalloc(G * T + 1, sizeof *m->kq_nhom);
+	m->kq_tinh = xcalloc(T + 1, sizeof *m->kq_tinh);
+	m->xh_don_vi = xcalloc(U * T * MAX_BUOC + 1, sizeof *m->xh_don_vi);
+	m->xh_nhom = xcalloc(G * T * MAX_BUOC + 1, sizeof *m->xh_nhom);
+	m->xh_tinh = xcalloc(T * MAX_BUOC + 1, sizeof *m->xh_tinh);
+	unsigned *cover = xcalloc(U * T + 1, sizeof *cover);
+
+	/* Units: one pass over the rows. */
+	for (size_t i = 0; i < m->n_so_lieu; i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		if (r->don_vi < 0 || (size_t)r->don_vi >= U || r->chi_tieu < 0 || (size_t)r->chi_tieu >= T)
+			continue;
+		size_t u = (size_t)r->don_vi, t = (size_t)r->chi_tieu;
+		if (!S_in_window(w, r->ky) || !model_applies(m, u, t))
+			continue;
+		KetQua *kq = &m->kq_don_vi[u * T + t];
+		kq->n += r->tu_so;
+		kq->d += r->mau_so;
+		cover[u * T + t] |= S_months(r->ky);
+		int s = w->buoc_quy ? (ky_first_month(r->ky) - 1) / 3 : r->ky.n - 1;
+		Diem *p = &m->xh_don_vi[(u * T + t) * MAX_BUOC + (size_t)s];
+		p->n += r->tu_so;
+		p->d += r->mau_so;
+		p->co = 1;
+	}
+
+	/* Verdicts of units, then their sums into groups and the province. */
+	int *co_nhom = xcalloc(G * T + 1, sizeof *co_nhom);
+	int *co_tinh = xcalloc(T + 1, sizeof *co_tinh);
+	for (size_t u = 0; u < U; u++) {
+		int g = m->don_vi[u].nhom;
+		for (size_t t = 0; t < T; t++) {
+			KetQua *kq = &m->kq_don_vi[u * T + t];
+			if (!model_applies(m, u, t) || !cover[u * T + t]) {
+				kq->dg = DG_CHUA_BAO_CAO;
+				continue;
+			}
+			kq->dg = eval_judge(&m->chi_tieu[t], kq->n, kq->d);
+			int judged = kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT;
+			KetQua *agg[2] = {&m->kq_nhom[(size_t)g * T + t], &m->kq_tinh[t]};
+			Diem *xh[2] = {&m->xh_nhom[((size_t)g * T + t) * MAX_BUOC], &m->xh_tinh[t * MAX_BUOC]};
+			const Diem *mine = &m->xh_don_vi[(u * T + t) * MAX_BUOC];
+			co_nhom[(size_t)g * T + t] = 1;
+			co_tinh[t] = 1;
+			for (int a = 0; a < 2; a++) {
+				agg[a]->n += kq->n;
+				agg[a]->d += kq->d;
+				agg[a]->so_dv_dat += kq->dg == DG_DAT;
+				agg[a]->so_dv_danh_gia += judged;
+				for (int s = 0; s < w->n_buoc; s++)
+					if (mine[s].co) {
+						xh[a][s].n += mine[s].n;
+						xh[a][s].d += mine[s].d;
+						xh[a][s].co = 1;
+					}
+			}
+		}
+	}
+	for (size_t t = 0; t < T; t++) {
+		for (size_t g = 0; g < G; g++)
+			S_judge_aggregate(&m->chi_tieu[t], &m->kq_nhom[g * T + t], co_nhom[g * T + t]);
+		S_judge_aggregate(&m->chi_tieu[t], &m->kq_tinh[t], co_tinh[t]);
+	}
+	free(co_nhom);
+	free(co_tinh);
+
+	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
+	for (size_t u = 0; u < U; u++)
+		m->thu_tu_don_vi[u] = (int)u;
+	S_sort_model = m;
+	if (U > 1)
+		qsort(m->thu_tu_don_vi, U, sizeof *m->thu_tu_don_vi, S_cmp_thu_tu);
+	S_sort_model = NULL;
+
+	S_warn_coverage(m, cover);
+	free(cover);
+	m->evaluated = 1;
+	return 0;
+}

@@ -1,4 +1,124 @@
-/* PLACEHOLDER: to be replaced (owner: evaluation). */
 #include "ketqua.h"
-void ketqua_csv(Buf *out, const Model *m) { (void)out; (void)m; }
 
+#include <inttypes.h>
+#include <string.h>
+
+#include "fmt.h"
+
+/* ket-qua.csv: the evaluated figures for other programs.
+ *
+ * Rows: every unit in registry order with each target that applies to it
+ * (by stt); then each group in report order, `ma` = "nhom:<slug>", with
+ * each target that applies to that group, `ten` = the group's display
+ * name and `nhom` = its slug; then the province, `ma` = "tinh",
+ * `ten` = "Toàn tỉnh", `nhom` empty, with every target. */
+
+static void S_field(Buf *b, const char *s)
+{
+	if (!s)
+		s = "";
+	/* RFC 4180: quote a field holding the delimiter, a quote or a line
+	 * break; surrounding spaces are quoted too so no reader trims them. */
+	size_t n = strlen(s);
+	int q = strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
+	if (!q) {
+		buf_add(b, s, n);
+		return;
+	}
+	buf_putc(b, '"');
+	for (; *s; s++) {
+		if (*s == '"')
+			buf_putc(b, '"');
+		buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+/* gia_tri with a '.' point and no needless trailing zeros: "80", "45.5". */
+static void S_gia_tri(Buf *b, const ChiTieu *t)
+{
+	int64_t v = t->gt_num;
+	int dec = t->gt_scale;
+	while (dec > 0 && v % 10 == 0) {
+		v /= 10;
+		dec--;
+	}
+	uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v, p = 1;
+	for (int i = 0; i < dec; i++)
+		p *= 10;
+	buf_printf(b, "%s%" PRIu64, v < 0 ? "-" : "", mag / p);
+	if (dec)
+		buf_printf(b, ".%0*" PRIu64, dec, mag % p);
+}
+
+static const char *S_so_sanh(SoSanh s)
+{
+	switch (s) {
+	case SS_GE:
+		return ">=";
+	case SS_LE:
+		return "<=";
+	case SS_EQ:
+		break;
+	}
+	return "=";
+}
+
+static void S_row(Buf *b, const char *ky, const char *ma, const char *ten, const char *nhom,
+                  const ChiTieu *t, const KetQua *k, int aggregate)
+{
+	S_field(b, ky);
+	buf_putc(b, ',');
+	S_field(b, ma);
+	buf_putc(b, ',');
+	S_field(b, ten);
+	buf_putc(b, ',');
+	S_field(b, nhom);
+	buf_printf(b, ",%d,", t->stt);
+	if (k->dg != DG_CHUA_BAO_CAO)
+		buf_printf(b, "%" PRId64 ",%" PRId64, k->n, k->d);
+	else
+		buf_putc(b, ',');
+	buf_putc(b, ',');
+	if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT)
+		fmt_ty_le_csv(b, k->n, k->d, t);
+	buf_printf(b, ",%s,", S_so_sanh(t->so_sanh));
+	S_gia_tri(b, t);
+	buf_printf(b, ",%s,", fmt_danh_gia_ma(k->dg));
+	if (aggregate)
+		buf_printf(b, "%d,%d", k->so_dv_dat, k->so_dv_danh_gia);
+	else
+		buf_putc(b, ',');
+	buf_putc(b, '\n');
+}
+
+void ketqua_csv(Buf *out, const Model *m)
+{
+	char ky[16];
+	size_t T = m->n_chi_tieu;
+	ky_format(m->cua_so.ky, ky);
+	buf_puts(out, "ky,ma,ten,nhom,chi_tieu,tu_so,mau_so,ty_le,so_sanh,gia_tri,danh_gia,"
+	              "so_dv_dat,so_dv_danh_gia\n");
+	if (!m->evaluated)
+		return;
+	for (size_t u = 0; u < m->n_don_vi; u++) {
+		const DonVi *dv = &m->don_vi[u];
+		for (size_t t = 0; t < T; t++)
+			if (model_applies(m, u, t))
+				S_row(out, ky, dv->ma, dv->ten, m->nhom[dv->nhom].ma, &m->chi_tieu[t],
+				      model_kq_don_vi(m, u, t), 0);
+	}
+	Buf ma;
+	buf_init(&ma);
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		buf_reset(&ma);
+		buf_printf(&ma, "nhom:%s", m->nhom[g].ma);
+		for (size_t t = 0; t < T; t++)
+			if (m->chi_tieu[t].ap_dung[g])
+				S_row(out, ky, ma.ptr, m->nhom[g].ten, m->nhom[g].ma, &m->chi_tieu[t],
+				      model_kq_nhom(m, g, t), 1);
+	}
+	buf_release(&ma);
+	for (size_t t = 0; t < T; t++)
+		S_row(out, ky, "tinh", "Toàn tỉnh", "", &m->chi_tieu[t], &m->kq_tinh[t], 1);
+}
