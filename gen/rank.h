@@ -1,0 +1,80 @@
+/* rank: the pure computations behind a unit's scorecard — what it still
+ * needs over the rest of the year, its rank in its group, the change of
+ * its year-to-date rate since the previous step, and the verdict symbols.
+ * No I/O, no drawing: scorecard.c prints what these return, numbers only
+ * through fmt.h. */
+#ifndef CHITIEU_RANK_H
+#define CHITIEU_RANK_H
+#include <stdint.h>
+
+#include "model.h"
+
+/* The verdict symbols: distinct shapes that survive a grayscale print,
+ * all present in Liberation Serif (U+25CF, U+00D7, U+2013, '?'). */
+const char *rank_ky_hieu(DanhGia dg);
+
+/* What a unit still needs on a target over the rest of the year. */
+typedef enum {
+	CC_DA_DAT,        /* met so far: keep it up */
+	CC_CAN,           /* reach `tram` over the remaining months */
+	CC_KHONG_THE,     /* even 100 % (or 0 % for a maximum) cannot reach it */
+	CC_HET_NAM,       /* not met and the window is the whole year */
+	CC_CHUA_PHAT_SINH,/* no denominator so far: no pace to project */
+	CC_CHUA_BAO_CAO   /* no figure reported in the window */
+} ConCanLoai;
+
+typedef struct {
+	ConCanLoai loai;
+	SoSanh so_sanh;   /* CC_CAN: the rate must be >=, <= or = tram */
+	/* CC_CAN: the rate in hundredths of a percent (9240 = 92,40 %),
+	 * rounded to the safe side: up for >=, down for <=, so reaching the
+	 * printed figure always suffices.  For =, the exact rate rounded up. */
+	int64_t tram;
+} ConCan;
+
+/* The rate the unit must reach over months last_month+1..12 so that the
+ * whole year meets t, assuming its denominator keeps its pace so far
+ * (D/last_month a month).  With L = last_month, R = 12 - L and
+ * g = gt_num / 10^gt_scale, the year's rate is (N + x) / (12D/L) and the
+ * rate needed on the rest, exactly, is (12·g·D − 100·N·L) / (D·R) %.
+ * kq is the unit's year-to-date result. */
+ConCan rank_con_can(const ChiTieu *t, const KetQua *kq, int last_month);
+
+/* A unit's verdicts counted over its applicable targets. */
+typedef struct {
+	int ap_dung, dat, chua_dat, khong_phat_sinh, chua_bao_cao;
+} DemDanhGia;
+
+DemDanhGia rank_dem(const Model *m, size_t u);
+
+/* 1 when unit a ranks strictly above unit b: more targets met; equal,
+ * fewer targets not reported; equal, fewer targets not met.  Units equal
+ * on all three share a rank. */
+int rank_tren(DemDanhGia a, DemDanhGia b);
+
+/* The rule above in words, for the legend. */
+extern const char rank_quy_tac[];
+
+/* Unit u's rank in its group (competition ranking: 1 + the units ranked
+ * strictly above it), the number of units in the group in *tong and 1 in
+ * *dong_hang when another unit shares the rank. */
+int rank_hang(const Model *m, size_t u, int *tong, int *dong_hang);
+
+/* The change of the year-to-date rate since the previous step. */
+typedef enum { TD_KHONG_CO, TD_TANG, TD_GIAM, TD_KHONG_DOI } ThayDoiLoai;
+
+typedef struct {
+	ThayDoiLoai loai;
+	/* |change| in hundredths of a percentage point, rounded half away
+	 * from zero; a change too small to show is 1 with nho = 1 ("< 0,01"). */
+	int64_t tram;
+	int nho;
+	int buoc_truoc;   /* index of the previous step (for its name) */
+} ThayDoi;
+
+/* xh: a unit's (or group's) per-step values for one target, n_buoc steps.
+ * Compares the sum of all steps with the sum of all but the last; nothing
+ * when either has no denominator or there is no previous step. */
+ThayDoi rank_thay_doi(const Diem *xh, int n_buoc);
+
+#endif
