@@ -1,19 +1,638 @@
-/* PLACEHOLDER: the streaming reader is being written (owner: readers). */
+/* csvin: streaming CSV reading over libcsv (the only file that includes
+ * <csv.h>).
+ *
+ * The bytes go through three stages.  The first 64 KiB are held as a
+ * sample to recognise what the file is (workbook, UTF-16, BOM, "sep=")
+ * and to sniff the delimiter.  Then one pass over every byte checks UTF-8
+ * and control characters and cuts the text at each line end, so that
+ * libcsv's callbacks always fire while `line` is the physical line being
+ * parsed: a field's own line is that line minus the line ends inside it.
+ * libcsv does the quoting; records become header mapping or rows. */
 #include "csvin.h"
 
-int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols,
-               CsvRowFn fn, void *ctx, Msgs *ms, CsvInfo *info)
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <csv.h>
+#include <nettle/sha2.h>
+
+#include "buf.h"
+#include "text.h"
+#include "xalloc.h"
+
+#define S_SAMPLE (64 * 1024)
+#define S_CHUNK (64 * 1024)
+
+static const char S_RESAVE[] =
+	"open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"";
+
+typedef struct {
+	const char *path;
+	const CsvCol *cols;
+	size_t n_cols;
+	CsvRowFn fn;
+	void *ctx;
+	Msgs *ms;
+	int n_error0;
+
+	struct sha256_ctx sha;
+	Buf sample;       /* bytes held until the sniff */
+	int sniffed;
+	int stop;         /* no more parsing: an error or the reader said so */
+	int parser_on;
+	struct csv_parser p;
+	char delim;
+	uint64_t off;     /* file offset of the next byte to check */
+	int line;         /* physical line of the next byte */
+	int prev_cr;      /* the last byte was '\r' */
+
+	/* UTF-8 state across chunks */
+	int u8_need;      /* continuation bytes still expected */
+	unsigned u8_lo, u8_hi; /* allowed range of the next byte */
+	int u8_c1;        /* lead C2: a second byte below A0 is a C1 control */
+	uint64_t u8_off;  /* offset of the sequence's lead byte */
+	unsigned u8_lead;
+
+	/* quote tracking, to name the line where an unterminated quote opened */
+	int in_quote, quote_just_closed, quote_line;
+
+	/* the record being built: field texts NUL-separated in fbuf */
+	Buf fbuf;
+	size_t *fstart;
+	int *fline;
+	size_t nf, cap_f;
+
+	/* the header */
+	int have_header, header_bad, header_line;
+	size_t n_header;
+	int *map;         /* [n_header]: known column index, -1 unknown, -2 unnamed */
+	int *col_of;      /* [n_cols]: header index or -1 */
+	int unnamed_warned;
+	CsvField *row;    /* [n_cols] */
+	size_t n_rows;
+} S_In;
+
+static int S_is_space(unsigned char c)
 {
-	(void)dir; (void)cols; (void)n_cols; (void)fn; (void)ctx; (void)info;
-	msg_error(ms, path, 0, 0, "CSV reading is not implemented yet");
-	return CSVIN_ERROR;
+	return c == ' ' || c == '\t';
 }
 
-int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk,
-                   const CsvCol *cols, size_t n_cols, CsvRowFn fn, void *ctx, Msgs *ms,
-                   CsvInfo *info)
+/* Trims ASCII white space and no-break spaces (U+00A0, U+202F) that a
+ * spreadsheet leaves around values. */
+static void S_trim(const char **s, size_t *n)
 {
-	(void)data; (void)n; (void)chunk; (void)cols; (void)n_cols; (void)fn; (void)ctx; (void)info;
-	msg_error(ms, path, 0, 0, "CSV reading is not implemented yet");
-	return CSVIN_ERROR;
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t a = 0, b = *n;
+	for (;;) {
+		if (a < b && (p[a] == ' ' || (p[a] >= '\t' && p[a] <= '\r')))
+			a++;
+		else if (b - a >= 2 && p[a] == 0xC2 && p[a + 1] == 0xA0)
+			a += 2;
+		else if (b - a >= 3 && p[a] == 0xE2 && p[a + 1] == 0x80 && p[a + 2] == 0xAF)
+			a += 3;
+		else
+			break;
+	}
+	for (;;) {
+		if (b > a && (p[b - 1] == ' ' || (p[b - 1] >= '\t' && p[b - 1] <= '\r')))
+			b--;
+		else if (b - a >= 2 && p[b - 2] == 0xC2 && p[b - 1] == 0xA0)
+			b -= 2;
+		else if (b - a >= 3 && p[b - 3] == 0xE2 && p[b - 2] == 0x80 && p[b - 1] == 0xAF)
+			b -= 3;
+		else
+			break;
+	}
+	*s = (const char *)p + a;
+	*n = b - a;
+}
+
+/* Line ends inside a (quoted) field: CRLF, LF and a lone CR count one. */
+static int S_count_lines(const char *s, size_t n)
+{
+	int k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '\n')
+			k++;
+		else if (s[i] == '\r' && (i + 1 == n || s[i + 1] != '\n'))
+			k++;
+	}
+	return k;
+}
+
+static void S_cb_field(void *data, size_t len, void *vin)
+{
+	S_In *in = vin;
+	if (in->stop)
+		return;
+	const char *s = data ? data : "";
+	int line = in->line - S_count_lines(s, len);
+	S_trim(&s, &len);
+	if (in->nf == in->cap_f) {
+		in->fstart = xgrow(in->fstart, &in->cap_f, in->nf + 1, sizeof *in->fstart);
+		in->fline = xrealloc(in->fline, in->cap_f * sizeof *in->fline);
+	}
+	in->fstart[in->nf] = in->fbuf.len;
+	in->fline[in->nf] = line;
+	buf_add(&in->fbuf, s, len);
+	buf_putc(&in->fbuf, '\0');
+	in->nf++;
+}
+
+static const char *S_field(const S_In *in, size_t i)
+{
+	return in->fbuf.ptr + in->fstart[i];
+}
+
+static void S_header(S_In *in)
+{
+	in->have_header = 1;
+	in->header_line = in->fline[0];
+	in->n_header = in->nf;
+	in->map = xmalloc(in->nf * sizeof *in->map);
+	for (size_t k = 0; k < in->n_cols; k++)
+		in->col_of[k] = -1;
+	for (size_t i = 0; i < in->nf; i++) {
+		in->map[i] = -1;
+		const char *name = S_field(in, i);
+		if (!name[0]) {
+			in->map[i] = -2;
+			continue;
+		}
+		char *key = text_fold(name);
+		size_t k;
+		for (k = 0; k < in->n_cols; k++)
+			if (!strcmp(key, in->cols[k].name))
+				break;
+		free(key);
+		if (k == in->n_cols) {
+			Buf known;
+			buf_init(&known);
+			for (size_t j = 0; j < in->n_cols; j++)
+				buf_printf(&known, "%s%s", j ? ", " : "", in->cols[j].name);
+			msg_warn(in->ms, in->path, in->fline[i], (int)i + 1,
+			         "unknown column \"%s\" is ignored (the known columns are %s)", name, known.ptr);
+			buf_release(&known);
+		} else if (in->col_of[k] >= 0) {
+			msg_error(in->ms, in->path, in->fline[i], (int)i + 1,
+			          "column \"%s\" is named twice (columns %d and %zu)", in->cols[k].name,
+			          in->col_of[k] + 1, i + 1);
+			in->header_bad = 1;
+		} else {
+			in->col_of[k] = (int)i;
+			in->map[i] = (int)k;
+		}
+	}
+	for (size_t k = 0; k < in->n_cols; k++)
+		if (in->cols[k].required && in->col_of[k] < 0) {
+			msg_error(in->ms, in->path, in->header_line, 0, "missing required column \"%s\"",
+			          in->cols[k].name);
+			in->header_bad = 1;
+		}
+}
+
+static void S_row(S_In *in)
+{
+	if (in->nf != in->n_header) {
+		size_t c = in->nf > in->n_header ? in->n_header : in->nf - 1;
+		msg_error(in->ms, in->path, in->fline[c], (int)(in->nf > in->n_header ? c + 1 : c + 2),
+		          "this row has %zu field%s but the header has %zu: every row needs exactly one field "
+		          "per column",
+		          in->nf, in->nf == 1 ? "" : "s", in->n_header);
+		return;
+	}
+	if (in->header_bad)
+		return;
+	for (size_t i = 0; i < in->nf && !in->unnamed_warned; i++)
+		if (in->map[i] == -2 && S_field(in, i)[0]) {
+			msg_warn(in->ms, in->path, in->fline[i], (int)i + 1,
+			         "column %zu has no name in the header row: its values are ignored", i + 1);
+			in->unnamed_warned = 1;
+		}
+	for (size_t k = 0; k < in->n_cols; k++) {
+		int i = in->col_of[k];
+		if (i >= 0)
+			in->row[k] = (CsvField){S_field(in, (size_t)i), in->fline[i], i + 1};
+		else
+			in->row[k] = (CsvField){"", in->fline[0], 0};
+	}
+	CsvRow r = {in->path, in->fline[0], in->row, in->n_cols};
+	in->n_rows++;
+	if (in->fn && in->fn(in->ctx, &r))
+		in->stop = 1;
+}
+
+static void S_cb_record(int c, void *vin)
+{
+	(void)c;
+	S_In *in = vin;
+	if (in->stop) {
+		in->nf = 0;
+		buf_reset(&in->fbuf);
+		return;
+	}
+	size_t i;
+	for (i = 0; i < in->nf; i++)
+		if (S_field(in, i)[0])
+			break;
+	if (i < in->nf) { /* a line of only delimiters is blank */
+		if (!in->have_header)
+			S_header(in);
+		else
+			S_row(in);
+	}
+	in->nf = 0;
+	buf_reset(&in->fbuf);
+}
+
+static void S_parse(S_In *in, const unsigned char *p, size_t n)
+{
+	if (in->stop || !n)
+		return;
+	size_t done = csv_parse(&in->p, p, n, S_cb_field, S_cb_record, in);
+	if (done < n && !in->stop) {
+		msg_error(in->ms, in->path, in->line, (int)in->nf + 1,
+		          "bad quoting: a field that holds a quote (\") must be enclosed in quotes, "
+		          "with each quote inside it doubled (\"\")");
+		in->stop = 1;
+	}
+}
+
+static void S_encoding_error(S_In *in, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void S_encoding_error(S_In *in, int col, const char *fmt, ...)
+{
+	Buf b;
+	buf_init(&b);
+	va_list ap;
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	msg_error(in->ms, in->path, in->line, col, "%s", b.ptr);
+	buf_release(&b);
+	in->stop = 1;
+}
+
+static void S_bad_utf8(S_In *in, const unsigned char *p, size_t seg, size_t i, unsigned byte, uint64_t at)
+{
+	(void)i;
+	/* parse up to the bad byte so the column is the field holding it */
+	if (at >= in->off + seg)
+		S_parse(in, p + seg, (size_t)(at - in->off - seg));
+	if (in->stop)
+		return;
+	S_encoding_error(in, (int)in->nf + 1,
+	                 "the file is not UTF-8 text: byte 0x%02X at byte offset %llu is not valid UTF-8 "
+	                 "(a Windows-1258 or other legacy encoding?); %s",
+	                 byte, (unsigned long long)at, S_RESAVE);
+}
+
+/* Checks p[0..n) and feeds it to libcsv cut at every line end. */
+static void S_process(S_In *in, const unsigned char *p, size_t n)
+{
+	size_t seg = 0, i;
+	for (i = 0; i < n && !in->stop; i++) {
+		unsigned c = p[i];
+		if (in->prev_cr) {
+			in->prev_cr = 0;
+			if (c != '\n') { /* a lone CR ended a line (old Mac files) */
+				S_parse(in, p + seg, i - seg);
+				seg = i;
+				in->line++;
+			}
+		}
+		if (in->u8_need) {
+			if (c < in->u8_lo || c > in->u8_hi) {
+				S_bad_utf8(in, p, seg, i, in->u8_lead, in->u8_off);
+				break;
+			}
+			if (in->u8_c1 && c < 0xA0) {
+				if (in->u8_off >= in->off + seg)
+					S_parse(in, p + seg, (size_t)(in->u8_off - in->off - seg));
+				if (!in->stop)
+					S_encoding_error(in, (int)in->nf + 1,
+					                 "control character U+%04X in the text (at byte offset %llu); "
+					                 "remove it, or %s",
+					                 c - 0x40, (unsigned long long)in->u8_off, S_RESAVE);
+				break;
+			}
+			in->u8_lo = 0x80;
+			in->u8_hi = 0xBF;
+			in->u8_c1 = 0;
+			in->u8_need--;
+			continue;
+		}
+		if (c >= 0x80) {
+			in->u8_lead = c;
+			in->u8_off = in->off + i;
+			in->u8_lo = 0x80;
+			in->u8_hi = 0xBF;
+			in->u8_c1 = c == 0xC2;
+			if (c >= 0xC2 && c <= 0xDF)
+				in->u8_need = 1;
+			else if (c >= 0xE0 && c <= 0xEF) {
+				in->u8_need = 2;
+				if (c == 0xE0)
+					in->u8_lo = 0xA0;
+				else if (c == 0xED)
+					in->u8_hi = 0x9F;
+			} else if (c >= 0xF0 && c <= 0xF4) {
+				in->u8_need = 3;
+				if (c == 0xF0)
+					in->u8_lo = 0x90;
+				else if (c == 0xF4)
+					in->u8_hi = 0x8F;
+			} else {
+				S_bad_utf8(in, p, seg, i, c, in->off + i);
+				break;
+			}
+			in->quote_just_closed = 0;
+			continue;
+		}
+		if (c == '\n') {
+			S_parse(in, p + seg, i + 1 - seg);
+			seg = i + 1;
+			in->line++;
+		} else if (c == '\r') {
+			S_parse(in, p + seg, i + 1 - seg);
+			seg = i + 1;
+			in->prev_cr = 1;
+		} else if (c == '"') {
+			if (in->in_quote) {
+				in->in_quote = 0;
+				in->quote_just_closed = 1;
+				continue;
+			}
+			in->in_quote = 1;
+			if (!in->quote_just_closed) /* "" inside a quoted field is no new field */
+				in->quote_line = in->line;
+		} else if ((c < 0x20 && c != '\t') || c == 0x7F) {
+			S_parse(in, p + seg, i - seg);
+			if (!in->stop) {
+				if (c == 0)
+					S_encoding_error(in, (int)in->nf + 1,
+					                 "NUL byte at byte offset %llu: this is not CSV text "
+					                 "(a binary or UTF-16 file?); %s",
+					                 (unsigned long long)(in->off + i), S_RESAVE);
+				else
+					S_encoding_error(in, (int)in->nf + 1,
+					                 "control character U+%04X at byte offset %llu; "
+					                 "remove it, or %s",
+					                 c, (unsigned long long)(in->off + i), S_RESAVE);
+			}
+			break;
+		}
+		in->quote_just_closed = 0;
+	}
+	if (!in->stop)
+		S_parse(in, p + seg, n - seg);
+	in->off += n;
+}
+
+/* Sniffing: counts, for one delimiter, the header cells that name a known
+ * column and whether every later record has the header's width. */
+typedef struct {
+	const S_In *in;
+	size_t nf, n_empty;
+	int records;
+	size_t header_n;
+	int matches, consistent;
+} S_Sniff;
+
+static void S_sniff_field(void *data, size_t len, void *vs)
+{
+	S_Sniff *s = vs;
+	const char *f = data ? data : "";
+	S_trim(&f, &len);
+	if (!len)
+		s->n_empty++;
+	if (!s->records && len) {
+		char *t = xstrndup(f, len);
+		char *key = text_fold(t);
+		for (size_t k = 0; k < s->in->n_cols; k++)
+			if (!strcmp(key, s->in->cols[k].name)) {
+				s->matches++;
+				break;
+			}
+		free(key);
+		free(t);
+	}
+	s->nf++;
+}
+
+static void S_sniff_record(int c, void *vs)
+{
+	(void)c;
+	S_Sniff *s = vs;
+	if (s->n_empty < s->nf) {
+		if (!s->records)
+			s->header_n = s->nf;
+		else if (s->nf != s->header_n)
+			s->consistent = 0;
+		s->records++;
+	}
+	s->nf = s->n_empty = 0;
+}
+
+static S_Sniff S_sniff_one(const S_In *in, const unsigned char *p, size_t n, char delim, int whole)
+{
+	S_Sniff s = {in, 0, 0, 0, 0, 0, 1};
+	struct csv_parser cp;
+	csv_init(&cp, 0);
+	csv_set_delim(&cp, (unsigned char)delim);
+	csv_parse(&cp, p, n, S_sniff_field, S_sniff_record, &s);
+	if (whole)
+		csv_fini(&cp, S_sniff_field, S_sniff_record, &s);
+	csv_free(&cp);
+	return s;
+}
+
+static int S_better(S_Sniff a, S_Sniff b)
+{
+	if (a.matches != b.matches)
+		return a.matches > b.matches;
+	if (a.consistent != b.consistent)
+		return a.consistent > b.consistent;
+	return a.header_n > b.header_n;
+}
+
+/* Recognises the file from its first bytes, picks the delimiter and
+ * starts the parser on the held sample.  whole: the sample is the file. */
+static void S_sniff(S_In *in, int whole)
+{
+	in->sniffed = 1;
+	const unsigned char *p = (const unsigned char *)in->sample.ptr;
+	size_t n = in->sample.len, skip = 0;
+	if (n >= 4 && !memcmp(p, "PK\3\4", 4)) {
+		msg_error(in->ms, in->path, 0, 0,
+		          "this is a spreadsheet workbook (.xlsx, .ods), not CSV text; %s", S_RESAVE);
+		in->stop = 1;
+		return;
+	}
+	if (n >= 8 && !memcmp(p, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
+		msg_error(in->ms, in->path, 0, 0, "this is an Excel 97-2003 workbook (.xls), not CSV text; %s",
+		          S_RESAVE);
+		in->stop = 1;
+		return;
+	}
+	if (n >= 4 && (!memcmp(p, "\xFF\xFE\0\0", 4) || !memcmp(p, "\0\0\xFE\xFF", 4))) {
+		msg_error(in->ms, in->path, 0, 0, "the file is UTF-32 text, not UTF-8; %s", S_RESAVE);
+		in->stop = 1;
+		return;
+	}
+	size_t nul = 0;
+	for (size_t i = 0; i < n; i++)
+		nul += p[i] == 0;
+	if ((n >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) || (n && nul * 5 >= n)) {
+		msg_error(in->ms, in->path, 0, 0,
+		          "the file is UTF-16 text (\"Unicode text\"), not UTF-8; %s", S_RESAVE);
+		in->stop = 1;
+		return;
+	}
+	if (n >= 3 && !memcmp(p, "\xEF\xBB\xBF", 3))
+		skip = 3;
+	in->delim = 0;
+	/* Excel's "sep=;" line names the delimiter and is no data */
+	if (n - skip >= 5 && !strncasecmp((const char *)p + skip, "sep=", 4)) {
+		size_t e = skip + 5;
+		while (e < n && S_is_space(p[e]))
+			e++;
+		if (p[skip + 4] != '\r' && p[skip + 4] != '\n' && (e == n || p[e] == '\r' || p[e] == '\n')) {
+			in->delim = (char)p[skip + 4];
+			if (e < n && p[e] == '\r')
+				e++;
+			if (e < n && p[e] == '\n')
+				e++;
+			in->line++;
+			skip = e;
+		}
+	}
+	if (!in->delim) {
+		S_Sniff c = S_sniff_one(in, p + skip, n - skip, ',', whole);
+		S_Sniff s = S_sniff_one(in, p + skip, n - skip, ';', whole);
+		in->delim = S_better(s, c) ? ';' : ',';
+	}
+	csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI);
+	csv_set_delim(&in->p, (unsigned char)in->delim);
+	in->parser_on = 1;
+	in->off = skip;
+	S_process(in, p + skip, n - skip);
+	buf_release(&in->sample);
+}
+
+static void S_init(S_In *in, const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn,
+                   void *ctx, Msgs *ms)
+{
+	memset(in, 0, sizeof *in);
+	in->path = path;
+	in->cols = cols;
+	in->n_cols = n_cols;
+	in->fn = fn;
+	in->ctx = ctx;
+	in->ms = ms;
+	in->n_error0 = ms->n_error;
+	sha256_init(&in->sha);
+	buf_init(&in->sample);
+	buf_init(&in->fbuf);
+	in->line = 1;
+	in->col_of = xmalloc((n_cols ? n_cols : 1) * sizeof *in->col_of);
+	in->row = xmalloc((n_cols ? n_cols : 1) * sizeof *in->row);
+}
+
+static void S_feed(S_In *in, const void *data, size_t n)
+{
+	sha256_update(&in->sha, n, data);
+	if (in->stop)
+		return;
+	if (!in->sniffed) {
+		buf_add(&in->sample, data, n);
+		if (in->sample.len >= S_SAMPLE)
+			S_sniff(in, 0);
+		return;
+	}
+	S_process(in, data, n);
+}
+
+static int S_finish(S_In *in, CsvInfo *info)
+{
+	if (!in->sniffed && !in->stop)
+		S_sniff(in, 1);
+	if (!in->stop && in->u8_need) {
+		in->stop = 1;
+		msg_error(in->ms, in->path, in->line, (int)in->nf + 1,
+		          "the file is not UTF-8 text: it ends inside a character (byte 0x%02X at byte offset "
+		          "%llu); %s",
+		          in->u8_lead, (unsigned long long)in->u8_off, S_RESAVE);
+	}
+	if (in->parser_on) {
+		if (!in->stop && csv_fini(&in->p, S_cb_field, S_cb_record, in) != 0 && !in->stop)
+			msg_error(in->ms, in->path, in->quote_line, (int)in->nf + 1,
+			          "unterminated quote: the quoted field that starts here has no closing quote (\")");
+		csv_free(&in->p);
+	}
+	if (!in->have_header && in->ms->n_error == in->n_error0) {
+		Buf known;
+		buf_init(&known);
+		for (size_t j = 0; j < in->n_cols; j++)
+			buf_printf(&known, "%s%s", j ? "," : "", in->cols[j].name);
+		msg_error(in->ms, in->path, 0, 0, "the file is empty: it needs at least the header row \"%s\"",
+		          known.ptr);
+		buf_release(&known);
+	}
+	if (info) {
+		sha256_digest(&in->sha, sizeof info->sha256, info->sha256);
+		info->delim = in->delim ? in->delim : ',';
+		info->n_rows = in->n_rows;
+		info->header_line = in->have_header ? in->header_line : 0;
+	}
+	int rc = in->ms->n_error > in->n_error0 ? CSVIN_ERROR : CSVIN_OK;
+	buf_release(&in->sample);
+	buf_release(&in->fbuf);
+	free(in->fstart);
+	free(in->fline);
+	free(in->map);
+	free(in->col_of);
+	free(in->row);
+	return rc;
+}
+
+int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk, const CsvCol *cols,
+                   size_t n_cols, CsvRowFn fn, void *ctx, Msgs *ms, CsvInfo *info)
+{
+	S_In in;
+	S_init(&in, path, cols, n_cols, fn, ctx, ms);
+	if (!chunk)
+		chunk = n ? n : 1;
+	for (size_t i = 0; i < n; i += chunk)
+		S_feed(&in, (const char *)data + i, n - i < chunk ? n - i : chunk);
+	return S_finish(&in, info);
+}
+
+int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn,
+               void *ctx, Msgs *ms, CsvInfo *info)
+{
+	char *full = xasprintf("%s/%s", dir, path);
+	FILE *fp = fopen(full, "rb");
+	free(full);
+	if (!fp) {
+		if (errno == ENOENT)
+			return CSVIN_MISSING;
+		msg_error(ms, path, 0, 0, "cannot open the file: %s", strerror(errno));
+		return CSVIN_ERROR;
+	}
+	S_In in;
+	S_init(&in, path, cols, n_cols, fn, ctx, ms);
+	unsigned char *chunk = xmalloc(S_CHUNK);
+	size_t got;
+	while ((got = fread(chunk, 1, S_CHUNK, fp)) > 0)
+		S_feed(&in, chunk, got);
+	if (ferror(fp)) {
+		msg_error(ms, path, 0, 0, "cannot read the file: %s", strerror(errno));
+		in.stop = 1;
+	}
+	free(chunk);
+	fclose(fp);
+	return S_finish(&in, info);
 }
