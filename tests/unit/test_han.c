@@ -1,0 +1,375 @@
+/* Unit tests of the deadline tasks: the calendar at its edges, the date
+ * parser, the judging at the end of the window, han.csv and the
+ * scorecard line.  The holidays are Vietnam's 2024 ones, built in each
+ * test so every expectation can be checked against a wall calendar. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "han.h"
+#include "ketqua.h"
+#include "model.h"
+#include "xalloc.h"
+
+static int D(int y, int mo, int d)
+{
+	int day = han_ngay(y, mo, d);
+	assert_true(day >= 0);
+	return day;
+}
+
+static void S_them(HanData *h, int day, int lam_bu)
+{
+	h->nghi = xrealloc(h->nghi, (h->n_nghi + 1) * sizeof *h->nghi);
+	size_t i = h->n_nghi++;
+	while (i > 0 && h->nghi[i - 1].ngay > day) {
+		h->nghi[i] = h->nghi[i - 1];
+		i--;
+	}
+	h->nghi[i] = (NgayNghi){.ngay = day, .lam_bu = lam_bu, .ten = xstrdup("")};
+}
+
+/* Tết 2024 (08-14/02, make-up Saturday 17/02), 30/4-1/5 2024 (29/04
+ * bridged, made up on Saturday 04/05), National Day 2024 (02-03/09). */
+static void S_lich_2024(HanData *h)
+{
+	han_init(h);
+	S_them(h, D(2024, 2, 8), 0);
+	S_them(h, D(2024, 2, 9), 0);
+	S_them(h, D(2024, 2, 12), 0);
+	S_them(h, D(2024, 2, 13), 0);
+	S_them(h, D(2024, 2, 14), 0);
+	S_them(h, D(2024, 2, 17), 1);
+	S_them(h, D(2024, 4, 29), 0);
+	S_them(h, D(2024, 4, 30), 0);
+	S_them(h, D(2024, 5, 1), 0);
+	S_them(h, D(2024, 5, 4), 1);
+	S_them(h, D(2024, 9, 2), 0);
+	S_them(h, D(2024, 9, 3), 0);
+}
+
+static void test_han_day_numbers(void **state)
+{
+	assert_int_equal(han_ngay(1970, 1, 1), 0);
+	assert_int_equal(han_thu(0), 3); /* a Thursday */
+	assert_int_equal(han_ngay(2000, 3, 1) - han_ngay(2000, 2, 28), 2);
+	assert_int_equal(han_ngay(1900, 3, 1) - han_ngay(1900, 2, 28), 1);
+	assert_int_equal(han_ngay(2024, 3, 1) - han_ngay(2024, 2, 28), 2);
+	assert_int_equal(han_ngay(2023, 3, 1) - han_ngay(2023, 2, 28), 1);
+	assert_int_equal(han_thu(D(2024, 2, 29)), 3);
+	assert_int_equal(han_thu(D(2024, 6, 9)), 6);  /* Sunday */
+	assert_int_equal(han_ngay(1969, 12, 29), -3);
+	assert_int_equal(han_thu(-3), 0); /* Monday 29/12/1969, before day 0 */
+	assert_int_equal(han_ngay(2024, 2, 30), -1);
+	assert_int_equal(han_ngay(2023, 2, 29), -1);
+	assert_int_equal(han_ngay(2024, 13, 1), -1);
+	assert_int_equal(han_ngay(2024, 4, 31), -1);
+	assert_int_equal(han_ngay(2024, 1, 0), -1);
+	/* Every day of 1900..2100 goes there and back. */
+	int prev = -1000000;
+	for (int y = 1900; y <= 2100; y++)
+		for (int mo = 1; mo <= 12; mo++)
+			for (int d = 1; d <= han_so_ngay_thang(y, mo); d++) {
+				int day = han_ngay(y, mo, d), yy, mm, dd;
+				assert_int_equal(day, prev == -1000000 ? day : prev + 1);
+				han_ymd(day, &yy, &mm, &dd);
+				assert_int_equal(yy, y);
+				assert_int_equal(mm, mo);
+				assert_int_equal(dd, d);
+				prev = day;
+			}
+}
+
+static void test_han_parse_dates(void **state)
+{
+	int day;
+	const char *why;
+	assert_int_equal(han_parse_ngay("29/02/2024", &day, &why), HAN_NGAY_OK);
+	assert_int_equal(day, D(2024, 2, 29));
+	assert_int_equal(han_parse_ngay("2024-02-29", &day, &why), HAN_NGAY_OK);
+	assert_int_equal(day, D(2024, 2, 29));
+	assert_int_equal(han_parse_ngay(" 5/3/2024 ", &day, &why), HAN_NGAY_OK);
+	assert_int_equal(day, D(2024, 3, 5));
+	assert_int_equal(han_parse_ngay("29/02/2000", &day, &why), HAN_NGAY_OK);
+	assert_int_equal(han_parse_ngay("", &day, &why), HAN_NGAY_TRONG);
+	assert_int_equal(han_parse_ngay("  ", &day, &why), HAN_NGAY_TRONG);
+	assert_int_equal(han_parse_ngay("30/02/2024", &day, &why), HAN_NGAY_KHONG_CO);
+	assert_non_null(why);
+	assert_int_equal(han_parse_ngay("29/02/2023", &day, &why), HAN_NGAY_KHONG_CO);
+	assert_non_null(strstr(why, "leap"));
+	assert_int_equal(han_parse_ngay("29/02/1900", &day, &why), HAN_NGAY_KHONG_CO);
+	assert_int_equal(han_parse_ngay("2024-02-30", &day, &why), HAN_NGAY_KHONG_CO);
+	assert_int_equal(han_parse_ngay("31/04/2024", &day, &why), HAN_NGAY_KHONG_CO);
+	assert_int_equal(han_parse_ngay("01/13/2024", &day, &why), HAN_NGAY_KHONG_CO);
+	assert_int_equal(han_parse_ngay("00/01/2024", &day, &why), HAN_NGAY_KHONG_CO);
+	/* Shapes that would need a guess. */
+	assert_int_equal(han_parse_ngay("05/03/24", &day, &why), HAN_NGAY_DANG);
+	assert_int_equal(han_parse_ngay("2024/03/05", &day, &why), HAN_NGAY_DANG);
+	assert_int_equal(han_parse_ngay("05.03.2024", &day, &why), HAN_NGAY_DANG);
+	assert_int_equal(han_parse_ngay("05/03/2024 x", &day, &why), HAN_NGAY_DANG);
+	assert_int_equal(han_parse_ngay("45356", &day, &why), HAN_NGAY_DANG);
+	assert_int_equal(han_parse_ngay("2024-3", &day, &why), HAN_NGAY_DANG);
+	assert_int_equal(han_parse_ngay("123/03/2024", &day, &why), HAN_NGAY_DANG);
+}
+
+static void test_han_working_days(void **state)
+{
+	HanData h;
+	S_lich_2024(&h);
+	assert_true(han_lam_viec(&h, D(2024, 2, 7)));
+	assert_false(han_lam_viec(&h, D(2024, 2, 8)));   /* Tết */
+	assert_false(han_lam_viec(&h, D(2024, 2, 10)));  /* Saturday */
+	assert_true(han_lam_viec(&h, D(2024, 2, 17)));   /* make-up Saturday */
+	assert_false(han_lam_viec(&h, D(2024, 2, 18)));  /* Sunday */
+	assert_true(han_lam_viec(&h, D(2024, 2, 19)));
+	han_release(&h);
+}
+
+/* A decision on the day before Tết: the holiday week does not count,
+ * the make-up Saturday does. */
+static void test_han_deadline_before_tet(void **state)
+{
+	HanData h;
+	S_lich_2024(&h);
+	int q = D(2024, 2, 7);
+	assert_int_equal(han_sau(&h, q, 1), D(2024, 2, 15));
+	assert_int_equal(han_sau(&h, q, 3), D(2024, 2, 17));
+	assert_int_equal(han_sau(&h, q, 5), D(2024, 2, 20));
+	assert_int_equal(han_sau(&h, q, 10), D(2024, 2, 27));
+	/* Without the calendar it would be the 14th: the holidays matter. */
+	HanData none;
+	han_init(&none);
+	assert_int_equal(han_sau(&none, q, 5), D(2024, 2, 14));
+	han_release(&h);
+}
+
+/* A decision on the Friday before the bridged 30/4-1/5 holiday, with the
+ * make-up Saturday 04/05. */
+static void test_han_deadline_bridge_friday(void **state)
+{
+	HanData h;
+	S_lich_2024(&h);
+	int q = D(2024, 4, 26);
+	assert_int_equal(han_sau(&h, q, 1), D(2024, 5, 2));
+	assert_int_equal(han_sau(&h, q, 3), D(2024, 5, 4));
+	assert_int_equal(han_sau(&h, q, 5), D(2024, 5, 7));
+	assert_int_equal(han_sau(&h, q, 10), D(2024, 5, 14));
+	han_release(&h);
+}
+
+/* The decision's own day never counts, working day or not: Friday,
+ * Saturday and Sunday decisions share Monday as their first day. */
+static void test_han_deadline_sunday_decision(void **state)
+{
+	HanData h;
+	S_lich_2024(&h);
+	assert_int_equal(han_sau(&h, D(2024, 6, 9), 5), D(2024, 6, 14));
+	assert_int_equal(han_sau(&h, D(2024, 6, 8), 5), D(2024, 6, 14));
+	assert_int_equal(han_sau(&h, D(2024, 6, 7), 5), D(2024, 6, 14));
+	assert_int_equal(han_sau(&h, D(2024, 6, 10), 5), D(2024, 6, 17));
+	han_release(&h);
+}
+
+static void test_han_deadline_leap_day(void **state)
+{
+	HanData h;
+	S_lich_2024(&h);
+	assert_int_equal(han_sau(&h, D(2024, 2, 29), 5), D(2024, 3, 7));
+	assert_int_equal(han_sau(&h, D(2024, 2, 27), 2), D(2024, 2, 29));
+	assert_int_equal(han_sau(&h, D(2023, 2, 28), 5), D(2023, 3, 7));
+	han_release(&h);
+}
+
+/* Days late: on the deadline 0; a weekend or holiday after it counts as
+ * the next working day. */
+static void test_han_days_late(void **state)
+{
+	HanData h;
+	S_lich_2024(&h);
+	int han = D(2024, 6, 14); /* a Friday */
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 6, 10)), 0);
+	assert_int_equal(han_so_ngay_tre(&h, han, han), 0);
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 6, 15)), 1); /* Saturday */
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 6, 16)), 1); /* Sunday */
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 6, 17)), 1); /* Monday */
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 6, 18)), 2);
+	/* Deadline Friday 26/04 before the bridged holiday. */
+	han = D(2024, 4, 26);
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 4, 29)), 1); /* bridged Monday */
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 4, 30)), 1); /* holiday */
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 5, 2)), 1);
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 5, 4)), 3);  /* make-up Saturday */
+	assert_int_equal(han_so_ngay_tre(&h, han, D(2024, 5, 5)), 4);  /* Sunday after it */
+	/* A milestone due on a Sunday (30/06/2024), done on Monday. */
+	assert_int_equal(han_so_ngay_tre(&h, D(2024, 6, 30), D(2024, 7, 1)), 1);
+	/* The definition: the least k with p <= the k-th working day after. */
+	han = D(2024, 2, 7);
+	for (int p = han + 1; p < han + 60; p++) {
+		int k = han_so_ngay_tre(&h, han, p);
+		assert_true(k >= 1);
+		assert_true(p <= han_sau(&h, han, k));
+		if (k > 1)
+			assert_true(p > han_sau(&h, han, k - 1));
+	}
+	han_release(&h);
+}
+
+/* A model with two units, three decisions and a milestone, judged at the
+ * end of 2024-Q2 (Sunday 30/06/2024). */
+static void S_model(Model *m)
+{
+	model_init(m);
+	m->n_don_vi = 2;
+	m->don_vi = xcalloc(2, sizeof *m->don_vi);
+	m->don_vi[0] = (DonVi){.ma = xstrdup("so-tu-phap"), .ten = xstrdup("Sở Tư pháp"), .thuoc = -1};
+	m->don_vi[1] = (DonVi){.ma = xstrdup("so-y-te"), .ten = xstrdup("Sở Y tế"), .thuoc = -1};
+	han_release(&m->han);
+	S_lich_2024(&m->han);
+	m->han.co = 1;
+	HanData *h = &m->han;
+	h->n_cong_bo = 3;
+	h->cong_bo = xcalloc(3, sizeof *h->cong_bo);
+	/* Before Tết: list on time on its deadline, process 3 days late. */
+	h->cong_bo[0] = (CongBo){xstrdup("123/QĐ-BTP"), D(2024, 2, 7), xstrdup("Bộ Tư pháp"), 0,
+	                         D(2024, 2, 20), D(2024, 3, 1), NULL, 2};
+	/* Not published: the list overdue at 30/06, the process too. */
+	h->cong_bo[1] = (CongBo){xstrdup("45/QĐ-BYT, \"sửa đổi\""), D(2024, 6, 7), xstrdup(""), 1,
+	                         -1, -1, NULL, 3};
+	/* Decided at the end of June: not yet due; a publication dated in
+	 * July is not known at 30/06. */
+	h->cong_bo[2] = (CongBo){xstrdup("9/QĐ-BYT"), D(2024, 6, 28), xstrdup(""), 1,
+	                         D(2024, 7, 2), -1, NULL, 4};
+	h->n_moc = 1;
+	h->moc = xcalloc(1, sizeof *h->moc);
+	h->moc[0] = (Moc){xstrdup("noi-bo"), xstrdup("Công bố bổ sung danh mục TTHC nội bộ"),
+	                  D(2024, 6, 30), 0, D(2024, 6, 25), NULL, 2};
+	m->cua_so.year = 2024;
+	m->cua_so.last_month = 6;
+}
+
+static void test_han_eval_states(void **state)
+{
+	Model m;
+	S_model(&m);
+	han_eval(&m);
+	const HanData *h = &m.han;
+	assert_int_equal(h->ngay_xet, D(2024, 6, 30));
+	assert_int_equal(h->n_kq, 7);
+	assert_int_equal(h->kq[0].han, D(2024, 2, 20));
+	assert_int_equal(h->kq[0].trang_thai, TT_DUNG_HAN);
+	assert_int_equal(h->kq[1].han, D(2024, 2, 27));
+	assert_int_equal(h->kq[1].trang_thai, TT_TRE_HAN);
+	assert_int_equal(h->kq[1].so_ngay_tre, 3); /* 28, 29/02, 01/03 */
+	/* 07/06 + 5 = 14/06; overdue through Sunday 30/06: 10 working days
+	 * (17..28/06) and the Sunday counts as the next working day. */
+	assert_int_equal(h->kq[2].han, D(2024, 6, 14));
+	assert_int_equal(h->kq[2].trang_thai, TT_QUA_HAN);
+	assert_int_equal(h->kq[2].so_ngay_tre, 11);
+	assert_int_equal(h->kq[3].han, D(2024, 6, 21));
+	assert_int_equal(h->kq[3].so_ngay_tre, 6);
+	assert_int_equal(h->kq[4].trang_thai, TT_CHUA_DEN_HAN);
+	assert_int_equal(h->kq[4].ngay_cong_bo, -1);
+	assert_int_equal(h->kq[4].so_ngay_tre, 0);
+	assert_int_equal(h->kq[6].trang_thai, TT_DUNG_HAN);
+	assert_string_equal(h->kq[6].buoc, "noi-bo");
+
+	/* The same data judged at the end of July: the July publication
+	 * now counts (due 05/07, published 02/07). */
+	m.cua_so.last_month = 7;
+	han_eval(&m);
+	assert_int_equal(h->kq[4].trang_thai, TT_DUNG_HAN);
+	assert_int_equal(h->kq[4].ngay_cong_bo, D(2024, 7, 2));
+	assert_int_equal(h->kq[5].trang_thai, TT_QUA_HAN);
+	model_release(&m);
+}
+
+static void test_han_csv(void **state)
+{
+	Model m;
+	S_model(&m);
+	han_eval(&m);
+	Buf b;
+	buf_init(&b);
+	ketqua_han_csv(&b, &m);
+	assert_string_equal(b.ptr,
+	    "so_quyet_dinh,don_vi,buoc,han,ngay_cong_bo,trang_thai,so_ngay_tre\n"
+	    "123/QĐ-BTP,so-tu-phap,danh_muc,2024-02-20,2024-02-20,dung_han,0\n"
+	    "123/QĐ-BTP,so-tu-phap,quy_trinh,2024-02-27,2024-03-01,tre_han,3\n"
+	    "\"45/QĐ-BYT, \"\"sửa đổi\"\"\",so-y-te,danh_muc,2024-06-14,,qua_han,11\n"
+	    "\"45/QĐ-BYT, \"\"sửa đổi\"\"\",so-y-te,quy_trinh,2024-06-21,,qua_han,6\n"
+	    "9/QĐ-BYT,so-y-te,danh_muc,2024-07-05,,chua_den_han,0\n"
+	    "9/QĐ-BYT,so-y-te,quy_trinh,2024-07-12,,chua_den_han,0\n"
+	    ",so-tu-phap,noi-bo,2024-06-30,2024-06-25,dung_han,0\n");
+	buf_release(&b);
+	model_release(&m);
+}
+
+static void test_han_summary_and_scorecard(void **state)
+{
+	Model m;
+	S_model(&m);
+	han_eval(&m);
+	HanTomTat t;
+	han_tom_tat(&m, 1, &t);
+	assert_int_equal(t.danh_muc.tong, 2);
+	assert_int_equal(t.danh_muc.qua_han, 1);
+	assert_int_equal(t.danh_muc.qua_max, 11);
+	assert_int_equal(t.danh_muc.chua_den_han, 1);
+	assert_int_equal(t.moc.tong, 0);
+	han_tom_tat(&m, -1, &t);
+	assert_int_equal(t.danh_muc.tong, 3);
+	assert_int_equal(t.quy_trinh.tre_han, 1);
+	assert_int_equal(t.quy_trinh.tre_max, 3);
+	assert_int_equal(t.moc.dung_han, 1);
+
+	Buf b;
+	buf_init(&b);
+	han_dong_the_diem(&b, &m, 1);
+	assert_string_equal(b.ptr,
+	    "Công bố danh mục: 0/2 đúng hạn; 1 quá hạn 11 ngày làm việc; 1 chưa đến hạn\n"
+	    "Công bố quy trình nội bộ: 0/2 đúng hạn; 1 quá hạn 6 ngày làm việc; 1 chưa đến hạn\n");
+	buf_reset(&b);
+	han_dong_the_diem(&b, &m, 0);
+	assert_string_equal(b.ptr,
+	    "Công bố danh mục: 1/1 đúng hạn\n"
+	    "Công bố quy trình nội bộ: 0/1 đúng hạn; 1 trễ hạn 3 ngày làm việc\n"
+	    "Mốc thời gian: 1/1 đúng hạn\n");
+	buf_reset(&b);
+	han_md(&b, &m);
+	assert_non_null(strstr(b.ptr, "## Tình hình công bố TTHC\n"));
+	assert_non_null(strstr(b.ptr, "Tính đến ngày 30/06/2024"));
+	assert_non_null(strstr(b.ptr, "| Sở Y tế | Danh mục TTHC | 2 | 0 | 0 | 1 | 1 | 11 |\n"));
+	assert_non_null(strstr(b.ptr, "| **Toàn tỉnh** | Quy trình nội bộ | 3 | 0 | 1 | 1 | 1 | 6 |\n"));
+	/* The worst delay comes first in the list of late steps. */
+	char *a = strstr(b.ptr, "| Quá hạn | 11 |"), *c = strstr(b.ptr, "| Trễ hạn | 3 |");
+	assert_non_null(a);
+	assert_non_null(c);
+	assert_true(a < c);
+	assert_non_null(strstr(b.ptr, "### Các mốc thời gian"));
+	buf_release(&b);
+	model_release(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_han_day_numbers),
+	    cmocka_unit_test(test_han_parse_dates),
+	    cmocka_unit_test(test_han_working_days),
+	    cmocka_unit_test(test_han_deadline_before_tet),
+	    cmocka_unit_test(test_han_deadline_bridge_friday),
+	    cmocka_unit_test(test_han_deadline_sunday_decision),
+	    cmocka_unit_test(test_han_deadline_leap_day),
+	    cmocka_unit_test(test_han_days_late),
+	    cmocka_unit_test(test_han_eval_states),
+	    cmocka_unit_test(test_han_csv),
+	    cmocka_unit_test(test_han_summary_and_scorecard),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
