@@ -43,8 +43,8 @@ struct LoDoc {
 	HPDF_Page page;        /* the current page; NULL before the first */
 	int landscape;         /* of the current page */
 	/* Margins in points, set before lo_page_new(); lo_open() sets the
-	 * Decree 30 ones: top 20 mm, bottom 20 mm, left 30 mm, right 15 mm
-	 * (in landscape the left margin stays the binding edge's: top). */
+	 * Decree 30 ones: top 20 mm, bottom 20 mm, left 30 mm, right 15 mm,
+	 * used as they are on landscape pages too. */
 	float m_top, m_bottom, m_left, m_right;
 	/* The text area of the current page and the flow cursor: the top
 	 * of the next block (it moves down as things are drawn). */

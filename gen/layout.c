@@ -1,0 +1,941 @@
+/* layout: measuring, wrapping, tables and page breaks over libharu. */
+#include "layout.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "out.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* A4 in points, as libharu rounds it. */
+#define S_A4_W 595.276f
+#define S_A4_H 841.89f
+
+static void S_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, void *user)
+{
+	LoDoc *d = user;
+	if (!d->err) {
+		d->err = error_no;
+		d->err_detail = detail_no;
+	}
+}
+
+/* A coordinate libharu may receive: NaN and infinities become 0 (PITFALLS:
+ * a NaN writes a corrupt PDF). */
+static float S_c(float v)
+{
+	return isfinite(v) ? v : 0.0f;
+}
+
+static void S_set_date(LoDoc *d)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	if (!sde || !*sde)
+		return;
+	char *end;
+	errno = 0;
+	long long v = strtoll(sde, &end, 10);
+	if (errno || *end || v < 0)
+		return;
+	time_t t = (time_t)v;
+	struct tm tm;
+	if (!gmtime_r(&t, &tm))
+		return;
+	HPDF_Date dt;
+	memset(&dt, 0, sizeof dt);
+	dt.year = tm.tm_year + 1900;
+	dt.month = tm.tm_mon + 1;
+	dt.day = tm.tm_mday;
+	dt.hour = tm.tm_hour;
+	dt.minutes = tm.tm_min;
+	dt.seconds = tm.tm_sec;
+	dt.ind = 'Z';
+	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, dt);
+	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, dt);
+}
+
+int lo_open(LoDoc *d, char **err)
+{
+	memset(d, 0, sizeof *d);
+	d->m_top = LO_MM(20);
+	d->m_bottom = LO_MM(20);
+	d->m_left = LO_MM(30);
+	d->m_right = LO_MM(15);
+	d->number_from = 2;
+	d->number_size = 13;
+
+	char *paths[FONT_N_STYLE];
+	if (font_find_serif(paths, err))
+		return -1;
+	int rc = -1;
+	d->pdf = HPDF_New(S_error, d);
+	if (!d->pdf) {
+		*err = xstrdup("libharu could not create a PDF document");
+		goto out;
+	}
+	HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(d->pdf);
+	HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
+	for (int i = 0; i < FONT_N_STYLE; i++) {
+		const char *name = HPDF_LoadTTFontFromFile(d->pdf, paths[i], HPDF_TRUE);
+		if (name)
+			d->font[i] = HPDF_GetFont(d->pdf, name, "UTF-8");
+		if (!name || !d->font[i] || d->err) {
+			*err = xasprintf("cannot load the font %s (libharu error "
+			                 "0x%04X): reinstall the Debian package "
+			                 "fonts-liberation2",
+			                 paths[i], (unsigned)d->err);
+			goto out;
+		}
+	}
+	S_set_date(d);
+	rc = 0;
+out:
+	for (int i = 0; i < FONT_N_STYLE; i++)
+		free(paths[i]);
+	return rc;
+}
+
+void lo_set_info(LoDoc *d, const char *title, const char *author)
+{
+	/* The Info strings are PDFDocEncoding or UTF-16: libharu 2.3.0 writes
+	 * them with the current encoder only for its own encodings, so keep
+	 * to ASCII-safe cleaned text. */
+	if (title) {
+		char *s = lo_clean(title);
+		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, s);
+		free(s);
+	}
+	if (author) {
+		char *s = lo_clean(author);
+		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, s);
+		free(s);
+	}
+	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "chitieu " CHITIEU_VERSION);
+}
+
+int lo_bytes(LoDoc *d, unsigned char **data, size_t *len, char **err)
+{
+	*data = NULL;
+	*len = 0;
+	if (d->err) {
+		*err = xasprintf("libharu failed while drawing the PDF (error "
+		                 "0x%04X, detail %u)",
+		                 (unsigned)d->err, (unsigned)d->err_detail);
+		return -1;
+	}
+	if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err) {
+		*err = xasprintf("libharu could not write the PDF (error 0x%04X)",
+		                 (unsigned)d->err);
+		return -1;
+	}
+	HPDF_UINT32 size = HPDF_GetStreamSize(d->pdf);
+	unsigned char *p = xmalloc(size ? size : 1);
+	HPDF_UINT32 got = size;
+	HPDF_ResetStream(d->pdf);
+	if (HPDF_ReadFromStream(d->pdf, p, &got) != HPDF_OK && got != size) {
+		free(p);
+		*err = xstrdup("libharu could not read back the PDF it wrote");
+		return -1;
+	}
+	/* Reaching the end of the stream is reported as an error too. */
+	d->err = 0;
+	HPDF_ResetError(d->pdf);
+	*data = p;
+	*len = got;
+	return 0;
+}
+
+int lo_save(LoDoc *d, const char *path, char **err)
+{
+	unsigned char *p;
+	size_t n;
+	if (lo_bytes(d, &p, &n, err))
+		return -1;
+	int rc = out_write_file(path, p, n, err);
+	free(p);
+	return rc;
+}
+
+void lo_close(LoDoc *d)
+{
+	if (d->pdf)
+		HPDF_Free(d->pdf);
+	d->pdf = NULL;
+}
+
+/* ---- pages ---- */
+
+void lo_page_new(LoDoc *d, int landscape)
+{
+	d->page = HPDF_AddPage(d->pdf);
+	d->landscape = landscape;
+	HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4,
+	                  landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
+	d->page_w = HPDF_Page_GetWidth(d->page);
+	d->page_h = HPDF_Page_GetHeight(d->page);
+	if (!(d->page_w > 0) || !(d->page_h > 0)) {
+		d->page_w = landscape ? S_A4_H : S_A4_W;
+		d->page_h = landscape ? S_A4_W : S_A4_H;
+	}
+	d->x0 = d->m_left;
+	d->x1 = d->page_w - d->m_right;
+	d->y_top = d->page_h - d->m_top;
+	d->y_bottom = d->m_bottom;
+	d->y = d->y_top;
+	d->n_pages++;
+	d->page_no++;
+	if (d->number_size > 0 && d->page_no >= d->number_from) {
+		char num[24];
+		snprintf(num, sizeof num, "%d", d->page_no);
+		/* centred in the top margin */
+		float base = d->page_h - d->m_top / 2 - d->number_size * 0.35f;
+		lo_text(d, FONT_REGULAR, d->number_size, 0, base, d->page_w,
+		        LO_CENTER, num);
+	}
+	if (d->on_page)
+		d->on_page(d, d->on_page_ctx);
+}
+
+void lo_number_restart(LoDoc *d)
+{
+	d->page_no = 0;
+}
+
+int lo_need(LoDoc *d, float h)
+{
+	if (d->page && d->y - h >= d->y_bottom)
+		return 0;
+	lo_page_new(d, d->landscape);
+	return 1;
+}
+
+/* ---- text ---- */
+
+/* Decodes one UTF-8 sequence at p (n bytes left); returns its length and
+ * the code point in *cp, or 0 when invalid. */
+static size_t S_utf8(const unsigned char *p, size_t n, uint32_t *cp)
+{
+	size_t bad;
+	size_t len = p[0] < 0x80 ? 1 : p[0] < 0xE0 ? 2 : p[0] < 0xF0 ? 3 : 4;
+	if (len > n || !text_utf8_valid((const char *)p, len, &bad))
+		return 0;
+	uint32_t c;
+	if (len == 1)
+		c = p[0];
+	else if (len == 2)
+		c = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+	else if (len == 3)
+		c = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+	else
+		c = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+		    ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+	*cp = c;
+	return len;
+}
+
+char *lo_clean(const char *s)
+{
+	Buf b;
+	buf_init(&b);
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p);
+	size_t i = 0;
+	while (i < n) {
+		uint32_t c;
+		size_t len = S_utf8(p + i, n - i, &c);
+		if (!len) {
+			buf_putc(&b, '?');
+			i++;
+			continue;
+		}
+		if (c == '\t' || c == '\n' || c == '\r')
+			buf_putc(&b, ' ');
+		else if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0))
+			; /* control characters map to nothing in libharu anyway */
+		else if (c > 0xFFFF)
+			buf_putc(&b, '?'); /* libharu prints these as spaces */
+		else
+			buf_add(&b, p + i, len);
+		i += len;
+	}
+	char *nfc = text_nfc(b.ptr);
+	buf_release(&b);
+	return nfc;
+}
+
+float lo_leading(float size)
+{
+	return roundf(size * 120.0f) / 100.0f;
+}
+
+static float S_width(const LoDoc *d, FontStyle st, float size, const char *s, size_t n)
+{
+	if (!n)
+		return 0;
+	HPDF_TextWidth tw = HPDF_Font_TextWidth(d->font[st], (const HPDF_BYTE *)s, (HPDF_UINT)n);
+	float w = (float)tw.width * size / 1000.0f;
+	return isfinite(w) ? w : 0;
+}
+
+float lo_width(const LoDoc *d, FontStyle st, float size, const char *s)
+{
+	char *c = lo_clean(s);
+	float w = S_width(d, st, size, c, strlen(c));
+	free(c);
+	return w;
+}
+
+void lo_lines_init(LoLines *l)
+{
+	memset(l, 0, sizeof *l);
+}
+
+void lo_lines_release(LoLines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		free(l->line[i]);
+	free(l->line);
+	free(l->width);
+	lo_lines_init(l);
+}
+
+static void S_emit(LoLines *out, const char *s, size_t n, float w)
+{
+	size_t cap = out->cap;
+	out->line = xgrow(out->line, &cap, out->n + 1, sizeof *out->line);
+	out->width = xgrow(out->width, &out->cap, out->n + 1, sizeof *out->width);
+	out->line[out->n] = xstrndup(s, n);
+	out->width[out->n] = w;
+	out->n++;
+}
+
+static size_t S_cp_len(const char *s)
+{
+	unsigned char c = (unsigned char)*s;
+	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* Wraps one paragraph (clean text, no '\n'). */
+static void S_wrap_para(const LoDoc *d, FontStyle st, float size, const char *s,
+                        float width, LoLines *out)
+{
+	size_t n = strlen(s);
+	size_t ls = 0, le = 0; /* the current line: s[ls..le) */
+	int have = 0;
+	size_t i = 0;
+	while (i < n) {
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		size_t ws = i;
+		while (i < n && s[i] != ' ')
+			i++;
+		size_t we = i;
+		if (have && S_width(d, st, size, s + ls, we - ls) <= width) {
+			le = we;
+			continue;
+		}
+		if (have)
+			S_emit(out, s + ls, le - ls, S_width(d, st, size, s + ls, le - ls));
+		ls = ws;
+		le = we;
+		have = 1;
+		/* a word wider than the line is cut by code points */
+		while (S_width(d, st, size, s + ls, le - ls) > width) {
+			size_t cut = ls + S_cp_len(s + ls);
+			for (;;) {
+				size_t next = cut + S_cp_len(s + cut);
+				if (next > le || S_width(d, st, size, s + ls, next - ls) > width)
+					break;
+				cut = next;
+			}
+			if (cut >= le)
+				break;
+			S_emit(out, s + ls, cut - ls, S_width(d, st, size, s + ls, cut - ls));
+			ls = cut;
+		}
+	}
+	if (have)
+		S_emit(out, s + ls, le - ls, S_width(d, st, size, s + ls, le - ls));
+}
+
+size_t lo_wrap(const LoDoc *d, FontStyle st, float size, const char *s,
+               float width, LoLines *out)
+{
+	size_t before = out->n;
+	const char *p = s ? s : "";
+	for (;;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		char *raw = xstrndup(p, len);
+		char *c = lo_clean(raw);
+		free(raw);
+		size_t had = out->n;
+		S_wrap_para(d, st, size, c, width, out);
+		/* an empty paragraph between two breaks is an empty line */
+		if (out->n == had && nl)
+			S_emit(out, "", 0, 0);
+		free(c);
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+	return out->n - before;
+}
+
+/* Draws clean text. */
+static void S_text_raw(LoDoc *d, FontStyle st, float size, float x, float y, const char *s)
+{
+	if (!*s || !d->page)
+		return;
+	HPDF_Page_BeginText(d->page);
+	HPDF_Page_SetFontAndSize(d->page, d->font[st], size);
+	HPDF_Page_TextOut(d->page, S_c(x), S_c(y), s);
+	HPDF_Page_EndText(d->page);
+}
+
+static float S_align_x(float x, float width, float w, LoAlign al)
+{
+	if (al == LO_CENTER)
+		return x + (width - w) / 2;
+	if (al == LO_RIGHT)
+		return x + width - w;
+	return x;
+}
+
+void lo_text(LoDoc *d, FontStyle st, float size, float x, float y,
+             float width, LoAlign al, const char *s)
+{
+	char *c = lo_clean(s);
+	float w = S_width(d, st, size, c, strlen(c));
+	S_text_raw(d, st, size, S_align_x(x, width, w, al), y, c);
+	free(c);
+}
+
+/* The baseline of a line whose line box starts at top: the ink box
+ * (ascent to descent) centred in the leading. */
+static float S_baseline(const LoDoc *d, FontStyle st, float size, float top)
+{
+	float asc = (float)HPDF_Font_GetAscent(d->font[st]) * size / 1000.0f;
+	float desc = (float)HPDF_Font_GetDescent(d->font[st]) * size / 1000.0f;
+	float gap = (lo_leading(size) - (asc - desc)) / 2;
+	return top - gap - asc;
+}
+
+float lo_text_height(const LoDoc *d, FontStyle st, float size, float width,
+                     const char *s)
+{
+	LoLines l;
+	lo_lines_init(&l);
+	size_t n = lo_wrap(d, st, size, s, width, &l);
+	lo_lines_release(&l);
+	return (float)n * lo_leading(size);
+}
+
+float lo_text_box(LoDoc *d, FontStyle st, float size, float x, float top,
+                  float width, LoAlign al, const char *s)
+{
+	LoLines l;
+	lo_lines_init(&l);
+	lo_wrap(d, st, size, s, width, &l);
+	float L = lo_leading(size);
+	for (size_t i = 0; i < l.n; i++) {
+		S_text_raw(d, st, size, S_align_x(x, width, l.width[i], al),
+		           S_baseline(d, st, size, top), l.line[i]);
+		top -= L;
+	}
+	lo_lines_release(&l);
+	return top;
+}
+
+void lo_paragraph(LoDoc *d, FontStyle st, float size, float x, float width,
+                  LoAlign al, float first_indent, float space_after,
+                  const char *s)
+{
+	LoLines l;
+	lo_lines_init(&l);
+	float L = lo_leading(size);
+	if (first_indent > 0 && first_indent < width) {
+		/* the first line is wrapped to the indented width, the rest
+		 * to the full one */
+		LoLines first;
+		lo_lines_init(&first);
+		lo_wrap(d, st, size, s, width - first_indent, &first);
+		if (first.n) {
+			S_emit(&l, first.line[0], strlen(first.line[0]), first.width[0]);
+			/* the rest: the text after the first line */
+			char *c = lo_clean(s);
+			const char *rest = c;
+			size_t fl = strlen(first.line[0]);
+			while (*rest == ' ')
+				rest++;
+			if (strncmp(rest, first.line[0], fl) == 0)
+				rest += fl;
+			lo_wrap(d, st, size, rest, width, &l);
+			free(c);
+		}
+		lo_lines_release(&first);
+	} else {
+		lo_wrap(d, st, size, s, width, &l);
+		first_indent = 0;
+	}
+	for (size_t i = 0; i < l.n; i++) {
+		lo_need(d, L);
+		float xi = i == 0 ? x + first_indent : x;
+		float wi = i == 0 ? width - first_indent : width;
+		S_text_raw(d, st, size, S_align_x(xi, wi, l.width[i], al),
+		           S_baseline(d, st, size, d->y), l.line[i]);
+		d->y -= L;
+	}
+	d->y -= space_after;
+	lo_lines_release(&l);
+}
+
+void lo_rule(LoDoc *d, float x1, float x2, float y, float lw)
+{
+	if (!d->page)
+		return;
+	HPDF_Page_SetLineWidth(d->page, lw);
+	HPDF_Page_MoveTo(d->page, S_c(x1), S_c(y));
+	HPDF_Page_LineTo(d->page, S_c(x2), S_c(y));
+	HPDF_Page_Stroke(d->page);
+}
+
+float lo_png(LoDoc *d, const char *path, float x, float top, float w, float max_h)
+{
+	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+	unsigned char head[8];
+	FILE *fp = fopen(path, "rb");
+	if (!fp)
+		return -1;
+	size_t got = fread(head, 1, sizeof head, fp);
+	fclose(fp);
+	if (got != sizeof head || memcmp(head, sig, sizeof sig) != 0)
+		return -1;
+	HPDF_STATUS had = d->err;
+	HPDF_Image img = HPDF_LoadPngImageFromFile(d->pdf, path);
+	if (!img || d->err != had) {
+		/* an unreadable chart is left out, not a failed report */
+		d->err = had;
+		HPDF_ResetError(d->pdf);
+		return -1;
+	}
+	float iw = (float)HPDF_Image_GetWidth(img);
+	float ih = (float)HPDF_Image_GetHeight(img);
+	if (!(iw > 0) || !(ih > 0))
+		return -1;
+	float h = w * ih / iw;
+	if (h > max_h) {
+		w = w * max_h / h;
+		h = max_h;
+	}
+	HPDF_Page_DrawImage(d->page, img, S_c(x), S_c(top - h), S_c(w), S_c(h));
+	return h;
+}
+
+/* ---- tables ---- */
+
+void lo_table_init(LoTable *t, size_t n_col, const float *width)
+{
+	memset(t, 0, sizeof *t);
+	t->n_col = n_col;
+	t->width = xmalloc(n_col * sizeof *t->width);
+	memcpy(t->width, width, n_col * sizeof *t->width);
+	t->size = 11;
+	t->pad = 3;
+	t->line_w = 0.5f;
+	t->valign_middle = 1;
+}
+
+void lo_table_release(LoTable *t)
+{
+	free(t->width);
+	free(t->cell);
+	free(t->row_page);
+	memset(t, 0, sizeof *t);
+}
+
+size_t lo_table_row(LoTable *t)
+{
+	t->cell = xgrow(t->cell, &t->cap_row, t->n_row + 1, t->n_col * sizeof *t->cell);
+	LoCell *c = &t->cell[t->n_row * t->n_col];
+	for (size_t i = 0; i < t->n_col; i++) {
+		memset(&c[i], 0, sizeof c[i]);
+		c[i].text = "";
+		c[i].colspan = c[i].rowspan = 1;
+	}
+	/* slots already covered by a rowspan from above stay covered */
+	for (size_t r = 0; r < t->n_row; r++)
+		for (size_t col = 0; col < t->n_col; col++) {
+			LoCell *o = lo_table_at(t, r, col);
+			if (!o->covered && r + (size_t)o->rowspan > t->n_row)
+				for (size_t k = col; k < col + (size_t)o->colspan && k < t->n_col; k++) {
+					c[k].text = NULL;
+					c[k].covered = 1;
+					c[k].colspan = c[k].rowspan = 0;
+				}
+		}
+	return t->n_row++;
+}
+
+LoCell *lo_table_set(LoTable *t, size_t row, size_t col, const char *text,
+                     int colspan, int rowspan)
+{
+	if (colspan < 1)
+		colspan = 1;
+	if (rowspan < 1)
+		rowspan = 1;
+	if (col + (size_t)colspan > t->n_col)
+		colspan = (int)(t->n_col - col);
+	LoCell *c = lo_table_at(t, row, col);
+	c->text = text ? text : "";
+	c->covered = 0;
+	c->colspan = colspan;
+	c->rowspan = rowspan;
+	for (size_t r = row; r < row + (size_t)rowspan && r < t->n_row; r++)
+		for (size_t k = col; k < col + (size_t)colspan; k++) {
+			if (r == row && k == col)
+				continue;
+			LoCell *o = lo_table_at(t, r, k);
+			o->text = NULL;
+			o->covered = 1;
+			o->colspan = o->rowspan = 0;
+		}
+	return c;
+}
+
+void lo_boxes_release(LoBoxes *b)
+{
+	free(b->v);
+	memset(b, 0, sizeof *b);
+}
+
+typedef struct {
+	LoDoc *d;
+	LoTable *t;
+	float *h;      /* [n_row] row heights */
+	float *x;      /* [n_col + 1] column edges */
+	/* per slot: the row and column of the cell that draws it, and for
+	 * a cell's own slot the last row it spans */
+	size_t *orow, *ocol, *end;
+	LoBoxes *boxes;
+} S_Tab;
+
+static float S_cell_size(const LoTable *t, const LoCell *c)
+{
+	return c->size > 0 ? c->size : t->size;
+}
+
+static float S_cell_w(const S_Tab *s, size_t col, int colspan)
+{
+	return s->x[col + (size_t)colspan] - s->x[col];
+}
+
+/* The height a cell's text needs, padding included. */
+static float S_need(const S_Tab *s, const LoCell *c, size_t col, const char *prefix)
+{
+	const LoTable *t = s->t;
+	float size = S_cell_size(t, c);
+	float w = S_cell_w(s, col, c->colspan) - 2 * t->pad;
+	float th;
+	if (prefix) {
+		char *tx = xasprintf("%s%s", prefix, c->text);
+		th = lo_text_height(s->d, c->style, size, w, tx);
+		free(tx);
+	} else
+		th = lo_text_height(s->d, c->style, size, w, c->text);
+	return th + 2 * t->pad;
+}
+
+static void S_draw_cell(S_Tab *s, const LoCell *c, size_t row, size_t col,
+                        float top, float h, int head, int repeat)
+{
+	LoDoc *d = s->d;
+	LoTable *t = s->t;
+	float x = s->x[col], w = S_cell_w(s, col, c->colspan);
+	HPDF_Page_SetLineWidth(d->page, t->line_w);
+	HPDF_Page_Rectangle(d->page, S_c(x), S_c(top - h), S_c(w), S_c(h));
+	HPDF_Page_Stroke(d->page);
+
+	float size = S_cell_size(t, c);
+	float L = lo_leading(size);
+	LoLines l;
+	lo_lines_init(&l);
+	if (repeat && t->cont_prefix) {
+		char *tx = xasprintf("%s%s", t->cont_prefix, c->text);
+		lo_wrap(d, c->style, size, tx, w - 2 * t->pad, &l);
+		free(tx);
+	} else
+		lo_wrap(d, c->style, size, c->text, w - 2 * t->pad, &l);
+	float block = (float)l.n * L;
+	float ttop = top - t->pad;
+	if (t->valign_middle && h - 2 * t->pad > block)
+		ttop -= (h - 2 * t->pad - block) / 2;
+	LoBox b = {0};
+	b.page = d->n_pages - 1;
+	b.row = row;
+	b.col = col;
+	b.head = head;
+	b.repeat = repeat;
+	b.x = x;
+	b.y = top - h;
+	b.w = w;
+	b.h = h;
+	float asc = (float)HPDF_Font_GetAscent(d->font[c->style]) * size / 1000.0f;
+	float desc = (float)HPDF_Font_GetDescent(d->font[c->style]) * size / 1000.0f;
+	float minx = 0, maxx = 0, maxy = 0, miny = 0;
+	for (size_t i = 0; i < l.n; i++) {
+		float lx = S_align_x(x + t->pad, w - 2 * t->pad, l.width[i], c->align);
+		float base = S_baseline(d, c->style, size, ttop - (float)i * L);
+		S_text_raw(d, c->style, size, lx, base, l.line[i]);
+		if (i == 0 || lx < minx)
+			minx = lx;
+		if (i == 0 || lx + l.width[i] > maxx)
+			maxx = lx + l.width[i];
+		if (i == 0)
+			maxy = base + asc;
+		miny = base + desc;
+	}
+	if (l.n) {
+		b.tx = minx;
+		b.ty = miny;
+		b.tw = maxx - minx;
+		b.th = maxy - miny;
+	}
+	lo_lines_release(&l);
+	if (s->boxes) {
+		size_t cap = s->boxes->cap;
+		s->boxes->v = xgrow(s->boxes->v, &cap, s->boxes->n + 1, sizeof *s->boxes->v);
+		s->boxes->cap = cap;
+		s->boxes->v[s->boxes->n++] = b;
+	}
+}
+
+/* Draws rows [from, to) with the top of row `from` at top; a rowspan
+ * cell is cut to the rows drawn, and one that started above `from` is
+ * drawn again (a repeat, its text continued). */
+static void S_draw_rows(S_Tab *s, size_t from, size_t to, float top, int head)
+{
+	LoTable *t = s->t;
+	size_t nc = t->n_col;
+	float *row_top = xmalloc((to - from + 1) * sizeof *row_top);
+	row_top[0] = top;
+	for (size_t r = from; r < to; r++)
+		row_top[r - from + 1] = row_top[r - from] - s->h[r];
+	for (size_t r = from; r < to; r++)
+		for (size_t col = 0; col < nc; col++) {
+			size_t o = s->orow[r * nc + col], oc = s->ocol[r * nc + col];
+			if (oc != col)
+				continue; /* covered from the left */
+			if (o != r && !(o < from && r == from))
+				continue; /* covered from above, drawn already */
+			const LoCell *c = lo_table_at(t, o, col);
+			size_t end = s->end[o * nc + col];
+			if (end >= to)
+				end = to - 1;
+			float h = row_top[r - from] - row_top[end - from + 1];
+			S_draw_cell(s, c, o, col, row_top[r - from], h, head, o != r);
+		}
+	free(row_top);
+}
+
+/* The last row of the group of rows starting at r that rowspans bind
+ * together (spans from above r included). */
+static size_t S_group_end(const S_Tab *s, size_t r)
+{
+	const LoTable *t = s->t;
+	size_t nc = t->n_col, end = r;
+	for (size_t i = r; i <= end && i < t->n_row; i++)
+		for (size_t col = 0; col < nc; col++) {
+			size_t o = s->orow[i * nc + col], oc = s->ocol[i * nc + col];
+			size_t e = s->end[o * nc + oc];
+			if (e > end)
+				end = e;
+		}
+	return end < t->n_row ? end : t->n_row - 1;
+}
+
+/* Grows row r so that the cells whose segment on this page (it began at
+ * row start) ends with r hold their text; cut says the segment ends
+ * because of a page break rather than the span's end. */
+static float S_grow(S_Tab *s, size_t r, size_t start, int cut)
+{
+	LoTable *t = s->t;
+	size_t nc = t->n_col;
+	float grown = 0;
+	for (size_t col = 0; col < nc; col++) {
+		size_t o = s->orow[r * nc + col], oc = s->ocol[r * nc + col];
+		if (oc != col || (o == r && s->end[o * nc + col] == r))
+			continue;
+		size_t e = s->end[o * nc + col];
+		if (cut ? e <= r : e != r)
+			continue;
+		size_t seg = o > start ? o : start;
+		float sum = 0;
+		for (size_t k = seg; k <= r; k++)
+			sum += s->h[k];
+		float need = S_need(s, lo_table_at(t, o, col), col,
+		                    seg > o ? t->cont_prefix : NULL);
+		if (need > sum + grown) {
+			grown = need - sum;
+		}
+	}
+	s->h[r] += grown;
+	return grown;
+}
+
+void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
+{
+	if (!t->n_row)
+		return;
+	if (!d->page)
+		lo_page_new(d, 0);
+	S_Tab s = {d, t, NULL, NULL, NULL, NULL, NULL, boxes};
+	size_t nr = t->n_row, nc = t->n_col;
+	s.h = xcalloc(nr, sizeof *s.h);
+	s.x = xmalloc((nc + 1) * sizeof *s.x);
+	s.orow = xmalloc(nr * nc * sizeof *s.orow);
+	s.ocol = xmalloc(nr * nc * sizeof *s.ocol);
+	s.end = xmalloc(nr * nc * sizeof *s.end);
+	free(t->row_page);
+	t->row_page = xmalloc(nr * sizeof *t->row_page);
+	if (t->n_head > nr)
+		t->n_head = nr;
+
+	s.x[0] = d->x0;
+	for (size_t c = 0; c < nc; c++)
+		s.x[c + 1] = s.x[c] + t->width[c];
+
+	/* owners: a slot no cell claims is its own (an empty cell) */
+	for (size_t i = 0; i < nr * nc; i++) {
+		s.orow[i] = i / nc;
+		s.ocol[i] = i % nc;
+		s.end[i] = i / nc;
+	}
+	for (size_t r = 0; r < nr; r++)
+		for (size_t c = 0; c < nc; c++) {
+			LoCell *cell = lo_table_at(t, r, c);
+			if (cell->covered)
+				continue;
+			size_t end = r + (size_t)cell->rowspan - 1;
+			/* a header rowspan never reaches into the body */
+			if (r < t->n_head && end >= t->n_head)
+				end = t->n_head - 1;
+			if (end >= nr)
+				end = nr - 1;
+			s.end[r * nc + c] = end;
+			for (size_t k = r; k <= end; k++)
+				for (size_t j = c; j < c + (size_t)cell->colspan && j < nc; j++)
+					if (k != r || j != c) {
+						s.orow[k * nc + j] = r;
+						s.ocol[k * nc + j] = c;
+					}
+		}
+
+	/* row heights from single-row cells, then grown for rowspans */
+	for (size_t r = 0; r < nr; r++) {
+		t->row_page[r] = -1;
+		s.h[r] = t->min_row_h;
+		for (size_t c = 0; c < nc; c++) {
+			LoCell *cell = lo_table_at(t, r, c);
+			if (s.orow[r * nc + c] != r || s.ocol[r * nc + c] != c ||
+			    s.end[r * nc + c] != r)
+				continue;
+			float need = S_need(&s, cell, c, NULL);
+			if (need > s.h[r])
+				s.h[r] = need;
+		}
+	}
+	for (size_t r = 0; r < nr; r++)
+		S_grow(&s, r, 0, 0);
+	float head_h = 0;
+	for (size_t r = 0; r < t->n_head; r++)
+		head_h += s.h[r];
+	float fresh = d->y_top - d->y_bottom - head_h;
+
+	size_t r = t->n_head;
+	/* the header and the first group must fit where the table starts */
+	if (r < nr) {
+		size_t ge = S_group_end(&s, r);
+		float gh = 0;
+		for (size_t k = r; k <= ge; k++)
+			gh += s.h[k];
+		if (gh > fresh)
+			gh = s.h[r];
+		if (d->y - head_h - gh < d->y_bottom && d->y < d->y_top - 0.5f)
+			lo_page_new(d, d->landscape);
+	}
+	for (;;) {
+		float y = d->y;
+		if (t->n_head)
+			S_draw_rows(&s, 0, t->n_head, y, 1);
+		y -= head_h;
+		size_t start = r;
+		size_t split_end = 0; /* inside a group too tall for a page */
+		int split = 0;
+		while (r < nr) {
+			if (!split) {
+				size_t ge = S_group_end(&s, r);
+				/* a group continued from the page before is split
+				 * already: its rows go one by one */
+				int cont = r == start && r > t->n_head &&
+				           S_group_end(&s, r - 1) >= r;
+				float gh = 0;
+				for (size_t k = r; k <= ge; k++)
+					gh += s.h[k];
+				if (!cont && y - gh >= d->y_bottom) {
+					for (size_t k = r; k <= ge; k++)
+						y -= s.h[k];
+					r = ge + 1;
+					continue;
+				}
+				if (!cont && gh <= fresh && r > start)
+					break; /* the group goes whole on the next page */
+				split = 1;
+				split_end = ge;
+			}
+			float old = s.h[r];
+			S_grow(&s, r, start, 0);
+			if (y - s.h[r] < d->y_bottom && r > start) {
+				s.h[r] = old;
+				break;
+			}
+			y -= s.h[r];
+			if (r == split_end)
+				split = 0;
+			r++;
+		}
+		/* spans cut by this page break: their segment must hold the
+		 * text (when the page has room left for it) */
+		if (r < nr && r > start) {
+			float old = s.h[r - 1];
+			float g = S_grow(&s, r - 1, start, 1);
+			if (y - g >= d->y_bottom)
+				y -= g;
+			else
+				s.h[r - 1] = old;
+		}
+		if (r > start)
+			S_draw_rows(&s, start, r, d->y - head_h, 0);
+		for (size_t k = start; k < r; k++)
+			t->row_page[k] = d->n_pages - 1;
+		d->y = y;
+		if (r >= nr)
+			break;
+		lo_page_new(d, d->landscape);
+	}
+	free(s.h);
+	free(s.x);
+	free(s.orow);
+	free(s.ocol);
+	free(s.end);
+}

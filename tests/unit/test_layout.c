@@ -1,0 +1,295 @@
+/* layout: wrapping, tables, page breaks. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "buf.h"
+#include "layout.h"
+
+#define EPS 0.01f
+
+static int S_setup(void **state)
+{
+	LoDoc *d = malloc(sizeof *d);
+	char *err = NULL;
+	if (lo_open(d, &err)) {
+		fprintf(stderr, "lo_open: %s\n", err);
+		free(err);
+		lo_close(d);
+		free(d);
+		return -1;
+	}
+	*state = d;
+	return 0;
+}
+
+static int S_teardown(void **state)
+{
+	LoDoc *d = *state;
+	lo_close(d);
+	free(d);
+	return 0;
+}
+
+/* A long text of Vietnamese words, n code points at least. */
+static char *S_long(const char *word, size_t n)
+{
+	Buf b;
+	buf_init(&b);
+	size_t cps = 0;
+	while (cps < n) {
+		if (b.len)
+			buf_putc(&b, ' ');
+		buf_puts(&b, word);
+		cps += 1 + strlen(word); /* bytes >= code points: enough */
+	}
+	return buf_detach(&b, NULL);
+}
+
+static void test_layout_wrap_fits_width(void **state)
+{
+	LoDoc *d = *state;
+	char *s = S_long("Thủ tục hành chính", 600);
+	LoLines l;
+	lo_lines_init(&l);
+	size_t n = lo_wrap(d, FONT_REGULAR, 11, s, 120, &l);
+	assert_true(n > 5);
+	for (size_t i = 0; i < l.n; i++) {
+		assert_true(l.width[i] <= 120 + EPS);
+		assert_true(lo_width(d, FONT_REGULAR, 11, l.line[i]) <= 120 + EPS);
+		assert_true(l.line[i][0] != ' ');
+	}
+	lo_lines_release(&l);
+	free(s);
+}
+
+static void test_layout_wrap_cuts_long_word(void **state)
+{
+	LoDoc *d = *state;
+	/* one "word" far wider than the column: cut by code points, never
+	 * inside a UTF-8 sequence */
+	const char *w = "ĐồngTiếnẤẦẨẪẬđồngtiếnấầẩẫậĐồngTiếnẤẦẨẪẬđồngtiếnấầẩẫậ";
+	LoLines l;
+	lo_lines_init(&l);
+	size_t n = lo_wrap(d, FONT_BOLD, 12, w, 40, &l);
+	assert_true(n > 3);
+	Buf joined;
+	buf_init(&joined);
+	for (size_t i = 0; i < l.n; i++) {
+		assert_true(l.width[i] <= 40 + EPS);
+		buf_puts(&joined, l.line[i]);
+	}
+	assert_string_equal(joined.ptr, w);
+	buf_release(&joined);
+	lo_lines_release(&l);
+}
+
+static void test_layout_clean_controls_and_nfd(void **state)
+{
+	(void)state;
+	/* "e" + combining circumflex + combining acute = ế; a tab; a NUL-free
+	 * control; an emoji outside the BMP; an invalid byte */
+	char *c = lo_clean("Ti\x65\xcc\x82\xcc\x81n\tA\x01" "B\xf0\x9f\x98\x80" "C\xff");
+	assert_string_equal(c, "Tiến AB?C?");
+	free(c);
+}
+
+/* The table of the report's shape: two header rows with spans, a merged
+ * basis cell, a 600-character name and a 200-character unit name. */
+static void S_build(LoTable *t, char **keep, size_t n_rows)
+{
+	static const float w[] = {28, 200, 110, 90, 50, 60, 150};
+	lo_table_init(t, 7, w);
+	size_t h0 = lo_table_row(t), h1 = lo_table_row(t);
+	lo_table_set(t, h0, 0, "Stt", 1, 2)->style = FONT_BOLD;
+	lo_table_set(t, h0, 1, "Tên nhiệm vụ", 1, 2)->style = FONT_BOLD;
+	lo_table_set(t, h0, 2, "Đơn vị chủ trì", 1, 2)->style = FONT_BOLD;
+	lo_table_set(t, h0, 3, "Đơn vị phối hợp", 1, 2)->style = FONT_BOLD;
+	lo_table_set(t, h0, 4, "Thực hiện trong năm 2024", 2, 1)->style = FONT_BOLD;
+	lo_table_set(t, h0, 6, "Căn cứ thực hiện", 1, 2)->style = FONT_BOLD;
+	lo_table_set(t, h1, 4, "Đơn vị tính", 1, 1)->style = FONT_BOLD;
+	lo_table_set(t, h1, 5, "Giao chỉ tiêu", 1, 1)->style = FONT_BOLD;
+	t->n_head = 2;
+	keep[0] = S_long("Tỷ lệ hồ sơ trực tuyến được số hóa đầy đủ", 600);
+	keep[1] = S_long("UBND xã Nghĩa Trụ huyện Văn Giang", 200);
+	keep[2] = S_long("Công văn số 221/VPCP-KSTT ngày 10/01/2024", 300);
+	for (size_t i = 0; i < n_rows; i++) {
+		size_t r = lo_table_row(t);
+		lo_table_set(t, r, 0, "1", 1, 1)->align = LO_CENTER;
+		lo_table_set(t, r, 1, i % 3 == 0 ? keep[0] : "Tỷ lệ thanh toán trực tuyến", 1, 1);
+		lo_table_set(t, r, 2, i % 4 == 1 ? keep[1] : "Các Sở, ngành", 1, 1);
+		lo_table_set(t, r, 3, "Văn phòng UBND tỉnh", 1, 1);
+		lo_table_set(t, r, 4, "%", 1, 1)->align = LO_CENTER;
+		lo_table_set(t, r, 5, "Tối thiểu 80", 1, 1);
+		if (i % 5 == 0)
+			lo_table_set(t, r, 6, keep[2], 1, (int)(n_rows - i < 4 ? n_rows - i : 4));
+	}
+}
+
+static void S_check_boxes(const LoDoc *d, const LoTable *t, const LoBoxes *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const LoBox *x = &b->v[i];
+		if (x->tw > 0 && getenv("LO_DEBUG") && (x->ty < x->y - EPS)) fprintf(stderr, "box p%d r%zu c%zu head%d rep%d cell y=%.1f h=%.1f text ty=%.1f th=%.1f\n", x->page, x->row, x->col, x->head, x->repeat, x->y, x->h, x->ty, x->th);
+		if (x->tw > 0) {
+			/* every text box lies inside its cell */
+			assert_true(x->tx >= x->x - EPS);
+			assert_true(x->tx + x->tw <= x->x + x->w + EPS);
+			assert_true(x->ty >= x->y - EPS);
+			assert_true(x->ty + x->th <= x->y + x->h + EPS);
+		}
+		/* and the cell inside the page's text width */
+		assert_true(x->x >= d->m_left - EPS);
+		assert_true(x->y >= 0);
+	}
+	/* no row split: every body row landed on exactly one page, and all
+	 * its single-row cells are on that page */
+	for (size_t r = t->n_head; r < t->n_row; r++) {
+		assert_true(t->row_page[r] >= 0);
+		for (size_t i = 0; i < b->n; i++)
+			if (b->v[i].row == r && !b->v[i].head && !b->v[i].repeat)
+				assert_int_equal(b->v[i].page, t->row_page[r]);
+	}
+}
+
+static void test_layout_table_repeats_header_no_split(void **state)
+{
+	LoDoc *d = *state;
+	lo_page_new(d, 1);
+	int first = d->n_pages - 1;
+	d->y -= 200; /* the table starts low on its first page */
+	LoTable t;
+	char *keep[3];
+	S_build(&t, keep, 30);
+	LoBoxes b = {0};
+	lo_table_flow(d, &t, &b);
+	int last = d->n_pages - 1;
+	assert_true(last > first + 1);
+	S_check_boxes(d, &t, &b);
+	/* header rows repeat: every page the table touched has the header
+	 * cells, at the top of its text area */
+	for (int p = first; p <= last; p++) {
+		int n_head = 0, has_rows = 0;
+		for (size_t i = 0; i < b.n; i++) {
+			if (b.v[i].page != p)
+				continue;
+			if (b.v[i].head)
+				n_head++;
+			else
+				has_rows = 1;
+		}
+		if (!has_rows)
+			continue;
+		assert_int_equal(n_head, 8);
+	}
+	/* rows stay in order down the pages */
+	for (size_t r = t.n_head + 1; r < t.n_row; r++)
+		assert_true(t.row_page[r] >= t.row_page[r - 1]);
+	lo_boxes_release(&b);
+	lo_table_release(&t);
+	for (int i = 0; i < 3; i++)
+		free(keep[i]);
+}
+
+static void test_layout_table_long_cells_wrap_inside(void **state)
+{
+	LoDoc *d = *state;
+	lo_page_new(d, 0);
+	LoTable t;
+	char *keep[3];
+	S_build(&t, keep, 3);
+	LoBoxes b = {0};
+	lo_table_flow(d, &t, &b);
+	S_check_boxes(d, &t, &b);
+	/* the 600-character name took many lines: its cell is tall */
+	int seen = 0;
+	for (size_t i = 0; i < b.n; i++)
+		if (b.v[i].col == 1 && !b.v[i].head && b.v[i].row == t.n_head) {
+			assert_true(b.v[i].th > 10 * 11);
+			seen = 1;
+		}
+	assert_true(seen);
+	lo_boxes_release(&b);
+	lo_table_release(&t);
+	for (int i = 0; i < 3; i++)
+		free(keep[i]);
+}
+
+static void test_layout_table_span_crossing_page_repeats(void **state)
+{
+	LoDoc *d = *state;
+	lo_page_new(d, 1);
+	static const float w[] = {200, 200};
+	LoTable t;
+	lo_table_init(&t, 2, w);
+	t.cont_prefix = "(tiếp) ";
+	size_t h = lo_table_row(&t);
+	lo_table_set(&t, h, 0, "Tên", 1, 1);
+	lo_table_set(&t, h, 1, "Căn cứ", 1, 1);
+	t.n_head = 1;
+	char *tall = S_long("dòng dài", 200);
+	size_t n = 40;
+	for (size_t i = 0; i < n; i++) {
+		size_t r = lo_table_row(&t);
+		lo_table_set(&t, r, 0, tall, 1, 1);
+		if (i == 0)
+			lo_table_set(&t, r, 1, "Căn cứ chung", 1, (int)n);
+	}
+	LoBoxes b = {0};
+	lo_table_flow(d, &t, &b);
+	S_check_boxes(d, &t, &b);
+	int first = t.row_page[1], last = t.row_page[n];
+	assert_true(last > first);
+	/* the merged cell is drawn once per page its rows reach */
+	for (int p = first; p <= last; p++) {
+		int k = 0;
+		for (size_t i = 0; i < b.n; i++)
+			if (b.v[i].page == p && b.v[i].col == 1 && !b.v[i].head) {
+				k++;
+				assert_int_equal(b.v[i].repeat, p != first);
+			}
+		assert_int_equal(k, 1);
+	}
+	lo_boxes_release(&b);
+	lo_table_release(&t);
+	free(tall);
+}
+
+static void test_layout_paragraph_breaks_pages(void **state)
+{
+	LoDoc *d = *state;
+	lo_page_new(d, 0);
+	int before = d->n_pages;
+	char *s = S_long("Báo cáo kết quả thực hiện", 8000);
+	lo_paragraph(d, FONT_REGULAR, 13, d->x0, d->x1 - d->x0, LO_LEFT, 20, 6, s);
+	assert_true(d->n_pages > before);
+	assert_true(d->y >= d->y_bottom - 6 - EPS);
+	free(s);
+	unsigned char *pdf;
+	size_t len;
+	char *err = NULL;
+	assert_int_equal(lo_bytes(d, &pdf, &len, &err), 0);
+	assert_true(len > 1000);
+	assert_memory_equal(pdf, "%PDF-", 5);
+	free(pdf);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_layout_wrap_fits_width),
+		cmocka_unit_test(test_layout_wrap_cuts_long_word),
+		cmocka_unit_test(test_layout_clean_controls_and_nfd),
+		cmocka_unit_test(test_layout_table_repeats_header_no_split),
+		cmocka_unit_test(test_layout_table_long_cells_wrap_inside),
+		cmocka_unit_test(test_layout_table_span_crossing_page_repeats),
+		cmocka_unit_test(test_layout_paragraph_breaks_pages),
+	};
+	return cmocka_run_group_tests(tests, S_setup, S_teardown);
+}
