@@ -17,7 +17,8 @@ void fmt_gia_tri(Buf *b, const ChiTieu *t);
 void fmt_giao_chi_tieu(Buf *b, const ChiTieu *t);
 /* 100*n/d in Vietnamese format with two decimals ("79,99"), rounded in
  * the direction that can never contradict the verdict of (n, d) against t:
- * 79,996 under "Tối thiểu 80" prints 79,99.  Nothing when d == 0. */
+ * 79,996 under "Tối thiểu 80" prints 79,99.  Nothing when d == 0.
+ * t may be NULL (a figure with no verdict): rounded to nearest, half up. */
 void fmt_ty_le(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
 /* The same for ket-qua.csv: '.' decimal point, 4 decimals, same rule. */
 void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
