@@ -793,70 +793,104 @@ static float S_grow(S_Tab *s, size_t r, size_t start, int cut)
 	return grown;
 }
 
+/* Column edges, slot owners and row heights (rowspans grown). */
+static void S_tab_init(S_Tab *s, const LoDoc *d, const LoTable *t, LoBoxes *boxes)
+{
+	/* measuring only: the document is not drawn on here */
+	s->d = (LoDoc *)d;
+	s->t = (LoTable *)t;
+	s->boxes = boxes;
+	size_t nr = t->n_row, nc = t->n_col;
+	size_t n_head = t->n_head < nr ? t->n_head : nr;
+	s->h = xcalloc(nr, sizeof *s->h);
+	s->x = xmalloc((nc + 1) * sizeof *s->x);
+	s->orow = xmalloc(nr * nc * sizeof *s->orow);
+	s->ocol = xmalloc(nr * nc * sizeof *s->ocol);
+	s->end = xmalloc(nr * nc * sizeof *s->end);
+
+	s->x[0] = d->x0;
+	for (size_t c = 0; c < nc; c++)
+		s->x[c + 1] = s->x[c] + t->width[c];
+
+	/* owners: a slot no cell claims is its own (an empty cell) */
+	for (size_t i = 0; i < nr * nc; i++) {
+		s->orow[i] = i / nc;
+		s->ocol[i] = i % nc;
+		s->end[i] = i / nc;
+	}
+	for (size_t r = 0; r < nr; r++)
+		for (size_t c = 0; c < nc; c++) {
+			const LoCell *cell = &t->cell[r * nc + c];
+			if (cell->covered)
+				continue;
+			size_t end = r + (size_t)cell->rowspan - 1;
+			/* a header rowspan never reaches into the body */
+			if (r < n_head && end >= n_head)
+				end = n_head - 1;
+			if (end >= nr)
+				end = nr - 1;
+			s->end[r * nc + c] = end;
+			for (size_t k = r; k <= end; k++)
+				for (size_t j = c; j < c + (size_t)cell->colspan && j < nc; j++)
+					if (k != r || j != c) {
+						s->orow[k * nc + j] = r;
+						s->ocol[k * nc + j] = c;
+					}
+		}
+
+	/* row heights from single-row cells, then grown for rowspans */
+	for (size_t r = 0; r < nr; r++) {
+		s->h[r] = t->min_row_h;
+		for (size_t c = 0; c < nc; c++) {
+			if (s->orow[r * nc + c] != r || s->ocol[r * nc + c] != c ||
+			    s->end[r * nc + c] != r)
+				continue;
+			float need = S_need(s, &t->cell[r * nc + c], c, NULL);
+			if (need > s->h[r])
+				s->h[r] = need;
+		}
+	}
+	for (size_t r = 0; r < nr; r++)
+		S_grow(s, r, 0, 0);
+}
+
+static void S_tab_release(S_Tab *s)
+{
+	free(s->h);
+	free(s->x);
+	free(s->orow);
+	free(s->ocol);
+	free(s->end);
+}
+
+float lo_table_height(const LoDoc *d, const LoTable *t)
+{
+	if (!t->n_row)
+		return 0;
+	S_Tab s;
+	S_tab_init(&s, d, t, NULL);
+	float h = 0;
+	for (size_t r = 0; r < t->n_row; r++)
+		h += s.h[r];
+	S_tab_release(&s);
+	return h;
+}
+
 void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 {
 	if (!t->n_row)
 		return;
 	if (!d->page)
 		lo_page_new(d, 0);
-	S_Tab s = {d, t, NULL, NULL, NULL, NULL, NULL, boxes};
-	size_t nr = t->n_row, nc = t->n_col;
-	s.h = xcalloc(nr, sizeof *s.h);
-	s.x = xmalloc((nc + 1) * sizeof *s.x);
-	s.orow = xmalloc(nr * nc * sizeof *s.orow);
-	s.ocol = xmalloc(nr * nc * sizeof *s.ocol);
-	s.end = xmalloc(nr * nc * sizeof *s.end);
+	if (t->n_head > t->n_row)
+		t->n_head = t->n_row;
+	S_Tab s;
+	S_tab_init(&s, d, t, boxes);
+	size_t nr = t->n_row;
 	free(t->row_page);
 	t->row_page = xmalloc(nr * sizeof *t->row_page);
-	if (t->n_head > nr)
-		t->n_head = nr;
-
-	s.x[0] = d->x0;
-	for (size_t c = 0; c < nc; c++)
-		s.x[c + 1] = s.x[c] + t->width[c];
-
-	/* owners: a slot no cell claims is its own (an empty cell) */
-	for (size_t i = 0; i < nr * nc; i++) {
-		s.orow[i] = i / nc;
-		s.ocol[i] = i % nc;
-		s.end[i] = i / nc;
-	}
 	for (size_t r = 0; r < nr; r++)
-		for (size_t c = 0; c < nc; c++) {
-			LoCell *cell = lo_table_at(t, r, c);
-			if (cell->covered)
-				continue;
-			size_t end = r + (size_t)cell->rowspan - 1;
-			/* a header rowspan never reaches into the body */
-			if (r < t->n_head && end >= t->n_head)
-				end = t->n_head - 1;
-			if (end >= nr)
-				end = nr - 1;
-			s.end[r * nc + c] = end;
-			for (size_t k = r; k <= end; k++)
-				for (size_t j = c; j < c + (size_t)cell->colspan && j < nc; j++)
-					if (k != r || j != c) {
-						s.orow[k * nc + j] = r;
-						s.ocol[k * nc + j] = c;
-					}
-		}
-
-	/* row heights from single-row cells, then grown for rowspans */
-	for (size_t r = 0; r < nr; r++) {
 		t->row_page[r] = -1;
-		s.h[r] = t->min_row_h;
-		for (size_t c = 0; c < nc; c++) {
-			LoCell *cell = lo_table_at(t, r, c);
-			if (s.orow[r * nc + c] != r || s.ocol[r * nc + c] != c ||
-			    s.end[r * nc + c] != r)
-				continue;
-			float need = S_need(&s, cell, c, NULL);
-			if (need > s.h[r])
-				s.h[r] = need;
-		}
-	}
-	for (size_t r = 0; r < nr; r++)
-		S_grow(&s, r, 0, 0);
 	float head_h = 0;
 	for (size_t r = 0; r < t->n_head; r++)
 		head_h += s.h[r];
@@ -933,9 +967,5 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 			break;
 		lo_page_new(d, d->landscape);
 	}
-	free(s.h);
-	free(s.x);
-	free(s.orow);
-	free(s.ocol);
-	free(s.end);
+	S_tab_release(&s);
 }

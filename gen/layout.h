@@ -187,6 +187,11 @@ static inline LoCell *lo_table_at(LoTable *t, size_t row, size_t col)
 	return &t->cell[row * t->n_col + col];
 }
 
+/* The height lo_table_flow() would take for the whole table (header rows
+ * included) if it fit on one page: the same row heights (padding,
+ * min_row_h, rowspan growth).  Draws nothing. */
+float lo_table_height(const LoDoc *d, const LoTable *t);
+
 /* What lo_table_flow() drew, for tests and callers that decorate cells. */
 typedef struct {
 	int page;              /* 0-based page index */

@@ -2,6 +2,7 @@
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -204,9 +205,14 @@ static void test_layout_table_long_cells_wrap_inside(void **state)
 	LoTable t;
 	char *keep[3];
 	S_build(&t, keep, 3);
+	float want = lo_table_height(d, &t);
+	float top = d->y;
 	LoBoxes b = {0};
 	lo_table_flow(d, &t, &b);
 	S_check_boxes(d, &t, &b);
+	/* it fits one page, and lo_table_height() foretold its height */
+	assert_int_equal(t.row_page[t.n_head], t.row_page[t.n_row - 1]);
+	assert_true(want > 0 && fabsf((top - d->y) - want) < EPS);
 	/* the 600-character name took many lines: its cell is tall */
 	int seen = 0;
 	for (size_t i = 0; i < b.n; i++)
