@@ -1,4 +1,1201 @@
-/* PLACEHOLDER: to be replaced (owner: site). */
+/* md: the model as Markdown (GFM).  One writer for bao-cao.md and for
+ * every page of the site, so the report and the site can never disagree.
+ *
+ * Text from data goes through md_escape; numbers only through fmt.h; the
+ * only things written raw are our own words, codes already validated as
+ * [a-z0-9-]+ and integers. */
 #include "md.h"
-void md_report(Buf *out, const Model *m, const char *img_prefix) { (void)out; (void)m; (void)img_prefix; }
-void md_escape(Buf *out, const char *s) { buf_puts(out, s); }
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "fmt.h"
+#include "han.h"
+#include "rank.h"
+#include "xalloc.h"
+
+#ifndef CHITIEU_VERSION
+#define CHITIEU_VERSION "unknown"
+#endif
+
+/* Where a page sits: the root prefix of its links, or NULL when the
+ * Markdown is the stand-alone report (no site links). */
+typedef const char *Root;
+
+/* ---- escaping ------------------------------------------------------ */
+
+/* CommonMark lets any ASCII punctuation be backslash-escaped; these are
+ * the ones that can start emphasis, code, links, raw HTML, entities,
+ * strikethrough or end a table cell anywhere in a line. */
+static const char S_inline_special[] = "\\`*_[]<>|~&";
+
+void md_escape(Buf *out, const char *s)
+{
+	if (!s)
+		return;
+	const unsigned char *p = (const unsigned char *)s;
+	while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+		p++;
+	/* Block markers only matter at the start of a line, and text from data
+	 * never starts a line except at its own start (newlines become spaces). */
+	if (*p && strchr("#-+=>", *p)) {
+		buf_putc(out, '\\');
+		buf_putc(out, *p++);
+	} else {
+		const unsigned char *q = p;
+		while (*q >= '0' && *q <= '9' && q - p < 10)
+			q++;
+		if (q > p && (*q == '.' || *q == ')')) {
+			buf_add(out, p, (size_t)(q - p));
+			buf_putc(out, '\\');
+			buf_putc(out, *q);
+			p = q + 1;
+		}
+	}
+	int space = 0;
+	for (; *p; p++) {
+		unsigned char c = *p;
+		if (c == '\r' || c == '\n' || c == '\t' || c == ' ') {
+			space = 1;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f)
+			continue;
+		if (space) {
+			buf_putc(out, ' ');
+			space = 0;
+		}
+		if (strchr(S_inline_special, c))
+			buf_putc(out, '\\');
+		buf_putc(out, c);
+	}
+}
+
+int md_safe_code(const char *s, int allow_underscore)
+{
+	if (!s || !*s)
+		return 0;
+	for (; *s; s++) {
+		char c = *s;
+		if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+		      (allow_underscore && c == '_')))
+			return 0;
+	}
+	return 1;
+}
+
+char *md_nhom_stem(const Model *m, size_t g)
+{
+	if (md_safe_code(m->nhom[g].ma, 1))
+		return xstrdup(m->nhom[g].ma);
+	return xasprintf("nhom-%zu", g + 1);
+}
+
+/* ---- small pieces ---------------------------------------------------- */
+
+/* A verdict readable without colour: a symbol and the word. */
+static void S_dg(Buf *b, DanhGia dg)
+{
+	buf_printf(b, "%s %s", rank_ky_hieu(dg), fmt_danh_gia(dg));
+}
+
+static void S_ty_le(Buf *b, const KetQua *k, const ChiTieu *t)
+{
+	if (k->dg == DG_CHUA_BAO_CAO || k->d == 0) {
+		buf_puts(b, "—");
+		return;
+	}
+	fmt_ty_le(b, k->n, k->d, t);
+	buf_puts(b, "%");
+}
+
+/* A tiny denominator makes a ratio jump: say so next to the figure. */
+static int S_nho(const KetQua *k) { return k->dg != DG_CHUA_BAO_CAO && k->d > 0 && k->d < 5; }
+
+/* "79,99% (1.234/1.543)" with the tiny-denominator flag. */
+static void S_so_lieu(Buf *b, const KetQua *k, const ChiTieu *t)
+{
+	if (k->dg == DG_CHUA_BAO_CAO) {
+		buf_puts(b, "—");
+		return;
+	}
+	S_ty_le(b, k, t);
+	buf_puts(b, " (");
+	fmt_int(b, k->n);
+	buf_putc(b, '/');
+	fmt_int(b, k->d);
+	buf_putc(b, ')');
+	if (S_nho(k))
+		buf_puts(b, " ⚠ mẫu số nhỏ");
+}
+
+static void S_int_or_dash(Buf *b, const KetQua *k, int64_t v)
+{
+	if (k->dg == DG_CHUA_BAO_CAO)
+		buf_puts(b, "—");
+	else
+		fmt_int(b, v);
+}
+
+/* The columns "Tỷ lệ | Tử số | Mẫu số" of one result, without the
+ * surrounding pipes. */
+static void S_cells(Buf *b, const KetQua *k, const ChiTieu *t)
+{
+	S_ty_le(b, k, t);
+	if (S_nho(k))
+		buf_puts(b, " ⚠ mẫu số nhỏ");
+	buf_puts(b, " | ");
+	S_int_or_dash(b, k, k->n);
+	buf_puts(b, " | ");
+	S_int_or_dash(b, k, k->d);
+}
+
+static void S_don_vi(Buf *b, const Model *m, size_t u, Root root)
+{
+	const DonVi *dv = &m->don_vi[u];
+	if (root && md_safe_code(dv->ma, 0)) {
+		buf_putc(b, '[');
+		md_escape(b, dv->ten);
+		buf_printf(b, "](%sdon-vi/%s.html)", root, dv->ma);
+	} else
+		md_escape(b, dv->ten);
+}
+
+static void S_nhom(Buf *b, const Model *m, int g, Root root)
+{
+	if (g < 0) {
+		buf_puts(b, "—");
+		return;
+	}
+	if (root) {
+		char *stem = md_nhom_stem(m, (size_t)g);
+		buf_putc(b, '[');
+		md_escape(b, m->nhom[g].ten);
+		buf_printf(b, "](%snhom/%s.html)", root, stem);
+		free(stem);
+	} else
+		md_escape(b, m->nhom[g].ten);
+}
+
+static void S_chi_tieu(Buf *b, const Model *m, size_t t, Root root)
+{
+	const ChiTieu *ct = &m->chi_tieu[t];
+	if (root) {
+		buf_printf(b, "[%d. ", ct->stt);
+		md_escape(b, ct->ten);
+		buf_printf(b, "](%schi-tieu/%d.html)", root, ct->stt);
+	} else {
+		buf_printf(b, "%d. ", ct->stt);
+		md_escape(b, ct->ten);
+	}
+}
+
+static void S_cua_so(Buf *b, const Model *m) { fmt_cua_so(b, &m->cua_so); }
+
+static int S_in_window(const Model *m, Ky k)
+{
+	return k.year == m->cua_so.year && ky_last_month(k) <= m->cua_so.last_month;
+}
+
+/* The first figure row of (u, t): so_lieu is sorted by unit, target, period. */
+static size_t S_first_row(const Model *m, size_t u, size_t t)
+{
+	size_t lo = 0, hi = m->n_so_lieu;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const SoLieu *r = &m->so_lieu[mid];
+		if ((size_t)r->don_vi < u || ((size_t)r->don_vi == u && (size_t)r->chi_tieu < t))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+static int S_row_is(const Model *m, size_t i, size_t u, size_t t)
+{
+	return i < m->n_so_lieu && (size_t)m->so_lieu[i].don_vi == u && (size_t)m->so_lieu[i].chi_tieu == t;
+}
+
+/* The notes of (u, t) in the window: "Th3: text; Quý II: text". */
+static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
+{
+	int first = 1;
+	for (size_t i = S_first_row(m, u, t); S_row_is(m, i, u, t); i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		if (!r->ghi_chu || !*r->ghi_chu || !S_in_window(m, r->ky))
+			continue;
+		if (!first)
+			buf_puts(b, "; ");
+		fmt_buoc(b, r->ky);
+		buf_puts(b, ": ");
+		md_escape(b, r->ghi_chu);
+		first = 0;
+	}
+}
+
+/* Months of the window that no row of (u, t) covers, as a bit set. */
+static unsigned S_thang_thieu(const Model *m, size_t u, size_t t, int *any)
+{
+	unsigned co = 0, can = 0;
+	*any = 0;
+	for (int mo = 1; mo <= m->cua_so.last_month; mo++)
+		can |= 1u << mo;
+	for (size_t i = S_first_row(m, u, t); S_row_is(m, i, u, t); i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		if (!S_in_window(m, r->ky))
+			continue;
+		*any = 1;
+		for (int mo = ky_first_month(r->ky); mo <= ky_last_month(r->ky); mo++)
+			co |= 1u << mo;
+	}
+	return can & ~co;
+}
+
+/* ---- counts and ranking ---------------------------------------------- */
+
+/* The ranking is rank.c's, so the site and the scorecards agree. */
+static DemDanhGia *S_dem_all(const Model *m)
+{
+	DemDanhGia *d = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *d);
+	for (size_t u = 0; u < m->n_don_vi; u++)
+		d[u] = rank_dem(m, u);
+	return d;
+}
+
+/* qsort has no context argument. */
+static const Model *S_sort_m;
+static const DemDanhGia *S_sort_dem;
+static const int *S_sort_pos;
+static size_t S_sort_t;
+
+static int S_cmp_hang(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+	if (rank_tren(S_sort_dem[a], S_sort_dem[b]))
+		return -1;
+	if (rank_tren(S_sort_dem[b], S_sort_dem[a]))
+		return 1;
+	return S_sort_pos[a] - S_sort_pos[b];
+}
+
+/* Display position of every unit (thu_tu_don_vi inverted). */
+static int *S_positions(const Model *m)
+{
+	int *pos = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *pos);
+	for (size_t i = 0; i < m->n_don_vi; i++)
+		pos[i] = (int)i;
+	if (m->thu_tu_don_vi)
+		for (size_t i = 0; i < m->n_don_vi; i++)
+			pos[m->thu_tu_don_vi[i]] = (int)i;
+	return pos;
+}
+
+static size_t S_don_vi_at(const Model *m, size_t i)
+{
+	return m->thu_tu_don_vi ? (size_t)m->thu_tu_don_vi[i] : i;
+}
+
+static void S_bang_xep_hang(Buf *b, const Model *m, size_t g, Root root)
+{
+	DemDanhGia *dem = S_dem_all(m);
+	int *pos = S_positions(m);
+	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		if (m->don_vi[u].nhom == (int)g)
+			v[n++] = (int)u;
+	}
+	if (!n) {
+		buf_puts(b, "Nhóm này không có đơn vị nào.\n\n");
+		goto out;
+	}
+	S_sort_m = m;
+	S_sort_dem = dem;
+	S_sort_pos = pos;
+	qsort(v, n, sizeof *v, S_cmp_hang);
+	buf_printf(b, "| Hạng | Đơn vị | %s Đạt | %s Chưa báo cáo | %s Chưa đạt | %s Không phát sinh | Số chỉ tiêu áp dụng |\n"
+	              "|---:|---|---:|---:|---:|---:|---:|\n",
+	           rank_ky_hieu(DG_DAT), rank_ky_hieu(DG_CHUA_BAO_CAO), rank_ky_hieu(DG_CHUA_DAT),
+	           rank_ky_hieu(DG_KHONG_PHAT_SINH));
+	for (size_t i = 0; i < n; i++) {
+		int tong, dong;
+		size_t u = (size_t)v[i];
+		const DemDanhGia *d = &dem[u];
+		buf_puts(b, "| ");
+		fmt_int(b, rank_hang(m, u, &tong, &dong));
+		buf_puts(b, dong ? " (đồng hạng) | " : " | ");
+		S_don_vi(b, m, u, root);
+		int64_t c[5] = {d->dat, d->chua_bao_cao, d->chua_dat, d->khong_phat_sinh, d->ap_dung};
+		for (int k = 0; k < 5; k++) {
+			buf_puts(b, " | ");
+			fmt_int(b, c[k]);
+		}
+		buf_puts(b, " |\n");
+	}
+	buf_printf(b, "\n%s\n\n", rank_quy_tac);
+out:
+	free(v);
+	free(pos);
+	free(dem);
+}
+
+/* ---- the document header and the summary --------------------------- */
+
+/* The keys of bao-cao.conf (documented in the shipped file); a missing
+ * key prints a blank for the clerk to fill, as the official form does. */
+static const char *S_conf(const Model *m, const char *key) { return model_conf(m, key); }
+
+static void S_line(Buf *b, const char *s, int strong, int hard_break)
+{
+	if (!*s)
+		return;
+	if (strong)
+		buf_puts(b, "**");
+	md_escape(b, s);
+	if (strong)
+		buf_puts(b, "**");
+	buf_puts(b, hard_break ? "\\\n" : "\n");
+}
+
+/* The lines of a block, joined by hard line breaks; empty ones skipped. */
+static void S_block(Buf *b, const char *const *lines, const int *strong, int n)
+{
+	int last = -1;
+	for (int i = 0; i < n; i++)
+		if (*lines[i])
+			last = i;
+	for (int i = 0; i <= last; i++)
+		S_line(b, lines[i], strong[i], i < last);
+	if (last >= 0)
+		buf_putc(b, '\n');
+}
+
+static void S_header(Buf *b, const Model *m)
+{
+	const char *co_quan[2] = {S_conf(m, "co_quan_chu_quan"), S_conf(m, "co_quan")};
+	static const int strong[2] = {0, 1};
+	S_block(b, co_quan, strong, 2);
+	buf_puts(b, "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\\\n**Độc lập - Tự do - Hạnh phúc**\n\n");
+	const char *so = S_conf(m, "so"), *ky_hieu = S_conf(m, "ky_hieu");
+	buf_puts(b, "Số: ");
+	if (*so)
+		md_escape(b, so);
+	else
+		buf_puts(b, "……");
+	if (*ky_hieu) {
+		buf_puts(b, "/");
+		md_escape(b, ky_hieu);
+	}
+	buf_puts(b, "\\\n");
+	const char *dia_danh = S_conf(m, "dia_danh");
+	if (*dia_danh) {
+		md_escape(b, dia_danh);
+		buf_puts(b, ", ");
+	}
+	int day;
+	if (han_parse_ngay(S_conf(m, "ngay"), &day, NULL) == HAN_NGAY_OK) {
+		int y, mo, d;
+		han_ymd(day, &y, &mo, &d);
+		buf_printf(b, "ngày %02d tháng %02d năm %d\n\n", d, mo, y);
+	} else {
+		/* Dated by hand when signed, as on the official form. */
+		buf_puts(b, "ngày …… tháng …… năm ");
+		fmt_int(b, m->cua_so.year);
+		buf_puts(b, "\n\n");
+	}
+}
+
+/* "Kết quả thực hiện … 6 tháng đầu năm 2024": the summary line with the
+ * period words. */
+static void S_trich_yeu(Buf *b, const Model *m)
+{
+	const char *trich_yeu = S_conf(m, "trich_yeu");
+	if (*trich_yeu)
+		md_escape(b, trich_yeu);
+	else
+		buf_puts(b, "Kết quả thực hiện các chỉ tiêu");
+	buf_putc(b, ' ');
+	S_cua_so(b, m);
+}
+
+static void S_title(Buf *b, const Model *m)
+{
+	const char *loai = S_conf(m, "loai_van_ban");
+	buf_puts(b, "# ");
+	if (*loai) {
+		md_escape(b, loai);
+		buf_puts(b, "\\\n");
+	}
+	S_trich_yeu(b, m);
+	buf_puts(b, "\n\nSố liệu lũy kế từ đầu năm đến hết kỳ báo cáo ");
+	S_cua_so(b, m);
+	buf_puts(b, ".");
+	const char *ghi_chu = S_conf(m, "ghi_chu_du_lieu");
+	if (*ghi_chu) {
+		buf_puts(b, " *");
+		md_escape(b, ghi_chu);
+		buf_putc(b, '*');
+	}
+	buf_puts(b, "\n\n");
+}
+
+/* The province-wide rows' name ("Toàn tỉnh Hưng Yên"), escaped. */
+static void S_ten_tinh(Buf *b, const Model *m)
+{
+	const char *ten = S_conf(m, "ten_tinh");
+	if (*ten)
+		md_escape(b, ten);
+	else
+		buf_puts(b, "Toàn tỉnh");
+}
+
+static void S_signature(Buf *b, const Model *m)
+{
+	const char *ky[5] = {S_conf(m, "ky_tm"), S_conf(m, "ky_kt"), S_conf(m, "ky_chuc_vu"), "",
+	                     S_conf(m, "ky_ten")};
+	static const int strong[5] = {1, 1, 1, 0, 1};
+	const char *noi_nhan = S_conf(m, "noi_nhan");
+	if (*noi_nhan) {
+		buf_puts(b, "**Nơi nhận:**\n\n");
+		const char *p = noi_nhan;
+		for (;;) {
+			const char *e = strchr(p, '|');
+			char *one = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
+			buf_puts(b, "- ");
+			md_escape(b, one);
+			buf_puts(b, ";\n");
+			free(one);
+			if (!e)
+				break;
+			p = e + 1;
+		}
+		buf_putc(b, '\n');
+	}
+	S_block(b, ky, strong, 5);
+}
+
+static void S_list_targets(Buf *b, const Model *m, DanhGia dg, const char *label, Root root)
+{
+	int n = 0;
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		n += m->kq_tinh[t].dg == dg;
+	if (!n)
+		return;
+	buf_printf(b, "%s %s:\n\n", rank_ky_hieu(dg), label);
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		const KetQua *k = &m->kq_tinh[t];
+		if (k->dg != dg)
+			continue;
+		buf_puts(b, "- ");
+		S_chi_tieu(b, m, t, root);
+		if (dg == DG_DAT || dg == DG_CHUA_DAT) {
+			buf_puts(b, ": ");
+			S_so_lieu(b, k, &m->chi_tieu[t]);
+			buf_puts(b, ", giao ");
+			fmt_giao_chi_tieu(b, &m->chi_tieu[t]);
+		}
+		buf_putc(b, '\n');
+	}
+	buf_putc(b, '\n');
+}
+
+static void S_summary(Buf *b, const Model *m, Root root)
+{
+	int n[4] = {0};
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		n[m->kq_tinh[t].dg]++;
+	buf_puts(b, "## Tóm tắt\n\n");
+	S_ten_tinh(b, m);
+	buf_puts(b, ": ");
+	fmt_int(b, n[DG_DAT]);
+	buf_puts(b, " trên ");
+	fmt_int(b, n[DG_DAT] + n[DG_CHUA_DAT]);
+	buf_puts(b, " chỉ tiêu được đánh giá đã đạt (tổng số ");
+	fmt_int(b, (int64_t)m->n_chi_tieu);
+	buf_puts(b, " chỉ tiêu");
+	if (n[DG_KHONG_PHAT_SINH]) {
+		buf_puts(b, "; ");
+		fmt_int(b, n[DG_KHONG_PHAT_SINH]);
+		buf_puts(b, " không phát sinh");
+	}
+	if (n[DG_CHUA_BAO_CAO]) {
+		buf_puts(b, "; ");
+		fmt_int(b, n[DG_CHUA_BAO_CAO]);
+		buf_puts(b, " chưa có số liệu");
+	}
+	buf_puts(b, ").\n\n");
+	S_list_targets(b, m, DG_CHUA_DAT, "Chỉ tiêu chưa đạt", root);
+	S_list_targets(b, m, DG_DAT, "Chỉ tiêu đã đạt", root);
+	S_list_targets(b, m, DG_KHONG_PHAT_SINH, "Chỉ tiêu không phát sinh", root);
+	S_list_targets(b, m, DG_CHUA_BAO_CAO, "Chỉ tiêu chưa có đơn vị nào báo cáo", root);
+}
+
+/* ---- the appendix table --------------------------------------------- */
+
+static void S_bang_phu_luc(Buf *b, const Model *m, Root root)
+{
+	/* The original's two-row header ("Thực hiện trong năm Y" over "Đơn vị
+	 * tính" and "Giao chỉ tiêu") flattened into one honest row. */
+	buf_puts(b, "| Stt | Tên nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thực hiện trong năm ");
+	fmt_int(b, m->cua_so.year);
+	buf_puts(b, ": đơn vị tính | Thực hiện trong năm ");
+	fmt_int(b, m->cua_so.year);
+	buf_puts(b, ": giao chỉ tiêu | Căn cứ thực hiện | Kết quả toàn tỉnh: tỷ lệ (tử số/mẫu số) | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
+	            "|---:|---|---|---|---|---|---|---|---|---:|\n");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		const ChiTieu *ct = &m->chi_tieu[t];
+		const KetQua *k = &m->kq_tinh[t];
+		buf_printf(b, "| %d | ", ct->stt);
+		if (root) {
+			buf_putc(b, '[');
+			md_escape(b, ct->ten);
+			buf_printf(b, "](%schi-tieu/%d.html)", root, ct->stt);
+		} else
+			md_escape(b, ct->ten);
+		buf_puts(b, " | ");
+		md_escape(b, ct->chu_tri);
+		buf_puts(b, " | ");
+		md_escape(b, ct->phoi_hop);
+		buf_puts(b, " | ");
+		md_escape(b, ct->don_vi_tinh);
+		buf_puts(b, " | ");
+		fmt_giao_chi_tieu(b, ct);
+		buf_puts(b, " | ");
+		if (ct->can_cu && *ct->can_cu)
+			md_escape(b, ct->can_cu);
+		else {
+			/* The original merges this cell with the one above. */
+			size_t a = t;
+			while (a > 0 && !(m->chi_tieu[a].can_cu && *m->chi_tieu[a].can_cu))
+				a--;
+			if (a < t && m->chi_tieu[a].can_cu && *m->chi_tieu[a].can_cu)
+				buf_printf(b, "Như trên (căn cứ của chỉ tiêu %d)", m->chi_tieu[a].stt);
+		}
+		buf_puts(b, " | ");
+		S_so_lieu(b, k, ct);
+		buf_puts(b, " | ");
+		S_dg(b, k->dg);
+		buf_puts(b, " | ");
+		fmt_int(b, k->so_dv_dat);
+		buf_putc(b, '/');
+		fmt_int(b, k->so_dv_danh_gia);
+		buf_puts(b, " |\n");
+	}
+	buf_putc(b, '\n');
+}
+
+/* The groups' results on one target (only groups it applies to). */
+static void S_bang_nhom_chi_tieu(Buf *b, const Model *m, size_t t, Root root)
+{
+	const ChiTieu *ct = &m->chi_tieu[t];
+	buf_puts(b, "| Nhóm đơn vị | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
+	            "|---|---:|---:|---:|---|---:|\n");
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		if (!ct->ap_dung[g])
+			continue;
+		const KetQua *k = model_kq_nhom(m, g, t);
+		buf_puts(b, "| ");
+		S_nhom(b, m, (int)g, root);
+		buf_puts(b, " | ");
+		S_cells(b, k, ct);
+		buf_puts(b, " | ");
+		S_dg(b, k->dg);
+		buf_puts(b, " | ");
+		fmt_int(b, k->so_dv_dat);
+		buf_putc(b, '/');
+		fmt_int(b, k->so_dv_danh_gia);
+		buf_puts(b, " |\n");
+	}
+	const KetQua *k = &m->kq_tinh[t];
+	buf_puts(b, "| **");
+	S_ten_tinh(b, m);
+	buf_puts(b, "** | ");
+	S_cells(b, k, ct);
+	buf_puts(b, " | ");
+	S_dg(b, k->dg);
+	buf_puts(b, " | ");
+	fmt_int(b, k->so_dv_dat);
+	buf_putc(b, '/');
+	fmt_int(b, k->so_dv_danh_gia);
+	buf_puts(b, " |\n\n");
+}
+
+/* "Toàn tỉnh: 79,99% = 1.234/1.543 ...": the figure and how it is made. */
+static void S_figure_line(Buf *b, const Model *m, size_t t)
+{
+	const ChiTieu *ct = &m->chi_tieu[t];
+	const KetQua *k = &m->kq_tinh[t];
+	buf_puts(b, "Giao chỉ tiêu: **");
+	fmt_giao_chi_tieu(b, ct);
+	buf_puts(b, "**");
+	if (ct->don_vi_tinh && *ct->don_vi_tinh) {
+		buf_puts(b, " (");
+		md_escape(b, ct->don_vi_tinh);
+		buf_putc(b, ')');
+	}
+	buf_puts(b, ". Kết quả chung (");
+	S_ten_tinh(b, m);
+	buf_puts(b, "): ");
+	if (k->dg == DG_CHUA_BAO_CAO)
+		buf_puts(b, "chưa có đơn vị nào báo cáo");
+	else if (k->d == 0) {
+		buf_puts(b, "không phát sinh (mẫu số bằng 0)");
+	} else {
+		buf_puts(b, "**");
+		S_ty_le(b, k, ct);
+		buf_puts(b, "** = 100 × tử số ");
+		fmt_int(b, k->n);
+		buf_puts(b, " / mẫu số ");
+		fmt_int(b, k->d);
+		if (S_nho(k))
+			buf_puts(b, " (⚠ mẫu số nhỏ, dưới 5)");
+	}
+	buf_puts(b, " — **");
+	S_dg(b, k->dg);
+	buf_puts(b, "**; ");
+	fmt_int(b, k->so_dv_dat);
+	buf_puts(b, " trên ");
+	fmt_int(b, k->so_dv_danh_gia);
+	buf_puts(b, " đơn vị được đánh giá đạt.\n\n");
+}
+
+static void S_chart(Buf *b, const char *prefix, const char *stem, const char *alt_what, const char *alt_name)
+{
+	buf_puts(b, "![Biểu đồ xu hướng theo kỳ: ");
+	buf_puts(b, alt_what);
+	md_escape(b, alt_name);
+	buf_printf(b, "](%s%s.svg)\n\n", prefix, stem);
+}
+
+static void S_chart_chi_tieu(Buf *b, const Model *m, size_t t, const char *prefix)
+{
+	char stem[32], what[48];
+	snprintf(stem, sizeof stem, "chi-tieu-%d", m->chi_tieu[t].stt);
+	snprintf(what, sizeof what, "chỉ tiêu %d, ", m->chi_tieu[t].stt);
+	S_chart(b, prefix, stem, what, m->chi_tieu[t].ten);
+}
+
+/* Units of target t whose verdict is dg, in display order, with figures. */
+static void S_bang_don_vi_dg(Buf *b, const Model *m, size_t t, DanhGia dg, Root root)
+{
+	const ChiTieu *ct = &m->chi_tieu[t];
+	int n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		if (!model_applies(m, u, t) || model_kq_don_vi(m, u, t)->dg != dg)
+			continue;
+		if (!n++)
+			buf_puts(b, "| Đơn vị | Nhóm | Tỷ lệ | Tử số | Mẫu số | Ghi chú |\n"
+			            "|---|---|---:|---:|---:|---|\n");
+		buf_puts(b, "| ");
+		S_don_vi(b, m, u, root);
+		buf_puts(b, " | ");
+		S_nhom(b, m, m->don_vi[u].nhom, root);
+		buf_puts(b, " | ");
+		S_cells(b, model_kq_don_vi(m, u, t), ct);
+		buf_puts(b, " | ");
+		S_ghi_chu(b, m, u, t);
+		buf_puts(b, " |\n");
+	}
+	buf_puts(b, n ? "\n" : "Không có.\n\n");
+}
+
+static void S_list_chua_bao_cao(Buf *b, const Model *m, size_t t, Root root)
+{
+	int n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		if (!model_applies(m, u, t) || model_kq_don_vi(m, u, t)->dg != DG_CHUA_BAO_CAO)
+			continue;
+		buf_puts(b, n++ ? ", " : "");
+		S_don_vi(b, m, u, root);
+	}
+	buf_puts(b, n ? ".\n\n" : "Không có.\n\n");
+}
+
+/* ---- the report -------------------------------------------------------- */
+
+static void S_colophon(Buf *b, const Model *m)
+{
+	char ky[16];
+	buf_puts(b, "## Thông tin về số liệu\n\n- Kỳ báo cáo: ");
+	ky_format(m->cua_so.ky, ky);
+	buf_printf(b, "%s (", ky);
+	S_cua_so(b, m);
+	buf_puts(b, ", lũy kế từ đầu năm)\n- Số liệu đến kỳ (kỳ mới nhất có trong dữ liệu): ");
+	ky_format(m->cua_so.moi_nhat, ky);
+	buf_printf(b, "%s\n- Chương trình: chitieu %s\n", ky, CHITIEU_VERSION);
+	buf_puts(b, "- Tỷ lệ = 100 × tử số / mẫu số trên số liệu lũy kế; đánh giá so sánh chính xác "
+	            "trên số nguyên. ⚠ đánh dấu mẫu số nhỏ (dưới 5): tỷ lệ dễ biến động.\n\n");
+	if (!m->n_tep)
+		return;
+	buf_puts(b, "| Tệp đầu vào | SHA-256 |\n|---|---|\n");
+	for (size_t i = 0; i < m->n_tep; i++) {
+		buf_puts(b, "| ");
+		md_escape(b, m->tep[i].path);
+		buf_puts(b, " | `");
+		for (int k = 0; k < 32; k++)
+			buf_printf(b, "%02x", m->tep[i].sha256[k]);
+		buf_puts(b, "` |\n");
+	}
+	buf_putc(b, '\n');
+}
+
+static void S_appendix_title(Buf *b, const Model *m)
+{
+	const char *t = S_conf(m, "tieu_de_phu_luc");
+	buf_puts(b, "## Phụ lục: ");
+	if (*t)
+		md_escape(b, t);
+	else
+		buf_puts(b, "kết quả thực hiện các chỉ tiêu");
+	buf_puts(b, "\n\n");
+}
+
+void md_report(Buf *out, const Model *m, const char *img_prefix)
+{
+	S_header(out, m);
+	S_title(out, m);
+	S_summary(out, m, NULL);
+	S_appendix_title(out, m);
+	S_bang_phu_luc(out, m, NULL);
+	buf_puts(out, "## Chi tiết từng chỉ tiêu\n\n");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		buf_puts(out, "### Chỉ tiêu ");
+		S_chi_tieu(out, m, t, NULL);
+		buf_puts(out, "\n\n");
+		S_chart_chi_tieu(out, m, t, img_prefix);
+		S_figure_line(out, m, t);
+		S_bang_nhom_chi_tieu(out, m, t, NULL);
+		buf_puts(out, "**Đơn vị chưa đạt:**\n\n");
+		S_bang_don_vi_dg(out, m, t, DG_CHUA_DAT, NULL);
+		buf_puts(out, "**Đơn vị chưa báo cáo:** ");
+		S_list_chua_bao_cao(out, m, t, NULL);
+	}
+	han_md(out, m);
+	S_signature(out, m);
+	S_colophon(out, m);
+}
+
+/* ---- the site's pages ------------------------------------------------ */
+
+static const char S_up[] = "../";
+
+void md_trang_chu(Buf *out, const Model *m)
+{
+	S_title(out, m);
+	S_summary(out, m, "");
+	S_appendix_title(out, m);
+	S_bang_phu_luc(out, m, "");
+	buf_puts(out, "## Kết quả theo nhóm đơn vị\n\n");
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		buf_puts(out, "### ");
+		S_nhom(out, m, (int)g, "");
+		buf_puts(out, "\n\n| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
+		              "|---|---|---:|---:|---:|---|---:|\n");
+		int any = 0;
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			const ChiTieu *ct = &m->chi_tieu[t];
+			if (!ct->ap_dung[g])
+				continue;
+			const KetQua *k = model_kq_nhom(m, g, t);
+			any = 1;
+			buf_puts(out, "| ");
+			S_chi_tieu(out, m, t, "");
+			buf_puts(out, " | ");
+			fmt_giao_chi_tieu(out, ct);
+			buf_puts(out, " | ");
+			S_cells(out, k, ct);
+			buf_puts(out, " | ");
+			S_dg(out, k->dg);
+			buf_puts(out, " | ");
+			fmt_int(out, k->so_dv_dat);
+			buf_putc(out, '/');
+			fmt_int(out, k->so_dv_danh_gia);
+			buf_puts(out, " |\n");
+		}
+		if (!any)
+			buf_puts(out, "| Không có chỉ tiêu nào áp dụng cho nhóm này | | | | | | |\n");
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n");
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		buf_puts(out, "### ");
+		S_nhom(out, m, (int)g, "");
+		buf_puts(out, "\n\n");
+		S_bang_xep_hang(out, m, g, "");
+	}
+	buf_puts(out, "## Xem thêm\n\n- [Báo cáo đầy đủ của kỳ](bao-cao.html)\n"
+	              "- [Chất lượng số liệu: cảnh báo, đơn vị chưa báo cáo, thiếu tháng](du-lieu.html)\n");
+	if (m->han.co)
+		buf_puts(out, "- [Tiến độ công bố thủ tục hành chính](han.html)\n");
+	buf_putc(out, '\n');
+}
+
+void md_trang_nhom(Buf *out, const Model *m, size_t g)
+{
+	buf_puts(out, "# ");
+	md_escape(out, m->nhom[g].ten);
+	buf_puts(out, "\n\nKỳ báo cáo: ");
+	S_cua_so(out, m);
+	buf_puts(out, " · [Trang chủ](../index.html)\n\n## Kết quả của nhóm theo chỉ tiêu\n\n");
+	buf_puts(out, "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
+	              "|---|---|---:|---:|---:|---|---:|\n");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		const ChiTieu *ct = &m->chi_tieu[t];
+		if (!ct->ap_dung[g])
+			continue;
+		const KetQua *k = model_kq_nhom(m, g, t);
+		buf_puts(out, "| ");
+		S_chi_tieu(out, m, t, S_up);
+		buf_puts(out, " | ");
+		fmt_giao_chi_tieu(out, ct);
+		buf_puts(out, " | ");
+		S_cells(out, k, ct);
+		buf_puts(out, " | ");
+		S_dg(out, k->dg);
+		buf_puts(out, " | ");
+		fmt_int(out, k->so_dv_dat);
+		buf_putc(out, '/');
+		fmt_int(out, k->so_dv_danh_gia);
+		buf_puts(out, " |\n");
+	}
+	buf_puts(out, "\n## Xếp hạng đơn vị trong nhóm\n\n");
+	S_bang_xep_hang(out, m, g, S_up);
+	int n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		if (m->don_vi[u].nhom != (int)g)
+			continue;
+		if (!n++)
+			buf_puts(out, "## Các đơn vị trong nhóm\n\n");
+		buf_puts(out, "- ");
+		S_don_vi(out, m, u, S_up);
+		buf_putc(out, '\n');
+	}
+	if (n)
+		buf_putc(out, '\n');
+}
+
+void md_trang_don_vi(Buf *out, const Model *m, size_t u)
+{
+	const DonVi *dv = &m->don_vi[u];
+	const DemDanhGia d = rank_dem(m, u);
+	int of, dong, hang = rank_hang(m, u, &of, &dong);
+	buf_puts(out, "# ");
+	md_escape(out, dv->ten);
+	buf_puts(out, "\n\n- Kỳ báo cáo: ");
+	S_cua_so(out, m);
+	buf_puts(out, " (lũy kế từ đầu năm)\n- Nhóm: ");
+	S_nhom(out, m, dv->nhom, S_up);
+	buf_putc(out, '\n');
+	if (dv->thuoc >= 0 && (size_t)dv->thuoc < m->n_don_vi) {
+		buf_puts(out, "- Trực thuộc: ");
+		S_don_vi(out, m, (size_t)dv->thuoc, S_up);
+		buf_putc(out, '\n');
+	}
+	if (d.ap_dung) {
+		buf_puts(out, "- Xếp hạng trong nhóm: ");
+		fmt_int(out, hang);
+		buf_puts(out, dong ? " (đồng hạng)" : "");
+		buf_puts(out, " trên ");
+		fmt_int(out, of);
+		buf_puts(out, " đơn vị. ");
+		buf_puts(out, rank_quy_tac);
+		buf_putc(out, '\n');
+	}
+	buf_puts(out, "- Kết quả: ");
+	fmt_int(out, d.dat);
+	buf_puts(out, " trên ");
+	fmt_int(out, d.dat + d.chua_dat);
+	buf_puts(out, " chỉ tiêu được đánh giá đạt; ");
+	fmt_int(out, d.chua_bao_cao);
+	buf_puts(out, " chưa báo cáo; ");
+	fmt_int(out, d.khong_phat_sinh);
+	buf_puts(out, " không phát sinh");
+	if (!dv->co_so_lieu)
+		buf_puts(out, "\n- ⚠ Đơn vị chưa gửi tệp số liệu");
+	buf_puts(out, "\n\n");
+
+	if (!d.ap_dung) {
+		buf_puts(out, "Không có chỉ tiêu nào áp dụng cho nhóm của đơn vị này.\n\n");
+	} else {
+		buf_puts(out, "## Kết quả theo chỉ tiêu\n\n"
+		              "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
+		              "|---|---|---:|---:|---:|---|---|\n");
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			if (!model_applies(m, u, t))
+				continue;
+			const ChiTieu *ct = &m->chi_tieu[t];
+			const KetQua *k = model_kq_don_vi(m, u, t);
+			buf_puts(out, "| ");
+			S_chi_tieu(out, m, t, S_up);
+			buf_puts(out, " | ");
+			fmt_giao_chi_tieu(out, ct);
+			buf_puts(out, " | ");
+			S_cells(out, k, ct);
+			buf_puts(out, " | ");
+			S_dg(out, k->dg);
+			buf_puts(out, " | ");
+			S_ghi_chu(out, m, u, t);
+			buf_puts(out, " |\n");
+		}
+		buf_puts(out, "\n");
+		if (md_safe_code(dv->ma, 0)) {
+			char stem[300];
+			snprintf(stem, sizeof stem, "don-vi-%s", dv->ma);
+			S_chart(out, "../charts/", stem, "", dv->ten);
+		}
+	}
+	int n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t v = S_don_vi_at(m, i);
+		if (m->don_vi[v].thuoc != (int)u)
+			continue;
+		if (!n++)
+			buf_puts(out, "## Đơn vị trực thuộc\n\n");
+		buf_puts(out, "- ");
+		S_don_vi(out, m, v, S_up);
+		buf_putc(out, '\n');
+	}
+	if (n)
+		buf_putc(out, '\n');
+	/* The run's warnings about this unit's own file. */
+	char *path = xasprintf("so-lieu/%s.csv", dv->ma);
+	n = 0;
+	for (size_t i = 0; i < m->msgs.n; i++) {
+		const Msg *g = &m->msgs.v[i];
+		if (!g->path || strcmp(g->path, path))
+			continue;
+		if (!n++)
+			buf_puts(out, "## Cảnh báo về số liệu của đơn vị\n\n");
+		buf_puts(out, "- ");
+		if (g->line > 0) {
+			buf_puts(out, "dòng ");
+			fmt_int(out, g->line);
+			buf_puts(out, ": ");
+		}
+		md_escape(out, g->text);
+		buf_putc(out, '\n');
+	}
+	if (n)
+		buf_putc(out, '\n');
+	free(path);
+}
+
+__extension__ typedef __int128 S_i128;
+
+/* Best first: highest ratio for ">=" and "=" targets, lowest for "<="
+ * (exact: cross-multiplied in 128 bits); units without a ratio last. */
+static int S_cmp_figure(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+	const KetQua *ka = model_kq_don_vi(S_sort_m, (size_t)a, S_sort_t);
+	const KetQua *kb = model_kq_don_vi(S_sort_m, (size_t)b, S_sort_t);
+	int ha = ka->d > 0, hb = kb->d > 0;
+	if (ha != hb)
+		return hb - ha;
+	if (ha) {
+		S_i128 x = (S_i128)ka->n * kb->d, y = (S_i128)kb->n * ka->d;
+		if (x != y) {
+			int c = x > y ? -1 : 1;
+			return S_sort_m->chi_tieu[S_sort_t].so_sanh == SS_LE ? -c : c;
+		}
+	}
+	return S_sort_pos[a] - S_sort_pos[b];
+}
+
+void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
+{
+	const ChiTieu *ct = &m->chi_tieu[t];
+	buf_puts(out, "# Chỉ tiêu ");
+	S_chi_tieu(out, m, t, NULL);
+	buf_puts(out, "\n\n- Kỳ báo cáo: ");
+	S_cua_so(out, m);
+	buf_puts(out, " (lũy kế từ đầu năm)\n- Đơn vị chủ trì: ");
+	md_escape(out, ct->chu_tri);
+	buf_puts(out, "\n- Đơn vị phối hợp: ");
+	md_escape(out, ct->phoi_hop);
+	buf_puts(out, "\n- Căn cứ thực hiện: ");
+	size_t a = t;
+	while (a > 0 && !(m->chi_tieu[a].can_cu && *m->chi_tieu[a].can_cu))
+		a--;
+	md_escape(out, m->chi_tieu[a].can_cu);
+	buf_puts(out, "\n- Áp dụng cho: ");
+	int n = 0;
+	for (size_t g = 0; g < m->n_nhom; g++)
+		if (ct->ap_dung[g]) {
+			buf_puts(out, n++ ? ", " : "");
+			S_nhom(out, m, (int)g, S_up);
+		}
+	buf_puts(out, n ? "\n\n" : "không nhóm nào\n\n");
+	S_figure_line(out, m, t);
+	S_chart_chi_tieu(out, m, t, "../charts/");
+	buf_puts(out, "## Theo nhóm đơn vị\n\n");
+	S_bang_nhom_chi_tieu(out, m, t, S_up);
+
+	int *pos = S_positions(m);
+	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
+	size_t nv = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		if (model_applies(m, u, t) && model_kq_don_vi(m, u, t)->dg != DG_CHUA_BAO_CAO)
+			v[nv++] = (int)u;
+	}
+	S_sort_m = m;
+	S_sort_pos = pos;
+	S_sort_t = t;
+	qsort(v, nv, sizeof *v, S_cmp_figure);
+	buf_puts(out, "## Các đơn vị, xếp theo tỷ lệ\n\n");
+	buf_puts(out, ct->so_sanh == SS_LE ? "Tỷ lệ thấp nhất đứng đầu (chỉ tiêu tối đa). "
+	                                   : "Tỷ lệ cao nhất đứng đầu. ");
+	buf_puts(out, "Đơn vị không phát sinh đứng cuối.\n\n");
+	if (!nv)
+		buf_puts(out, "Chưa có đơn vị nào báo cáo.\n\n");
+	else {
+		buf_puts(out, "| # | Đơn vị | Nhóm | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
+		              "|---:|---|---|---:|---:|---:|---|---|\n");
+		for (size_t i = 0; i < nv; i++) {
+			size_t u = (size_t)v[i];
+			const KetQua *k = model_kq_don_vi(m, u, t);
+			buf_puts(out, "| ");
+			fmt_int(out, (int64_t)i + 1);
+			buf_puts(out, " | ");
+			S_don_vi(out, m, u, S_up);
+			buf_puts(out, " | ");
+			S_nhom(out, m, m->don_vi[u].nhom, S_up);
+			buf_puts(out, " | ");
+			S_cells(out, k, ct);
+			buf_puts(out, " | ");
+			S_dg(out, k->dg);
+			buf_puts(out, " | ");
+			S_ghi_chu(out, m, u, t);
+			buf_puts(out, " |\n");
+		}
+		buf_putc(out, '\n');
+	}
+	free(v);
+	free(pos);
+	buf_puts(out, "## Đơn vị chưa báo cáo\n\n");
+	S_list_chua_bao_cao(out, m, t, S_up);
+}
+
+void md_trang_du_lieu(Buf *out, const Model *m)
+{
+	buf_puts(out, "# Chất lượng số liệu\n\nKỳ báo cáo: ");
+	S_cua_so(out, m);
+	buf_puts(out, "\n\n## Cảnh báo của lần chạy\n\n");
+	if (!m->msgs.n)
+		buf_puts(out, "Không có cảnh báo nào.\n\n");
+	else {
+		buf_puts(out, "| Tệp | Dòng | Cột | Mức | Nội dung |\n|---|---:|---:|---|---|\n");
+		for (size_t i = 0; i < m->msgs.n; i++) {
+			const Msg *g = &m->msgs.v[i];
+			buf_puts(out, "| ");
+			md_escape(out, g->path && *g->path ? g->path : "—");
+			buf_puts(out, " | ");
+			if (g->line > 0)
+				fmt_int(out, g->line);
+			buf_puts(out, " | ");
+			if (g->col > 0)
+				fmt_int(out, g->col);
+			buf_puts(out, g->level == MSG_ERROR ? " | ✗ lỗi | " : " | ⚠ cảnh báo | ");
+			md_escape(out, g->text);
+			buf_puts(out, " |\n");
+		}
+		buf_putc(out, '\n');
+	}
+
+	buf_puts(out, "## Đơn vị chưa báo cáo\n\n");
+	int n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		Buf miss;
+		buf_init(&miss);
+		int k = 0;
+		for (size_t t = 0; t < m->n_chi_tieu; t++)
+			if (model_applies(m, u, t) && model_kq_don_vi(m, u, t)->dg == DG_CHUA_BAO_CAO)
+				buf_printf(&miss, "%s%d", k++ ? ", " : "", m->chi_tieu[t].stt);
+		if (k || !m->don_vi[u].co_so_lieu) {
+			if (!n++)
+				buf_puts(out, "| Đơn vị | Nhóm | Tệp số liệu | Chỉ tiêu chưa báo cáo |\n|---|---|---|---|\n");
+			buf_puts(out, "| ");
+			S_don_vi(out, m, u, "");
+			buf_puts(out, " | ");
+			S_nhom(out, m, m->don_vi[u].nhom, "");
+			buf_puts(out, m->don_vi[u].co_so_lieu ? " | có | " : " | ⚠ không có | ");
+			buf_puts(out, k ? miss.ptr : "—");
+			buf_puts(out, " |\n");
+		}
+		buf_release(&miss);
+	}
+	buf_puts(out, n ? "\n" : "Mọi đơn vị đã báo cáo mọi chỉ tiêu áp dụng.\n\n");
+
+	buf_puts(out, "## Đơn vị thiếu số liệu của một số tháng\n\n"
+	              "Tháng trong kỳ lũy kế mà không dòng số liệu nào (tháng hoặc quý) bao gồm.\n\n");
+	n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			int any;
+			if (!model_applies(m, u, t))
+				continue;
+			unsigned miss = S_thang_thieu(m, u, t, &any);
+			if (!any || !miss)
+				continue;
+			if (!n++)
+				buf_puts(out, "| Đơn vị | Chỉ tiêu | Tháng còn thiếu |\n|---|---|---|\n");
+			buf_puts(out, "| ");
+			S_don_vi(out, m, u, "");
+			buf_puts(out, " | ");
+			S_chi_tieu(out, m, t, "");
+			buf_puts(out, " | ");
+			int k = 0;
+			for (int mo = 1; mo <= 12; mo++)
+				if (miss & (1u << mo)) {
+					buf_puts(out, k++ ? ", " : "");
+					fmt_buoc(out, (Ky){m->cua_so.year, 'M', mo});
+				}
+			buf_puts(out, " |\n");
+		}
+	}
+	buf_puts(out, n ? "\n" : "Không có.\n\n");
+
+	buf_puts(out, "## Mẫu số nhỏ (dưới 5)\n\nTỷ lệ trên mẫu số nhỏ dễ biến động: đọc kèm tử số và mẫu số.\n\n");
+	n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			if (!model_applies(m, u, t))
+				continue;
+			const KetQua *k = model_kq_don_vi(m, u, t);
+			if (!S_nho(k))
+				continue;
+			if (!n++)
+				buf_puts(out, "| Đơn vị | Chỉ tiêu | Tỷ lệ | Tử số | Mẫu số |\n|---|---|---:|---:|---:|\n");
+			buf_puts(out, "| ");
+			S_don_vi(out, m, u, "");
+			buf_puts(out, " | ");
+			S_chi_tieu(out, m, t, "");
+			buf_puts(out, " | ");
+			S_cells(out, k, &m->chi_tieu[t]);
+			buf_puts(out, " |\n");
+		}
+	}
+	buf_puts(out, n ? "\n" : "Không có.\n\n");
+}
+
+void md_trang_han(Buf *out, const Model *m)
+{
+	/* HAN: the deadline tasks' page; grows with gen/han.h. */
+	buf_puts(out, "# Tiến độ công bố thủ tục hành chính\n\nKỳ báo cáo: ");
+	S_cua_so(out, m);
+	buf_puts(out, "\n\n");
+	if (!m->han.co) {
+		buf_puts(out, "Kỳ này không có dữ liệu về nhiệm vụ có thời hạn.\n\n");
+		return;
+	}
+	han_md(out, m);
+}

@@ -9,4 +9,21 @@
 void md_report(Buf *out, const Model *m, const char *img_prefix);
 void md_escape(Buf *out, const char *s);
 
+/* The site's pages (site.c renders them).  Links are relative: pages of
+ * units, targets and groups live one folder down (don-vi/<ma>.html,
+ * chi-tieu/<stt>.html, nhom/<slug>.html), the others at the site root.
+ * Charts are <root>charts/chi-tieu-<stt>.svg and don-vi-<ma>.svg. */
+void md_trang_chu(Buf *out, const Model *m);          /* index.html */
+void md_trang_don_vi(Buf *out, const Model *m, size_t u);
+void md_trang_chi_tieu(Buf *out, const Model *m, size_t t);
+void md_trang_nhom(Buf *out, const Model *m, size_t g);
+void md_trang_du_lieu(Buf *out, const Model *m);      /* data quality */
+void md_trang_han(Buf *out, const Model *m);          /* deadline tasks */
+/* The file stem of group g's page: its slug when it is [a-z0-9_-]+,
+ * else "nhom-<g+1>".  Caller frees. */
+char *md_nhom_stem(const Model *m, size_t g);
+/* 1 when s is a code safe as a file name: [a-z0-9-]+ (also '_' when
+ * allow_underscore). */
+int md_safe_code(const char *s, int allow_underscore);
+
 #endif

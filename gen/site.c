@@ -1,5 +1,459 @@
-/* PLACEHOLDER: to be replaced (owner: site). */
+/* site: the static intranet site.  Every page is Markdown from md.c,
+ * rendered in-process by cmark-gfm (the only file that includes it) with
+ * its table extension and safe mode on, then set into the page shell of
+ * templates/page.html.  The CSS of templates/ and the run's SVG charts are
+ * copied in, so the site is self-contained and all its links relative. */
 #include "site.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "fmt.h"
+#include "md.h"
+#include "out.h"
+#include "rank.h"
 #include "xalloc.h"
-int site_write(const Model *m, const char *site_dir, const char *charts_dir, const char *templates_dir, char **err) { (void)m; (void)site_dir; (void)charts_dir; (void)templates_dir; *err = xstrdup("the site is not implemented yet"); return -1; }
-int site_archive(const char *root, char **err) { (void)root; (void)err; return 0; }
+
+/* ---- files ------------------------------------------------------------ */
+
+static int S_read_file(const char *path, Buf *b, char **err)
+{
+	FILE *fp = fopen(path, "rb");
+	if (!fp) {
+		*err = xasprintf("cannot read '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(b, chunk, n);
+	int bad = ferror(fp);
+	fclose(fp);
+	if (bad) {
+		*err = xasprintf("cannot read '%s'", path);
+		return -1;
+	}
+	return 0;
+}
+
+static int S_mkdir(const char *path, char **err)
+{
+	if (mkdir(path, 0777) && errno != EEXIST) {
+		*err = xasprintf("cannot create the folder '%s': %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static int S_copy(const char *from, const char *to, char **err)
+{
+	Buf b;
+	buf_init(&b);
+	int rc = S_read_file(from, &b, err);
+	if (!rc)
+		rc = out_write_file(to, b.ptr, b.len, err);
+	buf_release(&b);
+	return rc;
+}
+
+static int S_ends_with(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Copies the regular files of dir named *suffix into to/, in name order
+ * (a stable order keeps runs reproducible).  A missing dir copies nothing
+ * when optional. */
+static int S_copy_all(const char *dir, const char *suffix, const char *to, int optional, char **err)
+{
+	DIR *d = opendir(dir);
+	if (!d) {
+		if (optional && errno == ENOENT)
+			return 0;
+		*err = xasprintf("cannot read the folder '%s': %s", dir, strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || !S_ends_with(e->d_name, suffix))
+			continue;
+		names = xgrow(names, &cap, n + 1, sizeof *names);
+		names[n++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof *names, S_cmp_str);
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *from = xasprintf("%s/%s", dir, names[i]);
+		char *dest = xasprintf("%s/%s", to, names[i]);
+		struct stat st;
+		if (!rc && !stat(from, &st) && S_ISREG(st.st_mode))
+			rc = S_copy(from, dest, err);
+		free(from);
+		free(dest);
+		free(names[i]);
+	}
+	free(names);
+	return rc;
+}
+
+/* ---- HTML --------------------------------------------------------------- */
+
+static void S_html_escape(Buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default: buf_putc(b, *s);
+		}
+	}
+}
+
+/* Appends to b every occurrence-replaced copy of s (from -> to). */
+static void S_replace(Buf *b, const char *s, const char *const *from, const char *const *to, size_t n)
+{
+	while (*s) {
+		size_t i;
+		for (i = 0; i < n; i++) {
+			size_t k = strlen(from[i]);
+			if (!strncmp(s, from[i], k)) {
+				buf_puts(b, to[i]);
+				s += k;
+				break;
+			}
+		}
+		if (i == n)
+			buf_putc(b, *s++);
+	}
+}
+
+/* Markdown -> HTML.  Safe mode stays on (CMARK_OPT_DEFAULT): raw HTML
+ * would become a comment, and md.c escapes data so none is produced. */
+static void S_render(Buf *html, const char *md, size_t len)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_syntax_extension *table = cmark_find_syntax_extension("table");
+	if (table)
+		cmark_parser_attach_syntax_extension(p, table);
+	cmark_parser_feed(p, md, len);
+	cmark_node *doc = cmark_parser_finish(p);
+	char *out = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
+
+	/* Tables scroll inside their own box on a phone, not the page; verdict
+	 * cells get a class for colour (the word and symbol carry the meaning).
+	 * "<table>" and "<td>" can only come from the renderer: data text has
+	 * its '<' escaped. */
+	static const DanhGia dgs[4] = {DG_DAT, DG_CHUA_DAT, DG_KHONG_PHAT_SINH, DG_CHUA_BAO_CAO};
+	static const char *const cls[4] = {"dat", "chua-dat", "khong-phat-sinh", "chua-bao-cao"};
+	char *from[6], *to[6];
+	from[0] = "<table>";
+	to[0] = "<div class=\"bang\"><table>";
+	from[1] = "</table>";
+	to[1] = "</table></div>";
+	for (int i = 0; i < 4; i++) {
+		from[2 + i] = xasprintf("<td>%s %s", rank_ky_hieu(dgs[i]), fmt_danh_gia(dgs[i]));
+		to[2 + i] = xasprintf("<td class=\"dg %s\">%s %s", cls[i], rank_ky_hieu(dgs[i]),
+		                      fmt_danh_gia(dgs[i]));
+	}
+	S_replace(html, out, (const char *const *)from, (const char *const *)to, 6);
+	for (int i = 2; i < 6; i++) {
+		free(from[i]);
+		free(to[i]);
+	}
+	cmark_get_default_mem_allocator()->free(out);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+}
+
+typedef struct {
+	const Model *m;
+	const char *site_dir;
+	Buf shell;   /* templates/page.html */
+	Buf md, html, page;
+	char *period; /* the period words, plain text */
+} Site;
+
+/* Renders one page: site_dir/rel from the Markdown in s->md. */
+static int S_page(Site *s, const char *rel, const char *root, const char *title, char **err)
+{
+	buf_reset(&s->html);
+	buf_reset(&s->page);
+	S_render(&s->html, s->md.ptr, s->md.len);
+	Buf t;
+	buf_init(&t);
+	S_html_escape(&t, title);
+	const char *from[4] = {"{{title}}", "{{body}}", "{{root}}", "{{ky}}"};
+	Buf ky;
+	buf_init(&ky);
+	S_html_escape(&ky, s->period);
+	const char *to[4] = {t.ptr, s->html.ptr, root, ky.ptr};
+	S_replace(&s->page, s->shell.ptr, from, to, 4);
+	buf_release(&t);
+	buf_release(&ky);
+	char *path = xasprintf("%s/%s", s->site_dir, rel);
+	int rc = out_write_file(path, s->page.ptr, s->page.len, err);
+	free(path);
+	return rc;
+}
+
+/* Files of the run beside charts/ that the intranet offers for download. */
+static const char *const S_tai_ve[] = {"bao-cao.pdf", "the-diem.pdf", "bao-cao.md", "ket-qua.csv", "han.csv"};
+
+static int S_downloads(Site *s, const char *charts_dir, char **err)
+{
+	char *run = xstrdup(charts_dir);
+	char *slash = strrchr(run, '/');
+	size_t n = 0;
+	int rc = 0;
+	if (slash)
+		*slash = '\0';
+	else
+		strcpy(run, ".");
+	for (size_t i = 0; !rc && i < sizeof S_tai_ve / sizeof *S_tai_ve; i++) {
+		char *from = xasprintf("%s/%s", run, S_tai_ve[i]);
+		struct stat st;
+		if (!stat(from, &st) && S_ISREG(st.st_mode)) {
+			if (!n++) {
+				char *dir = xasprintf("%s/tai-ve", s->site_dir);
+				rc = S_mkdir(dir, err);
+				free(dir);
+				buf_puts(&s->md, "## Tải về\n\n");
+			}
+			char *to = xasprintf("%s/tai-ve/%s", s->site_dir, S_tai_ve[i]);
+			if (!rc)
+				rc = S_copy(from, to, err);
+			free(to);
+			buf_printf(&s->md, "- [%s](tai-ve/%s)\n", S_tai_ve[i], S_tai_ve[i]);
+		}
+		free(from);
+	}
+	if (n)
+		buf_putc(&s->md, '\n');
+	free(run);
+	return rc;
+}
+
+int site_write(const Model *m, const char *site_dir, const char *charts_dir,
+               const char *templates_dir, char **err)
+{
+	Site s = {.m = m, .site_dir = site_dir};
+	buf_init(&s.shell);
+	buf_init(&s.md);
+	buf_init(&s.html);
+	buf_init(&s.page);
+	Buf w;
+	buf_init(&w);
+	fmt_cua_so(&w, &m->cua_so);
+	s.period = buf_detach(&w, NULL);
+	char *path = xasprintf("%s/page.html", templates_dir);
+	char *title = NULL, *rel = NULL;
+	int rc = -1;
+
+	if (S_read_file(path, &s.shell, err)) {
+		char *why = *err;
+		*err = xasprintf("the site's page template is missing (%s); run chitieu from its source "
+		                 "folder or give --templates DIR",
+		                 why);
+		free(why);
+		goto out;
+	}
+	static const char *const dirs[] = {"", "/charts", "/don-vi", "/chi-tieu", "/nhom"};
+	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
+		free(path);
+		path = xasprintf("%s%s", site_dir, dirs[i]);
+		if (S_mkdir(path, err))
+			goto out;
+	}
+	if (S_copy_all(templates_dir, ".css", site_dir, 0, err))
+		goto out;
+	free(path);
+	path = xasprintf("%s/charts", site_dir);
+	if (S_copy_all(charts_dir, ".svg", path, 1, err))
+		goto out;
+
+	buf_reset(&s.md);
+	md_trang_chu(&s.md, m);
+	if (S_downloads(&s, charts_dir, err))
+		goto out;
+	title = xasprintf("Kết quả thực hiện chỉ tiêu — %s", s.period);
+	if (S_page(&s, "index.html", "", title, err))
+		goto out;
+
+	buf_reset(&s.md);
+	md_report(&s.md, m, "charts/");
+	free(title);
+	title = xasprintf("Báo cáo — %s", s.period);
+	if (S_page(&s, "bao-cao.html", "", title, err))
+		goto out;
+
+	buf_reset(&s.md);
+	md_trang_du_lieu(&s.md, m);
+	free(title);
+	title = xasprintf("Chất lượng số liệu — %s", s.period);
+	if (S_page(&s, "du-lieu.html", "", title, err))
+		goto out;
+
+	buf_reset(&s.md);
+	md_trang_han(&s.md, m);
+	free(title);
+	title = xasprintf("Tiến độ công bố thủ tục hành chính — %s", s.period);
+	if (S_page(&s, "han.html", "", title, err))
+		goto out;
+
+	for (size_t u = 0; u < m->n_don_vi; u++) {
+		/* Page names only from validated codes. */
+		if (!md_safe_code(m->don_vi[u].ma, 0))
+			continue;
+		buf_reset(&s.md);
+		md_trang_don_vi(&s.md, m, u);
+		free(title);
+		free(rel);
+		title = xasprintf("%s — %s", m->don_vi[u].ten, s.period);
+		rel = xasprintf("don-vi/%s.html", m->don_vi[u].ma);
+		if (S_page(&s, rel, "../", title, err))
+			goto out;
+	}
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		buf_reset(&s.md);
+		md_trang_chi_tieu(&s.md, m, t);
+		free(title);
+		free(rel);
+		title = xasprintf("Chỉ tiêu %d. %s — %s", m->chi_tieu[t].stt, m->chi_tieu[t].ten, s.period);
+		rel = xasprintf("chi-tieu/%d.html", m->chi_tieu[t].stt);
+		if (S_page(&s, rel, "../", title, err))
+			goto out;
+	}
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		buf_reset(&s.md);
+		md_trang_nhom(&s.md, m, g);
+		char *stem = md_nhom_stem(m, g);
+		free(title);
+		free(rel);
+		title = xasprintf("%s — %s", m->nhom[g].ten, s.period);
+		rel = xasprintf("nhom/%s.html", stem);
+		free(stem);
+		if (S_page(&s, rel, "../", title, err))
+			goto out;
+	}
+	rc = 0;
+out:
+	free(path);
+	free(title);
+	free(rel);
+	free(s.period);
+	buf_release(&s.shell);
+	buf_release(&s.md);
+	buf_release(&s.html);
+	buf_release(&s.page);
+	return rc;
+}
+
+/* ---- the archive -------------------------------------------------------- */
+
+typedef struct {
+	Ky ky;
+	char name[16];
+} S_Ky;
+
+static int S_cmp_ky_desc(const void *a, const void *b)
+{
+	return -ky_cmp(((const S_Ky *)a)->ky, ((const S_Ky *)b)->ky);
+}
+
+static const char S_archive_head[] =
+    "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    "<title>Các kỳ báo cáo</title>\n<style>\n"
+    "body{font-family:\"Liberation Serif\",\"Times New Roman\",serif;max-width:40rem;"
+    "margin:1rem auto;padding:0 1rem;line-height:1.5;color:#111}\n"
+    "a{color:#0645ad}li{margin:.4rem 0}\n</style>\n</head>\n<body>\n<main>\n"
+    "<h1>Các kỳ báo cáo</h1>\n";
+
+int site_archive(const char *root, char **err)
+{
+	DIR *d = opendir(root);
+	if (!d) {
+		*err = xasprintf("cannot read the output folder '%s': %s", root, strerror(errno));
+		return -1;
+	}
+	S_Ky *v = NULL;
+	size_t n = 0, cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		Ky k;
+		if (strlen(e->d_name) >= sizeof v->name || ky_parse(e->d_name, &k))
+			continue;
+		char *index = xasprintf("%s/%s/site/index.html", root, e->d_name);
+		struct stat st;
+		int ok = !stat(index, &st) && S_ISREG(st.st_mode);
+		free(index);
+		if (!ok)
+			continue;
+		v = xgrow(v, &cap, n + 1, sizeof *v);
+		v[n].ky = k;
+		strcpy(v[n].name, e->d_name);
+		n++;
+	}
+	closedir(d);
+	qsort(v, n, sizeof *v, S_cmp_ky_desc);
+
+	Buf b;
+	buf_init(&b);
+	buf_puts(&b, S_archive_head);
+	if (!n)
+		buf_puts(&b, "<p>Chưa có kỳ báo cáo nào.</p>\n");
+	else
+		buf_puts(&b, "<ul>\n");
+	for (size_t i = 0; i < n; i++) {
+		CuaSo w;
+		memset(&w, 0, sizeof w);
+		w.ky = v[i].ky;
+		w.year = v[i].ky.year;
+		w.last_month = ky_last_month(v[i].ky);
+		buf_printf(&b, "<li><a href=\"%s/site/index.html\">", v[i].name);
+		Buf words;
+		buf_init(&words);
+		fmt_cua_so(&words, &w);
+		S_html_escape(&b, words.ptr);
+		buf_release(&words);
+		buf_printf(&b, "</a> (%s)</li>\n", v[i].name);
+	}
+	if (n)
+		buf_puts(&b, "</ul>\n");
+	buf_puts(&b, "</main>\n</body>\n</html>\n");
+	free(v);
+
+	/* Written aside and renamed, so a reader never sees half a page. */
+	char *tmp = xasprintf("%s/.index.html.tmp", root);
+	char *final = xasprintf("%s/index.html", root);
+	int rc = out_write_file(tmp, b.ptr, b.len, err);
+	if (!rc && rename(tmp, final)) {
+		*err = xasprintf("cannot put '%s' in place: %s", final, strerror(errno));
+		unlink(tmp);
+		rc = -1;
+	}
+	free(tmp);
+	free(final);
+	buf_release(&b);
+	return rc;
+}
