@@ -101,7 +101,7 @@ static int S_so(const char **p, int maxd, int *out)
 HanNgayLoi han_parse_ngay(const char *s, int *day, const char **why)
 {
 	static const char *const ly_do[12] = {
-	    "January has 31 days", "February has 28 days in a common year and 29 in a leap year",
+	    "January has 31 days", "February has 28 or 29 days",
 	    "March has 31 days", "April has 30 days", "May has 31 days", "June has 30 days",
 	    "July has 31 days", "August has 31 days", "September has 30 days",
 	    "October has 31 days", "November has 30 days", "December has 31 days"};
@@ -151,8 +151,9 @@ HanNgayLoi han_parse_ngay(const char *s, int *day, const char **why)
 	*day = han_ngay(y, mo, d);
 	if (*day < 0) {
 		if (why) {
-			if (mo == 2 && d == 29)
-				*why = "the year is not a leap year: February has 28 days";
+			if (mo == 2)
+				*why = S_nhuan(y) ? "February has 29 days that year"
+				                  : "February has 28 days that year (not a leap year)";
 			else
 				*why = ly_do[mo - 1];
 		}

@@ -293,7 +293,7 @@ static int S_dong_nghi(void *ctx, const CsvRow *row)
 		lam_bu = 1;
 	else {
 		msg_error(&d->m->msgs, d->path, f[NN_LOAI].line, f[NN_LOAI].col,
-		          "'%s' is not a kind of day: write nghi (a holiday on a weekday) or lam_bu "
+		          "'%s' is not a kind of day: write nghi (a day off) or lam_bu "
 		          "(a Saturday or Sunday worked)",
 		          f[NN_LOAI].text);
 		bad = 1;
@@ -301,15 +301,14 @@ static int S_dong_nghi(void *ctx, const CsvRow *row)
 	free(loai);
 	if (bad)
 		return 0;
-	int cuoi_tuan = han_thu(ngay) >= 5;
-	if (!lam_bu && cuoi_tuan)
+	/* A holiday on a weekend is accepted silently: clerks list a whole
+	 * holiday span (Tết 08-14/02) day by day.  A make-up day on a weekday
+	 * is surely a mistyped date. */
+	if (lam_bu && han_thu(ngay) < 5)
 		msg_warn(&d->m->msgs, d->path, f[NN_NGAY].line, f[NN_NGAY].col,
-		         "%s is a Saturday or Sunday: listing it as nghi changes nothing (list the "
-		         "weekday given off in its place)",
+		         "%s is a weekday, already worked: listing it as lam_bu changes nothing "
+		         "(is the date right?)",
 		         f[NN_NGAY].text);
-	else if (lam_bu && !cuoi_tuan)
-		msg_warn(&d->m->msgs, d->path, f[NN_NGAY].line, f[NN_NGAY].col,
-		         "%s is a weekday: listing it as lam_bu changes nothing", f[NN_NGAY].text);
 	size_t i = h->n_nghi;
 	h->nghi = xgrow(h->nghi, &d->cap, i + 1, sizeof *h->nghi);
 	dn->line = xgrow(dn->line, &dn->cap_line, i + 1, sizeof *dn->line);
