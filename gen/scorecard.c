@@ -1,4 +1,748 @@
-/* PLACEHOLDER: to be replaced (owner: scorecards). */
+/* scorecard: the-diem.pdf, the printed scorecards for leaders.
+ *
+ * First the province overview (every group a table, every unit a row,
+ * every target a column, a verdict symbol in each cell), then exactly one
+ * A4 page per unit.  A unit page never spills: its table is measured
+ * before it is drawn and the text shrinks, wraps to fewer lines or ends
+ * with "…" until table, chart and legend fit.  Drawing goes through
+ * layout.h; the computations are rank.c's; every number is printed by
+ * fmt.h. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "fmt.h"
+#include "layout.h"
 #include "pdf.h"
+#include "rank.h"
 #include "xalloc.h"
-int pdf_scorecards(const Model *m, const char *path, const char *charts_dir, const int *units, size_t n_units, char **err) { (void)m; (void)path; (void)charts_dir; (void)units; (void)n_units; *err = xstrdup("the scorecards are not implemented yet"); return -1; }
+
+static const char *const S_la_ma[] = {"", "I", "II", "III", "IV"};
+
+/* Strings a table borrows, freed together when the page is done. */
+typedef struct {
+	char **v;
+	size_t n, cap;
+} S_Pool;
+
+static const char *S_keep(S_Pool *p, char *s)
+{
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	p->v[p->n++] = s;
+	return s;
+}
+
+static const char *S_keep_buf(S_Pool *p, Buf *b)
+{
+	return S_keep(p, buf_detach(b, NULL));
+}
+
+static void S_pool_release(S_Pool *p)
+{
+	for (size_t i = 0; i < p->n; i++)
+		free(p->v[i]);
+	free(p->v);
+	memset(p, 0, sizeof *p);
+}
+
+/* Days since 1970-01-01 of a civil date (Hinnant's days_from_civil), the
+ * day numbers fmt_ngay() prints. */
+static int S_ngay(int y, int m, int d)
+{
+	y -= m <= 2;
+	long era = (y >= 0 ? y : y - 399) / 400;
+	long yoe = y - era * 400;
+	long doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (int)(era * 146097 + doe - 719468);
+}
+
+static int S_cuoi_thang(int y, int m)
+{
+	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return m == 2 && leap ? 29 : dm[m - 1];
+}
+
+/* Drops the last code point of b (and the spaces before it). */
+static void S_drop_last(Buf *b)
+{
+	size_t n = b->len;
+	while (n > 0 && ((unsigned char)b->ptr[n - 1] & 0xC0) == 0x80)
+		n--;
+	if (n > 0)
+		n--;
+	while (n > 0 && b->ptr[n - 1] == ' ')
+		n--;
+	buf_truncate(b, n);
+}
+
+/* s wrapped into at most max lines of width; when it needs more, the
+ * last line kept ends with "…".  Lines are joined with '\n' (a forced
+ * break) so the table wraps the result exactly the same way.  Fresh. */
+static char *S_cat(const LoDoc *d, FontStyle st, float size, const char *s, float width,
+                   size_t max)
+{
+	LoLines l;
+	lo_lines_init(&l);
+	lo_wrap(d, st, size, s, width, &l);
+	Buf b;
+	buf_init(&b);
+	size_t n = l.n < max ? l.n : max;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&b, '\n');
+		if (i + 1 < n || l.n <= max) {
+			buf_puts(&b, l.line[i]);
+			continue;
+		}
+		Buf last;
+		buf_init(&last);
+		buf_puts(&last, l.line[i]);
+		for (;;) {
+			buf_puts(&last, "…");
+			if (last.len == strlen("…") || lo_width(d, st, size, last.ptr) <= width)
+				break;
+			buf_truncate(&last, last.len - strlen("…"));
+			S_drop_last(&last);
+		}
+		buf_puts(&b, last.ptr);
+		buf_release(&last);
+	}
+	lo_lines_release(&l);
+	return buf_detach(&b, NULL);
+}
+
+/* Height of a table drawn whole: the row heights lo_table_flow() uses
+ * (no rowspans in our tables). */
+static float S_table_h(const LoDoc *d, const LoTable *t)
+{
+	float h = t->line_w;
+	for (size_t r = 0; r < t->n_row; r++) {
+		float rh = t->min_row_h;
+		for (size_t c = 0; c < t->n_col; c++) {
+			const LoCell *cell = &t->cell[r * t->n_col + c];
+			if (cell->covered || !cell->text)
+				continue;
+			float w = 0;
+			for (size_t k = c; k < c + (size_t)cell->colspan && k < t->n_col; k++)
+				w += t->width[k];
+			float size = cell->size > 0 ? cell->size : t->size;
+			float need = lo_text_height(d, cell->style, size, w - 2 * t->pad, cell->text) + 2 * t->pad;
+			if (need > rh)
+				rh = need;
+		}
+		h += rh;
+	}
+	return h;
+}
+
+/* ---- the legend ---- */
+
+static void S_ky_hieu_legend(Buf *b)
+{
+	static const DanhGia dg[] = {DG_DAT, DG_CHUA_DAT, DG_KHONG_PHAT_SINH, DG_CHUA_BAO_CAO};
+	for (size_t i = 0; i < 4; i++) {
+		if (i)
+			buf_puts(b, "     ");
+		buf_printf(b, "%s %s", rank_ky_hieu(dg[i]), fmt_danh_gia(dg[i]));
+	}
+}
+
+/* The overview pages' legend, drawn at the foot of each of them. */
+static void S_overview_foot(LoDoc *d, void *ctx)
+{
+	(void)ctx;
+	Buf b;
+	buf_init(&b);
+	S_ky_hieu_legend(&b);
+	buf_puts(&b, "     (ô trống: chỉ tiêu không áp dụng cho nhóm)");
+	float size = 11, w = d->x1 - d->x0;
+	float h = lo_text_height(d, FONT_REGULAR, size, w, b.ptr);
+	lo_rule(d, d->x0, d->x1, d->y_bottom + h + 4, 0.5f);
+	lo_text_box(d, FONT_REGULAR, size, d->x0, d->y_bottom + h, w, LO_LEFT, b.ptr);
+	d->y_bottom += h + 10;
+	buf_release(&b);
+}
+
+/* ---- the overview ---- */
+
+/* One table for the province row or for a group: a row per entity, a
+ * column per target, then the count of targets met; the foot row gives
+ * units met / judged per target. */
+static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_t ncol)
+{
+	S_Pool pool = {0};
+	Buf b;
+	buf_init(&b);
+	LoTable t;
+	lo_table_init(&t, ncol, w);
+	t.n_head = 1;
+	size_t nt = m->n_chi_tieu;
+	size_t r = lo_table_row(&t);
+	lo_table_set(&t, r, 0, "Đơn vị", 1, 1)->style = FONT_BOLD;
+	for (size_t k = 0; k < nt; k++) {
+		fmt_int(&b, m->chi_tieu[k].stt);
+		LoCell *c = lo_table_set(&t, r, 1 + k, S_keep_buf(&pool, &b), 1, 1);
+		c->style = FONT_BOLD;
+		c->align = LO_CENTER;
+	}
+	LoCell *c = lo_table_set(&t, r, 1 + nt, "Số CT đạt", 1, 1);
+	c->style = FONT_BOLD;
+	c->align = LO_CENTER;
+
+	if (nhom < 0) {
+		r = lo_table_row(&t);
+		lo_table_set(&t, r, 0, "Toàn tỉnh", 1, 1)->style = FONT_BOLD;
+		int dat = 0, n = 0;
+		for (size_t k = 0; k < nt; k++) {
+			DanhGia dg = m->kq_tinh[k].dg;
+			c = lo_table_set(&t, r, 1 + k, rank_ky_hieu(dg), 1, 1);
+			c->align = LO_CENTER;
+			c->style = FONT_BOLD;
+			dat += dg == DG_DAT;
+			n++;
+		}
+		fmt_int(&b, dat);
+		buf_puts(&b, "/");
+		fmt_int(&b, n);
+		lo_table_set(&t, r, 1 + nt, S_keep_buf(&pool, &b), 1, 1)->align = LO_CENTER;
+	} else {
+		for (size_t i = 0; i < m->n_don_vi; i++) {
+			size_t u = (size_t)m->thu_tu_don_vi[i];
+			if (m->don_vi[u].nhom != nhom)
+				continue;
+			r = lo_table_row(&t);
+			lo_table_set(&t, r, 0, m->don_vi[u].ten, 1, 1);
+			for (size_t k = 0; k < nt; k++) {
+				if (!model_applies(m, u, k))
+					continue;
+				c = lo_table_set(&t, r, 1 + k, rank_ky_hieu(model_kq_don_vi(m, u, k)->dg), 1, 1);
+				c->align = LO_CENTER;
+				c->style = FONT_BOLD;
+			}
+			DemDanhGia dem = rank_dem(m, u);
+			fmt_int(&b, dem.dat);
+			buf_puts(&b, "/");
+			fmt_int(&b, dem.ap_dung);
+			lo_table_set(&t, r, 1 + nt, S_keep_buf(&pool, &b), 1, 1)->align = LO_CENTER;
+		}
+	}
+	/* the foot: units met / units judged per target */
+	r = lo_table_row(&t);
+	c = lo_table_set(&t, r, 0, "Số đơn vị đạt / được đánh giá", 1, 1);
+	c->style = FONT_REGULAR;
+	for (size_t k = 0; k < nt; k++) {
+		const KetQua *kq = nhom < 0 ? &m->kq_tinh[k] : model_kq_nhom(m, (size_t)nhom, k);
+		if (nhom >= 0 && !m->chi_tieu[k].ap_dung[nhom])
+			continue;
+		fmt_int(&b, kq->so_dv_dat);
+		buf_puts(&b, "/");
+		fmt_int(&b, kq->so_dv_danh_gia);
+		c = lo_table_set(&t, r, 1 + k, S_keep_buf(&pool, &b), 1, 1);
+		c->align = LO_CENTER;
+		c->size = 9;
+	}
+	lo_table_flow(d, &t, NULL);
+	lo_table_release(&t);
+	buf_release(&b);
+	S_pool_release(&pool);
+}
+
+static void S_overview(LoDoc *d, const Model *m)
+{
+	size_t nt = m->n_chi_tieu;
+	/* Many targets turn the page: the names need some width. */
+	int landscape = nt > 12;
+	d->on_page = S_overview_foot;
+	d->on_page_ctx = NULL;
+	lo_page_new(d, landscape);
+	float W = d->x1 - d->x0;
+	float wc = 44, wt = (W - 150 - wc) / (float)(nt ? nt : 1);
+	if (wt > 30)
+		wt = 30;
+	if (wt < 14)
+		wt = 14;
+	float wn = W - wc - wt * (float)nt;
+	if (wn < 60)
+		wn = 60;
+	size_t ncol = nt + 2;
+	float *w = xmalloc(ncol * sizeof *w);
+	w[0] = wn;
+	for (size_t k = 0; k < nt; k++)
+		w[1 + k] = wt;
+	w[ncol - 1] = wc;
+
+	Buf b;
+	buf_init(&b);
+	lo_paragraph(d, FONT_BOLD, 16, d->x0, W, LO_CENTER, 0, 2, "THẺ ĐIỂM CẢI CÁCH THỦ TỤC HÀNH CHÍNH");
+	buf_puts(&b, "Toàn tỉnh – ");
+	fmt_cua_so(&b, &m->cua_so);
+	buf_puts(&b, " (số liệu lũy kế từ ");
+	fmt_ngay(&b, S_ngay(m->cua_so.year, 1, 1));
+	buf_puts(&b, " đến ");
+	fmt_ngay(&b, S_ngay(m->cua_so.year, m->cua_so.last_month,
+	                    S_cuoi_thang(m->cua_so.year, m->cua_so.last_month)));
+	buf_puts(&b, ")");
+	lo_paragraph(d, FONT_REGULAR, 12, d->x0, W, LO_CENTER, 0, 8, b.ptr);
+
+	S_overview_table(d, m, -1, w, ncol);
+	d->y -= 8;
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		int any = 0;
+		for (size_t u = 0; u < m->n_don_vi && !any; u++)
+			any = m->don_vi[u].nhom == (int)g;
+		if (!any)
+			continue;
+		/* the heading never stays alone at a page's foot */
+		lo_need(d, lo_leading(13) + 3 * lo_leading(11) + 24);
+		lo_paragraph(d, FONT_BOLD, 13, d->x0, W, LO_LEFT, 0, 3, m->nhom[g].ten);
+		S_overview_table(d, m, (int)g, w, ncol);
+		d->y -= 8;
+	}
+	/* what the column numbers stand for */
+	lo_need(d, lo_leading(11) * 2);
+	lo_paragraph(d, FONT_BOLD, 11, d->x0, W, LO_LEFT, 0, 2, "Các chỉ tiêu");
+	for (size_t k = 0; k < nt; k++) {
+		buf_reset(&b);
+		fmt_int(&b, m->chi_tieu[k].stt);
+		buf_puts(&b, ". ");
+		buf_puts(&b, m->chi_tieu[k].ten);
+		buf_puts(&b, " (");
+		fmt_giao_chi_tieu(&b, &m->chi_tieu[k]);
+		if (m->chi_tieu[k].don_vi_tinh && *m->chi_tieu[k].don_vi_tinh) {
+			buf_putc(&b, ' ');
+			buf_puts(&b, m->chi_tieu[k].don_vi_tinh);
+		}
+		buf_puts(&b, ")");
+		char *s = S_cat(d, FONT_REGULAR, 11, b.ptr, W - 12, 2);
+		lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 0, s);
+		free(s);
+	}
+	d->on_page = NULL;
+	buf_release(&b);
+	free(w);
+}
+
+/* ---- one unit's page ---- */
+
+/* The notes a unit gave on a target in the window, in period order,
+ * repeated ones once. */
+static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
+{
+	/* so_lieu is sorted by unit, target, period: find the unit's run. */
+	size_t lo = 0, hi = m->n_so_lieu;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		const SoLieu *s = &m->so_lieu[mid];
+		if (s->don_vi < (int)u || (s->don_vi == (int)u && s->chi_tieu < (int)t))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	const char *prev = NULL;
+	for (size_t i = lo; i < m->n_so_lieu; i++) {
+		const SoLieu *s = &m->so_lieu[i];
+		if (s->don_vi != (int)u || s->chi_tieu != (int)t)
+			break;
+		if (s->ky.year != m->cua_so.year || ky_last_month(s->ky) > m->cua_so.last_month)
+			continue;
+		if (!s->ghi_chu || !*s->ghi_chu || (prev && strcmp(prev, s->ghi_chu) == 0))
+			continue;
+		if (b->len)
+			buf_puts(b, "; ");
+		buf_puts(b, s->ghi_chu);
+		prev = s->ghi_chu;
+	}
+}
+
+/* "trong quý IV", "trong quý III–IV", "trong tháng 6–12" */
+static void S_con_lai(Buf *b, int last_month)
+{
+	int from = last_month + 1;
+	if (last_month % 3 == 0) {
+		int q = from / 3 + 1;
+		buf_printf(b, "trong quý %s", S_la_ma[q]);
+		if (q < 4)
+			buf_printf(b, "–%s", S_la_ma[4]);
+		return;
+	}
+	buf_puts(b, "trong tháng ");
+	fmt_int(b, from);
+	if (from < 12) {
+		buf_puts(b, "–");
+		fmt_int(b, 12);
+	}
+}
+
+/* gon: the short form of a compact table, without the verb. */
+static void S_con_can(Buf *b, const Model *m, const ChiTieu *t, const KetQua *kq, int gon)
+{
+	ConCan c = rank_con_can(t, kq, m->cua_so.last_month);
+	switch (c.loai) {
+	case CC_DA_DAT:
+		buf_puts(b, gon ? "Đã đạt" : "Đã đạt; giữ vững");
+		break;
+	case CC_CAN:
+		if (gon)
+			buf_puts(b, c.so_sanh == SS_LE ? "≤ " : c.so_sanh == SS_EQ ? "= " : "≥ ");
+		else
+			buf_puts(b, c.so_sanh == SS_LE ? "Cần giữ ≤ " : c.so_sanh == SS_EQ ? "Cần đạt đúng " : "Cần đạt ≥ ");
+		fmt_ty_le(b, c.tram, 10000, NULL);
+		buf_puts(b, " % ");
+		S_con_lai(b, m->cua_so.last_month);
+		break;
+	case CC_KHONG_THE:
+		buf_puts(b, "Không còn khả năng đạt");
+		break;
+	case CC_HET_NAM:
+		buf_puts(b, "Đã hết năm: không đạt");
+		break;
+	case CC_CHUA_PHAT_SINH:
+		buf_puts(b, "Khi phát sinh: ");
+		fmt_giao_chi_tieu(b, t);
+		buf_puts(b, " %");
+		break;
+	case CC_CHUA_BAO_CAO:
+		buf_puts(b, "Cần báo cáo số liệu");
+		break;
+	}
+}
+
+static void S_thay_doi(Buf *b, const Diem *xh, int n_buoc)
+{
+	ThayDoi td = rank_thay_doi(xh, n_buoc);
+	switch (td.loai) {
+	case TD_KHONG_CO:
+		buf_puts(b, "–");
+		return;
+	case TD_KHONG_DOI:
+		buf_puts(b, "= 0,00");
+		return;
+	case TD_TANG:
+		buf_puts(b, td.nho ? "▲ < " : "▲ ");
+		break;
+	case TD_GIAM:
+		buf_puts(b, td.nho ? "▼ < " : "▼ ");
+		break;
+	}
+	fmt_ty_le(b, td.tram, 10000, NULL);
+}
+
+enum { C_TEN, C_KQ, C_GIAO, C_DG, C_TD, C_CAN, C_GHI, S_NCOL };
+
+/* The raw texts of a unit's rows, before clipping. */
+typedef struct {
+	size_t t;
+	char *ten, *kq, *kq1, *giao, *dg, *td, *can, *can1, *ghi;
+	DanhGia danh_gia;
+} S_Dong;
+
+static void S_dong_release(S_Dong *r)
+{
+	free(r->ten);
+	free(r->kq);
+	free(r->kq1);
+	free(r->giao);
+	free(r->dg);
+	free(r->td);
+	free(r->can);
+	free(r->can1);
+	free(r->ghi);
+}
+
+/* A fit level: table font size and the lines kept of the long texts. */
+typedef struct {
+	float size;
+	size_t ten, ghi;
+	int gon;  /* compact: every cell on one line, thin padding */
+} S_Muc;
+
+static const S_Muc S_muc[] = {
+    {11, 4, 4, 0}, {11, 3, 3, 0}, {11, 2, 2, 0}, {11, 2, 1, 0}, {11, 1, 1, 0}, {11, 1, 1, 1},
+    {10, 1, 1, 1}, {9, 1, 1, 1},  {8, 1, 1, 1},  {7, 1, 1, 1},  {6, 1, 1, 1},  {5, 1, 1, 1},
+};
+#define S_N_MUC (sizeof S_muc / sizeof S_muc[0])
+
+static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S_Muc mu,
+                          const char *td_head, S_Pool *pool)
+{
+	static const char *const head[S_NCOL] = {"Chỉ tiêu", "Kết quả (N/D)", "Giao", "Đánh giá",
+	                                         NULL, "Còn cần", "Ghi chú của đơn vị"};
+	tb->size = mu.size;
+	tb->n_head = 1;
+	if (mu.gon)
+		tb->pad = 1.5f;
+	/* a compact level keeps one line per cell, the header's two */
+	size_t one = mu.gon ? 1 : (size_t)-1;
+	size_t r = lo_table_row(tb);
+	for (int c = 0; c < S_NCOL; c++) {
+		const char *h = c == C_TD ? td_head : head[c];
+		float w = tb->width[c] - 2 * tb->pad;
+		LoCell *cell = lo_table_set(tb, r, (size_t)c, S_keep(pool, S_cat(d, FONT_BOLD, mu.size, h, w, mu.gon ? 2 : 4)), 1, 1);
+		cell->style = FONT_BOLD;
+		cell->align = LO_CENTER;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const S_Dong *row = &rows[i];
+		const char *text[S_NCOL] = {row->ten, mu.gon ? row->kq1 : row->kq, row->giao, row->dg,
+		                            row->td, mu.gon ? row->can1 : row->can, row->ghi};
+		size_t max[S_NCOL] = {mu.ten, one, one, one, one, one, mu.ghi};
+		r = lo_table_row(tb);
+		for (int c = 0; c < S_NCOL; c++) {
+			FontStyle st = c == C_DG || (c == C_CAN && row->danh_gia == DG_CHUA_DAT) ? FONT_BOLD : FONT_REGULAR;
+			float w = tb->width[c] - 2 * tb->pad;
+			LoCell *cell = lo_table_set(tb, r, (size_t)c, S_keep(pool, S_cat(d, st, mu.size, text[c], w, max[c])), 1, 1);
+			cell->style = st;
+			if (c == C_KQ || c == C_GIAO || c == C_DG || c == C_TD)
+				cell->align = LO_CENTER;
+		}
+	}
+}
+
+static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_dir)
+{
+	const DonVi *dv = &m->don_vi[u];
+	const CuaSo *w = &m->cua_so;
+	Buf b;
+	buf_init(&b);
+	S_Pool pool = {0};
+	lo_page_new(d, 0);
+	float W = d->x1 - d->x0;
+	float y_floor = d->y_bottom;
+
+	/* The heading: what page this is, whose, for when. */
+	buf_puts(&b, "THẺ ĐIỂM CẢI CÁCH THỦ TỤC HÀNH CHÍNH – ");
+	fmt_cua_so(&b, w);
+	char *s = S_cat(d, FONT_REGULAR, 11, b.ptr, W, 1);
+	lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 2, s);
+	free(s);
+	lo_rule(d, d->x0, d->x1, d->y, 0.75f);
+	d->y -= 4;
+	s = S_cat(d, FONT_BOLD, 18, dv->ten, W, 2);
+	lo_paragraph(d, FONT_BOLD, 18, d->x0, W, LO_LEFT, 0, 2, s);
+	free(s);
+
+	const char *nhom = dv->nhom >= 0 ? m->nhom[dv->nhom].ten : "";
+	buf_reset(&b);
+	buf_printf(&b, "Nhóm: %s   ·   Kỳ: ", nhom);
+	fmt_cua_so(&b, w);
+	buf_puts(&b, "   ·   Số liệu lũy kế từ ");
+	fmt_ngay(&b, S_ngay(w->year, 1, 1));
+	buf_puts(&b, " đến ");
+	fmt_ngay(&b, S_ngay(w->year, w->last_month, S_cuoi_thang(w->year, w->last_month)));
+	s = S_cat(d, FONT_REGULAR, 11, b.ptr, W, 3);
+	lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 6, s);
+	free(s);
+
+	/* The answer in one line: met how many, where it stands. */
+	DemDanhGia dem = rank_dem(m, u);
+	int tong, dong;
+	int hang = rank_hang(m, u, &tong, &dong);
+	buf_reset(&b);
+	buf_puts(&b, "Đạt ");
+	fmt_int(&b, dem.dat);
+	buf_puts(&b, "/");
+	fmt_int(&b, dem.ap_dung);
+	buf_puts(&b, " chỉ tiêu   ·   Xếp thứ ");
+	fmt_int(&b, hang);
+	buf_puts(&b, "/");
+	fmt_int(&b, tong);
+	buf_printf(&b, " %s%s", nhom, dong ? " (đồng hạng)" : "");
+	s = S_cat(d, FONT_BOLD, 14, b.ptr, W, 2);
+	lo_paragraph(d, FONT_BOLD, 14, d->x0, W, LO_LEFT, 0, 1, s);
+	free(s);
+	buf_reset(&b);
+	buf_puts(&b, "Chưa đạt ");
+	fmt_int(&b, dem.chua_dat);
+	buf_puts(&b, "   ·   Không phát sinh ");
+	fmt_int(&b, dem.khong_phat_sinh);
+	buf_puts(&b, "   ·   Chưa báo cáo ");
+	fmt_int(&b, dem.chua_bao_cao);
+	lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 6, b.ptr);
+
+	/* HAN: the deadline tasks' one-line summary for this unit (han.h,
+	 * when it provides one) goes here, as one lo_paragraph at 11 pt. */
+
+	/* The legend, at the page's foot: measured first, the table and the
+	 * chart share what is left. */
+	Buf lg;
+	buf_init(&lg);
+	S_ky_hieu_legend(&lg);
+	buf_puts(&lg, "\nThay đổi: ▲ tăng, ▼ giảm, tính bằng điểm phần trăm của tỷ lệ lũy kế");
+	if (w->n_buoc >= 2) {
+		buf_puts(&lg, " so với lũy kế đến hết ");
+		fmt_buoc(&lg, w->buoc[w->n_buoc - 2]);
+	}
+	buf_puts(&lg, ".\nCòn cần: tỷ lệ phải đạt trong thời gian còn lại của năm để cả năm đạt chỉ tiêu, "
+	              "giả định số phát sinh (mẫu số) giữ nhịp như từ đầu năm.\n");
+	buf_puts(&lg, rank_quy_tac);
+	float lg_size = 10;
+	float lg_h = lo_text_height(d, FONT_REGULAR, lg_size, W, lg.ptr);
+
+	/* The rows. */
+	size_t n = 0;
+	S_Dong *rows = xcalloc(m->n_chi_tieu ? m->n_chi_tieu : 1, sizeof *rows);
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		const KetQua *kq = model_kq_don_vi(m, u, t);
+		S_Dong *r = &rows[n++];
+		r->t = t;
+		r->danh_gia = kq->dg;
+		buf_reset(&b);
+		fmt_int(&b, ct->stt);
+		buf_puts(&b, ". ");
+		buf_puts(&b, ct->ten);
+		r->ten = buf_detach(&b, NULL);
+		for (int one = 0; one < 2; one++) {
+			if (kq->dg == DG_CHUA_BAO_CAO)
+				buf_puts(&b, "–");
+			else {
+				if (kq->d > 0) {
+					fmt_ty_le(&b, kq->n, kq->d, ct);
+					buf_puts(&b, one ? " % " : " %\n");
+				}
+				buf_puts(&b, "(");
+				fmt_int(&b, kq->n);
+				buf_puts(&b, "/");
+				fmt_int(&b, kq->d);
+				buf_puts(&b, ")");
+			}
+			if (one)
+				r->kq1 = buf_detach(&b, NULL);
+			else
+				r->kq = buf_detach(&b, NULL);
+		}
+		fmt_giao_chi_tieu(&b, ct);
+		if (ct->don_vi_tinh && *ct->don_vi_tinh)
+			buf_printf(&b, " %s", ct->don_vi_tinh);
+		r->giao = buf_detach(&b, NULL);
+		buf_printf(&b, "%s %s", rank_ky_hieu(kq->dg), fmt_danh_gia(kq->dg));
+		r->dg = buf_detach(&b, NULL);
+		S_thay_doi(&b, model_xh_don_vi(m, u, t), w->n_buoc);
+		r->td = buf_detach(&b, NULL);
+		S_con_can(&b, m, ct, kq, 0);
+		r->can = buf_detach(&b, NULL);
+		S_con_can(&b, m, ct, kq, 1);
+		r->can1 = buf_detach(&b, NULL);
+		S_ghi_chu(&b, m, u, t);
+		r->ghi = buf_detach(&b, NULL);
+	}
+
+	buf_reset(&b);
+	if (w->n_buoc >= 2) {
+		buf_puts(&b, "So với hết ");
+		fmt_buoc(&b, w->buoc[w->n_buoc - 2]);
+	} else
+		buf_puts(&b, "So với kỳ trước");
+	const char *td_head = S_keep_buf(&pool, &b);
+
+	/* Column widths as shares of the text width; compact levels give the
+	 * still-needs figure the room the wrapped names had. */
+	static const float share[2][S_NCOL] = {{0.27f, 0.125f, 0.11f, 0.12f, 0.095f, 0.15f, 0.13f},
+	                                       {0.20f, 0.14f, 0.11f, 0.12f, 0.08f, 0.25f, 0.10f}};
+	float wc[2][S_NCOL];
+	for (int g = 0; g < 2; g++)
+		for (int c = 0; c < S_NCOL; c++)
+			wc[g][c] = W * share[g][c];
+
+	float chart_min = 120, chart_max = 260, gap = 8;
+	char *png = xasprintf("%s/don-vi-%s.png", charts_dir, dv->ma);
+	FILE *fp = fopen(png, "rb");
+	int have_chart = fp != NULL;
+	if (fp)
+		fclose(fp);
+	float avail = d->y - y_floor - lg_h - gap;
+
+	/* The first level whose table leaves room for the chart, else the
+	 * first whose table fits, else the smallest. */
+	LoTable tb;
+	int chosen = -1;
+	float th = 0;
+	for (int pass = 0; pass < 2 && chosen < 0; pass++)
+		for (size_t k = 0; k < S_N_MUC; k++) {
+			lo_table_init(&tb, S_NCOL, wc[S_muc[k].gon]);
+			S_build_table(&tb, d, rows, n, S_muc[k], td_head, &pool);
+			th = S_table_h(d, &tb);
+			lo_table_release(&tb);
+			float need = th + (pass == 0 && have_chart ? chart_min + gap : 0);
+			if (need <= avail) {
+				chosen = (int)k;
+				break;
+			}
+		}
+	if (chosen < 0)
+		chosen = (int)S_N_MUC - 1;
+	lo_table_init(&tb, S_NCOL, wc[S_muc[chosen].gon]);
+	S_build_table(&tb, d, rows, n, S_muc[chosen], td_head, &pool);
+	th = S_table_h(d, &tb);
+	/* The page is measured: the table must not break it, whatever a
+	 * rounding difference says. */
+	float table_top = d->y;
+	d->y_bottom = -1e6f;
+	lo_table_flow(d, &tb, NULL);
+	d->y_bottom = y_floor;
+	d->y = table_top - th;
+	lo_table_release(&tb);
+
+	float room = d->y - y_floor - lg_h - 2 * gap;
+	if (have_chart && room >= 60) {
+		if (room > chart_max)
+			room = chart_max;
+		float ch = lo_png(d, png, d->x0, d->y - gap, W, room);
+		if (ch > 0)
+			d->y -= gap + ch;
+	}
+	free(png);
+
+	/* The legend at the foot. */
+	lo_rule(d, d->x0, d->x1, y_floor + lg_h + 3, 0.5f);
+	lo_text_box(d, FONT_REGULAR, lg_size, d->x0, y_floor + lg_h, W, LO_LEFT, lg.ptr);
+
+	for (size_t i = 0; i < n; i++)
+		S_dong_release(&rows[i]);
+	free(rows);
+	buf_release(&lg);
+	buf_release(&b);
+	S_pool_release(&pool);
+}
+
+int pdf_scorecards(const Model *m, const char *path, const char *charts_dir,
+                   const int *units, size_t n_units, char **err)
+{
+	LoDoc d;
+	int rc = -1;
+	if (lo_open(&d, err))
+		goto out;
+	for (size_t i = 0; units && i < n_units; i++)
+		if (units[i] < 0 || (size_t)units[i] >= m->n_don_vi) {
+			*err = xstrdup("--don-vi: no such unit");
+			goto out;
+		}
+	lo_set_info(&d, "Thẻ điểm cải cách thủ tục hành chính", NULL);
+	/* Scorecards are handed out one page at a time: no page numbers,
+	 * tighter margins than the decree's document. */
+	d.number_size = 0;
+	d.m_top = LO_MM(15);
+	d.m_bottom = LO_MM(15);
+	d.m_left = LO_MM(20);
+	d.m_right = LO_MM(15);
+	if (!units) {
+		S_overview(&d, m);
+		for (size_t i = 0; i < m->n_don_vi; i++)
+			S_unit_page(&d, m, (size_t)m->thu_tu_don_vi[i], charts_dir);
+	} else {
+		for (size_t i = 0; i < n_units; i++)
+			S_unit_page(&d, m, (size_t)units[i], charts_dir);
+		if (!n_units)
+			lo_page_new(&d, 0);
+	}
+	rc = lo_save(&d, path, err);
+out:
+	lo_close(&d);
+	return rc;
+}
