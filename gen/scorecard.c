@@ -169,6 +169,9 @@ static void S_overview_foot(LoDoc *d, void *ctx)
 
 /* ---- the overview ---- */
 
+/* The overview's symbols, a little larger than the text around them. */
+#define S_SYM 13
+
 /* One table for the province row or for a group: a row per entity, a
  * column per target, then the count of targets met; the foot row gives
  * units met / judged per target. */
@@ -202,6 +205,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 			c = lo_table_set(&t, r, 1 + k, rank_ky_hieu(dg), 1, 1);
 			c->align = LO_CENTER;
 			c->style = FONT_BOLD;
+			c->size = S_SYM;
 			dat += dg == DG_DAT;
 			n++;
 		}
@@ -215,13 +219,14 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 			if (m->don_vi[u].nhom != nhom)
 				continue;
 			r = lo_table_row(&t);
-			lo_table_set(&t, r, 0, m->don_vi[u].ten, 1, 1);
+			lo_table_set(&t, r, 0, S_keep(&pool, S_cat(d, FONT_REGULAR, t.size, m->don_vi[u].ten, w[0] - 2 * t.pad, 2)), 1, 1);
 			for (size_t k = 0; k < nt; k++) {
 				if (!model_applies(m, u, k))
 					continue;
 				c = lo_table_set(&t, r, 1 + k, rank_ky_hieu(model_kq_don_vi(m, u, k)->dg), 1, 1);
 				c->align = LO_CENTER;
 				c->style = FONT_BOLD;
+				c->size = S_SYM;
 			}
 			DemDanhGia dem = rank_dem(m, u);
 			fmt_int(&b, dem.dat);
@@ -306,20 +311,26 @@ static void S_overview(LoDoc *d, const Model *m)
 	lo_need(d, lo_leading(11) * 2);
 	lo_paragraph(d, FONT_BOLD, 11, d->x0, W, LO_LEFT, 0, 2, "Các chỉ tiêu");
 	for (size_t k = 0; k < nt; k++) {
+		/* one line each: the name yields to the target value */
 		buf_reset(&b);
-		fmt_int(&b, m->chi_tieu[k].stt);
-		buf_puts(&b, ". ");
-		buf_puts(&b, m->chi_tieu[k].ten);
-		buf_puts(&b, " (");
+		buf_puts(&b, " – ");
 		fmt_giao_chi_tieu(&b, &m->chi_tieu[k]);
 		if (m->chi_tieu[k].don_vi_tinh && *m->chi_tieu[k].don_vi_tinh) {
 			buf_putc(&b, ' ');
 			buf_puts(&b, m->chi_tieu[k].don_vi_tinh);
 		}
-		buf_puts(&b, ")");
-		char *s = S_cat(d, FONT_REGULAR, 11, b.ptr, W - 12, 2);
-		lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 0, s);
+		char *giao = buf_detach(&b, NULL);
+		fmt_int(&b, m->chi_tieu[k].stt);
+		buf_puts(&b, ". ");
+		buf_puts(&b, m->chi_tieu[k].ten);
+		float gw = lo_width(d, FONT_REGULAR, 11, giao);
+		char *s = S_cat(d, FONT_REGULAR, 11, b.ptr, W - gw - 2, 1);
+		buf_reset(&b);
+		buf_puts(&b, s);
+		buf_puts(&b, giao);
+		lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 0, b.ptr);
 		free(s);
+		free(giao);
 	}
 	d->on_page = NULL;
 	buf_release(&b);
