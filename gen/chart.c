@@ -1,5 +1,800 @@
-/* PLACEHOLDER: to be replaced (owner: charts). */
+/* chart: the trend charts, drawn by gnuplot.  The only file that knows
+ * gnuplot's syntax.
+ *
+ * Every chart becomes one self-contained piece of script (its data inline
+ * as datablocks, then `reset`, settings, plot for PNG, replot for SVG), so
+ * the charts can be cut into batches for parallel gnuplot processes and
+ * still come out byte-identical.  gnuplot runs in the charts folder, so
+ * the only paths the script names are the file names we build from
+ * validated codes and stt integers. */
 #include "chart.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fmt.h"
 #include "xalloc.h"
-int chart_render_all(const Model *m, const char *dir, int jobs, char **err) { (void)m; (void)dir; (void)jobs; *err = xstrdup("charts are not implemented yet"); return -1; }
-void chart_quote(Buf *b, const char *s) { (void)b; (void)s; }
+
+extern char **environ;
+
+__extension__ typedef __int128 S_i128;
+
+#define S_FAIL_MARK "chitieu-chart-failed "
+#define S_DEFAULT_TIMEOUT 300
+#define S_FONT "Liberation Sans"
+
+/* Dots per inch of the PNGs at their placed size (see chart.h). */
+#define S_DPI 200
+/* gnuplot's cairo terminals size fonts for 72 dpi. */
+#define S_SCALE "2.78"
+
+typedef struct {
+	char stem[96]; /* "chi-tieu-3", "don-vi-xa-a": [a-z0-9-]+ only */
+	Buf script;
+} S_Chart;
+
+/* Series styles of the trend charts: the province first, then the groups.
+ * Colour, dash and marker all differ, so a grayscale print still tells
+ * the lines apart. */
+static const char *const S_colour[] = {"#000000", "#1f5fa8", "#c0392b", "#2e7d32",
+                                       "#7b1fa2", "#8d6e00", "#00838f"};
+static const int S_dash[] = {1, 2, 4, 5, 3, 2, 4};
+static const int S_pt_full[] = {7, 5, 9, 13, 11, 15, 5};
+static const int S_pt_open[] = {6, 4, 8, 12, 10, 14, 4};
+#define S_N_STYLE (sizeof S_colour / sizeof *S_colour)
+
+void chart_quote(Buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	buf_putc(b, '\'');
+	while (*p) {
+		unsigned c = *p;
+		size_t len;
+		unsigned cp;
+		if (c < 0x80) {
+			len = 1;
+			cp = c;
+		} else if (c >= 0xc2 && c <= 0xdf) {
+			len = 2;
+			cp = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			len = 3;
+			cp = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			len = 4;
+			cp = c & 0x07;
+		} else {
+			p++; /* not a lead byte: dropped */
+			continue;
+		}
+		size_t i;
+		for (i = 1; i < len; i++) {
+			if ((p[i] & 0xc0) != 0x80)
+				break;
+			cp = (cp << 6) | (p[i] & 0x3f);
+		}
+		if (i < len || (len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10ffff)) ||
+		    (cp >= 0xd800 && cp <= 0xdfff)) {
+			p++; /* a broken or overlong sequence: dropped byte by byte */
+			continue;
+		}
+		/* C0, DEL, C1 and the Unicode line and paragraph separators:
+		 * nothing printable, and a newline would end the command. */
+		int drop = cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0x2028 || cp == 0x2029;
+		if (!drop) {
+			if (cp == '\'')
+				buf_putc(b, '\'');
+			buf_add(b, p, len);
+		}
+		p += len;
+	}
+	buf_putc(b, '\'');
+}
+
+/* The first max code points of s, with "…" when cut. */
+static void S_quote_cut(Buf *b, const char *s, size_t max)
+{
+	size_t n = 0;
+	const char *p = s;
+	while (*p && n < max) {
+		p++;
+		while ((*p & 0xc0) == 0x80)
+			p++;
+		n++;
+	}
+	if (!*p) {
+		chart_quote(b, s);
+		return;
+	}
+	Buf t;
+	buf_init(&t);
+	buf_add(&t, s, (size_t)(p - s));
+	buf_puts(&t, "…");
+	chart_quote(b, t.ptr);
+	buf_release(&t);
+}
+
+static int S_valid_code(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+int chart_unit_has_chart(const Model *m, size_t u)
+{
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		if (model_applies(m, u, t))
+			return 1;
+	return 0;
+}
+
+/* 100*n/d with 4 decimals and '.', exactly (d > 0). */
+static void S_put_pct(Buf *b, int64_t n, int64_t d)
+{
+	S_i128 v = (S_i128)n * 1000000;
+	S_i128 q = v / d, r = v % d;
+	if (r * 2 >= d)
+		q++;
+	int neg = q < 0;
+	if (neg)
+		q = -q;
+	buf_printf(b, "%s%lld.%04lld", neg ? "-" : "", (long long)(q / 10000), (long long)(q % 10000));
+}
+
+/* gia_tri with '.' for the data. */
+static void S_put_gia_tri(Buf *b, const ChiTieu *t)
+{
+	int64_t p = 1;
+	for (int i = 0; i < t->gt_scale; i++)
+		p *= 10;
+	int64_t v = t->gt_num < 0 ? -t->gt_num : t->gt_num;
+	buf_printf(b, "%s%lld", t->gt_num < 0 ? "-" : "", (long long)(v / p));
+	if (t->gt_scale)
+		buf_printf(b, ".%0*lld", t->gt_scale, (long long)(v % p));
+}
+
+/* A datablock never stays empty: a point outside the fixed ranges keeps
+ * the series in the key without drawing anything or warning. */
+static void S_block_end(Buf *b, int any)
+{
+	if (!any)
+		buf_puts(b, "-100 -100\n");
+	buf_puts(b, "EOD\n");
+}
+
+/* Terminal settings: PNG at its placed size and S_DPI, then SVG. */
+static void S_png(Buf *b, const char *stem, int w_mm, int h_mm, int pt)
+{
+	int w = (w_mm * S_DPI * 10 + 127) / 254, h = (h_mm * S_DPI * 10 + 127) / 254;
+	buf_printf(b,
+	           "set terminal pngcairo size %d,%d font '" S_FONT ",%d' fontscale " S_SCALE
+	           " linewidth " S_SCALE " noenhanced\n"
+	           "set output '%s.png'\n",
+	           w, h, pt, stem);
+}
+
+/* The same with libgd: a palette PNG, a third of pngcairo's size, for
+ * the scorecards' page budget.  It draws no dashes, so only charts whose
+ * styles differ by fill and marker use it. */
+static void S_png_small(Buf *b, const char *stem, int w_mm, int h_mm, int pt)
+{
+	int w = (w_mm * S_DPI * 10 + 127) / 254, h = (h_mm * S_DPI * 10 + 127) / 254;
+	buf_printf(b,
+	           "set terminal png size %d,%d font '" S_FONT ",%d' linewidth 3 noenhanced\n"
+	           "set output '%s.png'\n",
+	           w, h, (pt * S_DPI + 36) / 72, stem);
+}
+
+static void S_svg_and_close(Buf *b, const char *stem, int w_mm, int h_mm, int pt)
+{
+	/* 96 px per inch, the CSS pixel, so the SVG reads at the same size. */
+	int w = (w_mm * 96 * 10 + 127) / 254, h = (h_mm * 96 * 10 + 127) / 254;
+	buf_printf(b,
+	           "set terminal svg size %d,%d dynamic font '" S_FONT ",%d' fontscale 1.33 noenhanced\n"
+	           "set output '%s.svg'\n"
+	           "replot\n"
+	           "set output\n"
+	           "if (GPVAL_ERRNO != 0) { print '" S_FAIL_MARK "%s' }\n",
+	           w, h, pt, stem, stem);
+}
+
+static void S_common(Buf *b, const char *stem)
+{
+	buf_printf(b, "# chart %s\nreset\nreset errors\nunset output\n", stem);
+}
+
+static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
+{
+	const ChiTieu *ct = &m->chi_tieu[t];
+	const CuaSo *w = &m->cua_so;
+	int nb = w->n_buoc;
+	Buf *b = &c->script, s;
+	buf_init(&s);
+	snprintf(c->stem, sizeof c->stem, "chi-tieu-%d", ct->stt);
+	S_common(b, c->stem);
+
+	/* Entities: the province, then every group judged on the target. */
+	int ent[64], n_ent = 0;
+	ent[n_ent++] = -1;
+	for (size_t g = 0; g < m->n_nhom && n_ent < 64; g++)
+		if (ct->ap_dung[g])
+			ent[n_ent++] = (int)g;
+
+	for (int e = 0; e < n_ent; e++) {
+		const Diem *x = ent[e] < 0 ? model_xh_tinh(m, t) : model_xh_nhom(m, (size_t)ent[e], t);
+		int last = -1;
+		for (int i = 0; i < nb; i++)
+			if (x[i].co)
+				last = i;
+		int any = 0;
+		buf_printf(b, "$k%d << EOD\n", e);
+		for (int i = 0; i < nb; i++)
+			if (x[i].co && x[i].d > 0) {
+				buf_printf(b, "%d ", i + 1);
+				S_put_pct(b, x[i].n, x[i].d);
+				buf_putc(b, '\n');
+				any = 1;
+			}
+		S_block_end(b, any);
+		/* Year to date: running sums, up to the last step with figures
+		 * (a flat line after it would show figures nobody gave). */
+		int64_t cn = 0, cd = 0;
+		any = 0;
+		buf_printf(b, "$l%d << EOD\n", e);
+		for (int i = 0; i <= last; i++) {
+			if (x[i].co) {
+				cn += x[i].n;
+				cd += x[i].d;
+			}
+			if (cd > 0) {
+				buf_printf(b, "%d ", i + 1);
+				S_put_pct(b, cn, cd);
+				buf_putc(b, '\n');
+				any = 1;
+			}
+		}
+		S_block_end(b, any);
+	}
+	buf_printf(b, "$ct << EOD\n0 ");
+	S_put_gia_tri(b, ct);
+	buf_printf(b, "\n%d ", nb + 1);
+	S_put_gia_tri(b, ct);
+	buf_puts(b, "\nEOD\n");
+
+	buf_reset(&s);
+	buf_printf(&s, "Chỉ tiêu %d. %s", ct->stt, ct->ten);
+	buf_puts(b, "set title ");
+	S_quote_cut(b, s.ptr, 72);
+	buf_reset(&s);
+	buf_puts(&s, "Lũy kế ");
+	fmt_cua_so(&s, w);
+	buf_puts(&s, w->buoc_quy ? " (đường), từng quý (điểm rỗng)" : " (đường), từng tháng (điểm rỗng)");
+	buf_puts(b, " . \"\\n\" . ");
+	chart_quote(b, s.ptr);
+	buf_puts(b, "\nset xtics (");
+	for (int i = 0; i < nb; i++) {
+		buf_reset(&s);
+		fmt_buoc(&s, w->buoc[i]);
+		if (i)
+			buf_puts(b, ", ");
+		chart_quote(b, s.ptr);
+		buf_printf(b, " %d", i + 1);
+	}
+	buf_printf(b, ")\nset xtics nomirror scale 0\nset xrange [0.5:%d.5]\n", nb);
+	buf_puts(b, "set yrange [0:100]\nset ytics 0,20,100 nomirror\nset format y '%g %%'\n"
+	            "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
+	            "set key outside below center vertical Left reverse samplen 3\n"
+	            "set border 3\nset offsets 0,0,0,0\n");
+
+	S_png(b, c->stem, CHART_CHI_TIEU_W_MM, CHART_CHI_TIEU_H_MM, 9);
+	buf_puts(b, "plot ");
+	for (int e = 0; e < n_ent; e++) {
+		size_t k = (size_t)e % S_N_STYLE;
+		const KetQua *kq = ent[e] < 0 ? &m->kq_tinh[t] : model_kq_nhom(m, (size_t)ent[e], t);
+		buf_reset(&s);
+		buf_puts(&s, ent[e] < 0 ? "Toàn tỉnh" : m->nhom[ent[e]].ten);
+		if (kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT) {
+			buf_puts(&s, ": ");
+			fmt_ty_le(&s, kq->n, kq->d, ct);
+			buf_puts(&s, " %");
+		}
+		buf_puts(&s, " – ");
+		buf_puts(&s, fmt_danh_gia(kq->dg));
+		buf_printf(b, "$l%d using 1:2 with linespoints lw %s lc rgb '%s' dt %d pt %d ps 1.1 title ", e,
+		           e == 0 ? "2.5" : "1.6", S_colour[k], S_dash[k], S_pt_full[k]);
+		S_quote_cut(b, s.ptr, 60);
+		buf_printf(b, ", \\\n  $k%d using 1:2 with points lc rgb '%s' pt %d ps 1.3 notitle, \\\n  ", e,
+		           S_colour[k], S_pt_open[k]);
+	}
+	buf_reset(&s);
+	buf_puts(&s, "Chỉ tiêu: ");
+	fmt_giao_chi_tieu(&s, ct);
+	buf_puts(&s, " %");
+	buf_puts(b, "$ct using 1:2 with lines lw 2 lc rgb '#606060' dt (8,4) title ");
+	chart_quote(b, s.ptr);
+	buf_putc(b, '\n');
+	S_svg_and_close(b, c->stem, CHART_CHI_TIEU_W_MM, CHART_CHI_TIEU_H_MM, 9);
+	buf_release(&s);
+}
+
+static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
+{
+	const DonVi *dv = &m->don_vi[u];
+	Buf *b = &c->script, s, labels;
+	buf_init(&s);
+	buf_init(&labels);
+	snprintf(c->stem, sizeof c->stem, "don-vi-%s", dv->ma);
+	S_common(b, c->stem);
+
+	int n = 0, any_dat = 0, any_cd = 0;
+	Buf dat, cd, ct;
+	buf_init(&dat);
+	buf_init(&cd);
+	buf_init(&ct);
+	buf_puts(b, "set xtics (");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const ChiTieu *x = &m->chi_tieu[t];
+		const KetQua *kq = model_kq_don_vi(m, u, t);
+		n++;
+		/* Tic labels are formats to gnuplot: the figure's '%' is doubled,
+		 * and no text from data goes there. */
+		if (n > 1)
+			buf_puts(b, ", ");
+		buf_reset(&s);
+		buf_printf(&s, "CT%d", x->stt);
+		chart_quote(b, s.ptr);
+		buf_printf(&ct, "%d ", n);
+		S_put_gia_tri(&ct, x);
+		buf_putc(&ct, '\n');
+		if (kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT) {
+			Buf *into = kq->dg == DG_DAT ? &dat : &cd;
+			*(kq->dg == DG_DAT ? &any_dat : &any_cd) = 1;
+			buf_printf(into, "%d ", n);
+			S_put_pct(into, kq->n, kq->d);
+			buf_putc(into, '\n');
+			/* The figure under its target's name, where no bar or line
+			 * can cover it. */
+			buf_reset(&s);
+			fmt_ty_le(&s, kq->n, kq->d, x);
+			buf_puts(&s, " %%");
+			buf_puts(b, " . \"\\n\" . ");
+			chart_quote(b, s.ptr);
+		} else {
+			buf_printf(&labels, "set label %d ", n);
+			chart_quote(&labels, fmt_danh_gia(kq->dg));
+			buf_printf(&labels, " at first %d, first 3 left rotate by 90 front boxed\n", n);
+		}
+		buf_printf(b, " %d", n);
+	}
+	buf_printf(b, ")\n");
+	buf_puts(b, "$dat << EOD\n");
+	buf_add(b, dat.ptr, dat.len);
+	S_block_end(b, any_dat);
+	buf_puts(b, "$cd << EOD\n");
+	buf_add(b, cd.ptr, cd.len);
+	S_block_end(b, any_cd);
+	buf_puts(b, "$ct << EOD\n");
+	buf_add(b, ct.ptr, ct.len);
+	buf_puts(b, "EOD\n");
+	buf_add(b, labels.ptr, labels.len);
+
+	buf_puts(b, "set title ");
+	buf_reset(&s);
+	S_quote_cut(&s, dv->ten, 70);
+	buf_add(b, s.ptr, s.len);
+	buf_reset(&s);
+	buf_puts(&s, " – lũy kế ");
+	fmt_cua_so(&s, &m->cua_so);
+	buf_puts(b, " . ");
+	chart_quote(b, s.ptr);
+	buf_printf(b, "\nset xtics nomirror scale 0\nset xrange [0.4:%d.6]\n", n);
+	buf_puts(b, "set yrange [0:100]\nset ytics 0,20,100 nomirror\nset format y '%g %%'\n"
+	            "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
+	            "set key outside right top vertical Left reverse samplen 2\n"
+	            "set border 3\nset boxwidth 0.6\nset style fill solid 0.5 border -1\n"
+	            "set style textbox opaque noborder\nset bmargin 3.3\n");
+	S_png_small(b, c->stem, CHART_DON_VI_W_MM, CHART_DON_VI_H_MM, 8);
+	buf_puts(b, "plot $dat using 1:2 with boxes fs solid 0.45 border lc rgb '#1b5e20' lc rgb '#43a047' title ");
+	chart_quote(b, fmt_danh_gia(DG_DAT));
+	buf_puts(b, ", \\\n  $cd using 1:2 with boxes fs pattern 4 border lc rgb '#b71c1c' lc rgb '#c62828' title ");
+	chart_quote(b, fmt_danh_gia(DG_CHUA_DAT));
+	buf_puts(b, ", \\\n  $ct using ($1-0.42):2:(0.84):(0) with vectors nohead lw 2.5 lc rgb '#000000' dt 1 title ");
+	chart_quote(b, "Chỉ tiêu");
+	buf_putc(b, '\n');
+	S_svg_and_close(b, c->stem, CHART_DON_VI_W_MM, CHART_DON_VI_H_MM, 8);
+	buf_release(&dat);
+	buf_release(&cd);
+	buf_release(&ct);
+	buf_release(&labels);
+	buf_release(&s);
+}
+
+/* An unlinked temporary file, closed on exec. */
+static int S_tmpfd(void)
+{
+	const char *d = getenv("TMPDIR");
+	char *tmpl = xasprintf("%s/chitieu-gnuplot-XXXXXX", d && *d ? d : "/tmp");
+	int fd = mkostemp(tmpl, O_CLOEXEC);
+	if (fd >= 0)
+		unlink(tmpl);
+	free(tmpl);
+	return fd;
+}
+
+static int S_write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return lseek(fd, 0, SEEK_SET) == 0 ? 0 : -1;
+}
+
+static void S_read_all(int fd, Buf *b)
+{
+	char tmp[4096];
+	ssize_t r;
+	if (lseek(fd, 0, SEEK_SET) != 0)
+		return;
+	while ((r = read(fd, tmp, sizeof tmp)) > 0 || (r < 0 && errno == EINTR))
+		if (r > 0)
+			buf_add(b, tmp, (size_t)r);
+}
+
+/* gnuplot's environment: ours, with the C locale so that numbers read and
+ * print with '.' whatever the clerk's locale. */
+static char **S_env(void)
+{
+	size_t n = 0, k = 0;
+	while (environ[n])
+		n++;
+	char **env = xmalloc((n + 2) * sizeof *env);
+	for (size_t i = 0; i < n; i++) {
+		const char *e = environ[i];
+		if (strncmp(e, "LC_", 3) == 0 || strncmp(e, "LANG=", 5) == 0 || strncmp(e, "LANGUAGE=", 9) == 0)
+			continue;
+		env[k++] = environ[i];
+	}
+	env[k++] = "LC_ALL=C";
+	env[k] = NULL;
+	return env;
+}
+
+static int S_timeout(void)
+{
+	const char *s = getenv("CHITIEU_GNUPLOT_TIMEOUT");
+	if (s && *s) {
+		char *end;
+		long v = strtol(s, &end, 10);
+		if (!*end && v > 0 && v < 86400 * 7)
+			return (int)v;
+	}
+	return S_DEFAULT_TIMEOUT;
+}
+
+static double S_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* The first lines of gnuplot's complaints, without our own markers and
+ * blank lines, flattened for one message. */
+static void S_put_stderr(Buf *b, const Buf *e)
+{
+	const char *p = e->ptr;
+	int lines = 0;
+	while (*p && lines < 8) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		int blank = 1;
+		for (size_t i = 0; i < len; i++)
+			if (p[i] != ' ' && p[i] != '\t' && p[i] != '^' && p[i] != '\r')
+				blank = 0;
+		if (!blank && strncmp(p, S_FAIL_MARK, strlen(S_FAIL_MARK)) != 0) {
+			buf_puts(b, lines ? " | " : ": ");
+			/* gnuplot indents its echo of the failing line: one space will do */
+			while (len && (*p == ' ' || *p == '\t')) {
+				p++;
+				len--;
+			}
+			for (size_t i = 0; i < len && i < 300; i++)
+				buf_putc(b, (unsigned char)p[i] < 0x20 ? ' ' : p[i]);
+			lines++;
+		}
+		if (!nl)
+			break;
+		p = nl + 1;
+	}
+}
+
+typedef struct {
+	pid_t pid;
+	int in_fd, err_fd;
+	int done, status;
+	size_t first, end; /* charts [first, end) */
+} S_Job;
+
+/* Runs gnuplot once per batch, all at once, in dir.  Returns 0, or -1
+ * with *err naming the chart, the batch or the missing program. */
+static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
+{
+	const char *prog = getenv("CHITIEU_GNUPLOT");
+	char *abs = NULL;
+	if (!prog || !*prog)
+		prog = "gnuplot";
+	/* gnuplot starts in dir: a relative path must not change meaning. */
+	if (prog[0] != '/' && strchr(prog, '/')) {
+		char *cwd = getcwd(NULL, 0);
+		if (cwd)
+			prog = abs = xasprintf("%s/%s", cwd, prog);
+		free(cwd);
+	}
+	int timeout = S_timeout();
+	S_Job *job = xcalloc((size_t)n_jobs, sizeof *job);
+	char **env = S_env();
+	char *argv[] = {(char *)prog, "-d", NULL};
+	int rc = 0, started = 0;
+	Buf b;
+	buf_init(&b);
+
+	for (int j = 0; j < n_jobs; j++) {
+		job[j].pid = -1;
+		job[j].in_fd = job[j].err_fd = -1;
+		job[j].first = n * (size_t)j / (size_t)n_jobs;
+		job[j].end = n * (size_t)(j + 1) / (size_t)n_jobs;
+	}
+	for (int j = 0; j < n_jobs && !rc; j++) {
+		S_Job *x = &job[j];
+		buf_reset(&b);
+		for (size_t i = x->first; i < x->end; i++)
+			buf_add(&b, c[i].script.ptr, c[i].script.len);
+		x->in_fd = S_tmpfd();
+		x->err_fd = S_tmpfd();
+		if (x->in_fd < 0 || x->err_fd < 0 || S_write_all(x->in_fd, b.ptr, b.len)) {
+			*err = xasprintf("cannot write the chart script to a temporary file: %s", strerror(errno));
+			rc = -1;
+			break;
+		}
+		posix_spawn_file_actions_t fa;
+		posix_spawnattr_t at;
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_adddup2(&fa, x->in_fd, 0);
+		posix_spawn_file_actions_adddup2(&fa, x->err_fd, 2);
+		posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+		posix_spawn_file_actions_addchdir_np(&fa, dir);
+		posix_spawnattr_init(&at);
+		/* Its own process group, so a timeout also stops what a wrapper
+		 * script started; default signals, whatever ours are. */
+		sigset_t def;
+		sigemptyset(&def);
+		sigaddset(&def, SIGPIPE);
+		sigaddset(&def, SIGINT);
+		sigaddset(&def, SIGTERM);
+		sigaddset(&def, SIGHUP);
+		posix_spawnattr_setsigdefault(&at, &def);
+		posix_spawnattr_setpgroup(&at, 0);
+		posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF);
+		int e = posix_spawnp(&x->pid, prog, &fa, &at, argv, env);
+		posix_spawn_file_actions_destroy(&fa);
+		posix_spawnattr_destroy(&at);
+		if (e) {
+			x->pid = -1;
+			if (e == ENOENT)
+				*err = xasprintf("gnuplot is not installed ('%s' was not found): install it with "
+				                 "'apt-get install gnuplot-nox', or set CHITIEU_GNUPLOT to its path",
+				                 prog);
+			else
+				*err = xasprintf("cannot run gnuplot ('%s'): %s; install it with 'apt-get install "
+				                 "gnuplot-nox', or set CHITIEU_GNUPLOT to its path",
+				                 prog, strerror(e));
+			rc = -1;
+			break;
+		}
+		started++;
+	}
+
+	/* Wait for all of them, stopping every one at the deadline. */
+	double deadline = S_now() + timeout;
+	int timed_out = 0, running = started;
+	while (running > 0) {
+		for (int j = 0; j < n_jobs; j++) {
+			S_Job *x = &job[j];
+			if (x->pid < 0 || x->done)
+				continue;
+			pid_t r = waitpid(x->pid, &x->status, WNOHANG);
+			if (r == x->pid || (r < 0 && errno != EINTR)) {
+				x->done = 1;
+				running--;
+			}
+		}
+		if (running == 0)
+			break;
+		if (timed_out || rc || S_now() > deadline) {
+			/* Out of time, or a batch never started: the run fails anyway. */
+			timed_out |= !rc;
+			for (int j = 0; j < n_jobs; j++)
+				if (job[j].pid > 0 && !job[j].done)
+					kill(-job[j].pid, SIGKILL);
+			for (int j = 0; j < n_jobs; j++)
+				if (job[j].pid > 0 && !job[j].done) {
+					while (waitpid(job[j].pid, &job[j].status, 0) < 0 && errno == EINTR)
+						;
+					job[j].done = 1;
+					job[j].status = -1;
+				}
+			break;
+		}
+		struct timespec ts = {0, 2000000};
+		nanosleep(&ts, NULL);
+	}
+
+	for (int j = 0; j < n_jobs && !rc; j++) {
+		S_Job *x = &job[j];
+		if (x->pid < 0)
+			continue;
+		Buf e;
+		buf_init(&e);
+		S_read_all(x->err_fd, &e);
+		const char *mark = strstr(e.ptr, S_FAIL_MARK);
+		const char *names = x->end > x->first ? c[x->first].stem : "";
+		const char *namez = x->end > x->first ? c[x->end - 1].stem : "";
+		buf_reset(&b);
+		if (timed_out && x->status == -1) {
+			buf_printf(&b, "gnuplot ('%s') did not finish the charts %s..%s within %d seconds "
+			           "(CHITIEU_GNUPLOT_TIMEOUT) and was stopped",
+			           prog, names, namez, timeout);
+		} else if (mark) {
+			const char *p = mark + strlen(S_FAIL_MARK);
+			size_t len = strcspn(p, "\r\n");
+			buf_printf(&b, "gnuplot failed to draw the chart charts/%.*s.png", (int)len, p);
+			S_put_stderr(&b, &e);
+		} else if (WIFSIGNALED(x->status)) {
+			buf_printf(&b, "gnuplot ('%s') was killed by signal %d while drawing the charts %s..%s", prog,
+			           WTERMSIG(x->status), names, namez);
+		} else if (WIFEXITED(x->status) && WEXITSTATUS(x->status) != 0) {
+			buf_printf(&b, "gnuplot ('%s') failed with exit status %d while drawing the charts %s..%s", prog,
+			           WEXITSTATUS(x->status), names, namez);
+			S_put_stderr(&b, &e);
+		}
+		buf_release(&e);
+		if (b.len) {
+			*err = buf_detach(&b, NULL);
+			rc = -1;
+		}
+	}
+	for (int j = 0; j < n_jobs; j++) {
+		if (job[j].in_fd >= 0)
+			close(job[j].in_fd);
+		if (job[j].err_fd >= 0)
+			close(job[j].err_fd);
+	}
+	free(job);
+	free(env);
+	free(abs);
+	buf_release(&b);
+	return rc;
+}
+
+static void S_free(S_Chart *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		buf_release(&c[i].script);
+	free(c);
+}
+
+/* Every chart in both formats, not empty. */
+static int S_check_files(const char *dir, const S_Chart *c, size_t n, char **err)
+{
+	static const char *const ext[] = {"png", "svg"};
+	for (size_t i = 0; i < n; i++)
+		for (int k = 0; k < 2; k++) {
+			char *p = xasprintf("%s/%s.%s", dir, c[i].stem, ext[k]);
+			struct stat st;
+			int bad = stat(p, &st) != 0 || st.st_size == 0;
+			free(p);
+			if (bad) {
+				*err = xasprintf("gnuplot did not write the chart charts/%s.%s", c[i].stem, ext[k]);
+				return -1;
+			}
+		}
+	return 0;
+}
+
+/* A failed run leaves no chart that could pass for a good one. */
+static void S_remove_files(const char *dir, const S_Chart *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *p = xasprintf("%s/%s.png", dir, c[i].stem);
+		unlink(p);
+		free(p);
+		p = xasprintf("%s/%s.svg", dir, c[i].stem);
+		unlink(p);
+		free(p);
+	}
+}
+
+/* Every chart's script, in a fixed order: targets by stt, then units in
+ * registry order.  NULL with *err when a unit code cannot name a file. */
+static S_Chart *S_build(const Model *m, size_t *np, char **err)
+{
+	size_t n = 0, cap = m->n_chi_tieu + m->n_don_vi;
+	S_Chart *c = xcalloc(cap ? cap : 1, sizeof *c);
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		buf_init(&c[n].script);
+		S_chart_chi_tieu(m, t, &c[n++]);
+	}
+	for (size_t u = 0; u < m->n_don_vi; u++) {
+		if (!chart_unit_has_chart(m, u))
+			continue;
+		if (!S_valid_code(m->don_vi[u].ma) || strlen(m->don_vi[u].ma) > 80) {
+			*err = xasprintf("the unit code '%s' cannot name a chart file: use [a-z0-9-]+",
+			                 m->don_vi[u].ma);
+			S_free(c, n);
+			return NULL;
+		}
+		buf_init(&c[n].script);
+		S_chart_don_vi(m, u, &c[n++]);
+	}
+	*np = n;
+	return c;
+}
+
+int chart_render_all(const Model *m, const char *dir, int jobs, char **err)
+{
+	size_t n = 0;
+	*err = NULL;
+	S_Chart *c = S_build(m, &n, err);
+	if (!c)
+		return -1;
+	int rc = 0;
+	if (n > 0) {
+		if (jobs < 1)
+			jobs = 1;
+		if ((size_t)jobs > n)
+			jobs = (int)n;
+		rc = S_run(dir, c, n, jobs, err);
+		if (!rc)
+			rc = S_check_files(dir, c, n, err);
+		if (rc)
+			S_remove_files(dir, c, n);
+	}
+	S_free(c, n);
+	return rc;
+}
+
+int chart_script(const Model *m, Buf *b, char **err)
+{
+	size_t n = 0;
+	*err = NULL;
+	S_Chart *c = S_build(m, &n, err);
+	if (!c)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		buf_add(b, c[i].script.ptr, c[i].script.len);
+	S_free(c, n);
+	return 0;
+}

@@ -18,4 +18,16 @@ int chart_render_all(const Model *m, const char *dir, int jobs, char **err);
  * reaches a script. */
 void chart_quote(Buf *b, const char *s);
 
+/* The size at which the PDFs place the PNGs, in millimetres: the PNGs
+ * are drawn for it at 200 dpi (SVGs at 96 px per inch). */
+#define CHART_CHI_TIEU_W_MM 160
+#define CHART_CHI_TIEU_H_MM 90
+#define CHART_DON_VI_W_MM 170
+#define CHART_DON_VI_H_MM 55
+/* 1 when unit u has a chart (don-vi-<ma>.*): when a target applies to it. */
+int chart_unit_has_chart(const Model *m, size_t u);
+/* The whole gnuplot script of the run, appended to b (to time or read
+ * it); 0, or -1 with *err as chart_render_all. */
+int chart_script(const Model *m, Buf *b, char **err);
+
 #endif
