@@ -185,7 +185,8 @@ static void S_chi_tieu(Buf *b, const Model *m, size_t t, Root root)
 		md_escape(b, ct->ten);
 		buf_printf(b, "](%schi-tieu/%d.html)", root, ct->stt);
 	} else {
-		buf_printf(b, "%d. ", ct->stt);
+		/* "1\\." so that "- 1. …" never turns into a nested ordered list. */
+		buf_printf(b, "%d\\. ", ct->stt);
 		md_escape(b, ct->ten);
 	}
 }
@@ -402,7 +403,7 @@ static void S_header(Buf *b, const Model *m)
 	} else {
 		/* Dated by hand when signed, as on the official form. */
 		buf_puts(b, "ngày …… tháng …… năm ");
-		fmt_int(b, m->cua_so.year);
+		buf_printf(b, "%d", m->cua_so.year); /* a year, not a figure: no digit groups */
 		buf_puts(b, "\n\n");
 	}
 }
@@ -539,9 +540,9 @@ static void S_bang_phu_luc(Buf *b, const Model *m, Root root)
 	/* The original's two-row header ("Thực hiện trong năm Y" over "Đơn vị
 	 * tính" and "Giao chỉ tiêu") flattened into one honest row. */
 	buf_puts(b, "| Stt | Tên nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thực hiện trong năm ");
-	fmt_int(b, m->cua_so.year);
+	buf_printf(b, "%d", m->cua_so.year); /* a year, not a figure: no digit groups */
 	buf_puts(b, ": đơn vị tính | Thực hiện trong năm ");
-	fmt_int(b, m->cua_so.year);
+	buf_printf(b, "%d", m->cua_so.year); /* a year, not a figure: no digit groups */
 	buf_puts(b, ": giao chỉ tiêu | Căn cứ thực hiện | Kết quả toàn tỉnh: tỷ lệ (tử số/mẫu số) | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
 	            "|---:|---|---|---|---|---|---|---|---|---:|\n");
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {

@@ -1,0 +1,349 @@
+/* Unit tests of md.c: escaping hostile text, the report's content, and
+ * that what it writes is GFM that cmark-gfm renders as intended. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include "buf.h"
+#include "fmt.h"
+#include "md.h"
+#include "site_fixture.h"
+
+/* The test renders as site.c does: GFM with tables, safe mode on. */
+static char *S_html(const char *md)
+{
+	cmark_gfm_core_extensions_ensure_registered();
+	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
+	cmark_parser_attach_syntax_extension(p, cmark_find_syntax_extension("table"));
+	cmark_parser_feed(p, md, strlen(md));
+	cmark_node *doc = cmark_parser_finish(p);
+	char *html = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
+	char *out = xstrdup(html);
+	cmark_get_default_mem_allocator()->free(html);
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	return out;
+}
+
+static int S_count(const char *s, const char *what)
+{
+	int n = 0;
+	size_t k = strlen(what);
+	for (const char *p = strstr(s, what); p; p = strstr(p + k, what))
+		n++;
+	return n;
+}
+
+/* What a clerk should read back: the text with runs of white space made
+ * one space, control characters dropped, HTML-escaped as cmark does. */
+static void S_expect_text(Buf *b, const char *s)
+{
+	int space = 0;
+	while (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r')
+		s++;
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+			space = 1;
+			continue;
+		}
+		if (c < 0x20 || c == 0x7f)
+			continue;
+		if (space)
+			buf_putc(b, ' ');
+		space = 0;
+		switch (c) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default: buf_putc(b, (char)c);
+		}
+	}
+}
+
+static const char *const S_hostile[] = {
+    "*Xã A*",
+    "**Xã B**",
+    "_Xã C_",
+    "# Heading",
+    "## Xã",
+    "- item",
+    "+ item",
+    "1. item",
+    "2024) item",
+    "> quote",
+    "=",
+    "---",
+    "| a | b |",
+    "a|b",
+    "<script>alert(1)</script>",
+    "<b>bold</b>",
+    "<http://example.com>",
+    "[link](http://evil.example)",
+    "![img](http://evil.example/x.png)",
+    "[ref]: http://evil.example",
+    "back\\slash\\",
+    "trailing backslash \\",
+    "line1\nline2",
+    "line1\r\n# line2",
+    "tab\there",
+    "`code`",
+    "~~del~~",
+    "&amp; &#65; &copy;",
+    "    four spaces",
+    "ctl\x01\x1f chars",
+    "Xã  A\n\n\n- B",
+    "Hưng Yên (2024) 45,5 %",
+};
+
+static void test_md_escape_hostile_paragraph(void **state)
+{
+	for (size_t i = 0; i < sizeof S_hostile / sizeof *S_hostile; i++) {
+		Buf md, want;
+		buf_init(&md);
+		buf_init(&want);
+		buf_puts(&md, "Đơn vị: ");
+		md_escape(&md, S_hostile[i]);
+		buf_puts(&md, "\n");
+		char *html = S_html(md.ptr);
+		buf_puts(&want, "<p>Đơn vị: ");
+		S_expect_text(&want, S_hostile[i]);
+		buf_puts(&want, "</p>\n");
+		if (strcmp(html, want.ptr))
+			fail_msg("escaping %zu: got %s want %s (md %s)", i, html, want.ptr, md.ptr);
+		free(html);
+		buf_release(&md);
+		buf_release(&want);
+	}
+}
+
+/* Text alone on its line, in a list item and in a table cell: it must
+ * stay plain text, and the table must keep its two cells. */
+static void test_md_escape_hostile_blocks(void **state)
+{
+	for (size_t i = 0; i < sizeof S_hostile / sizeof *S_hostile; i++) {
+		Buf md, want;
+		buf_init(&md);
+		buf_init(&want);
+		md_escape(&md, S_hostile[i]);
+		buf_puts(&md, "\n\n- ");
+		md_escape(&md, S_hostile[i]);
+		buf_puts(&md, "\n\n| A | B |\n|---|---|\n| ");
+		md_escape(&md, S_hostile[i]);
+		buf_puts(&md, " | x |\n");
+		char *html = S_html(md.ptr);
+		S_expect_text(&want, S_hostile[i]);
+		Buf p;
+		buf_init(&p);
+		buf_printf(&p, "<p>%s</p>\n<ul>\n<li>%s</li>\n</ul>\n", want.ptr, want.ptr);
+		if (strncmp(html, p.ptr, p.len))
+			fail_msg("escaping %zu as blocks: got %s", i, html);
+		Buf cell;
+		buf_init(&cell);
+		buf_printf(&cell, "<td>%s</td>\n<td>x</td>", want.ptr);
+		if (!strstr(html, cell.ptr) || S_count(html, "<td>") != 2)
+			fail_msg("escaping %zu in a table cell: got %s", i, html);
+		free(html);
+		buf_release(&p);
+		buf_release(&cell);
+		buf_release(&md);
+		buf_release(&want);
+	}
+}
+
+static void test_md_escape_null_and_empty(void **state)
+{
+	Buf b;
+	buf_init(&b);
+	md_escape(&b, NULL);
+	md_escape(&b, "");
+	md_escape(&b, "   \n ");
+	assert_int_equal(b.len, 0);
+	buf_release(&b);
+}
+
+static void test_md_safe_code(void **state)
+{
+	assert_true(md_safe_code("huyen-van-giang", 0));
+	assert_true(md_safe_code("so-1", 0));
+	assert_false(md_safe_code("", 0));
+	assert_false(md_safe_code("../x", 0));
+	assert_false(md_safe_code("a/b", 0));
+	assert_false(md_safe_code("Xa", 0));
+	assert_false(md_safe_code("cap_xa", 0));
+	assert_true(md_safe_code("cap_xa", 1));
+}
+
+static void test_md_report_content(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model(&m), 0);
+	Buf b, w;
+	buf_init(&b);
+	buf_init(&w);
+	md_report(&b, &m, "charts/");
+	const char *s = b.ptr;
+	/* The header texts, the period words, the flattened two-row header. */
+	assert_non_null(strstr(s, "ỦY BAN NHÂN DÂN"));
+	assert_non_null(strstr(s, "**TỈNH THỬ NGHIỆM**"));
+	assert_non_null(strstr(s, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+	assert_non_null(strstr(s, "Thử Nghiệm, ngày"));
+	fmt_cua_so(&w, &m.cua_so);
+	assert_non_null(strstr(s, w.ptr));
+	assert_non_null(strstr(s, "| Thực hiện trong năm 2024: đơn vị tính | Thực hiện trong năm 2024: giao chỉ tiêu |"));
+	/* The province's figure of target 1 with N and D: 85+30 / 100+50. */
+	buf_reset(&w);
+	fmt_ty_le(&w, 115, 150, &m.chi_tieu[0]);
+	buf_puts(&w, "% (115/150)");
+	assert_non_null(strstr(s, w.ptr));
+	/* A row sharing the basis of the row above says so. */
+	assert_non_null(strstr(s, "Như trên (căn cứ của chỉ tiêu 1)"));
+	/* Charts as images with alt text. */
+	assert_non_null(strstr(s, "![Biểu đồ xu hướng theo kỳ: chỉ tiêu 1, Tỷ lệ hồ sơ trực tuyến](charts/chi-tieu-1.svg)"));
+	/* The tiny denominator of so-a on target 3 (3/3) is flagged. */
+	assert_non_null(strstr(s, "⚠ mẫu số nhỏ"));
+	/* The colophon: the file's SHA-256 and the version. */
+	assert_non_null(strstr(s, "a0a1a2a3a4a5a6a7a8a9aaabacadaeafb0b1b2b3b4b5b6b7b8b9babbbcbdbebf"));
+	assert_non_null(strstr(s, "chitieu "));
+	assert_non_null(strstr(s, "Nguyễn Văn A"));
+
+	char *html = S_html(s);
+	/* No data became markup. */
+	assert_null(strstr(html, "<script"));
+	assert_null(strstr(html, "<b>"));
+	assert_null(strstr(html, "href=\"http"));
+	assert_null(strstr(html, "<em>Sở"));
+	assert_non_null(strstr(html, "*Sở | Beta* &lt;b&gt;x&lt;/b&gt; [l](http://evil) # `c`"));
+	/* The appendix table: 10 header cells, and each of its 3 rows 10 cells. */
+	const char *t = strstr(html, "<table>");
+	assert_non_null(t);
+	const char *end = strstr(t, "</table>");
+	char *table = xstrndup(t, (size_t)(end - t));
+	assert_int_equal(S_count(table, "</th>"), 10);
+	assert_int_equal(S_count(table, "<tr>"), 4);
+	assert_int_equal(S_count(table, "</td>"), 30);
+	free(table);
+	free(html);
+	buf_release(&b);
+	buf_release(&w);
+	model_release(&m);
+}
+
+/* Under target 1, so-b (30/50) did not meet it and huyen-d did not report;
+ * the report names both in that target's section. */
+static void test_md_report_lists_units(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model(&m), 0);
+	Buf b;
+	buf_init(&b);
+	md_report(&b, &m, "charts/");
+	const char *sec = strstr(b.ptr, "### Chỉ tiêu 1\\.");
+	const char *next = strstr(b.ptr, "### Chỉ tiêu 2\\.");
+	assert_non_null(sec);
+	assert_non_null(next);
+	char *one = xstrndup(sec, (size_t)(next - sec));
+	const char *chua_dat = strstr(one, "**Đơn vị chưa đạt:**");
+	const char *cbc = strstr(one, "**Đơn vị chưa báo cáo:**");
+	assert_non_null(chua_dat);
+	assert_non_null(cbc);
+	const char *beta = strstr(chua_dat, "Beta");
+	assert_true(beta && beta < cbc);
+	assert_non_null(strstr(cbc, "UBND huyện Dê"));
+	assert_null(strstr(chua_dat, "Sở Alpha"));
+	/* The note, on one line, escaped. */
+	assert_non_null(strstr(one, "dòng một dòng hai \\| \\<script\\>"));
+	free(one);
+	buf_release(&b);
+	model_release(&m);
+}
+
+/* Units on a target's page are sorted by their figure, best first. */
+static void test_md_trang_chi_tieu_sorted(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model(&m), 0);
+	Buf b;
+	buf_init(&b);
+	md_trang_chi_tieu(&b, &m, 0);
+	const char *list = strstr(b.ptr, "## Các đơn vị, xếp theo tỷ lệ");
+	assert_non_null(list);
+	const char *a = strstr(list, "Sở Alpha"), *beta = strstr(list, "Beta"), *c = strstr(list, "huyện Cê");
+	assert_true(a && beta && c);
+	assert_true(a < beta && beta < c); /* 85 %, 60 %, then "không phát sinh" */
+	const char *cbc = strstr(list, "## Đơn vị chưa báo cáo");
+	assert_true(cbc && strstr(cbc, "huyện Dê"));
+	assert_non_null(strstr(b.ptr, "](../charts/chi-tieu-1.svg)"));
+	assert_non_null(strstr(b.ptr, "](../don-vi/so-a.html)"));
+	buf_release(&b);
+	model_release(&m);
+}
+
+/* The ranking in a group follows rank.c: so-a (2 met) above so-b (0). */
+static void test_md_trang_chu_ranking(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model(&m), 0);
+	Buf b;
+	buf_init(&b);
+	md_trang_chu(&b, &m);
+	const char *r = strstr(b.ptr, "## Xếp hạng đơn vị trong nhóm");
+	assert_non_null(r);
+	const char *a = strstr(r, "| 1 | [Sở Alpha](don-vi/so-a.html)");
+	const char *beta = strstr(r, "| 2 | [");
+	assert_true(a && beta && a < beta);
+	assert_non_null(strstr(b.ptr, "](chi-tieu/1.html)"));
+	assert_non_null(strstr(b.ptr, "](nhom/so.html)"));
+	assert_non_null(strstr(b.ptr, "(du-lieu.html)"));
+	buf_release(&b);
+	model_release(&m);
+}
+
+static void test_md_trang_du_lieu(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model(&m), 0);
+	Buf b, w;
+	buf_init(&b);
+	buf_init(&w);
+	md_trang_du_lieu(&b, &m);
+	/* The warning, escaped, with its place. */
+	assert_non_null(strstr(b.ptr, "| so-lieu/so-b.csv | 3 | 2 | ⚠ cảnh báo | unknown column 'x\\|y' \\<ignored\\> |"));
+	/* huyen-d has no file; so-b did not report target 3. */
+	assert_non_null(strstr(b.ptr, "UBND huyện Dê](don-vi/huyen-d.html) | [UBND cấp huyện](nhom/huyen.html) | ⚠ không có |"));
+	/* huyen-c reported target 3 for January only: February and March are missing. */
+	const char *miss = strstr(b.ptr, "## Đơn vị thiếu số liệu");
+	assert_non_null(miss);
+	fmt_buoc(&w, (Ky){2024, 'M', 2});
+	buf_puts(&w, ", ");
+	fmt_buoc(&w, (Ky){2024, 'M', 3});
+	assert_non_null(strstr(miss, w.ptr));
+	buf_release(&b);
+	buf_release(&w);
+	model_release(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test(test_md_escape_hostile_paragraph),
+	    cmocka_unit_test(test_md_escape_hostile_blocks),
+	    cmocka_unit_test(test_md_escape_null_and_empty),
+	    cmocka_unit_test(test_md_safe_code),
+	    cmocka_unit_test(test_md_report_content),
+	    cmocka_unit_test(test_md_report_lists_units),
+	    cmocka_unit_test(test_md_trang_chi_tieu_sorted),
+	    cmocka_unit_test(test_md_trang_chu_ranking),
+	    cmocka_unit_test(test_md_trang_du_lieu),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
