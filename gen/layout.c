@@ -897,17 +897,11 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 	float fresh = d->y_top - d->y_bottom - head_h;
 
 	size_t r = t->n_head;
-	/* the header and the first group must fit where the table starts */
-	if (r < nr) {
-		size_t ge = S_group_end(&s, r);
-		float gh = 0;
-		for (size_t k = r; k <= ge; k++)
-			gh += s.h[k];
-		if (gh > fresh)
-			gh = s.h[r];
-		if (d->y - head_h - gh < d->y_bottom && d->y < d->y_top - 0.5f)
-			lo_page_new(d, d->landscape);
-	}
+	/* the header and the first row must fit where the table starts (a
+	 * first group that does not is split rather than leaving the page
+	 * with a heading and no table) */
+	if (r < nr && d->y - head_h - s.h[r] < d->y_bottom && d->y < d->y_top - 0.5f)
+		lo_page_new(d, d->landscape);
 	for (;;) {
 		float y = d->y;
 		if (t->n_head)
