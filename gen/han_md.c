@@ -110,6 +110,54 @@ static void S_bang_tre(Buf *out, const Model *m)
 	free(v);
 }
 
+/* One row per milestone code, in the order first met in moc.csv. */
+static void S_tong_moc(Buf *out, const Model *m)
+{
+	const HanData *h = &m->han;
+	buf_puts(out, "| Nhiệm vụ | Hạn | Số đơn vị | Đúng hạn | Trễ hạn | Quá hạn | Chưa đến hạn "
+	              "| Căn cứ |\n"
+	              "|---|---|--:|--:|--:|--:|--:|---|\n");
+	for (size_t i = 0; i < h->n_kq; i++) {
+		const HanKetQua *r = &h->kq[i];
+		if (r->moc < 0)
+			continue;
+		size_t j;
+		for (j = 0; j < i; j++)
+			if (h->kq[j].moc >= 0 && strcmp(h->kq[j].buoc, r->buoc) == 0)
+				break;
+		if (j < i)
+			continue;
+		HanDem d;
+		int han = r->han, cung_han = 1;
+		memset(&d, 0, sizeof d);
+		for (j = i; j < h->n_kq; j++) {
+			const HanKetQua *x = &h->kq[j];
+			if (x->moc < 0 || strcmp(x->buoc, r->buoc) != 0)
+				continue;
+			d.tong++;
+			d.dung_han += x->trang_thai == TT_DUNG_HAN;
+			d.tre_han += x->trang_thai == TT_TRE_HAN;
+			d.qua_han += x->trang_thai == TT_QUA_HAN;
+			d.chua_den_han += x->trang_thai == TT_CHUA_DEN_HAN;
+			cung_han &= x->han == han;
+		}
+		const Moc *x = &h->moc[r->moc];
+		buf_puts(out, "| ");
+		md_escape(out, x->ten);
+		buf_puts(out, " | ");
+		if (cung_han)
+			fmt_ngay(out, han);
+		else
+			buf_puts(out, "Theo từng đơn vị");
+		buf_printf(out, " | %d | %d | %d | %d | %d | ", d.tong, d.dung_han, d.tre_han, d.qua_han,
+		           d.chua_den_han);
+		if (x->can_cu)
+			md_escape(out, x->can_cu);
+		buf_puts(out, " |\n");
+	}
+	buf_putc(out, '\n');
+}
+
 static void S_bang_moc(Buf *out, const Model *m)
 {
 	const HanData *h = &m->han;
@@ -118,9 +166,10 @@ static void S_bang_moc(Buf *out, const Model *m)
 		buf_puts(out, "Không có mốc thời gian nào (moc.csv).\n\n");
 		return;
 	}
+	S_tong_moc(out, m);
 	buf_puts(out, "| Nhiệm vụ | Đơn vị | Hạn | Ngày hoàn thành | Tình trạng "
-	              "| Số ngày làm việc chậm | Căn cứ |\n"
-	              "|---|---|---|---|---|--:|---|\n");
+	              "| Số ngày làm việc chậm |\n"
+	              "|---|---|---|---|---|--:|\n");
 	for (size_t i = 0; i < h->n_kq; i++) {
 		const HanKetQua *r = &h->kq[i];
 		if (r->moc < 0)
@@ -140,9 +189,6 @@ static void S_bang_moc(Buf *out, const Model *m)
 		buf_printf(out, " | %s | ", han_trang_thai_ten(r->trang_thai));
 		if (r->so_ngay_tre)
 			buf_printf(out, "%d", r->so_ngay_tre);
-		buf_puts(out, " | ");
-		if (x->can_cu)
-			md_escape(out, x->can_cu);
 		buf_puts(out, " |\n");
 	}
 	buf_putc(out, '\n');

@@ -355,6 +355,8 @@ static void test_han_summary_and_scorecard(void **state)
 	assert_non_null(c);
 	assert_true(a < c);
 	assert_non_null(strstr(b.ptr, "### Các mốc thời gian"));
+	assert_non_null(strstr(b.ptr, "| Công bố bổ sung danh mục TTHC nội bộ | 30/06/2024 | 1 | 1 | 0 | 0 | 0 |  |\n"));
+	assert_non_null(strstr(b.ptr, "| Công bố bổ sung danh mục TTHC nội bộ | Sở Tư pháp | 30/06/2024 | 25/06/2024 | Đúng hạn |  |\n"));
 	buf_release(&b);
 	model_release(&m);
 }
