@@ -1,3 +1,1143 @@
-/* PLACEHOLDER: to be replaced (owner: readers). */
+/* input: the registry (nhom.csv, don-vi.csv, chi-tieu.csv), the figures
+ * (so-lieu/<ma>.csv) and bao-cao.conf into the model.
+ *
+ * Every file goes through csvin; this file checks values.  Checks that
+ * need more than one row (duplicates, a month beside its quarter, one
+ * reporting year) run after a file or all files are read, over sorted
+ * arrays: neighbours are compared, so nothing is quadratic. */
 #include "input.h"
-int input_read(Model *m, const char *dir) { msg_error(&m->msgs, dir, 0, 0, "input reading is not implemented yet"); return -1; }
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <nettle/sha2.h>
+
+#include "buf.h"
+#include "csvin.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* The largest count accepted: sums of a year of rows stay far below
+ * INT64_MAX / 10^8, so eval's exact comparisons cannot overflow. */
+#define S_MAX_COUNT INT64_C(999999999999)
+
+typedef struct {
+	Model *m;
+	const char *dir;
+	int have_nhom, have_don_vi, have_chi_tieu;
+	int *nhom_line;    /* [n_nhom] while reading: the line of each group */
+	int *dv_line;      /* [n_don_vi]: the line of each unit in don-vi.csv */
+	char **dv_thuoc;   /* [n_don_vi]: thuoc as written, until resolved */
+	int *dv_thuoc_col;
+	int *ct_line;      /* [n_chi_tieu] while reading */
+	int *ky_col;       /* [n_don_vi]: column of ky in the unit's file */
+} S_Ctx;
+
+/* --- Small parsers --------------------------------------------------- */
+
+static int S_code_ok(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+/* A whole number, optionally negative, at most 9 digits. */
+static int S_int(const char *s, int *out)
+{
+	int neg = 0, v = 0, nd = 0;
+	if (*s == '-') {
+		neg = 1;
+		s++;
+	}
+	for (; *s; s++, nd++) {
+		if (*s < '0' || *s > '9' || nd >= 9)
+			return -1;
+		v = v * 10 + (*s - '0');
+	}
+	if (!nd)
+		return -1;
+	*out = neg ? -v : v;
+	return 0;
+}
+
+static const char *const S_excel_errors[] = {
+	"#div/0!", "#n/a", "#value!", "#ref!", "#name?", "#num!", "#null!",
+	"#spill!", "#calc!", "#getting_data", "#field!", "#blocked!", "#unknown!",
+};
+
+static int S_excel_error(const char *s)
+{
+	for (size_t i = 0; i < sizeof S_excel_errors / sizeof S_excel_errors[0]; i++)
+		if (!strcasecmp(s, S_excel_errors[i]))
+			return 1;
+	return 0;
+}
+
+/* Length of a digit-group separator at s (. , space, no-break spaces). */
+static size_t S_group_sep(const char *s)
+{
+	if (*s == '.' || *s == ',' || *s == ' ')
+		return 1;
+	if (!strncmp(s, "\xC2\xA0", 2))
+		return 2;
+	if (!strncmp(s, "\xE2\x80\xAF", 3))
+		return 3;
+	return 0;
+}
+
+enum { S_CNT_OK, S_CNT_EMPTY, S_CNT_EXCEL, S_CNT_NEG, S_CNT_BIG, S_CNT_BAD };
+
+/* A count: digits, or digit groups of three after a first group of one to
+ * three, all separated by the same separator ("1.234", "1 234 567"). */
+static int S_count(const char *s, int64_t *out)
+{
+	if (!*s)
+		return S_CNT_EMPTY;
+	if (*s == '#')
+		return S_excel_error(s) ? S_CNT_EXCEL : S_CNT_BAD;
+	int neg = *s == '-';
+	if (neg)
+		s++;
+	int64_t v = 0;
+	int big = 0, groups = 0;
+	size_t run = 0, first = 0;
+	const char *sep = NULL;
+	size_t sep_n = 0;
+	for (;;) {
+		if (*s >= '0' && *s <= '9') {
+			if (v > S_MAX_COUNT)
+				big = 1;
+			else
+				v = v * 10 + (*s - '0');
+			run++;
+			s++;
+			continue;
+		}
+		/* a run of digits ends */
+		if (!run)
+			return S_CNT_BAD;
+		if (!groups)
+			first = run;
+		else if (run != 3)
+			return S_CNT_BAD;
+		if (!*s)
+			break;
+		size_t k = S_group_sep(s);
+		if (!k || (sep && (k != sep_n || memcmp(s, sep, k))))
+			return S_CNT_BAD;
+		if (!groups && first > 3)
+			return S_CNT_BAD;
+		sep = s;
+		sep_n = k;
+		s += k;
+		groups++;
+		run = 0;
+	}
+	if (neg)
+		return S_CNT_NEG;
+	if (big || v > S_MAX_COUNT)
+		return S_CNT_BIG;
+	*out = v;
+	return S_CNT_OK;
+}
+
+/* A decimal "80", "45.5", "45,5" as num / 10^scale (scale 0..6). */
+static int S_decimal(const char *s, int64_t *num, int *scale)
+{
+	int64_t v = 0;
+	int nd = 0, sc = -1;
+	for (; *s; s++) {
+		if (*s >= '0' && *s <= '9') {
+			if (++nd > 15)
+				return -1;
+			v = v * 10 + (*s - '0');
+			if (sc >= 0 && ++sc > 6)
+				return -1;
+		} else if ((*s == '.' || *s == ',') && sc < 0 && nd)
+			sc = 0;
+		else
+			return -1;
+	}
+	if (!nd || sc == 0)
+		return -1;
+	*num = v;
+	*scale = sc < 0 ? 0 : sc;
+	return 0;
+}
+
+static int S_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+/* dd/mm/yyyy or yyyy-mm-dd naming a day that exists. */
+static int S_date_ok(const char *s)
+{
+	int d, mo, y;
+	char tail;
+	if (sscanf(s, "%2d/%2d/%4d%c", &d, &mo, &y, &tail) != 3 &&
+	    sscanf(s, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3)
+		return 0;
+	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	if (y < 1900 || mo < 1 || mo > 12 || d < 1)
+		return 0;
+	return d <= days[mo - 1] + (mo == 2 && S_leap(y));
+}
+
+/* Edit distance of two short ASCII codes (two rows of the table). */
+static size_t S_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	size_t *prev = xmalloc((nb + 1) * sizeof *prev), *cur = xmalloc((nb + 1) * sizeof *cur);
+	for (size_t j = 0; j <= nb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t x = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			size_t y = prev[j] + 1, z = cur[j - 1] + 1;
+			cur[j] = x < y ? (x < z ? x : z) : (y < z ? y : z);
+		}
+		size_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t d = prev[nb];
+	free(prev);
+	free(cur);
+	return d;
+}
+
+/* Appends " (did you mean 'x'?)" for the nearest of get(arr, 0..n), if any. */
+static void S_suggest(Buf *b, const char *what, size_t n, const char *(*get)(const void *, size_t),
+                      const void *arr)
+{
+	size_t best = (size_t)-1;
+	const char *pick = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *c = get(arr, i);
+		size_t d = S_distance(what, c);
+		if (d < best) {
+			best = d;
+			pick = c;
+		}
+	}
+	if (pick)
+		buf_printf(b, " (did you mean '%s'?)", pick);
+}
+
+static const char *S_get_don_vi(const void *arr, size_t i)
+{
+	return ((const Model *)arr)->don_vi[i].ma;
+}
+
+static const char *S_get_nhom(const void *arr, size_t i)
+{
+	return ((const Model *)arr)->nhom[i].ma;
+}
+
+static const char *S_get_str(const void *arr, size_t i)
+{
+	return ((const char *const *)arr)[i];
+}
+
+static void S_tep(Model *m, const char *path, const unsigned char sha[32])
+{
+	m->tep = xrealloc(m->tep, (m->n_tep + 1) * sizeof *m->tep);
+	m->tep[m->n_tep].path = xstrdup(path);
+	memcpy(m->tep[m->n_tep].sha256, sha, 32);
+	m->n_tep++;
+}
+
+static char *S_dup_or_null(const char *s)
+{
+	return *s ? text_nfc(s) : NULL;
+}
+
+/* --- bao-cao.conf ----------------------------------------------------- */
+
+static const char *const S_conf_keys[] = {
+	"co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "loai_van_ban",
+	"trich_yeu", "tieu_de_phu_luc", "ten_tinh", "ky_tm", "ky_kt", "ky_chuc_vu", "ky_ten",
+	"noi_nhan", "ghi_chu_du_lieu", "han_danh_muc", "han_quy_trinh",
+};
+#define S_N_CONF_KEYS (sizeof S_conf_keys / sizeof S_conf_keys[0])
+
+static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
+{
+	Model *m = c->m;
+	const char *path = "bao-cao.conf";
+	size_t bad;
+	if (!text_utf8_valid(s, len, &bad)) {
+		msg_error(&m->msgs, path, line, 0,
+		          "the file is not UTF-8 text: byte 0x%02X at byte offset %llu is not valid UTF-8 "
+		          "(a Windows-1258 or other legacy encoding?); save it as UTF-8",
+		          (unsigned char)s[bad], (unsigned long long)(off + bad));
+		return;
+	}
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)s[i] < 0x20 && s[i] != '\t') || s[i] == 0x7F) {
+			char *pre = xstrndup(s, i);
+			msg_error(&m->msgs, path, line, (int)text_length(pre) + 1,
+			          "control character U+%04X: remove it", (unsigned char)s[i]);
+			free(pre);
+			return;
+		}
+	const char *p = s;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (!*p || *p == '#')
+		return;
+	const char *eq = strchr(p, '=');
+	if (!eq) {
+		msg_error(&m->msgs, path, line, (int)(p - s) + 1,
+		          "this line is not 'key = value' (a comment line starts with #)");
+		return;
+	}
+	const char *ke = eq;
+	while (ke > p && (ke[-1] == ' ' || ke[-1] == '\t'))
+		ke--;
+	char *key_raw = xstrndup(p, (size_t)(ke - p));
+	char *key = text_fold(key_raw);
+	free(key_raw);
+	const char *v = eq + 1;
+	while (*v == ' ' || *v == '\t')
+		v++;
+	const char *ve = s + len;
+	while (ve > v && (ve[-1] == ' ' || ve[-1] == '\t'))
+		ve--;
+	char *raw = xstrndup(v, (size_t)(ve - v));
+	char *vcol = xstrndup(s, (size_t)(v - s));
+	int col = (int)text_length(vcol) + 1;
+	free(vcol);
+	size_t k;
+	for (k = 0; k < S_N_CONF_KEYS; k++)
+		if (!strcmp(key, S_conf_keys[k]))
+			break;
+	if (k == S_N_CONF_KEYS) {
+		Buf b;
+		buf_init(&b);
+		S_suggest(&b, key, S_N_CONF_KEYS, S_get_str, S_conf_keys);
+		msg_warn(&m->msgs, path, line, (int)(p - s) + 1, "unknown key '%s' is ignored%s", key,
+		         b.ptr);
+		buf_release(&b);
+		free(key);
+		free(raw);
+		return;
+	}
+	for (size_t i = 0; i < m->n_conf; i++)
+		if (!strcmp(m->conf[i].key, key))
+			msg_warn(&m->msgs, path, line, (int)(p - s) + 1,
+			         "key '%s' is set twice (lines %d and %d): the later value is used", key,
+			         m->conf[i].line, line);
+	if (!strcmp(key, "ngay") && *raw && !S_date_ok(raw))
+		msg_error(&m->msgs, path, line, col,
+		          "ngay '%s' is not a date: write dd/mm/yyyy or yyyy-mm-dd, or leave it empty", raw);
+	m->conf = xrealloc(m->conf, (m->n_conf + 1) * sizeof *m->conf);
+	m->conf[m->n_conf].key = key;
+	m->conf[m->n_conf].value = text_nfc(raw);
+	m->conf[m->n_conf].line = line;
+	m->n_conf++;
+	free(raw);
+}
+
+static void S_read_conf(S_Ctx *c)
+{
+	char *full = xasprintf("%s/bao-cao.conf", c->dir);
+	FILE *fp = fopen(full, "rb");
+	free(full);
+	if (!fp) {
+		if (errno != ENOENT)
+			msg_error(&c->m->msgs, "bao-cao.conf", 0, 0, "cannot open the file: %s",
+			          strerror(errno));
+		return;
+	}
+	struct sha256_ctx sha;
+	sha256_init(&sha);
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t n;
+	int no = 0;
+	uint64_t off = 0;
+	while ((n = getline(&line, &cap, fp)) >= 0) {
+		sha256_update(&sha, (size_t)n, (const uint8_t *)line);
+		no++;
+		size_t len = (size_t)n, skip = 0;
+		while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+			line[--len] = '\0';
+		if (no == 1 && len >= 3 && !memcmp(line, "\xEF\xBB\xBF", 3))
+			skip = 3;
+		if (memchr(line, '\0', len)) {
+			msg_error(&c->m->msgs, "bao-cao.conf", no, 0,
+			          "NUL byte: this is not UTF-8 text (UTF-16?); save it as UTF-8");
+			break;
+		}
+		S_conf_line(c, line + skip, len - skip, no, off + skip);
+		off += (uint64_t)n;
+	}
+	if (ferror(fp))
+		msg_error(&c->m->msgs, "bao-cao.conf", 0, 0, "cannot read the file: %s", strerror(errno));
+	free(line);
+	fclose(fp);
+	unsigned char d[32];
+	sha256_digest(&sha, sizeof d, d);
+	S_tep(c->m, "bao-cao.conf", d);
+}
+
+/* --- Registry files ---------------------------------------------------- */
+
+/* Reads a required registry file; records it in Model.tep. */
+static int S_read_registry(S_Ctx *c, const char *path, const CsvCol *cols, size_t n, CsvRowFn fn)
+{
+	CsvInfo info;
+	int rc = csvin_read(c->dir, path, cols, n, fn, c, &c->m->msgs, &info);
+	if (rc == CSVIN_MISSING) {
+		msg_error(&c->m->msgs, path, 0, 0, "required file is missing from the input folder %s",
+		          c->dir);
+		return 0;
+	}
+	S_tep(c->m, path, info.sha256);
+	return 1;
+}
+
+enum { NH_MA, NH_TEN, NH_THU_TU, NH_N };
+static const CsvCol S_cols_nhom[NH_N] = {{"ma", 1}, {"ten", 1}, {"thu_tu", 1}};
+
+static int S_row_nhom(void *vc, const CsvRow *r)
+{
+	S_Ctx *c = vc;
+	Model *m = c->m;
+	const CsvField *f = r->f;
+	const char *path = r->path;
+	int ok = 1, thu_tu = 0;
+	if (!S_code_ok(f[NH_MA].text)) {
+		msg_error(&m->msgs, path, f[NH_MA].line, f[NH_MA].col,
+		          "bad group code '%s': use lower-case ASCII letters, digits and '-' ([a-z0-9-]+)",
+		          f[NH_MA].text);
+		ok = 0;
+	}
+	if (!f[NH_TEN].text[0]) {
+		msg_error(&m->msgs, path, f[NH_TEN].line, f[NH_TEN].col, "empty group name (ten)");
+		ok = 0;
+	}
+	if (S_int(f[NH_THU_TU].text, &thu_tu)) {
+		msg_error(&m->msgs, path, f[NH_THU_TU].line, f[NH_THU_TU].col,
+		          "thu_tu '%s' is not a whole number (the group's order in reports)",
+		          f[NH_THU_TU].text);
+		ok = 0;
+	}
+	if (!ok)
+		return 0;
+	m->nhom = xrealloc(m->nhom, (m->n_nhom + 1) * sizeof *m->nhom);
+	c->nhom_line = xrealloc(c->nhom_line, (m->n_nhom + 1) * sizeof *c->nhom_line);
+	m->nhom[m->n_nhom] = (Nhom){xstrdup(f[NH_MA].text), text_nfc(f[NH_TEN].text), thu_tu};
+	c->nhom_line[m->n_nhom] = r->line;
+	m->n_nhom++;
+	return 0;
+}
+
+enum { DV_MA, DV_TEN, DV_NHOM, DV_THUOC, DV_N };
+static const CsvCol S_cols_don_vi[DV_N] = {{"ma", 1}, {"ten", 1}, {"nhom", 1}, {"thuoc", 0}};
+
+static void S_unknown_group(S_Ctx *c, const char *path, const CsvField *f, const char *slug,
+                            const char *where)
+{
+	Buf b;
+	buf_init(&b);
+	S_suggest(&b, slug, c->m->n_nhom, S_get_nhom, c->m);
+	msg_error(&c->m->msgs, path, f->line, f->col, "unknown group '%s'%s: no such code in nhom.csv%s",
+	          slug, where, b.ptr);
+	buf_release(&b);
+}
+
+static int S_row_don_vi(void *vc, const CsvRow *r)
+{
+	S_Ctx *c = vc;
+	Model *m = c->m;
+	const CsvField *f = r->f;
+	const char *path = r->path;
+	int ok = 1, g = -1;
+	if (!S_code_ok(f[DV_MA].text)) {
+		msg_error(&m->msgs, path, f[DV_MA].line, f[DV_MA].col,
+		          "bad unit code '%s': use lower-case ASCII letters, digits and '-' ([a-z0-9-]+); "
+		          "it is also the name of the unit's file so-lieu/<ma>.csv",
+		          f[DV_MA].text);
+		ok = 0;
+	}
+	if (!f[DV_TEN].text[0]) {
+		msg_error(&m->msgs, path, f[DV_TEN].line, f[DV_TEN].col, "empty unit name (ten)");
+		ok = 0;
+	}
+	if (!f[DV_NHOM].text[0]) {
+		msg_error(&m->msgs, path, f[DV_NHOM].line, f[DV_NHOM].col,
+		          "empty group (nhom): write a group code of nhom.csv");
+		ok = 0;
+	} else if ((g = model_find_nhom(m, f[DV_NHOM].text)) < 0) {
+		if (c->have_nhom)
+			S_unknown_group(c, path, &f[DV_NHOM], f[DV_NHOM].text, "");
+		ok = 0;
+	}
+	if (!ok)
+		return 0;
+	size_t i = m->n_don_vi;
+	m->don_vi = xrealloc(m->don_vi, (i + 1) * sizeof *m->don_vi);
+	c->dv_line = xrealloc(c->dv_line, (i + 1) * sizeof *c->dv_line);
+	c->dv_thuoc = xrealloc(c->dv_thuoc, (i + 1) * sizeof *c->dv_thuoc);
+	c->dv_thuoc_col = xrealloc(c->dv_thuoc_col, (i + 1) * sizeof *c->dv_thuoc_col);
+	m->don_vi[i] = (DonVi){xstrdup(f[DV_MA].text), text_nfc(f[DV_TEN].text), g, -1, 0};
+	c->dv_line[i] = r->line;
+	c->dv_thuoc[i] = f[DV_THUOC].text[0] ? xstrdup(f[DV_THUOC].text) : NULL;
+	c->dv_thuoc_col[i] = f[DV_THUOC].col;
+	m->n_don_vi++;
+	return 0;
+}
+
+enum { CT_STT, CT_TEN, CT_CHU_TRI, CT_PHOI_HOP, CT_DVT, CT_SO_SANH, CT_GIA_TRI, CT_CAN_CU, CT_AP_DUNG, CT_N };
+static const CsvCol S_cols_chi_tieu[CT_N] = {
+	{"stt", 1},     {"ten", 1},     {"chu_tri", 0}, {"phoi_hop", 0}, {"don_vi_tinh", 0},
+	{"so_sanh", 1}, {"gia_tri", 1}, {"can_cu", 0},  {"ap_dung", 1},
+};
+
+static int S_row_chi_tieu(void *vc, const CsvRow *r)
+{
+	S_Ctx *c = vc;
+	Model *m = c->m;
+	const CsvField *f = r->f;
+	const char *path = r->path;
+	int ok = 1, stt = 0, scale = 0;
+	int64_t num = 0;
+	SoSanh ss = SS_GE;
+	if (S_int(f[CT_STT].text, &stt) || stt < 0) {
+		msg_error(&m->msgs, path, f[CT_STT].line, f[CT_STT].col,
+		          "stt '%s' is not a whole number (the row number of the target)", f[CT_STT].text);
+		ok = 0;
+	}
+	if (!f[CT_TEN].text[0]) {
+		msg_error(&m->msgs, path, f[CT_TEN].line, f[CT_TEN].col, "empty target name (ten)");
+		ok = 0;
+	}
+	const char *s = f[CT_SO_SANH].text;
+	if (!strcmp(s, ">="))
+		ss = SS_GE;
+	else if (!strcmp(s, "<="))
+		ss = SS_LE;
+	else if (!strcmp(s, "="))
+		ss = SS_EQ;
+	else {
+		msg_error(&m->msgs, path, f[CT_SO_SANH].line, f[CT_SO_SANH].col,
+		          "bad comparator '%s' in so_sanh: write >= (at least), <= (at most) or = (exactly)",
+		          s);
+		ok = 0;
+	}
+	if (S_decimal(f[CT_GIA_TRI].text, &num, &scale)) {
+		msg_error(&m->msgs, path, f[CT_GIA_TRI].line, f[CT_GIA_TRI].col,
+		          "bad target value '%s' in gia_tri: write a number such as 80, 45.5 or 45,5 "
+		          "(at most 6 decimals, no %% sign)",
+		          f[CT_GIA_TRI].text);
+		ok = 0;
+	}
+	unsigned char *ap = xcalloc(m->n_nhom ? m->n_nhom : 1, 1);
+	const char *a = f[CT_AP_DUNG].text;
+	if (!*a) {
+		msg_error(&m->msgs, path, f[CT_AP_DUNG].line, f[CT_AP_DUNG].col,
+		          "empty ap_dung: name the groups judged on this target, joined by | (so|huyen|xa)");
+		ok = 0;
+	}
+	while (*a) {
+		const char *e = strchr(a, '|');
+		size_t len = e ? (size_t)(e - a) : strlen(a);
+		char *slug = xstrndup(a, len);
+		char *t = slug + strspn(slug, " \t");
+		size_t tl = strlen(t);
+		while (tl && (t[tl - 1] == ' ' || t[tl - 1] == '\t'))
+			t[--tl] = '\0';
+		int g = model_find_nhom(m, t);
+		if (g >= 0)
+			ap[g] = 1;
+		else {
+			if (c->have_nhom)
+				S_unknown_group(c, path, &f[CT_AP_DUNG], t, " in ap_dung");
+			ok = 0;
+		}
+		free(slug);
+		a += len + (e ? 1 : 0);
+		if (e && !*a) /* "so|" */
+			break;
+	}
+	if (!ok) {
+		free(ap);
+		return 0;
+	}
+	size_t i = m->n_chi_tieu;
+	m->chi_tieu = xrealloc(m->chi_tieu, (i + 1) * sizeof *m->chi_tieu);
+	c->ct_line = xrealloc(c->ct_line, (i + 1) * sizeof *c->ct_line);
+	ChiTieu *t = &m->chi_tieu[i];
+	memset(t, 0, sizeof *t);
+	t->stt = stt;
+	t->ten = text_nfc(f[CT_TEN].text);
+	t->chu_tri = text_nfc(f[CT_CHU_TRI].text);
+	t->phoi_hop = text_nfc(f[CT_PHOI_HOP].text);
+	t->don_vi_tinh = text_nfc(f[CT_DVT].text);
+	t->can_cu = text_nfc(f[CT_CAN_CU].text);
+	t->can_cu_span = 1;
+	t->so_sanh = ss;
+	t->gt_num = num;
+	t->gt_scale = scale;
+	t->ap_dung = ap;
+	c->ct_line[i] = r->line;
+	m->n_chi_tieu++;
+	return 0;
+}
+
+/* Sorting keys with their line, to find duplicates as neighbours. */
+typedef struct {
+	const char *key;
+	int num;
+	int line;
+	size_t i;
+} S_Key;
+
+static int S_same(const S_Key *x, const S_Key *y)
+{
+	return x->key ? !strcmp(x->key, y->key) : x->num == y->num;
+}
+
+static int S_cmp_key(const void *a, const void *b)
+{
+	const S_Key *x = a, *y = b;
+	int r = x->key ? strcmp(x->key, y->key) : (x->num > y->num) - (x->num < y->num);
+	if (r)
+		return r;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* Reports each key given twice (naming both lines) and returns a mask of
+ * the later copies [n], to drop. */
+static unsigned char *S_dups(Model *m, const char *path, S_Key *k, size_t n, const char *what)
+{
+	unsigned char *drop = xcalloc(n ? n : 1, 1);
+	qsort(k, n, sizeof *k, S_cmp_key);
+	size_t first = 0; /* the first of a run of equal keys is kept */
+	for (size_t j = 1; j < n; j++) {
+		if (!S_same(&k[j - 1], &k[j])) {
+			first = j;
+			continue;
+		}
+		if (k[j].key)
+			msg_error(&m->msgs, path, k[j].line, 1, "duplicate %s '%s' (lines %d and %d)", what,
+			          k[j].key, k[first].line, k[j].line);
+		else
+			msg_error(&m->msgs, path, k[j].line, 1, "duplicate %s %d (lines %d and %d)", what,
+			          k[j].num, k[first].line, k[j].line);
+		drop[k[j].i] = 1;
+	}
+	return drop;
+}
+
+static void S_check_nhom(S_Ctx *c)
+{
+	Model *m = c->m;
+	S_Key *k = xmalloc((m->n_nhom ? m->n_nhom : 1) * sizeof *k);
+	for (size_t i = 0; i < m->n_nhom; i++)
+		k[i] = (S_Key){m->nhom[i].ma, 0, c->nhom_line[i], i};
+	unsigned char *drop = S_dups(m, "nhom.csv", k, m->n_nhom, "group code");
+	size_t w = 0;
+	for (size_t i = 0; i < m->n_nhom; i++) {
+		if (drop[i]) {
+			free(m->nhom[i].ma);
+			free(m->nhom[i].ten);
+			continue;
+		}
+		m->nhom[w++] = m->nhom[i];
+	}
+	m->n_nhom = w;
+	free(drop);
+	free(k);
+	free(c->nhom_line);
+	c->nhom_line = NULL;
+}
+
+static void S_check_don_vi(S_Ctx *c)
+{
+	Model *m = c->m;
+	S_Key *k = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *k);
+	for (size_t i = 0; i < m->n_don_vi; i++)
+		k[i] = (S_Key){m->don_vi[i].ma, 0, c->dv_line[i], i};
+	unsigned char *drop = S_dups(m, "don-vi.csv", k, m->n_don_vi, "unit code");
+	size_t w = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		if (drop[i]) {
+			free(m->don_vi[i].ma);
+			free(m->don_vi[i].ten);
+			free(c->dv_thuoc[i]);
+			continue;
+		}
+		m->don_vi[w] = m->don_vi[i];
+		c->dv_line[w] = c->dv_line[i];
+		c->dv_thuoc[w] = c->dv_thuoc[i];
+		c->dv_thuoc_col[w] = c->dv_thuoc_col[i];
+		w++;
+	}
+	m->n_don_vi = w;
+	free(drop);
+	free(k);
+}
+
+/* thuoc -> index, once the registry index exists; then no cycles. */
+static void S_resolve_thuoc(S_Ctx *c)
+{
+	Model *m = c->m;
+	const char *path = "don-vi.csv";
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		if (!c->dv_thuoc[i])
+			continue;
+		int p = model_find_don_vi(m, c->dv_thuoc[i]);
+		if (p < 0) {
+			Buf b;
+			buf_init(&b);
+			S_suggest(&b, c->dv_thuoc[i], m->n_don_vi, S_get_don_vi, m);
+			msg_error(&m->msgs, path, c->dv_line[i], c->dv_thuoc_col[i],
+			          "unknown parent unit '%s' in thuoc: no such code in don-vi.csv%s",
+			          c->dv_thuoc[i], b.ptr);
+			buf_release(&b);
+		} else
+			m->don_vi[i].thuoc = p;
+	}
+	/* colour walk: 0 new, 1 on the current path, 2 done */
+	unsigned char *st = xcalloc(m->n_don_vi ? m->n_don_vi : 1, 1);
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		int u = (int)i;
+		while (u >= 0 && st[u] == 0) {
+			st[u] = 1;
+			u = m->don_vi[u].thuoc;
+		}
+		if (u >= 0 && st[u] == 1) { /* u is on a cycle met on this walk */
+			Buf b;
+			buf_init(&b);
+			int v = u;
+			do {
+				buf_printf(&b, "%s -> ", m->don_vi[v].ma);
+				v = m->don_vi[v].thuoc;
+			} while (v != u);
+			buf_puts(&b, m->don_vi[u].ma);
+			msg_error(&m->msgs, path, c->dv_line[u], c->dv_thuoc_col[u],
+			          "thuoc makes a cycle: %s; a unit cannot be its own parent", b.ptr);
+			buf_release(&b);
+			do { /* break it so later walks end */
+				int nx = m->don_vi[v].thuoc;
+				m->don_vi[v].thuoc = -1;
+				st[v] = 2;
+				v = nx;
+			} while (v >= 0 && v != u);
+		}
+		for (u = (int)i; u >= 0 && st[u] == 1; u = m->don_vi[u].thuoc)
+			st[u] = 2;
+	}
+	free(st);
+}
+
+static void S_check_chi_tieu(S_Ctx *c)
+{
+	Model *m = c->m;
+	S_Key *k = xmalloc((m->n_chi_tieu ? m->n_chi_tieu : 1) * sizeof *k);
+	for (size_t i = 0; i < m->n_chi_tieu; i++)
+		k[i] = (S_Key){NULL, m->chi_tieu[i].stt, c->ct_line[i], i};
+	unsigned char *drop = S_dups(m, "chi-tieu.csv", k, m->n_chi_tieu, "stt");
+	size_t w = 0;
+	for (size_t i = 0; i < m->n_chi_tieu; i++) {
+		ChiTieu *t = &m->chi_tieu[i];
+		if (drop[i]) {
+			free(t->ten);
+			free(t->chu_tri);
+			free(t->phoi_hop);
+			free(t->don_vi_tinh);
+			free(t->can_cu);
+			free(t->ap_dung);
+			continue;
+		}
+		m->chi_tieu[w] = *t;
+		c->ct_line[w] = c->ct_line[i];
+		w++;
+	}
+	m->n_chi_tieu = w;
+	free(drop);
+	free(k);
+}
+
+/* After the targets are in stt order: an empty can_cu joins the cell of
+ * the row above.  The first row has nothing above: its cell is its own,
+ * printed blank (a warning says so). */
+static void S_can_cu_span(S_Ctx *c)
+{
+	Model *m = c->m;
+	size_t head = 0;
+	for (size_t i = 0; i < m->n_chi_tieu; i++) {
+		ChiTieu *t = &m->chi_tieu[i];
+		if (i > 0 && !t->can_cu[0]) {
+			t->can_cu_span = 0;
+			m->chi_tieu[head].can_cu_span++;
+			continue;
+		}
+		if (i == 0 && !t->can_cu[0])
+			msg_warn(&m->msgs, "chi-tieu.csv", 0, 0,
+			         "the first target (stt %d) has an empty can_cu, so there is no row above to "
+			         "share: its basis prints blank",
+			         t->stt);
+		t->can_cu_span = 1;
+		head = i;
+	}
+}
+
+/* --- so-lieu/<ma>.csv --------------------------------------------------- */
+
+enum { SL_KY, SL_CHI_TIEU, SL_TU_SO, SL_MAU_SO, SL_GHI_CHU, SL_MA_DON_VI, SL_N };
+static const CsvCol S_cols_so_lieu[SL_N] = {
+	{"ky", 1}, {"chi_tieu", 1}, {"tu_so", 1}, {"mau_so", 1}, {"ghi_chu", 0}, {"ma_don_vi", 0},
+};
+
+typedef struct {
+	S_Ctx *c;
+	const char *stem;
+	int unit;  /* -1: not in the registry (rows checked, not kept) */
+	size_t cap;
+} S_File;
+
+static int S_count_field(Model *m, const char *path, const CsvField *f, const char *name, int64_t *v)
+{
+	switch (S_count(f->text, v)) {
+	case S_CNT_OK:
+		return 0;
+	case S_CNT_EMPTY:
+		msg_error(&m->msgs, path, f->line, f->col,
+		          "empty %s: write the count (0 when nothing arose)", name);
+		break;
+	case S_CNT_EXCEL:
+		msg_error(&m->msgs, path, f->line, f->col,
+		          "%s is the Excel error value '%s', not a count: fix the formula in the workbook "
+		          "and save the CSV again",
+		          name, f->text);
+		break;
+	case S_CNT_NEG:
+		msg_error(&m->msgs, path, f->line, f->col,
+		          "negative count '%s' in %s: counts are whole numbers from 0", f->text, name);
+		break;
+	case S_CNT_BIG:
+		msg_error(&m->msgs, path, f->line, f->col,
+		          "count '%s' in %s is too large (at most 999999999999)", f->text, name);
+		break;
+	default:
+		msg_error(&m->msgs, path, f->line, f->col,
+		          "'%s' in %s is not a whole number: counts have no decimals (digit groups of "
+		          "three such as 1.234 are accepted)",
+		          f->text, name);
+		break;
+	}
+	return -1;
+}
+
+static int S_row_so_lieu(void *vf, const CsvRow *r)
+{
+	S_File *fl = vf;
+	Model *m = fl->c->m;
+	const CsvField *f = r->f;
+	const char *path = r->path;
+	int ok = 1, stt = 0, t = -1;
+	Ky ky = {0, 'M', 0};
+	int64_t tu = 0, mau = 0;
+
+	if (f[SL_MA_DON_VI].col && strcmp(f[SL_MA_DON_VI].text, fl->stem)) {
+		msg_error(&m->msgs, path, f[SL_MA_DON_VI].line, f[SL_MA_DON_VI].col,
+		          "ma_don_vi '%s' differs from the file's unit '%s': a file holds only the figures "
+		          "of the unit it is named after",
+		          f[SL_MA_DON_VI].text, fl->stem);
+		ok = 0;
+	}
+	if (!f[SL_KY].text[0]) {
+		msg_error(&m->msgs, path, f[SL_KY].line, f[SL_KY].col,
+		          "empty period (ky): write a month as YYYY-MM (2024-05) or a quarter as YYYY-Qn "
+		          "(2024-Q2)");
+		ok = 0;
+	} else if (ky_parse(f[SL_KY].text, &ky)) {
+		msg_error(&m->msgs, path, f[SL_KY].line, f[SL_KY].col,
+		          "bad period '%s': write a month as YYYY-MM (2024-05) or a quarter as YYYY-Qn "
+		          "(2024-Q2)",
+		          f[SL_KY].text);
+		ok = 0;
+	}
+	if (S_int(f[SL_CHI_TIEU].text, &stt)) {
+		msg_error(&m->msgs, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
+		          "chi_tieu '%s' is not a target number: write the stt of a row of chi-tieu.csv",
+		          f[SL_CHI_TIEU].text);
+		ok = 0;
+	} else if ((t = model_find_chi_tieu(m, stt)) < 0) {
+		if (fl->c->have_chi_tieu)
+			msg_error(&m->msgs, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
+			          "unknown target %d: chi-tieu.csv has no row with stt %d", stt, stt);
+		ok = 0;
+	}
+	int cnt_ok = !S_count_field(m, path, &f[SL_TU_SO], "tu_so", &tu);
+	cnt_ok &= !S_count_field(m, path, &f[SL_MAU_SO], "mau_so", &mau);
+	if (cnt_ok && tu > mau) {
+		msg_error(&m->msgs, path, f[SL_TU_SO].line, f[SL_TU_SO].col,
+		          "tu_so %lld is greater than mau_so %lld: the numerator counts part of the "
+		          "denominator",
+		          (long long)tu, (long long)mau);
+		ok = 0;
+	}
+	if (!ok || !cnt_ok || fl->unit < 0)
+		return 0;
+	if (!model_applies(m, (size_t)fl->unit, (size_t)t)) {
+		const DonVi *u = &m->don_vi[fl->unit];
+		msg_warn(&m->msgs, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
+		         "target %d does not apply to group '%s' of this unit (ap_dung of chi-tieu.csv): "
+		         "the row is ignored",
+		         stt, m->nhom[u->nhom].ma);
+		return 0;
+	}
+	m->so_lieu = xgrow(m->so_lieu, &fl->cap, m->n_so_lieu + 1, sizeof *m->so_lieu);
+	m->so_lieu[m->n_so_lieu++] = (SoLieu){fl->unit, t, ky, tu, mau,
+	                                      S_dup_or_null(f[SL_GHI_CHU].text), r->line};
+	fl->c->ky_col[fl->unit] = f[SL_KY].col;
+	return 0;
+}
+
+static int S_cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* The names of so-lieu/ (sorted), or NULL when the folder is missing. */
+static char **S_list(S_Ctx *c, size_t *n)
+{
+	char *full = xasprintf("%s/so-lieu", c->dir);
+	DIR *d = opendir(full);
+	free(full);
+	*n = 0;
+	if (!d) {
+		if (errno == ENOENT)
+			msg_error(&c->m->msgs, "so-lieu", 0, 0,
+			          "the folder so-lieu/ is missing: it holds one <ma>.csv per unit");
+		else
+			msg_error(&c->m->msgs, "so-lieu", 0, 0, "cannot open the folder: %s", strerror(errno));
+		return NULL;
+	}
+	char **v = NULL;
+	size_t cap = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		v = xgrow(v, &cap, *n + 1, sizeof *v);
+		v[(*n)++] = xstrdup(e->d_name);
+	}
+	closedir(d);
+	if (*n)
+		qsort(v, *n, sizeof *v, S_cmp_name);
+	return v;
+}
+
+static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
+{
+	Model *m = c->m;
+	size_t len = strlen(name);
+	char *path = xasprintf("so-lieu/%s", name);
+	if (len < 5 || strcasecmp(name + len - 4, ".csv")) {
+		msg_warn(&m->msgs, path, 0, 0,
+		         "not a .csv file: ignored (save a unit's figures as \"CSV UTF-8\" named <ma>.csv)");
+		free(path);
+		return;
+	}
+	char *stem = xstrndup(name, len - 4);
+	int unit = S_code_ok(stem) ? model_find_don_vi(m, stem) : -1;
+	if (unit < 0 && c->have_don_vi) {
+		Buf b;
+		buf_init(&b);
+		S_suggest(&b, stem, m->n_don_vi, S_get_don_vi, m);
+		if (!S_code_ok(stem))
+			msg_error(&m->msgs, path, 0, 0,
+			          "the file name '%s' is not a unit code: name the file <ma>.csv after the "
+			          "unit's code in don-vi.csv ([a-z0-9-]+)%s",
+			          name, b.ptr);
+		else
+			msg_error(&m->msgs, path, 0, 0, "unknown unit '%s': no such code in don-vi.csv%s",
+			          stem, b.ptr);
+		buf_release(&b);
+	}
+	if (unit >= 0 && m->don_vi[unit].co_so_lieu) {
+		msg_error(&m->msgs, path, 0, 0, "a second data file for unit '%s': keep one %s.csv", stem,
+		          stem);
+		unit = -1;
+	}
+	if (unit >= 0)
+		m->don_vi[unit].co_so_lieu = 1;
+	S_File fl = {c, stem, unit, *cap};
+	CsvInfo info;
+	int rc = csvin_read(c->dir, path, S_cols_so_lieu, SL_N, S_row_so_lieu, &fl, &m->msgs, &info);
+	*cap = fl.cap;
+	if (rc != CSVIN_MISSING)
+		S_tep(m, path, info.sha256);
+	free(stem);
+	free(path);
+}
+
+static int S_cmp_so_lieu(const void *a, const void *b)
+{
+	const SoLieu *x = a, *y = b;
+	if (x->don_vi != y->don_vi)
+		return x->don_vi < y->don_vi ? -1 : 1;
+	if (x->chi_tieu != y->chi_tieu)
+		return x->chi_tieu < y->chi_tieu ? -1 : 1;
+	int r = ky_cmp(x->ky, y->ky);
+	if (r)
+		return r;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
+/* One folder holds one year: the year most rows give (the later on a
+ * tie).  Rows of any other year are errors and are dropped. */
+static void S_one_year(S_Ctx *c)
+{
+	Model *m = c->m;
+	if (!m->n_so_lieu)
+		return;
+	enum { Y0 = 1900, NY = 8100 };
+	size_t *count = xcalloc(NY, sizeof *count);
+	for (size_t i = 0; i < m->n_so_lieu; i++)
+		count[m->so_lieu[i].ky.year - Y0]++;
+	int year = 0;
+	for (int y = 0; y < NY; y++)
+		if (count[y] && (!year || count[y] >= count[year - Y0]))
+			year = y + Y0;
+	free(count);
+	size_t w = 0;
+	for (size_t i = 0; i < m->n_so_lieu; i++) {
+		SoLieu *r = &m->so_lieu[i];
+		if (r->ky.year != year) {
+			char k[16];
+			ky_format(r->ky, k);
+			char *path = xasprintf("so-lieu/%s.csv", m->don_vi[r->don_vi].ma);
+			msg_error(&m->msgs, path, r->line, c->ky_col[r->don_vi],
+			          "period %s is outside the reporting year %d: one input folder holds one year "
+			          "(%d is the year most rows give)",
+			          k, year, year);
+			free(path);
+			free(r->ghi_chu);
+			continue;
+		}
+		m->so_lieu[w++] = *r;
+	}
+	m->n_so_lieu = w;
+}
+
+/* Sorted by (unit, target, period): a period given twice, or a month
+ * beside the quarter holding it, are neighbours. */
+static void S_check_so_lieu(S_Ctx *c)
+{
+	Model *m = c->m;
+	if (m->n_so_lieu > 1)
+		qsort(m->so_lieu, m->n_so_lieu, sizeof *m->so_lieu, S_cmp_so_lieu);
+	for (size_t i = 1; i < m->n_so_lieu; i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		size_t g = i; /* rows before i of the same unit and target */
+		const SoLieu *p = &m->so_lieu[i - 1];
+		if (p->don_vi != r->don_vi || p->chi_tieu != r->chi_tieu)
+			continue;
+		char *path = NULL, k[16], kp[16];
+		int stt = m->chi_tieu[r->chi_tieu].stt, col = c->ky_col[r->don_vi];
+		ky_format(r->ky, k);
+		if (!ky_cmp(p->ky, r->ky)) {
+			path = xasprintf("so-lieu/%s.csv", m->don_vi[r->don_vi].ma);
+			msg_error(&m->msgs, path, r->line, col,
+			          "period %s of target %d is given twice (lines %d and %d)", k, stt, p->line,
+			          r->line);
+		}
+		if (r->ky.kind == 'Q') {
+			int lo = r->ky.year * 12 + ky_first_month(r->ky);
+			while (g-- > 0) {
+				p = &m->so_lieu[g];
+				if (p->don_vi != r->don_vi || p->chi_tieu != r->chi_tieu ||
+				    p->ky.year * 12 + ky_last_month(p->ky) < lo)
+					break;
+				if (p->ky.kind != 'M')
+					continue;
+				if (!path)
+					path = xasprintf("so-lieu/%s.csv", m->don_vi[r->don_vi].ma);
+				ky_format(p->ky, kp);
+				msg_error(&m->msgs, path, p->line > r->line ? p->line : r->line, col,
+				          "month %s (line %d) and quarter %s (line %d) of target %d are both "
+				          "given: give either the months or the quarter",
+				          kp, p->line, k, r->line, stt);
+			}
+		}
+		free(path);
+	}
+}
+
+static void S_read_so_lieu(S_Ctx *c)
+{
+	Model *m = c->m;
+	size_t n, cap = 0;
+	char **names = S_list(c, &n);
+	c->ky_col = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->ky_col);
+	for (size_t i = 0; i < n; i++) {
+		S_read_file(c, names[i], &cap);
+		free(names[i]);
+	}
+	free(names);
+	S_one_year(c);
+	S_check_so_lieu(c);
+	for (size_t u = 0; u < m->n_don_vi; u++)
+		if (!m->don_vi[u].co_so_lieu && c->have_don_vi)
+			msg_warn(&m->msgs, "don-vi.csv", c->dv_line[u], 1,
+			         "unit '%s' sent no data file (so-lieu/%s.csv): it is listed as not reported",
+			         m->don_vi[u].ma, m->don_vi[u].ma);
+}
+
+static int S_cmp_tep(const void *a, const void *b)
+{
+	return strcmp(((const TepVao *)a)->path, ((const TepVao *)b)->path);
+}
+
+int input_read(Model *m, const char *dir)
+{
+	int e0 = m->msgs.n_error;
+	S_Ctx c;
+	memset(&c, 0, sizeof c);
+	c.m = m;
+	c.dir = dir;
+
+	S_read_conf(&c);
+	c.have_nhom = S_read_registry(&c, "nhom.csv", S_cols_nhom, NH_N, S_row_nhom);
+	S_check_nhom(&c);
+	model_build_index(m); /* groups in order, model_find_nhom works */
+	c.have_don_vi = S_read_registry(&c, "don-vi.csv", S_cols_don_vi, DV_N, S_row_don_vi);
+	S_check_don_vi(&c);
+	c.have_chi_tieu = S_read_registry(&c, "chi-tieu.csv", S_cols_chi_tieu, CT_N, S_row_chi_tieu);
+	S_check_chi_tieu(&c);
+	model_build_index(m);
+	S_resolve_thuoc(&c);
+	S_can_cu_span(&c);
+	S_read_so_lieu(&c);
+
+	for (size_t i = 0; i < m->n_don_vi; i++)
+		free(c.dv_thuoc[i]);
+	free(c.dv_thuoc);
+	free(c.dv_thuoc_col);
+	free(c.dv_line);
+	free(c.ct_line);
+	free(c.ky_col);
+
+	han_read(m, dir);
+	if (m->n_tep > 1)
+		qsort(m->tep, m->n_tep, sizeof *m->tep, S_cmp_tep);
+	return m->msgs.n_error > e0 ? -1 : 0;
+}
