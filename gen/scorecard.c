@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "chart.h"
 #include "fmt.h"
 #include "layout.h"
 #include "pdf.h"
@@ -513,6 +514,27 @@ static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S
 	}
 }
 
+/* Colour, an extra over the symbols and words: a bar at the left edge
+ * of each verdict cell, green for met and red for not met. */
+static void S_to_mau(LoDoc *d, const LoBoxes *boxes, const S_Dong *rows)
+{
+	for (size_t i = 0; i < boxes->n; i++) {
+		const LoBox *bx = &boxes->v[i];
+		if (bx->head || bx->col != C_DG || bx->row < 1)
+			continue;
+		DanhGia dg = rows[bx->row - 1].danh_gia;
+		if (dg == DG_DAT)
+			HPDF_Page_SetRGBFill(d->page, 0.18f, 0.49f, 0.20f);
+		else if (dg == DG_CHUA_DAT)
+			HPDF_Page_SetRGBFill(d->page, 0.75f, 0.22f, 0.17f);
+		else
+			continue;
+		HPDF_Page_Rectangle(d->page, bx->x + 0.5f, bx->y + 0.5f, 2.5f, bx->h - 1);
+		HPDF_Page_Fill(d->page);
+	}
+	HPDF_Page_SetRGBFill(d->page, 0, 0, 0);
+}
+
 static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_dir)
 {
 	const DonVi *dv = &m->don_vi[u];
@@ -661,7 +683,10 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		for (int c = 0; c < S_NCOL; c++)
 			wc[g][c] = W * share[g][c];
 
-	float chart_min = 120, chart_max = 260, gap = 8;
+	/* The chart at the size chart.c draws it for, smaller when the table
+	 * needs the room (never below 60 % of it). */
+	float chart_w = LO_MM(CHART_DON_VI_W_MM) < W ? LO_MM(CHART_DON_VI_W_MM) : W;
+	float chart_max = LO_MM(CHART_DON_VI_H_MM), chart_min = chart_max * 0.6f, gap = 8;
 	char *png = xasprintf("%s/don-vi-%s.png", charts_dir, dv->ma);
 	FILE *fp = fopen(png, "rb");
 	int have_chart = fp != NULL;
@@ -695,16 +720,19 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	 * rounding difference says. */
 	float table_top = d->y;
 	d->y_bottom = -1e6f;
-	lo_table_flow(d, &tb, NULL);
+	LoBoxes boxes = {0};
+	lo_table_flow(d, &tb, &boxes);
 	d->y_bottom = y_floor;
+	S_to_mau(d, &boxes, rows);
+	lo_boxes_release(&boxes);
 	d->y = table_top - th;
 	lo_table_release(&tb);
 
 	float room = d->y - y_floor - lg_h - 2 * gap;
-	if (have_chart && room >= 60) {
+	if (have_chart && room >= chart_min * 0.5f) {
 		if (room > chart_max)
 			room = chart_max;
-		float ch = lo_png(d, png, d->x0, d->y - gap, W, room);
+		float ch = lo_png(d, png, d->x0 + (W - chart_w) / 2, d->y - gap, chart_w, room);
 		if (ch > 0)
 			d->y -= gap + ch;
 	}
