@@ -101,8 +101,9 @@ void chart_quote(Buf *b, const char *s)
 	buf_putc(b, '\'');
 }
 
-/* The first max code points of s, with "…" when cut. */
-static void S_quote_cut(Buf *b, const char *s, size_t max)
+/* Appends the first max code points of s, with "…" when cut: a chart
+ * has no room for a long name and gnuplot does not wrap. */
+static void S_cut(Buf *b, const char *s, size_t max)
 {
 	size_t n = 0;
 	const char *p = s;
@@ -112,14 +113,16 @@ static void S_quote_cut(Buf *b, const char *s, size_t max)
 			p++;
 		n++;
 	}
-	if (!*p) {
-		chart_quote(b, s);
-		return;
-	}
+	buf_add(b, s, (size_t)(p - s));
+	if (*p)
+		buf_puts(b, "…");
+}
+
+static void S_quote_cut(Buf *b, const char *s, size_t max)
+{
 	Buf t;
 	buf_init(&t);
-	buf_add(&t, s, (size_t)(p - s));
-	buf_puts(&t, "…");
+	S_cut(&t, s, max);
 	chart_quote(b, t.ptr);
 	buf_release(&t);
 }
@@ -278,11 +281,10 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 	buf_reset(&s);
 	buf_printf(&s, "Chỉ tiêu %d. %s", ct->stt, ct->ten);
 	buf_puts(b, "set title ");
-	S_quote_cut(b, s.ptr, 72);
+	S_quote_cut(b, s.ptr, 76);
 	buf_reset(&s);
-	buf_puts(&s, "Lũy kế ");
 	fmt_cua_so(&s, w);
-	buf_puts(&s, w->buoc_quy ? " (đường), từng quý (điểm rỗng)" : " (đường), từng tháng (điểm rỗng)");
+	buf_puts(&s, w->buoc_quy ? ": lũy kế (đường), từng quý (điểm rỗng)" : ": lũy kế (đường), từng tháng (điểm rỗng)");
 	buf_puts(b, " . \"\\n\" . ");
 	chart_quote(b, s.ptr);
 	buf_puts(b, "\nset xtics (");
@@ -306,7 +308,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		size_t k = (size_t)e % S_N_STYLE;
 		const KetQua *kq = ent[e] < 0 ? &m->kq_tinh[t] : model_kq_nhom(m, (size_t)ent[e], t);
 		buf_reset(&s);
-		buf_puts(&s, ent[e] < 0 ? "Toàn tỉnh" : m->nhom[ent[e]].ten);
+		S_cut(&s, ent[e] < 0 ? "Toàn tỉnh" : m->nhom[ent[e]].ten, 45);
 		if (kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT) {
 			buf_puts(&s, ": ");
 			fmt_ty_le(&s, kq->n, kq->d, ct);
@@ -316,7 +318,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		buf_puts(&s, fmt_danh_gia(kq->dg));
 		buf_printf(b, "$l%d using 1:2 with linespoints lw %s lc rgb '%s' dt %d pt %d ps 1.1 title ", e,
 		           e == 0 ? "2.5" : "1.6", S_colour[k], S_dash[k], S_pt_full[k]);
-		S_quote_cut(b, s.ptr, 60);
+		chart_quote(b, s.ptr);
 		buf_printf(b, ", \\\n  $k%d using 1:2 with points lc rgb '%s' pt %d ps 1.3 notitle, \\\n  ", e,
 		           S_colour[k], S_pt_open[k]);
 	}
@@ -372,7 +374,6 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 			 * can cover it. */
 			buf_reset(&s);
 			fmt_ty_le(&s, kq->n, kq->d, x);
-			buf_puts(&s, " %%");
 			buf_puts(b, " . \"\\n\" . ");
 			chart_quote(b, s.ptr);
 		} else {
@@ -399,8 +400,9 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	S_quote_cut(&s, dv->ten, 70);
 	buf_add(b, s.ptr, s.len);
 	buf_reset(&s);
-	buf_puts(&s, " – lũy kế ");
+	buf_puts(&s, " – ");
 	fmt_cua_so(&s, &m->cua_so);
+	buf_puts(&s, ", lũy kế");
 	buf_puts(b, " . ");
 	chart_quote(b, s.ptr);
 	buf_printf(b, "\nset xtics nomirror scale 0\nset xrange [0.4:%d.6]\n", n);
@@ -514,7 +516,9 @@ static void S_put_stderr(Buf *b, const Buf *e)
 		for (size_t i = 0; i < len; i++)
 			if (p[i] != ' ' && p[i] != '\t' && p[i] != '^' && p[i] != '\r')
 				blank = 0;
-		if (!blank && strncmp(p, S_FAIL_MARK, strlen(S_FAIL_MARK)) != 0) {
+		int noise = strncmp(p, S_FAIL_MARK, strlen(S_FAIL_MARK)) == 0 ||
+		            (len > 30 && memmem(p, len, "iconv failed to convert degree sign", 35));
+		if (!blank && !noise) {
 			buf_puts(b, lines ? " | " : ": ");
 			/* gnuplot indents its echo of the failing line: one space will do */
 			while (len && (*p == ' ' || *p == '\t')) {
@@ -570,6 +574,10 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 	for (int j = 0; j < n_jobs && !rc; j++) {
 		S_Job *x = &job[j];
 		buf_reset(&b);
+		/* UTF-8, so gnuplot measures labels by characters, not bytes (it
+		 * drops a key it thinks too wide).  Under LC_ALL=C it warns about
+		 * the degree sign, which we never use. */
+		buf_puts(&b, "set encoding utf8\n");
 		for (size_t i = x->first; i < x->end; i++)
 			buf_add(&b, c[i].script.ptr, c[i].script.len);
 		x->in_fd = S_tmpfd();
@@ -671,6 +679,14 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 			const char *p = mark + strlen(S_FAIL_MARK);
 			size_t len = strcspn(p, "\r\n");
 			buf_printf(&b, "gnuplot failed to draw the chart charts/%.*s.png", (int)len, p);
+			S_put_stderr(&b, &e);
+		} else if (WIFEXITED(x->status) && WEXITSTATUS(x->status) == 127) {
+			/* posix_spawnp reports a missing program as ENOENT, except
+			 * where exec failures only show as the child's status 127
+			 * (as under valgrind). */
+			buf_printf(&b, "gnuplot could not be started ('%s' exited with status 127: not found?): "
+			           "install it with 'apt-get install gnuplot-nox', or set CHITIEU_GNUPLOT to its path",
+			           prog);
 			S_put_stderr(&b, &e);
 		} else if (WIFSIGNALED(x->status)) {
 			buf_printf(&b, "gnuplot ('%s') was killed by signal %d while drawing the charts %s..%s", prog,
@@ -793,6 +809,7 @@ int chart_script(const Model *m, Buf *b, char **err)
 	S_Chart *c = S_build(m, &n, err);
 	if (!c)
 		return -1;
+	buf_puts(b, "set encoding utf8\n");
 	for (size_t i = 0; i < n; i++)
 		buf_add(b, c[i].script.ptr, c[i].script.len);
 	S_free(c, n);
