@@ -177,7 +177,7 @@ static int S_page_of(const char *pdf, int pages, const char *name)
 	int found = 0;
 	for (int p = 1; p <= pages; p++) {
 		char *t = S_page_text(pdf, p);
-		char *head = xstrndup(name, 20);
+		char *head = xstrndup(name, strnlen(name, 20));
 		/* the overview also lists every unit: only unit pages count */
 		if (strstr(t, head) && strstr(t, "Còn cần")) {
 			assert_int_equal(found, 0);
