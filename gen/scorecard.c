@@ -395,7 +395,10 @@ static void S_con_can(Buf *b, const Model *m, const ChiTieu *t, const KetQua *kq
 	ConCan c = rank_con_can(t, kq, m->cua_so.last_month);
 	switch (c.loai) {
 	case CC_DA_DAT:
-		buf_puts(b, gon ? "Đã đạt" : "Đã đạt; giữ vững");
+		if (m->cua_so.last_month >= 12)
+			buf_puts(b, "Đạt cả năm");
+		else
+			buf_puts(b, gon ? "Đã đạt" : "Đã đạt; giữ vững");
 		break;
 	case CC_CAN:
 		if (gon)
@@ -448,15 +451,18 @@ enum { C_TEN, C_KQ, C_GIAO, C_DG, C_TD, C_CAN, C_GHI, S_NCOL };
 /* The raw texts of a unit's rows, before clipping. */
 typedef struct {
 	size_t t;
-	char *ten, *kq, *kq1, *giao, *dg, *td, *can, *can1, *ghi;
+	char *ten, *giao, *dg, *td, *can, *can1, *ghi;
+	char *ty_le;       /* "85,48 %", NULL when D = 0 or not reported */
+	char *nd_n, *nd_d; /* "1.354/" and "1.584", NULL when not reported */
 	DanhGia danh_gia;
 } S_Dong;
 
 static void S_dong_release(S_Dong *r)
 {
 	free(r->ten);
-	free(r->kq);
-	free(r->kq1);
+	free(r->ty_le);
+	free(r->nd_n);
+	free(r->nd_d);
 	free(r->giao);
 	free(r->dg);
 	free(r->td);
@@ -478,10 +484,41 @@ static const S_Muc S_muc[] = {
 };
 #define S_N_MUC (sizeof S_muc / sizeof S_muc[0])
 
+/* The figure and N/D for a width: a number is never cut, so N/D breaks
+ * after its slash, and a compact row keeps what fits on its line. */
+static char *S_ket_qua(const LoDoc *d, const S_Dong *row, S_Muc mu, float w)
+{
+	if (!row->nd_n)
+		return xstrdup("–");
+	Buf b;
+	buf_init(&b);
+	if (mu.gon) {
+		if (row->ty_le)
+			buf_printf(&b, "%s (%s%s)", row->ty_le, row->nd_n, row->nd_d);
+		if (!row->ty_le || lo_width(d, FONT_REGULAR, mu.size, b.ptr) > w) {
+			buf_reset(&b);
+			if (row->ty_le)
+				buf_puts(&b, row->ty_le);
+			else
+				buf_printf(&b, "%s%s", row->nd_n, row->nd_d);
+		}
+		return buf_detach(&b, NULL);
+	}
+	if (row->ty_le)
+		buf_printf(&b, "%s\n", row->ty_le);
+	size_t at = b.len;
+	buf_printf(&b, "%s%s", row->nd_n, row->nd_d);
+	if (lo_width(d, FONT_REGULAR, mu.size, b.ptr + at) > w) {
+		buf_truncate(&b, at);
+		buf_printf(&b, "%s\n%s", row->nd_n, row->nd_d);
+	}
+	return buf_detach(&b, NULL);
+}
+
 static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S_Muc mu,
                           const char *td_head, S_Pool *pool)
 {
-	static const char *const head[S_NCOL] = {"Chỉ tiêu", "Kết quả (N/D)", "Giao", "Đánh giá",
+	static const char *const head[S_NCOL] = {"Chỉ tiêu", "Kết quả, N/D", "Giao", "Đánh giá",
 	                                         NULL, "Còn cần", "Ghi chú của đơn vị"};
 	tb->size = mu.size;
 	tb->n_head = 1;
@@ -499,7 +536,8 @@ static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S
 	}
 	for (size_t i = 0; i < n; i++) {
 		const S_Dong *row = &rows[i];
-		const char *text[S_NCOL] = {row->ten, mu.gon ? row->kq1 : row->kq, row->giao, row->dg,
+		const char *kq = S_keep(pool, S_ket_qua(d, row, mu, tb->width[C_KQ] - 2 * tb->pad));
+		const char *text[S_NCOL] = {row->ten, kq, row->giao, row->dg,
 		                            row->td, mu.gon ? row->can1 : row->can, row->ghi};
 		size_t max[S_NCOL] = {mu.ten, one, one, one, one, one, mu.ghi};
 		r = lo_table_row(tb);
@@ -631,24 +669,17 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		buf_puts(&b, ". ");
 		buf_puts(&b, ct->ten);
 		r->ten = buf_detach(&b, NULL);
-		for (int one = 0; one < 2; one++) {
-			if (kq->dg == DG_CHUA_BAO_CAO)
-				buf_puts(&b, "–");
-			else {
-				if (kq->d > 0) {
-					fmt_ty_le(&b, kq->n, kq->d, ct);
-					buf_puts(&b, one ? " % " : " %\n");
-				}
-				buf_puts(&b, "(");
-				fmt_int(&b, kq->n);
-				buf_puts(&b, "/");
-				fmt_int(&b, kq->d);
-				buf_puts(&b, ")");
+		if (kq->dg != DG_CHUA_BAO_CAO) {
+			if (kq->d > 0) {
+				fmt_ty_le(&b, kq->n, kq->d, ct);
+				buf_puts(&b, " %");
+				r->ty_le = buf_detach(&b, NULL);
 			}
-			if (one)
-				r->kq1 = buf_detach(&b, NULL);
-			else
-				r->kq = buf_detach(&b, NULL);
+			fmt_int(&b, kq->n);
+			buf_puts(&b, "/");
+			r->nd_n = buf_detach(&b, NULL);
+			fmt_int(&b, kq->d);
+			r->nd_d = buf_detach(&b, NULL);
 		}
 		fmt_giao_chi_tieu(&b, ct);
 		if (ct->don_vi_tinh && *ct->don_vi_tinh)
@@ -676,7 +707,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 
 	/* Column widths as shares of the text width; compact levels give the
 	 * still-needs figure the room the wrapped names had. */
-	static const float share[2][S_NCOL] = {{0.27f, 0.125f, 0.11f, 0.12f, 0.095f, 0.15f, 0.13f},
+	static const float share[2][S_NCOL] = {{0.25f, 0.15f, 0.105f, 0.12f, 0.095f, 0.15f, 0.13f},
 	                                       {0.20f, 0.14f, 0.11f, 0.12f, 0.08f, 0.25f, 0.10f}};
 	float wc[2][S_NCOL];
 	for (int g = 0; g < 2; g++)
