@@ -193,6 +193,15 @@ static void S_chi_tieu(Buf *b, const Model *m, size_t t, Root root)
 
 static void S_cua_so(Buf *b, const Model *m) { fmt_cua_so(b, &m->cua_so); }
 
+/* The period words inside a sentence: "… năm 2024", "… quý I năm 2024". */
+static void S_cua_so_giua_cau(Buf *b, const Model *m)
+{
+	size_t at = b->len;
+	fmt_cua_so(b, &m->cua_so);
+	if (b->len > at && b->ptr[at] >= 'A' && b->ptr[at] <= 'Z')
+		b->ptr[at] = (char)(b->ptr[at] - 'A' + 'a');
+}
+
 static int S_in_window(const Model *m, Ky k)
 {
 	return k.year == m->cua_so.year && ky_last_month(k) <= m->cua_so.last_month;
@@ -418,20 +427,16 @@ static void S_trich_yeu(Buf *b, const Model *m)
 	else
 		buf_puts(b, "Kết quả thực hiện các chỉ tiêu");
 	buf_putc(b, ' ');
-	S_cua_so(b, m);
+	S_cua_so_giua_cau(b, m);
 }
 
 static void S_title(Buf *b, const Model *m)
 {
-	const char *loai = S_conf(m, "loai_van_ban");
 	buf_puts(b, "# ");
-	if (*loai) {
-		md_escape(b, loai);
-		buf_puts(b, "\\\n");
-	}
 	S_trich_yeu(b, m);
-	buf_puts(b, "\n\nSố liệu lũy kế từ đầu năm đến hết kỳ báo cáo ");
-	S_cua_so(b, m);
+	buf_puts(b, "\n\nSố liệu lũy kế từ đầu năm đến hết kỳ báo cáo (");
+	S_cua_so_giua_cau(b, m);
+	buf_putc(b, ')');
 	buf_puts(b, ".");
 	const char *ghi_chu = S_conf(m, "ghi_chu_du_lieu");
 	if (*ghi_chu) {
@@ -492,7 +497,7 @@ static void S_list_targets(Buf *b, const Model *m, DanhGia dg, const char *label
 		buf_puts(b, "- ");
 		S_chi_tieu(b, m, t, root);
 		if (dg == DG_DAT || dg == DG_CHUA_DAT) {
-			buf_puts(b, ": ");
+			buf_puts(b, " — ");
 			S_so_lieu(b, k, &m->chi_tieu[t]);
 			buf_puts(b, ", giao ");
 			fmt_giao_chi_tieu(b, &m->chi_tieu[t]);
@@ -758,6 +763,13 @@ static void S_appendix_title(Buf *b, const Model *m)
 void md_report(Buf *out, const Model *m, const char *img_prefix)
 {
 	S_header(out, m);
+	/* The document type above the summary line, as the form prints it. */
+	const char *loai = S_conf(m, "loai_van_ban");
+	if (*loai) {
+		buf_puts(out, "**");
+		md_escape(out, loai);
+		buf_puts(out, "**\n\n");
+	}
 	S_title(out, m);
 	S_summary(out, m, NULL);
 	S_appendix_title(out, m);
