@@ -10,17 +10,15 @@ in="$WORK/in"
 copy_sample "$in"
 # The unit made long: the first of the registry, so its file exists.
 ma=$(awk -F, 'NR == 2 { print $1 }' "$in/don-vi.csv")
-run_chitieu -q -i "$in" -o "$WORK/out" --don-vi "$ma"
+run_chitieu -q -i "$in" -o "$WORK/o" --don-vi "$ma"
 expect_rc 0
-pdf=$(ls "$WORK"/out/*/the-diem.pdf)
+pdf=$(ls "$WORK"/o/*/the-diem.pdf)
 dir=$(dirname "$pdf")
 
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 # page_text PDF N: the text of page N, one line per text line.
 page_text() { pdftotext -q -f "$2" -l "$2" "$1" -; }
 
-# Registry names (a quoted name holds no comma in the sample's don-vi.csv;
-# strip quotes anyway).
 units=$(awk 'NR > 1 && NF' "$in/don-vi.csv" | wc -l)
 n=$(pages "$pdf")
 [ "$n" -gt "$units" ] || fail "the-diem.pdf has $n pages for $units units: no overview"
@@ -38,7 +36,18 @@ done
 grep -q "Chưa đạt" "$WORK/p1.txt" || fail "the overview's legend is missing on page 1"
 
 # Each unit's name (its heading line) on exactly one unit page.
-awk -F, 'NR > 1 && NF { gsub(/"/, "", $2); print $2 }' "$in/don-vi.csv" >"$WORK/names"
+# field 2 of each row, quotes honoured ("Sở Văn hóa, Thể thao và Du lịch")
+awk 'NR > 1 && NF {
+	f = 0; v = ""; q = 0
+	for (i = 1; i <= length($0); i++) {
+		c = substr($0, i, 1)
+		if (q) { if (c == "\"") { if (substr($0, i + 1, 1) == "\"") { v = v c; i++ } else q = 0 } else v = v c }
+		else if (c == "\"") q = 1
+		else if (c == ",") { f++; if (f == 2) break; v = "" }
+		else v = v c
+	}
+	print v
+}' "$in/don-vi.csv" >"$WORK/names"
 while IFS= read -r name; do
 	c=0
 	for p in $(seq $((over + 1)) "$n"); do
@@ -66,10 +75,10 @@ awk -F, -v OFS=, -v ma="$ma" -v ten="$long" '$1 == ma { $2 = ten } { print }' "$
 mv "$WORK/dv" "$in/don-vi.csv"
 sed -i "2,\$ s/,\$/,\"$note\"/" "$in/so-lieu/$ma.csv"
 grep -q "một cửa điện tử" "$in/so-lieu/$ma.csv" || fail "the test could not add notes"
-rm -rf "$WORK/out"
-run_chitieu -q -i "$in" -o "$WORK/out" --don-vi "$ma"
+rm -rf "$WORK/o"
+run_chitieu -q -i "$in" -o "$WORK/o" --don-vi "$ma"
 expect_rc 0
-pdf=$(ls "$WORK"/out/*/the-diem.pdf)
+pdf=$(ls "$WORK"/o/*/the-diem.pdf)
 [ "$(pages "$pdf")" -eq "$n" ] || fail "a long name and notes changed the page count: $(pages "$pdf"), expected $n"
 one="$(dirname "$pdf")/the-diem-$ma.pdf"
 [ "$(pages "$one")" -eq 1 ] || fail "the long unit takes $(pages "$one") pages"
