@@ -170,6 +170,28 @@ static void S_put_gia_tri(Buf *b, const ChiTieu *t)
 		buf_printf(b, ".%0*lld", t->gt_scale, (long long)(v % p));
 }
 
+/* The top of the y axis: 100 %, unless a target lies above it (a figure
+ * never does: tu_so <= mau_so). */
+static int64_t S_ymax(const ChiTieu *t, int64_t top)
+{
+	int64_t p = 1;
+	for (int i = 0; i < t->gt_scale; i++)
+		p *= 10;
+	int64_t v = t->gt_num > 0 ? (t->gt_num + p - 1) / p : 0;
+	if (v > 100) {
+		v = (v + 9) / 10 * 10 + 10;
+		if (v > top)
+			top = v;
+	}
+	return top;
+}
+
+static void S_yaxis(Buf *b, int64_t top)
+{
+	buf_printf(b, "set yrange [0:%lld]\nset ytics 0,%lld,%lld nomirror\nset format y '%%g %%%%'\n",
+	           (long long)top, (long long)(top > 100 ? (top / 50 + 1) * 10 : 20), (long long)top);
+}
+
 /* A datablock never stays empty: a point outside the fixed ranges keeps
  * the series in the key without drawing anything or warning. */
 static void S_block_end(Buf *b, int any)
@@ -297,8 +319,8 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		buf_printf(b, " %d", i + 1);
 	}
 	buf_printf(b, ")\nset xtics nomirror scale 0\nset xrange [0.5:%d.5]\n", nb);
-	buf_puts(b, "set yrange [0:100]\nset ytics 0,20,100 nomirror\nset format y '%g %%'\n"
-	            "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
+	S_yaxis(b, S_ymax(ct, 100));
+	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
 	            "set key outside below center vertical Left reverse samplen 3\n"
 	            "set border 3\nset offsets 0,0,0,0\n");
 
@@ -343,6 +365,7 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	S_common(b, c->stem);
 
 	int n = 0, any_dat = 0, any_cd = 0;
+	int64_t top = 100;
 	Buf dat, cd, ct;
 	buf_init(&dat);
 	buf_init(&cd);
@@ -354,6 +377,7 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 		const ChiTieu *x = &m->chi_tieu[t];
 		const KetQua *kq = model_kq_don_vi(m, u, t);
 		n++;
+		top = S_ymax(x, top);
 		/* Tic labels are formats to gnuplot: the figure's '%' is doubled,
 		 * and no text from data goes there. */
 		if (n > 1)
@@ -406,8 +430,8 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	buf_puts(b, " . ");
 	chart_quote(b, s.ptr);
 	buf_printf(b, "\nset xtics nomirror scale 0\nset xrange [0.4:%d.6]\n", n);
-	buf_puts(b, "set yrange [0:100]\nset ytics 0,20,100 nomirror\nset format y '%g %%'\n"
-	            "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
+	S_yaxis(b, top);
+	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
 	            "set key outside right top vertical Left reverse samplen 2\n"
 	            "set border 3\nset boxwidth 0.6\nset style fill solid 0.5 border -1\n"
 	            "set style textbox opaque noborder\nset bmargin 3.3\n");

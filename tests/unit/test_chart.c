@@ -500,6 +500,25 @@ static void test_chart_script_data(void **state)
 	model_release(&m);
 }
 
+/* A target above 100 % stretches the axis so its line shows; else 0..100. */
+static void test_chart_yaxis_target(void **state)
+{
+	Model m;
+	S_model(&m, S_units, S_N_UNITS, 0);
+	Buf b;
+	buf_init(&b);
+	char *err = NULL;
+	assert_int_equal(chart_script(&m, &b, &err), 0);
+	assert_null(strstr(b.ptr, "set yrange [0:160]"));
+	assert_non_null(strstr(b.ptr, "set yrange [0:100]\n"));
+	buf_reset(&b);
+	m.chi_tieu[1].gt_num = 1500; /* 150,0 */
+	assert_int_equal(chart_script(&m, &b, &err), 0);
+	assert_non_null(strstr(b.ptr, "set yrange [0:160]\n"));
+	buf_release(&b);
+	model_release(&m);
+}
+
 /* The driver modes: the real pipeline into charts, or the script. */
 static int S_driver(int argc, char **argv)
 {
@@ -552,6 +571,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_chart_gnuplot_silent),
 	    cmocka_unit_test(test_chart_gnuplot_timeout),
 	    cmocka_unit_test(test_chart_script_data),
+	    cmocka_unit_test(test_chart_yaxis_target),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
