@@ -434,13 +434,13 @@ static void S_thay_doi(Buf *b, const Diem *xh, int n_buoc)
 		buf_puts(b, "–");
 		return;
 	case TD_KHONG_DOI:
-		buf_puts(b, "= 0,00");
+		buf_puts(b, "=\u00a00,00");
 		return;
 	case TD_TANG:
-		buf_puts(b, td.nho ? "▲ < " : "▲ ");
+		buf_puts(b, td.nho ? "▲\u00a0<" : "▲\u00a0");
 		break;
 	case TD_GIAM:
-		buf_puts(b, td.nho ? "▼ < " : "▼ ");
+		buf_puts(b, td.nho ? "▼\u00a0<" : "▼\u00a0");
 		break;
 	}
 	fmt_ty_le(b, td.tram, 10000, NULL);
@@ -634,8 +634,18 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	fmt_int(&b, dem.chua_bao_cao);
 	lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 6, b.ptr);
 
-	/* HAN: the deadline tasks' one-line summary for this unit (han.h,
-	 * when it provides one) goes here, as one lo_paragraph at 11 pt. */
+	/* The deadline tasks (han.h): one line per kind of step the unit has. */
+	if (m->han.co) {
+		buf_reset(&b);
+		han_dong_the_diem(&b, m, (int)u);
+		while (b.len && b.ptr[b.len - 1] == '\n')
+			buf_truncate(&b, b.len - 1);
+		if (b.len) {
+			s = S_cat(d, FONT_REGULAR, 11, b.ptr, W, 4);
+			lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 6, s);
+			free(s);
+		}
+	}
 
 	/* The legend, at the page's foot: measured first, the table and the
 	 * chart share what is left. */
