@@ -25,6 +25,7 @@
 
 #define S_SAMPLE (64 * 1024)
 #define S_CHUNK (64 * 1024)
+#define S_SNIFF_LINES 50
 
 static const char S_RESAVE[] =
 	"open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"";
@@ -174,11 +175,11 @@ static void S_header(S_In *in)
 			for (size_t j = 0; j < in->n_cols; j++)
 				buf_printf(&known, "%s%s", j ? ", " : "", in->cols[j].name);
 			msg_warn(in->ms, in->path, in->fline[i], (int)i + 1,
-			         "unknown column \"%s\" is ignored (the known columns are %s)", name, known.ptr);
+			         "unknown column '%s' is ignored (the known columns are %s)", name, known.ptr);
 			buf_release(&known);
 		} else if (in->col_of[k] >= 0) {
 			msg_error(in->ms, in->path, in->fline[i], (int)i + 1,
-			          "column \"%s\" is named twice (columns %d and %zu)", in->cols[k].name,
+			          "column '%s' is named twice (columns %d and %zu)", in->cols[k].name,
 			          in->col_of[k] + 1, i + 1);
 			in->header_bad = 1;
 		} else {
@@ -188,7 +189,7 @@ static void S_header(S_In *in)
 	}
 	for (size_t k = 0; k < in->n_cols; k++)
 		if (in->cols[k].required && in->col_of[k] < 0) {
-			msg_error(in->ms, in->path, in->header_line, 0, "missing required column \"%s\"",
+			msg_error(in->ms, in->path, in->header_line, 0, "missing required column '%s'",
 			          in->cols[k].name);
 			in->header_bad = 1;
 		}
@@ -510,8 +511,15 @@ static void S_sniff(S_In *in, int whole)
 		}
 	}
 	if (!in->delim) {
-		S_Sniff c = S_sniff_one(in, p + skip, n - skip, ',', whole);
-		S_Sniff s = S_sniff_one(in, p + skip, n - skip, ';', whole);
+		/* the header and the next lines are enough to judge by */
+		size_t end = skip;
+		for (int k = 0; k < S_SNIFF_LINES && end < n; k++) {
+			const unsigned char *nl = memchr(p + end, '\n', n - end);
+			end = nl ? (size_t)(nl - p) + 1 : n;
+		}
+		whole = whole && end == n;
+		S_Sniff c = S_sniff_one(in, p + skip, end - skip, ',', whole);
+		S_Sniff s = S_sniff_one(in, p + skip, end - skip, ';', whole);
 		in->delim = S_better(s, c) ? ';' : ',';
 	}
 	csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI);
@@ -577,7 +585,7 @@ static int S_finish(S_In *in, CsvInfo *info)
 		buf_init(&known);
 		for (size_t j = 0; j < in->n_cols; j++)
 			buf_printf(&known, "%s%s", j ? "," : "", in->cols[j].name);
-		msg_error(in->ms, in->path, 0, 0, "the file is empty: it needs at least the header row \"%s\"",
+		msg_error(in->ms, in->path, 0, 0, "the file is empty: it needs at least the header row '%s'",
 		          known.ptr);
 		buf_release(&known);
 	}

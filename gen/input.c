@@ -36,6 +36,8 @@ typedef struct {
 	int *dv_thuoc_col;
 	int *ct_line;      /* [n_chi_tieu] while reading */
 	int *ky_col;       /* [n_don_vi]: column of ky in the unit's file */
+	size_t *seg_start, *seg_len; /* [n_don_vi]: the unit's rows in so_lieu */
+	int first_ct_line; /* line of the target with the smallest stt */
 } S_Ctx;
 
 /* --- Small parsers --------------------------------------------------- */
@@ -418,6 +420,8 @@ static int S_row_nhom(void *vc, const CsvRow *r)
 	Model *m = c->m;
 	const CsvField *f = r->f;
 	const char *path = r->path;
+	/* a row with a good code is kept whatever else is wrong, so that
+	 * the files naming it do not repeat the error */
 	int ok = 1, thu_tu = 0;
 	if (!S_code_ok(f[NH_MA].text)) {
 		msg_error(&m->msgs, path, f[NH_MA].line, f[NH_MA].col,
@@ -427,13 +431,11 @@ static int S_row_nhom(void *vc, const CsvRow *r)
 	}
 	if (!f[NH_TEN].text[0]) {
 		msg_error(&m->msgs, path, f[NH_TEN].line, f[NH_TEN].col, "empty group name (ten)");
-		ok = 0;
 	}
 	if (S_int(f[NH_THU_TU].text, &thu_tu)) {
 		msg_error(&m->msgs, path, f[NH_THU_TU].line, f[NH_THU_TU].col,
 		          "thu_tu '%s' is not a whole number (the group's order in reports)",
 		          f[NH_THU_TU].text);
-		ok = 0;
 	}
 	if (!ok)
 		return 0;
@@ -475,17 +477,12 @@ static int S_row_don_vi(void *vc, const CsvRow *r)
 	}
 	if (!f[DV_TEN].text[0]) {
 		msg_error(&m->msgs, path, f[DV_TEN].line, f[DV_TEN].col, "empty unit name (ten)");
-		ok = 0;
 	}
 	if (!f[DV_NHOM].text[0]) {
 		msg_error(&m->msgs, path, f[DV_NHOM].line, f[DV_NHOM].col,
 		          "empty group (nhom): write a group code of nhom.csv");
-		ok = 0;
-	} else if ((g = model_find_nhom(m, f[DV_NHOM].text)) < 0) {
-		if (c->have_nhom)
-			S_unknown_group(c, path, &f[DV_NHOM], f[DV_NHOM].text, "");
-		ok = 0;
-	}
+	} else if ((g = model_find_nhom(m, f[DV_NHOM].text)) < 0 && c->have_nhom)
+		S_unknown_group(c, path, &f[DV_NHOM], f[DV_NHOM].text, "");
 	if (!ok)
 		return 0;
 	size_t i = m->n_don_vi;
@@ -519,11 +516,10 @@ static int S_row_chi_tieu(void *vc, const CsvRow *r)
 	if (S_int(f[CT_STT].text, &stt) || stt < 0) {
 		msg_error(&m->msgs, path, f[CT_STT].line, f[CT_STT].col,
 		          "stt '%s' is not a whole number (the row number of the target)", f[CT_STT].text);
-		ok = 0;
+		ok = 0; /* only a row without its key is dropped */
 	}
 	if (!f[CT_TEN].text[0]) {
 		msg_error(&m->msgs, path, f[CT_TEN].line, f[CT_TEN].col, "empty target name (ten)");
-		ok = 0;
 	}
 	const char *s = f[CT_SO_SANH].text;
 	if (!strcmp(s, ">="))
@@ -536,21 +532,18 @@ static int S_row_chi_tieu(void *vc, const CsvRow *r)
 		msg_error(&m->msgs, path, f[CT_SO_SANH].line, f[CT_SO_SANH].col,
 		          "bad comparator '%s' in so_sanh: write >= (at least), <= (at most) or = (exactly)",
 		          s);
-		ok = 0;
 	}
 	if (S_decimal(f[CT_GIA_TRI].text, &num, &scale)) {
 		msg_error(&m->msgs, path, f[CT_GIA_TRI].line, f[CT_GIA_TRI].col,
 		          "bad target value '%s' in gia_tri: write a number such as 80, 45.5 or 45,5 "
 		          "(at most 6 decimals, no %% sign)",
 		          f[CT_GIA_TRI].text);
-		ok = 0;
 	}
 	unsigned char *ap = xcalloc(m->n_nhom ? m->n_nhom : 1, 1);
 	const char *a = f[CT_AP_DUNG].text;
 	if (!*a) {
 		msg_error(&m->msgs, path, f[CT_AP_DUNG].line, f[CT_AP_DUNG].col,
 		          "empty ap_dung: name the groups judged on this target, joined by | (so|huyen|xa)");
-		ok = 0;
 	}
 	while (*a) {
 		const char *e = strchr(a, '|');
@@ -566,8 +559,7 @@ static int S_row_chi_tieu(void *vc, const CsvRow *r)
 		else {
 			if (c->have_nhom)
 				S_unknown_group(c, path, &f[CT_AP_DUNG], t, " in ap_dung");
-			ok = 0;
-		}
+			}
 		free(slug);
 		a += len + (e ? 1 : 0);
 		if (e && !*a) /* "so|" */
@@ -769,6 +761,12 @@ static void S_check_chi_tieu(S_Ctx *c)
 		w++;
 	}
 	m->n_chi_tieu = w;
+	int min = 0;
+	for (size_t i = 0; i < w; i++)
+		if (!i || m->chi_tieu[i].stt < min) {
+			min = m->chi_tieu[i].stt;
+			c->first_ct_line = c->ct_line[i];
+		}
 	free(drop);
 	free(k);
 }
@@ -788,7 +786,7 @@ static void S_can_cu_span(S_Ctx *c)
 			continue;
 		}
 		if (i == 0 && !t->can_cu[0])
-			msg_warn(&m->msgs, "chi-tieu.csv", 0, 0,
+			msg_warn(&m->msgs, "chi-tieu.csv", c->first_ct_line, 0,
 			         "the first target (stt %d) has an empty can_cu, so there is no row above to "
 			         "share: its basis prints blank",
 			         t->stt);
@@ -897,6 +895,8 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 		return 0;
 	if (!model_applies(m, (size_t)fl->unit, (size_t)t)) {
 		const DonVi *u = &m->don_vi[fl->unit];
+		if (u->nhom < 0) /* its group is reported as unknown already */
+			return 0;
 		msg_warn(&m->msgs, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
 		         "target %d does not apply to group '%s' of this unit (ap_dung of chi-tieu.csv): "
 		         "the row is ignored",
@@ -945,6 +945,19 @@ static char **S_list(S_Ctx *c, size_t *n)
 	return v;
 }
 
+static int S_cmp_so_lieu(const void *a, const void *b)
+{
+	const SoLieu *x = a, *y = b;
+	if (x->don_vi != y->don_vi)
+		return x->don_vi < y->don_vi ? -1 : 1;
+	if (x->chi_tieu != y->chi_tieu)
+		return x->chi_tieu < y->chi_tieu ? -1 : 1;
+	int r = ky_cmp(x->ky, y->ky);
+	if (r)
+		return r;
+	return (x->line > y->line) - (x->line < y->line);
+}
+
 static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 {
 	Model *m = c->m;
@@ -981,25 +994,19 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 		m->don_vi[unit].co_so_lieu = 1;
 	S_File fl = {c, stem, unit, *cap};
 	CsvInfo info;
+	size_t start = m->n_so_lieu;
 	int rc = csvin_read(c->dir, path, S_cols_so_lieu, SL_N, S_row_so_lieu, &fl, &m->msgs, &info);
 	*cap = fl.cap;
+	if (unit >= 0) {
+		c->seg_start[unit] = start;
+		c->seg_len[unit] = m->n_so_lieu - start;
+		if (m->n_so_lieu - start > 1)
+			qsort(m->so_lieu + start, m->n_so_lieu - start, sizeof *m->so_lieu, S_cmp_so_lieu);
+	}
 	if (rc != CSVIN_MISSING)
 		S_tep(m, path, info.sha256);
 	free(stem);
 	free(path);
-}
-
-static int S_cmp_so_lieu(const void *a, const void *b)
-{
-	const SoLieu *x = a, *y = b;
-	if (x->don_vi != y->don_vi)
-		return x->don_vi < y->don_vi ? -1 : 1;
-	if (x->chi_tieu != y->chi_tieu)
-		return x->chi_tieu < y->chi_tieu ? -1 : 1;
-	int r = ky_cmp(x->ky, y->ky);
-	if (r)
-		return r;
-	return (x->line > y->line) - (x->line < y->line);
 }
 
 /* One folder holds one year: the year most rows give (the later on a
@@ -1038,16 +1045,30 @@ static void S_one_year(S_Ctx *c)
 	m->n_so_lieu = w;
 }
 
+/* Each file's rows were sorted as read; laying the files out in unit
+ * order sorts the whole by (unit, target, period) in linear time. */
+static void S_order_so_lieu(S_Ctx *c)
+{
+	Model *m = c->m;
+	if (!m->n_so_lieu)
+		return;
+	SoLieu *v = xmalloc(m->n_so_lieu * sizeof *v);
+	size_t w = 0;
+	for (size_t u = 0; u < m->n_don_vi; u++) {
+		memcpy(v + w, m->so_lieu + c->seg_start[u], c->seg_len[u] * sizeof *v);
+		w += c->seg_len[u];
+	}
+	free(m->so_lieu);
+	m->so_lieu = v;
+}
+
 /* Sorted by (unit, target, period): a period given twice, or a month
  * beside the quarter holding it, are neighbours. */
 static void S_check_so_lieu(S_Ctx *c)
 {
 	Model *m = c->m;
-	if (m->n_so_lieu > 1)
-		qsort(m->so_lieu, m->n_so_lieu, sizeof *m->so_lieu, S_cmp_so_lieu);
 	for (size_t i = 1; i < m->n_so_lieu; i++) {
 		const SoLieu *r = &m->so_lieu[i];
-		size_t g = i; /* rows before i of the same unit and target */
 		const SoLieu *p = &m->so_lieu[i - 1];
 		if (p->don_vi != r->don_vi || p->chi_tieu != r->chi_tieu)
 			continue;
@@ -1060,22 +1081,34 @@ static void S_check_so_lieu(S_Ctx *c)
 			          "period %s of target %d is given twice (lines %d and %d)", k, stt, p->line,
 			          r->line);
 		}
-		if (r->ky.kind == 'Q') {
+		/* a quarter given twice was named above: its months once */
+		if (r->ky.kind == 'Q' && ky_cmp(p->ky, r->ky)) {
 			int lo = r->ky.year * 12 + ky_first_month(r->ky);
-			while (g-- > 0) {
-				p = &m->so_lieu[g];
+			size_t g0 = i;
+			while (g0 > 0) {
+				p = &m->so_lieu[g0 - 1];
 				if (p->don_vi != r->don_vi || p->chi_tieu != r->chi_tieu ||
 				    p->ky.year * 12 + ky_last_month(p->ky) < lo)
 					break;
-				if (p->ky.kind != 'M')
-					continue;
+				g0--;
+			}
+			if (g0 < i) { /* only months of this quarter sort between */
+				Buf b;
+				buf_init(&b);
+				int last = r->line;
+				for (size_t j = g0; j < i; j++) {
+					ky_format(m->so_lieu[j].ky, kp);
+					buf_printf(&b, "%s%s (line %d)", j > g0 ? ", " : "", kp, m->so_lieu[j].line);
+					if (m->so_lieu[j].line > last)
+						last = m->so_lieu[j].line;
+				}
 				if (!path)
 					path = xasprintf("so-lieu/%s.csv", m->don_vi[r->don_vi].ma);
-				ky_format(p->ky, kp);
-				msg_error(&m->msgs, path, p->line > r->line ? p->line : r->line, col,
-				          "month %s (line %d) and quarter %s (line %d) of target %d are both "
-				          "given: give either the months or the quarter",
-				          kp, p->line, k, r->line, stt);
+				msg_error(&m->msgs, path, last, col,
+				          "quarter %s (line %d) and the month%s it holds are both given for "
+				          "target %d: %s; give either the months or the quarter",
+				          k, r->line, i - g0 > 1 ? "s" : "", stt, b.ptr);
+				buf_release(&b);
 			}
 		}
 		free(path);
@@ -1088,11 +1121,14 @@ static void S_read_so_lieu(S_Ctx *c)
 	size_t n, cap = 0;
 	char **names = S_list(c, &n);
 	c->ky_col = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->ky_col);
+	c->seg_start = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg_start);
+	c->seg_len = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg_len);
 	for (size_t i = 0; i < n; i++) {
 		S_read_file(c, names[i], &cap);
 		free(names[i]);
 	}
 	free(names);
+	S_order_so_lieu(c);
 	S_one_year(c);
 	S_check_so_lieu(c);
 	for (size_t u = 0; u < m->n_don_vi; u++)
@@ -1135,6 +1171,8 @@ int input_read(Model *m, const char *dir)
 	free(c.dv_line);
 	free(c.ct_line);
 	free(c.ky_col);
+	free(c.seg_start);
+	free(c.seg_len);
 
 	han_read(m, dir);
 	if (m->n_tep > 1)
