@@ -974,7 +974,13 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 	if (unit < 0 && c->have_don_vi) {
 		Buf b;
 		buf_init(&b);
-		S_suggest(&b, stem, m->n_don_vi, S_get_don_vi, m);
+		/* "Xã C" is nearest to xa-c once folded as a code would be */
+		char *near = text_fold(stem);
+		for (char *q = near; *q; q++)
+			if (*q == '_')
+				*q = '-';
+		S_suggest(&b, near, m->n_don_vi, S_get_don_vi, m);
+		free(near);
 		if (!S_code_ok(stem))
 			msg_error(&m->msgs, path, 0, 0,
 			          "the file name '%s' is not a unit code: name the file <ma>.csv after the "
@@ -1151,6 +1157,13 @@ int input_read(Model *m, const char *dir)
 	c.m = m;
 	c.dir = dir;
 
+	DIR *d = opendir(dir);
+	if (!d) {
+		msg_error(&m->msgs, NULL, 0, 0, "cannot open the input folder '%s': %s", dir,
+		          strerror(errno));
+		return -1;
+	}
+	closedir(d);
 	S_read_conf(&c);
 	c.have_nhom = S_read_registry(&c, "nhom.csv", S_cols_nhom, NH_N, S_row_nhom);
 	S_check_nhom(&c);
