@@ -13,6 +13,7 @@ checks that itself before it writes anything.
 
 Deliberate warnings the sample produces (everything else must be clean):
   - xa-hong-van is registered but has no data file;
+  - ban-quan-ly-kcn never reports target 8 (window not covered for it);
   - xa-tan-dan reports monthly and has no December rows (window not covered).
 """
 import csv
