@@ -208,7 +208,8 @@ static void S_png(Buf *b, const char *stem, int w_mm, int h_mm, int pt)
 	buf_printf(b,
 	           "set terminal pngcairo size %d,%d font '" S_FONT ",%d' fontscale " S_SCALE
 	           " linewidth " S_SCALE " noenhanced\n"
-	           "set output '%s.png'\n",
+	           "set output '%s.png'\n"
+	           "S_ps = 1\n",
 	           w, h, pt, stem);
 }
 
@@ -229,7 +230,8 @@ static void S_svg_and_close(Buf *b, const char *stem, int w_mm, int h_mm, int pt
 	/* 96 px per inch, the CSS pixel, so the SVG reads at the same size. */
 	int w = (w_mm * 96 * 10 + 127) / 254, h = (h_mm * 96 * 10 + 127) / 254;
 	buf_printf(b,
-	           "set terminal svg size %d,%d dynamic font '" S_FONT ",%d' fontscale 1.33 noenhanced\n"
+	           "set terminal svg size %d,%d dynamic font '" S_FONT ",%d' fontscale 1.33 linewidth 1.2 noenhanced\n"
+	           "S_ps = 0.6\n"
 	           "set output '%s.svg'\n"
 	           "replot\n"
 	           "set output\n"
@@ -338,10 +340,10 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		}
 		buf_puts(&s, " – ");
 		buf_puts(&s, fmt_danh_gia(kq->dg));
-		buf_printf(b, "$l%d using 1:2 with linespoints lw %s lc rgb '%s' dt %d pt %d ps 1.1 title ", e,
+		buf_printf(b, "$l%d using 1:2 with linespoints lw %s lc rgb '%s' dt %d pt %d ps 1.1*S_ps title ", e,
 		           e == 0 ? "2.5" : "1.6", S_colour[k], S_dash[k], S_pt_full[k]);
 		chart_quote(b, s.ptr);
-		buf_printf(b, ", \\\n  $k%d using 1:2 with points lc rgb '%s' pt %d ps 1.3 notitle, \\\n  ", e,
+		buf_printf(b, ", \\\n  $k%d using 1:2 with points lc rgb '%s' pt %d ps 1.3*S_ps notitle, \\\n  ", e,
 		           S_colour[k], S_pt_open[k]);
 	}
 	buf_reset(&s);
@@ -432,7 +434,7 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	buf_printf(b, "\nset xtics nomirror scale 0\nset xrange [0.4:%d.6]\n", n);
 	S_yaxis(b, top);
 	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
-	            "set key outside right top vertical Left reverse samplen 2\n"
+	            "set key outside right top vertical Left reverse samplen 2 width 1\n"
 	            "set border 3\nset boxwidth 0.6\nset style fill solid 0.5 border -1\n"
 	            "set style textbox opaque noborder\nset bmargin 3.3\n");
 	S_png_small(b, c->stem, CHART_DON_VI_W_MM, CHART_DON_VI_H_MM, 8);
