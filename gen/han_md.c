@@ -32,16 +32,19 @@ static int S_don_vi_thu(const Model *m, size_t i)
 	return m->thu_tu_don_vi ? m->thu_tu_don_vi[i] : (int)i;
 }
 
-static const Model *S_sort_m;
+/* A late step to sort: no global context, so renderers may run at once. */
+typedef struct {
+	int tre;
+	size_t i;
+} Tre;
 
 /* Worst delay first; ties keep the order of han.csv. */
 static int S_cmp_tre(const void *a, const void *b)
 {
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	const HanKetQua *x = &S_sort_m->han.kq[i], *y = &S_sort_m->han.kq[j];
-	if (x->so_ngay_tre != y->so_ngay_tre)
-		return x->so_ngay_tre > y->so_ngay_tre ? -1 : 1;
-	return (i > j) - (i < j);
+	const Tre *x = a, *y = b;
+	if (x->tre != y->tre)
+		return x->tre > y->tre ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
 }
 
 static void S_bang_don_vi(Buf *out, const Model *m)
@@ -70,24 +73,24 @@ static void S_bang_don_vi(Buf *out, const Model *m)
 static void S_bang_tre(Buf *out, const Model *m)
 {
 	const HanData *h = &m->han;
-	size_t *v = xmalloc((h->n_kq + 1) * sizeof *v), n = 0;
+	Tre *v = xmalloc((h->n_kq + 1) * sizeof *v);
+	size_t n = 0;
 	for (size_t i = 0; i < h->n_kq; i++)
 		if (h->kq[i].moc < 0 &&
 		    (h->kq[i].trang_thai == TT_TRE_HAN || h->kq[i].trang_thai == TT_QUA_HAN))
-			v[n++] = i;
+			v[n++] = (Tre){h->kq[i].so_ngay_tre, i};
 	if (!n) {
 		buf_puts(out, "Không có quyết định nào công bố trễ hạn hoặc quá hạn.\n\n");
 		free(v);
 		return;
 	}
-	S_sort_m = m;
 	qsort(v, n, sizeof *v, S_cmp_tre);
 	buf_puts(out, "Các bước trễ hạn, quá hạn (chậm nhất trước):\n\n"
 	              "| Số quyết định | Ngày quyết định | Cơ quan ban hành | Đơn vị chủ trì | Nội dung "
 	              "| Hạn | Ngày công bố | Tình trạng | Số ngày làm việc chậm |\n"
 	              "|---|---|---|---|---|---|---|---|--:|\n");
 	for (size_t k = 0; k < n; k++) {
-		const HanKetQua *r = &h->kq[v[k]];
+		const HanKetQua *r = &h->kq[v[k].i];
 		const CongBo *c = &h->cong_bo[r->cong_bo];
 		buf_puts(out, "| ");
 		md_escape(out, c->so_quyet_dinh);
