@@ -185,6 +185,11 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 	lo_table_init(&t, ncol, w);
 	t.n_head = 1;
 	size_t nt = m->n_chi_tieu;
+	/* narrow target columns (many targets): smaller numbers, thin padding */
+	int hep = nt && w[1] < 22;
+	float so_size = hep ? 8 : 11, sym = hep ? 10 : S_SYM, foot = hep ? 6 : 9;
+	if (hep)
+		t.pad = 1.5f;
 	size_t r = lo_table_row(&t);
 	lo_table_set(&t, r, 0, "Đơn vị", 1, 1)->style = FONT_BOLD;
 	for (size_t k = 0; k < nt; k++) {
@@ -192,6 +197,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 		LoCell *c = lo_table_set(&t, r, 1 + k, S_keep_buf(&pool, &b), 1, 1);
 		c->style = FONT_BOLD;
 		c->align = LO_CENTER;
+		c->size = so_size;
 	}
 	LoCell *c = lo_table_set(&t, r, 1 + nt, "Số CT đạt", 1, 1);
 	c->style = FONT_BOLD;
@@ -206,7 +212,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 			c = lo_table_set(&t, r, 1 + k, rank_ky_hieu(dg), 1, 1);
 			c->align = LO_CENTER;
 			c->style = FONT_BOLD;
-			c->size = S_SYM;
+			c->size = sym;
 			dat += dg == DG_DAT;
 			n++;
 		}
@@ -227,7 +233,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 				c = lo_table_set(&t, r, 1 + k, rank_ky_hieu(model_kq_don_vi(m, u, k)->dg), 1, 1);
 				c->align = LO_CENTER;
 				c->style = FONT_BOLD;
-				c->size = S_SYM;
+				c->size = sym;
 			}
 			DemDanhGia dem = rank_dem(m, u);
 			fmt_int(&b, dem.dat);
@@ -249,7 +255,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 		fmt_int(&b, kq->so_dv_danh_gia);
 		c = lo_table_set(&t, r, 1 + k, S_keep_buf(&pool, &b), 1, 1);
 		c->align = LO_CENTER;
-		c->size = 9;
+		c->size = foot;
 	}
 	lo_table_flow(d, &t, NULL);
 	lo_table_release(&t);
