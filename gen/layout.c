@@ -662,9 +662,11 @@ static void S_draw_cell(S_Tab *s, const LoCell *c, size_t row, size_t col,
 	LoDoc *d = s->d;
 	LoTable *t = s->t;
 	float x = s->x[col], w = S_cell_w(s, col, c->colspan);
-	HPDF_Page_SetLineWidth(d->page, t->line_w);
-	HPDF_Page_Rectangle(d->page, S_c(x), S_c(top - h), S_c(w), S_c(h));
-	HPDF_Page_Stroke(d->page);
+	if (t->line_w > 0) {
+		HPDF_Page_SetLineWidth(d->page, t->line_w);
+		HPDF_Page_Rectangle(d->page, S_c(x), S_c(top - h), S_c(w), S_c(h));
+		HPDF_Page_Stroke(d->page);
+	}
 
 	float size = S_cell_size(t, c);
 	float L = lo_leading(size);

@@ -163,7 +163,7 @@ typedef struct {
 	size_t cap_row;
 	float size;            /* font size, default 11 */
 	float pad;             /* cell padding, default 3 pt */
-	float line_w;          /* grid line width, default 0.5 */
+	float line_w;          /* grid line width, default 0.5; 0: no grid */
 	float min_row_h;       /* 0: none */
 	int valign_middle;     /* 1: cells vertically centred (default 1) */
 	const char *cont_prefix; /* before a repeated rowspan text, or NULL */

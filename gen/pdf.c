@@ -38,7 +38,8 @@ typedef struct {
 	LoDoc d;
 	const char *charts;
 	Buf b;           /* scratch */
-	char *ky_words;  /* "6 tháng đầu năm 2024" */
+	char *ky_words;  /* "6 tháng đầu năm 2024", "Năm 2024" */
+	char *ky_mid;    /* the same inside a sentence: "năm 2024" */
 } S_Ctx;
 
 /* Upper case of the Vietnamese letters (Latin-1, Latin Extended-A and -B
@@ -189,7 +190,7 @@ static void S_header(S_Ctx *c)
 	free(lv);
 	buf_reset(&c->b);
 	const char *ty = model_conf(m, "trich_yeu");
-	buf_printf(&c->b, "%s%s%s", ty, *ty ? " " : "", c->ky_words);
+	buf_printf(&c->b, "%s%s%s", ty, *ty ? " " : "", *ty ? c->ky_mid : c->ky_words);
 	lo_paragraph(d, FONT_BOLD, 14, d->x0 + LO_MM(10), S_w(c) - LO_MM(20), LO_CENTER, 0, 0,
 	             c->b.ptr);
 	lo_rule(d, d->x0 + S_w(c) / 2 - LO_MM(15), d->x0 + S_w(c) / 2 + LO_MM(15), d->y - 2, 0.6f);
@@ -244,7 +245,7 @@ static void S_summary(S_Ctx *c)
 	Buf *b = &c->b;
 	buf_reset(b);
 	const char *tinh = model_conf(m, "ten_tinh");
-	buf_printf(b, "Kết quả %s: %s đạt %d/%zu chỉ tiêu được giao", c->ky_words,
+	buf_printf(b, "Kết quả %s: %s đạt %d/%zu chỉ tiêu được giao", c->ky_mid,
 	           *tinh ? tinh : "toàn tỉnh", dem[DG_DAT], m->n_chi_tieu);
 	static const struct {
 		DanhGia dg;
@@ -276,7 +277,7 @@ static void S_summary(S_Ctx *c)
 	              "(tử số/mẫu số của tất cả các kỳ trong %s); số liệu mới nhất: kỳ %s. "
 	              "Tỷ lệ của đơn vị có mẫu số nhỏ hơn %d được đánh dấu (*): "
 	              "một hồ sơ làm tỷ lệ thay đổi nhiều, cần đọc thận trọng.",
-	           c->ky_words, ky, S_MAU_NHO);
+	           c->ky_mid, ky, S_MAU_NHO);
 	S_par(c, FONT_REGULAR, b->ptr);
 }
 
@@ -556,7 +557,7 @@ static void S_appendix(S_Ctx *c)
 	char *up = S_upper(*title ? title : "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU");
 	Buf *b = &c->b;
 	buf_reset(b);
-	buf_printf(b, "%s %s", up, c->ky_words);
+	buf_printf(b, "%s %s", up, c->ky_mid);
 	char *up2 = S_upper(b->ptr);
 	lo_paragraph(d, FONT_BOLD, S_BODY, d->x0 + LO_MM(20), S_w(c) - LO_MM(40), LO_CENTER, 0, 0,
 	             up2);
@@ -583,7 +584,7 @@ static void S_appendix(S_Ctx *c)
 
 	/* Stt, name, lead, partners, unit, target, basis | figure, verdict,
 	 * units met: 714 pt, the landscape text width */
-	static const float w0[] = {24, 172, 95, 70, 36, 54, 110, 64, 46, 48};
+	static const float w0[] = {24, 160, 92, 70, 36, 54, 106, 80, 44, 48};
 	float w[10], sum = 0;
 	for (size_t i = 0; i < 10; i++)
 		sum += w0[i];
@@ -596,7 +597,7 @@ static void S_appendix(S_Ctx *c)
 	size_t h0 = lo_table_row(&t), h1 = lo_table_row(&t);
 	t.n_head = 2;
 	char *year_head = xasprintf("Thực hiện trong năm %d", m->cua_so.year);
-	char *res_head = xasprintf("Kết quả %s", c->ky_words);
+	char *res_head = xasprintf("Kết quả %s", c->ky_mid);
 	struct {
 		size_t row, col;
 		const char *text;
@@ -611,9 +612,9 @@ static void S_appendix(S_Ctx *c)
 		{h0, 7, res_head, 3, 1},
 		{h1, 4, "Đơn vị tính", 1, 1},
 		{h1, 5, "Giao chỉ tiêu", 1, 1},
-		{h1, 7, "Toàn tỉnh: tỷ lệ (tử số/mẫu số)", 1, 1},
+		{h1, 7, "Toàn tỉnh: tỷ lệ (tử số / mẫu số)", 1, 1},
 		{h1, 8, "Đánh giá", 1, 1},
-		{h1, 9, "Số đơn vị đạt/được đánh giá", 1, 1},
+		{h1, 9, "Số đơn vị đạt / được đánh giá", 1, 1},
 	};
 	for (size_t i = 0; i < sizeof head / sizeof head[0]; i++) {
 		LoCell *cell = lo_table_set(&t, head[i].row, head[i].col, head[i].text, head[i].cs,
@@ -649,7 +650,7 @@ static void S_appendix(S_Ctx *c)
 			fmt_ty_le(b, k->n, k->d, ct);
 			buf_puts(b, " %\n(");
 			fmt_int(b, k->n);
-			buf_putc(b, '/');
+			buf_puts(b, " / ");
 			fmt_int(b, k->d);
 			buf_putc(b, ')');
 		}
@@ -689,15 +690,46 @@ static void S_colophon(S_Ctx *c)
 	ky_format(m->cua_so.moi_nhat, moi);
 	buf_printf(b, "Lập bởi chitieu %s. Kỳ báo cáo %s (%s); số liệu tính đến kỳ %s "
 	              "(kỳ mới nhất có trong dữ liệu). Tệp đầu vào (SHA-256):",
-	           CHITIEU_VERSION, ky, c->ky_words, moi);
+	           CHITIEU_VERSION, ky, c->ky_mid, moi);
 	lo_paragraph(d, FONT_ITALIC, size, d->x0, S_w(c), LO_LEFT, 0, 1, b->ptr);
+	if (!m->n_tep)
+		return;
+	/* "hash  path" entries, two to a row when they fit */
+	size = 7;
+	float widest = 0;
+	for (size_t i = 0; i < m->n_tep; i++) {
+		float pw = lo_width(d, FONT_REGULAR, size, m->tep[i].path);
+		if (pw > widest)
+			widest = pw;
+	}
+	float hash_w = lo_width(d, FONT_REGULAR, size, "0123456789abcdef") * 4 +
+	               lo_width(d, FONT_REGULAR, size, "  ");
+	size_t n_col = hash_w + widest + 4 < S_w(c) / 2 ? 2 : 1;
+	float w[2] = {S_w(c) / (float)n_col, S_w(c) / (float)n_col};
+	LoTable t;
+	lo_table_init(&t, n_col, w);
+	t.size = size;
+	t.pad = 0.5f;
+	t.line_w = 0;
+	t.valign_middle = 0;
+	char **own = xcalloc(m->n_tep + 1, sizeof *own);
+	size_t rows = (m->n_tep + n_col - 1) / n_col;
+	for (size_t r = 0; r < rows; r++)
+		lo_table_row(&t);
 	for (size_t i = 0; i < m->n_tep; i++) {
 		buf_reset(b);
 		for (size_t k = 0; k < 32; k++)
 			buf_printf(b, "%02x", m->tep[i].sha256[k]);
 		buf_printf(b, "  %s", m->tep[i].path);
-		lo_paragraph(d, FONT_REGULAR, size, d->x0, S_w(c), LO_LEFT, 0, 0, b->ptr);
+		own[i] = buf_detach(b, NULL);
+		/* down the first column, then the second */
+		lo_table_set(&t, i % rows, i / rows, own[i], 1, 1);
 	}
+	lo_table_flow(d, &t, NULL);
+	lo_table_release(&t);
+	for (size_t i = 0; i < m->n_tep; i++)
+		free(own[i]);
+	free(own);
 }
 
 int pdf_report(const Model *m, const char *path, const char *charts_dir, char **err)
@@ -709,6 +741,9 @@ int pdf_report(const Model *m, const char *path, const char *charts_dir, char **
 	buf_init(&c.b);
 	fmt_cua_so(&c.b, &m->cua_so);
 	c.ky_words = buf_detach(&c.b, NULL);
+	c.ky_mid = xstrdup(c.ky_words);
+	if (c.ky_mid[0] >= 'A' && c.ky_mid[0] <= 'Z')
+		c.ky_mid[0] = (char)(c.ky_mid[0] - 'A' + 'a');
 	int rc = -1;
 	if (lo_open(&c.d, err))
 		goto out;
@@ -730,6 +765,7 @@ int pdf_report(const Model *m, const char *path, const char *charts_dir, char **
 out:
 	lo_close(&c.d);
 	free(c.ky_words);
+	free(c.ky_mid);
 	buf_release(&c.b);
 	return rc;
 }
