@@ -150,12 +150,16 @@ static void S_warn_coverage(Model *m, const unsigned *cover)
 			if (!first)
 				buf_puts(&b, "; ");
 			first = 0;
-			S_put_months(&b, mask, m->cua_so.year);
-			if (same == n_app && n_app > 1) {
-				buf_puts(&b, " missing for every target");
-				break;
+			int every = same == n_app && n_app > 1;
+			if (mask == want) {
+				buf_puts(&b, every ? "no figures at all" : "no figures at all for target");
+			} else {
+				S_put_months(&b, mask, m->cua_so.year);
+				buf_puts(&b, every ? " missing for every target" : " missing for target");
 			}
-			buf_puts(&b, same > 1 ? " missing for targets " : " missing for target ");
+			if (every)
+				break;
+			buf_puts(&b, same > 1 ? "s " : " ");
 			int f2 = 1;
 			for (size_t s = t; s < T; s++)
 				if (!done[s] && miss[s] == mask) {

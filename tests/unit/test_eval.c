@@ -427,6 +427,14 @@ static void test_eval_coverage_warning(void **state)
 	int all = S_unit(&m, "all", "All", 0);
 	int nofile = S_unit(&m, "nofile", "No file", 0);
 	m.don_vi[nofile].co_so_lieu = 0;
+	int skip = S_unit(&m, "skip", "Skipped a target", 0);
+	int old = S_unit(&m, "old", "Only last year", 0);
+	S_row(&m, skip, t1, "2024-Q1", 1, 1);
+	S_row(&m, skip, t1, "2024-04", 1, 1);
+	S_row(&m, skip, t2, "2024-Q1", 1, 1);
+	S_row(&m, skip, t2, "2024-04", 1, 1);
+	for (int t = 0; t < 3; t++)
+		S_row(&m, old, t, "2023-Q4", 1, 1);
 	for (const char *const *k = (const char *const[]){"2024-01", "2024-02", "2024-04", NULL}; *k; k++) {
 		S_row(&m, gap, t1, *k, 1, 1);
 		S_row(&m, gap, t2, *k, 1, 1);
@@ -441,7 +449,7 @@ static void test_eval_coverage_warning(void **state)
 	}
 	assert_int_equal(eval_run(&m, "2024-05"), 0);
 	assert_int_equal(m.msgs.n_error, 0);
-	assert_int_equal(m.msgs.n_warning, 2);
+	assert_int_equal(m.msgs.n_warning, 4);
 	const Msg *w = &m.msgs.v[0];
 	assert_int_equal(w->level, MSG_WARNING);
 	assert_string_equal(w->path, "so-lieu/gap.csv");
@@ -453,6 +461,13 @@ static void test_eval_coverage_warning(void **state)
 	assert_string_equal(w->path, "so-lieu/all.csv");
 	assert_string_equal(w->text, "figures do not cover the window 2024-01..2024-05: "
 	                             "2024-04, 2024-05 missing for every target");
+	w = &m.msgs.v[2];
+	assert_string_equal(w->path, "so-lieu/skip.csv");
+	assert_string_equal(w->text, "figures do not cover the window 2024-01..2024-05: "
+	                             "2024-05 missing for targets 1, 2; no figures at all for target 3");
+	w = &m.msgs.v[3];
+	assert_string_equal(w->path, "so-lieu/old.csv");
+	assert_string_equal(w->text, "figures do not cover the window 2024-01..2024-05: no figures at all");
 	model_release(&m);
 }
 
