@@ -113,43 +113,67 @@ static void S_bang_tre(Buf *out, const Model *m)
 	free(v);
 }
 
-/* One row per milestone code, in the order first met in moc.csv. */
+typedef struct {
+	const char *ma;
+	size_t i;      /* index into HanData.kq */
+	size_t dau;    /* after grouping: the first index of its code */
+} MocKey;
+
+static int S_cmp_ma(const void *a, const void *b)
+{
+	const MocKey *x = a, *y = b;
+	int c = strcmp(x->ma, y->ma);
+	return c ? c : (x->i > y->i) - (x->i < y->i);
+}
+
+static int S_cmp_dau(const void *a, const void *b)
+{
+	const MocKey *x = a, *y = b;
+	if (x->dau != y->dau)
+		return x->dau < y->dau ? -1 : 1;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/* One row per milestone code, in the order first met in moc.csv.  Sorted,
+ * not scanned per row, so thousands of units stay fast. */
 static void S_tong_moc(Buf *out, const Model *m)
 {
 	const HanData *h = &m->han;
+	MocKey *v = xmalloc((h->n_kq + 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < h->n_kq; i++)
+		if (h->kq[i].moc >= 0)
+			v[n++] = (MocKey){h->kq[i].buoc, i, 0};
+	qsort(v, n, sizeof *v, S_cmp_ma);
+	for (size_t k = 0; k < n; k++)
+		v[k].dau = k && strcmp(v[k].ma, v[k - 1].ma) == 0 ? v[k - 1].dau : v[k].i;
+	qsort(v, n, sizeof *v, S_cmp_dau);
+
 	buf_puts(out, "| Nhiệm vụ | Hạn | Số đơn vị | Đúng hạn | Trễ hạn | Quá hạn | Chưa đến hạn "
 	              "| Căn cứ |\n"
 	              "|---|---|--:|--:|--:|--:|--:|---|\n");
-	for (size_t i = 0; i < h->n_kq; i++) {
-		const HanKetQua *r = &h->kq[i];
-		if (r->moc < 0)
-			continue;
-		size_t j;
-		for (j = 0; j < i; j++)
-			if (h->kq[j].moc >= 0 && strcmp(h->kq[j].buoc, r->buoc) == 0)
-				break;
-		if (j < i)
-			continue;
+	for (size_t k = 0; k < n;) {
+		const HanKetQua *r = &h->kq[v[k].i];
 		HanDem d;
-		int han = r->han, cung_han = 1;
+		int cung_han = 1;
 		memset(&d, 0, sizeof d);
-		for (j = i; j < h->n_kq; j++) {
-			const HanKetQua *x = &h->kq[j];
-			if (x->moc < 0 || strcmp(x->buoc, r->buoc) != 0)
-				continue;
+		size_t j;
+		for (j = k; j < n && v[j].dau == v[k].dau; j++) {
+			const HanKetQua *x = &h->kq[v[j].i];
 			d.tong++;
 			d.dung_han += x->trang_thai == TT_DUNG_HAN;
 			d.tre_han += x->trang_thai == TT_TRE_HAN;
 			d.qua_han += x->trang_thai == TT_QUA_HAN;
 			d.chua_den_han += x->trang_thai == TT_CHUA_DEN_HAN;
-			cung_han &= x->han == han;
+			cung_han &= x->han == r->han;
 		}
+		k = j;
 		const Moc *x = &h->moc[r->moc];
 		buf_puts(out, "| ");
 		md_escape(out, x->ten);
 		buf_puts(out, " | ");
 		if (cung_han)
-			fmt_ngay(out, han);
+			fmt_ngay(out, r->han);
 		else
 			buf_puts(out, "Theo từng đơn vị");
 		buf_printf(out, " | %d | %d | %d | %d | %d | ", d.tong, d.dung_han, d.tre_han, d.qua_han,
@@ -159,6 +183,7 @@ static void S_tong_moc(Buf *out, const Model *m)
 		buf_puts(out, " |\n");
 	}
 	buf_putc(out, '\n');
+	free(v);
 }
 
 static void S_bang_moc(Buf *out, const Model *m)
