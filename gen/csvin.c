@@ -295,6 +295,15 @@ static void S_process(S_In *in, const unsigned char *p, size_t n)
 {
 	size_t seg = 0, i;
 	for (i = 0; i < n && !in->stop; i++) {
+		if (!in->prev_cr && !in->u8_need && p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"') {
+			/* most bytes are plain ASCII: skip them in a tight loop */
+			do
+				i++;
+			while (i < n && p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"');
+			in->quote_just_closed = 0;
+			if (i == n)
+				break;
+		}
 		unsigned c = p[i];
 		if (in->prev_cr) {
 			in->prev_cr = 0;
@@ -511,7 +520,16 @@ static void S_sniff(S_In *in, int whole)
 		}
 	}
 	if (!in->delim) {
-		/* the header and the next lines are enough to judge by */
+		/* the header names known columns under one delimiter only, as a
+		 * rule; a tie is settled by the widths of the next lines */
+		const unsigned char *nl = memchr(p + skip, '\n', n - skip);
+		size_t end1 = nl ? (size_t)(nl - p) + 1 : n;
+		S_Sniff hc = S_sniff_one(in, p + skip, end1 - skip, ',', whole && end1 == n);
+		S_Sniff hs = S_sniff_one(in, p + skip, end1 - skip, ';', whole && end1 == n);
+		if (hc.matches != hs.matches)
+			in->delim = hs.matches > hc.matches ? ';' : ',';
+	}
+	if (!in->delim) {
 		size_t end = skip;
 		for (int k = 0; k < S_SNIFF_LINES && end < n; k++) {
 			const unsigned char *nl = memchr(p + end, '\n', n - end);
@@ -621,7 +639,12 @@ int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk, c
 int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn,
                void *ctx, Msgs *ms, CsvInfo *info)
 {
-	char *full = xasprintf("%s/%s", dir, path);
+	/* plain concatenation: this runs once per unit file */
+	size_t nd = strlen(dir), np = strlen(path);
+	char *full = xmalloc(nd + np + 2);
+	memcpy(full, dir, nd);
+	full[nd] = '/';
+	memcpy(full + nd + 1, path, np + 1);
 	FILE *fp = fopen(full, "rb");
 	free(full);
 	if (!fp) {

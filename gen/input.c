@@ -962,7 +962,9 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 {
 	Model *m = c->m;
 	size_t len = strlen(name);
-	char *path = xasprintf("so-lieu/%s", name);
+	char *path = xmalloc(len + 9);
+	memcpy(path, "so-lieu/", 8);
+	memcpy(path + 8, name, len + 1);
 	if (len < 5 || strcasecmp(name + len - 4, ".csv")) {
 		msg_warn(&m->msgs, path, 0, 0,
 		         "not a .csv file: ignored (save a unit's figures as \"CSV UTF-8\" named <ma>.csv)");

@@ -166,9 +166,18 @@ char *text_fold(const char *s)
 	Buf b;
 	buf_init(&b);
 	int sep = 0;
-	if (S_is_ascii(s)) {
-		for (; *s; s++)
-			S_fold_cp(&b, (unsigned char)*s, &sep);
+	if (S_is_ascii(s)) { /* headers mostly: no ICU call per letter */
+		for (; *s; s++) {
+			char ch = *s;
+			if (ch == '_' || ch == ' ' || (ch >= '\t' && ch <= '\r')) {
+				sep = 1;
+				continue;
+			}
+			if (sep && b.len)
+				buf_putc(&b, '_');
+			sep = 0;
+			buf_putc(&b, ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+		}
 		return buf_detach(&b, NULL);
 	}
 	UErrorCode err = U_ZERO_ERROR;
