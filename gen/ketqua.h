@@ -5,6 +5,10 @@
 #include "buf.h"
 #include "model.h"
 
+/* ket-qua.csv of an evaluated model (only the header row otherwise).
+ * Group rows: ma "nhom:<slug>", ten the group's name, nhom its slug, one
+ * row per target that applies to the group.  Province rows: ma "tinh",
+ * ten "Toàn tỉnh", nhom empty, one row per target. */
 void ketqua_csv(Buf *out, const Model *m);
 void ketqua_han_csv(Buf *out, const Model *m);
 
