@@ -18,6 +18,11 @@ grep -qF '## Tình hình công bố TTHC' "$WORK/o1/$ky/bao-cao.md" || fail "bao
 grep -qF '| Sở Giao thông vận tải | Danh mục TTHC | 2 | 1 | 0 | 1 | 0 | 39 |' "$WORK/o1/$ky/bao-cao.md" ||
 	fail "bao-cao.md lacks the unit's row"
 grep -rqF 'Tình hình công bố TTHC' "$WORK/o1/$ky/site" || fail "the site lacks the section"
+if command -v pdftotext >/dev/null; then
+	pdftotext "$WORK/o1/$ky/the-diem.pdf" "$WORK/the-diem.txt" 2>/dev/null
+	grep -qF 'Công bố danh mục: 1/2 đúng hạn; 1 quá hạn 39 ngày làm việc' "$WORK/the-diem.txt" ||
+		fail "the scorecards lack the unit's deadline line"
+fi
 
 run_chitieu -q -i "$TOP/input" -o "$WORK/o2" -k 2024-Q2
 expect_rc 0
