@@ -1,0 +1,95 @@
+# bao-cao.pdf of the sample: A4 pages (portrait body, landscape appendix),
+# every font embedded, the texts a reader searches for (every target's
+# name, the verdict words, the motto, the inputs' SHA-256), byte-identical
+# runs under SOURCE_DATE_EPOCH and no date at all without it, and a
+# missing Liberation Serif is exit 3 naming fonts-liberation2.
+. tests/e2e/lib.sh
+set -e
+
+export SOURCE_DATE_EPOCH=1719792000
+run_chitieu -q -i input -o "$WORK/o1"
+expect_rc 0
+pdf=$(find "$WORK/o1" -name bao-cao.pdf | head -n 1)
+[ -n "$pdf" ] || fail "no bao-cao.pdf"
+
+# A4 pages, both orientations.
+pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+[ "$pages" -ge 3 ] || fail "only $pages pages"
+pdfinfo -f 1 -l "$pages" "$pdf" 2>/dev/null | grep ' size:' >"$WORK/sizes"
+[ "$(grep -c '(A4)' "$WORK/sizes")" -eq "$pages" ] || { cat "$WORK/sizes"; fail "a page is not A4"; }
+grep -q 'size: *595.* x 841' "$WORK/sizes" || fail "no portrait page"
+grep -q 'size: *841.* x 595' "$WORK/sizes" || fail "no landscape page (the appendix)"
+
+# Every font embedded, and every font Liberation Serif.
+pdffonts "$pdf" 2>/dev/null | tail -n +3 >"$WORK/fonts"
+[ -s "$WORK/fonts" ] || fail "no fonts listed"
+awk '$(NF-4) != "yes" { bad = 1 } END { exit bad }' "$WORK/fonts" || { cat "$WORK/fonts"; fail "a font is not embedded"; }
+! grep -v LiberationSerif "$WORK/fonts" || fail "a font other than Liberation Serif"
+
+# The text layer: lines joined, spaces squeezed (names wrap).
+pdftotext -enc UTF-8 "$pdf" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' >"$WORK/text"
+has() { grep -qF -- "$1" "$WORK/text" || fail "the PDF text lacks: $1"; }
+has "Độc lập - Tự do - Hạnh phúc"
+has "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+has "Nơi nhận"
+has "Phụ lục"
+# every target's name (field 2 of chi-tieu.csv, RFC 4180 quotes undone)
+awk 'NR > 1 {
+	f = ""; n = 1; q = 0
+	for (i = 1; i <= length($0); i++) {
+		c = substr($0, i, 1)
+		if (q) {
+			if (c == "\"") {
+				if (substr($0, i + 1, 1) == "\"") { f = f c; i++ } else q = 0
+			} else f = f c
+		} else if (c == "\"") q = 1
+		else if (c == ",") { if (n == 2) break; n++; f = "" }
+		else f = f c
+	}
+	print f
+}' input/chi-tieu.csv | tr -s ' ' >"$WORK/names"
+[ "$(wc -l <"$WORK/names")" -ge 1 ] || fail "no target names read"
+while IFS= read -r name; do
+	has "$name"
+done <"$WORK/names"
+# the verdict word of every province row of ket-qua.csv
+k=$(dirname "$pdf")/ket-qua.csv
+for code in $(sed 's/"[^"]*"/Q/g' "$k" | awk -F, '$2 == "tinh" { print $11 }' | sort -u); do
+	case $code in
+	dat) has "Đạt" ;;
+	chua_dat) has "Chưa đạt" ;;
+	khong_phat_sinh) has "Không phát sinh" ;;
+	chua_bao_cao) has "Chưa báo cáo" ;;
+	*) fail "unknown verdict $code" ;;
+	esac
+done
+# the colophon: the version and the SHA-256 of an input file
+has "chitieu $("$CHITIEU" --version | awk '{ print $2 }')"
+has "$(sha256sum input/chi-tieu.csv | cut -d' ' -f1)"
+
+# Reproducible: a second run gives the same bytes, and carries the date.
+run_chitieu -q -i input -o "$WORK/o2"
+expect_rc 0
+pdf2=$(find "$WORK/o2" -name bao-cao.pdf | head -n 1)
+cmp "$pdf" "$pdf2" || fail "two runs with SOURCE_DATE_EPOCH differ"
+grep -aq "CreationDate (D:20240701" "$pdf" || fail "no creation date from SOURCE_DATE_EPOCH"
+unset SOURCE_DATE_EPOCH
+run_chitieu -q -i input -o "$WORK/o3"
+expect_rc 0
+pdf3=$(find "$WORK/o3" -name bao-cao.pdf | head -n 1)
+! grep -aq CreationDate "$pdf3" || fail "a date without SOURCE_DATE_EPOCH"
+
+# No Liberation Serif: fontconfig sees an empty font folder.
+mkdir -p "$WORK/nofonts" "$WORK/fccache"
+cat >"$WORK/fonts.conf" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>$WORK/nofonts</dir><cachedir>$WORK/fccache</cachedir></fontconfig>
+EOF
+export FONTCONFIG_FILE="$WORK/fonts.conf"
+run_chitieu -q -i input -o "$WORK/o4"
+unset FONTCONFIG_FILE
+expect_rc 3
+expect_err "fonts-liberation2"
+[ -z "$(find "$WORK/o4" -name bao-cao.pdf 2>/dev/null)" ] || fail "a failed run left a PDF"
+echo ok
