@@ -305,7 +305,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 	buf_reset(&s);
 	buf_printf(&s, "Chỉ tiêu %d. %s", ct->stt, ct->ten);
 	buf_puts(b, "set title ");
-	S_quote_cut(b, s.ptr, 76);
+	S_quote_cut(b, s.ptr, 70);
 	buf_reset(&s);
 	fmt_cua_so(&s, w);
 	buf_puts(&s, w->buoc_quy ? ": lũy kế (đường), từng quý (điểm rỗng)" : ": lũy kế (đường), từng tháng (điểm rỗng)");
