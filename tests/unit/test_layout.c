@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "layout.h"
+#include "xalloc.h"
 
 #define EPS 0.01f
 
@@ -286,6 +287,34 @@ static void test_layout_paragraph_breaks_pages(void **state)
 	free(pdf);
 }
 
+/* Without Liberation Serif the run must fail saying what to install. */
+static void test_layout_missing_font_names_package(void **state)
+{
+	(void)state;
+	char dir[] = "/tmp/chitieu-nofont-XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	char *conf = xasprintf("%s/fonts.conf", dir);
+	FILE *fp = fopen(conf, "w");
+	assert_non_null(fp);
+	fprintf(fp, "<?xml version=\"1.0\"?>\n<fontconfig><dir>%s</dir>"
+	            "<cachedir>%s</cachedir></fontconfig>\n", dir, dir);
+	fclose(fp);
+	setenv("FONTCONFIG_FILE", conf, 1);
+	LoDoc d;
+	char *err = NULL;
+	int rc = lo_open(&d, &err);
+	unsetenv("FONTCONFIG_FILE");
+	lo_close(&d);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(err, "fonts-liberation2"));
+	free(err);
+	/* fontconfig may have left a cache file */
+	char *cmd = xasprintf("rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+	free(cmd);
+	free(conf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -296,6 +325,7 @@ int main(void)
 		cmocka_unit_test(test_layout_table_long_cells_wrap_inside),
 		cmocka_unit_test(test_layout_table_span_crossing_page_repeats),
 		cmocka_unit_test(test_layout_paragraph_breaks_pages),
+		cmocka_unit_test(test_layout_missing_font_names_package),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
