@@ -1082,8 +1082,11 @@ static void S_check_so_lieu(S_Ctx *c)
 			continue;
 		char *path = NULL, k[16], kp[16];
 		int stt = m->chi_tieu[r->chi_tieu].stt, col = c->ky_col[r->don_vi];
-		ky_format(r->ky, k);
-		if (!ky_cmp(p->ky, r->ky)) {
+		int same = !ky_cmp(p->ky, r->ky);
+		if (!same && r->ky.kind != 'Q')
+			continue;
+		if (same) {
+			ky_format(r->ky, k);
 			path = xasprintf("so-lieu/%s.csv", m->don_vi[r->don_vi].ma);
 			msg_error(&m->msgs, path, r->line, col,
 			          "period %s of target %d is given twice (lines %d and %d)", k, stt, p->line,
@@ -1101,6 +1104,7 @@ static void S_check_so_lieu(S_Ctx *c)
 				g0--;
 			}
 			if (g0 < i) { /* only months of this quarter sort between */
+				ky_format(r->ky, k);
 				Buf b;
 				buf_init(&b);
 				int last = r->line;
