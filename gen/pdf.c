@@ -281,18 +281,10 @@ static void S_summary(S_Ctx *c)
 	S_par(c, FONT_REGULAR, b->ptr);
 }
 
-/* A unit's line in a list: "- UBND xã A: 75,00 % (3/4) (*)". */
-static void S_unit_line(S_Ctx *c, size_t u, size_t t)
+/* The notes a unit gave with its figures of target t in the window:
+ * "2024-03: Hệ thống gián đoạn; ...". */
+static void S_notes(Buf *b, const Model *m, size_t u, size_t t)
 {
-	const Model *m = c->m;
-	const KetQua *k = model_kq_don_vi(m, u, t);
-	Buf *b = &c->b;
-	buf_reset(b);
-	buf_printf(b, "- %s: ", m->don_vi[u].ten);
-	S_figure(b, &m->chi_tieu[t], k);
-	if (k->d > 0 && k->d < S_MAU_NHO)
-		buf_printf(b, " (*) mẫu số nhỏ (dưới %d)", S_MAU_NHO);
-	/* the notes the unit gave with its figures in the window */
 	for (size_t i = 0; i < m->n_so_lieu; i++) {
 		const SoLieu *r = &m->so_lieu[i];
 		if ((size_t)r->don_vi != u || (size_t)r->chi_tieu != t || !r->ghi_chu ||
@@ -301,11 +293,75 @@ static void S_unit_line(S_Ctx *c, size_t u, size_t t)
 			continue;
 		char ky[16];
 		ky_format(r->ky, ky);
-		buf_printf(b, "; %s: %s", ky, r->ghi_chu);
+		buf_printf(b, "%s%s: %s", b->len ? "; " : "", ky, r->ghi_chu);
 	}
-	buf_putc(b, ';');
-	lo_paragraph(&c->d, FONT_REGULAR, S_SMALL + 1, c->d.x0 + S_INDENT, S_w(c) - S_INDENT,
-	             LO_LEFT, 0, 1, b->ptr);
+}
+
+/* The units of target t judged dg, as a table: Stt, unit, rate,
+ * numerator / denominator, notes (tiny denominators flagged). */
+static void S_unit_table(S_Ctx *c, size_t t, DanhGia dg)
+{
+	const Model *m = c->m;
+	const ChiTieu *ct = &m->chi_tieu[t];
+	static const float w0[] = {7, 42, 13, 20, 28};
+	float w[5];
+	for (size_t i = 0; i < 5; i++)
+		w[i] = w0[i] * (S_w(c) - S_INDENT) / 110.0f;
+	LoTable tb;
+	lo_table_init(&tb, 5, w);
+	tb.size = S_SMALL;
+	tb.pad = 2.5f;
+	size_t h = lo_table_row(&tb);
+	static const char *const head[] = {"Stt", "Đơn vị", "Tỷ lệ (%)", "Tử số / mẫu số",
+	                                   "Ghi chú"};
+	for (size_t i = 0; i < 5; i++) {
+		LoCell *cell = lo_table_set(&tb, h, i, head[i], 1, 1);
+		cell->style = FONT_BOLD;
+		cell->align = LO_CENTER;
+	}
+	tb.n_head = 1;
+	char **own = NULL;
+	size_t n_own = 0, cap = 0, k = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = (size_t)m->thu_tu_don_vi[i];
+		if (!model_applies(m, u, t))
+			continue;
+		const KetQua *ku = model_kq_don_vi(m, u, t);
+		if (ku->dg != dg)
+			continue;
+		own = xgrow(own, &cap, n_own + 4, sizeof *own);
+		size_t r = lo_table_row(&tb);
+		own[n_own] = xasprintf("%zu", ++k);
+		lo_table_set(&tb, r, 0, own[n_own++], 1, 1)->align = LO_CENTER;
+		lo_table_set(&tb, r, 1, m->don_vi[u].ten, 1, 1);
+		Buf *b = &c->b;
+		buf_reset(b);
+		if (ku->d > 0)
+			fmt_ty_le(b, ku->n, ku->d, ct);
+		own[n_own] = buf_detach(b, NULL);
+		lo_table_set(&tb, r, 2, own[n_own++], 1, 1)->align = LO_RIGHT;
+		if (ku->dg != DG_CHUA_BAO_CAO) {
+			fmt_int(b, ku->n);
+			buf_puts(b, " / ");
+			fmt_int(b, ku->d);
+		}
+		own[n_own] = buf_detach(b, NULL);
+		lo_table_set(&tb, r, 3, own[n_own++], 1, 1)->align = LO_RIGHT;
+		if (ku->d > 0 && ku->d < S_MAU_NHO)
+			buf_printf(b, "(*) mẫu số nhỏ (dưới %d)", S_MAU_NHO);
+		S_notes(b, m, u, t);
+		own[n_own] = buf_detach(b, NULL);
+		lo_table_set(&tb, r, 4, own[n_own++], 1, 1);
+	}
+	float x0 = c->d.x0;
+	c->d.x0 += S_INDENT; /* the table sits under the indented list */
+	lo_table_flow(&c->d, &tb, NULL);
+	c->d.x0 = x0;
+	c->d.y -= S_GAP;
+	lo_table_release(&tb);
+	for (size_t i = 0; i < n_own; i++)
+		free(own[i]);
+	free(own);
 }
 
 static void S_target(S_Ctx *c, size_t t)
@@ -372,14 +428,9 @@ static void S_target(S_Ctx *c, size_t t)
 	if (n_cd) {
 		buf_reset(b);
 		buf_printf(b, "Đơn vị chưa đạt (%zu):", n_cd);
-		lo_need(&c->d, lo_leading(S_BODY) * 3);
+		lo_need(&c->d, lo_leading(S_BODY) * 4);
 		S_par(c, FONT_ITALIC, b->ptr);
-		for (size_t i = 0; i < m->n_don_vi; i++) {
-			size_t u = (size_t)m->thu_tu_don_vi[i];
-			if (model_applies(m, u, t) && model_kq_don_vi(m, u, t)->dg == DG_CHUA_DAT)
-				S_unit_line(c, u, t);
-		}
-		c->d.y -= S_GAP;
+		S_unit_table(c, t, DG_CHUA_DAT);
 	} else if (k->so_dv_danh_gia) {
 		S_par(c, FONT_ITALIC, "Tất cả các đơn vị được đánh giá đều đạt.");
 	}
