@@ -13,10 +13,18 @@ void md_escape(Buf *out, const char *s);
  * units, targets and groups live one folder down (don-vi/<ma>.html,
  * chi-tieu/<stt>.html, nhom/<slug>.html), the others at the site root.
  * Charts are <root>charts/chi-tieu-<stt>.svg and don-vi-<ma>.svg. */
-void md_trang_chu(Buf *out, const Model *m);          /* index.html */
-void md_trang_don_vi(Buf *out, const Model *m, size_t u);
+/* Work shared by the pages of one model (every unit's verdict counts and
+ * rank in its group, as rank_hang() gives them): md_ctx_new() once, pass
+ * it to every page, md_ctx_free() after (accepts NULL).  A page given
+ * NULL computes it for itself. */
+typedef struct MdCtx MdCtx;
+MdCtx *md_ctx_new(const Model *m);
+void md_ctx_free(MdCtx *c);
+
+void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx);   /* index.html */
+void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u);
 void md_trang_chi_tieu(Buf *out, const Model *m, size_t t);
-void md_trang_nhom(Buf *out, const Model *m, size_t g);
+void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g);
 void md_trang_du_lieu(Buf *out, const Model *m);      /* data quality */
 void md_trang_han(Buf *out, const Model *m);          /* deadline tasks */
 /* The file stem of group g's page: its slug when it is [a-z0-9_-]+,

@@ -135,7 +135,7 @@ static void S_replace(Buf *b, const char *s, const char *const *from, const char
 		size_t i;
 		for (i = 0; i < n; i++) {
 			size_t k = strlen(from[i]);
-			if (!strncmp(s, from[i], k)) {
+			if (*s == from[i][0] && !strncmp(s, from[i], k)) {
 				buf_puts(b, to[i]);
 				s += k;
 				break;
@@ -191,6 +191,7 @@ typedef struct {
 	Buf shell;   /* templates/page.html */
 	Buf md, html, page;
 	char *period; /* the period words, plain text */
+	MdCtx *ctx;   /* shared by the pages */
 } Site;
 
 /* Renders one page: site_dir/rel from the Markdown in s->md. */
@@ -256,7 +257,7 @@ static int S_downloads(Site *s, const char *charts_dir, char **err)
 int site_write(const Model *m, const char *site_dir, const char *charts_dir,
                const char *templates_dir, char **err)
 {
-	Site s = {.m = m, .site_dir = site_dir};
+	Site s = {.m = m, .site_dir = site_dir, .ctx = md_ctx_new(m)};
 	buf_init(&s.shell);
 	buf_init(&s.md);
 	buf_init(&s.html);
@@ -292,7 +293,7 @@ int site_write(const Model *m, const char *site_dir, const char *charts_dir,
 		goto out;
 
 	buf_reset(&s.md);
-	md_trang_chu(&s.md, m);
+	md_trang_chu(&s.md, m, s.ctx);
 	if (S_downloads(&s, charts_dir, err))
 		goto out;
 	title = xasprintf("Kết quả thực hiện chỉ tiêu — %s", s.period);
@@ -325,7 +326,7 @@ int site_write(const Model *m, const char *site_dir, const char *charts_dir,
 		if (!md_safe_code(m->don_vi[u].ma, 0))
 			continue;
 		buf_reset(&s.md);
-		md_trang_don_vi(&s.md, m, u);
+		md_trang_don_vi(&s.md, m, s.ctx, u);
 		free(title);
 		free(rel);
 		title = xasprintf("%s — %s", m->don_vi[u].ten, s.period);
@@ -345,7 +346,7 @@ int site_write(const Model *m, const char *site_dir, const char *charts_dir,
 	}
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		buf_reset(&s.md);
-		md_trang_nhom(&s.md, m, g);
+		md_trang_nhom(&s.md, m, s.ctx, g);
 		char *stem = md_nhom_stem(m, g);
 		free(title);
 		free(rel);
@@ -361,6 +362,7 @@ out:
 	free(title);
 	free(rel);
 	free(s.period);
+	md_ctx_free(s.ctx);
 	buf_release(&s.shell);
 	buf_release(&s.md);
 	buf_release(&s.html);

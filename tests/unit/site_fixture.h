@@ -63,8 +63,9 @@ static void fx_row(Model *m, int u, int t, const char *ky, int64_t n, int64_t d,
 	m->n_so_lieu++;
 }
 
-/* Returns 0 when the model was built and evaluated. */
-static int fx_model(Model *m)
+/* Returns 0 when the model was built and evaluated.  extra: also two
+ * more units of group "so" that tie with so-a and with each other. */
+static int fx_model_n(Model *m, int extra)
 {
 	model_init(m);
 	m->n_nhom = 2;
@@ -85,6 +86,14 @@ static int fx_model(Model *m)
 	fx_row(m, c, 0, "2024-Q1", 0, 0, NULL);
 	fx_row(m, c, 1, "2024-Q1", 1, 100, NULL);
 	fx_row(m, c, 2, "2024-01", 9, 10, "thiếu tháng 2, 3");
+	if (extra) {
+		int e = fx_unit(m, "so-e", "Sở Echo", 0, 1);
+		int f = fx_unit(m, "so-f", "Sở Foxtrot", 0, 1);
+		fx_row(m, e, 0, "2024-Q1", 9, 10, NULL);
+		fx_row(m, e, 2, "2024-Q1", 7, 7, NULL);
+		fx_row(m, f, 0, "2024-Q1", 8, 10, NULL);
+		fx_row(m, f, 2, "2024-Q1", 5, 5, NULL);
+	}
 	fx_conf(m, "co_quan_chu_quan", "ỦY BAN NHÂN DÂN");
 	fx_conf(m, "co_quan", "TỈNH THỬ NGHIỆM");
 	fx_conf(m, "dia_danh", "Thử Nghiệm");
@@ -99,5 +108,7 @@ static int fx_model(Model *m)
 	msg_warn(&m->msgs, "so-lieu/so-b.csv", 3, 2, "unknown column '%s' <ignored>", "x|y");
 	return eval_run(m, "2024-Q1");
 }
+
+static int fx_model(Model *m) { return fx_model_n(m, 0); }
 
 #endif

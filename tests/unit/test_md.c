@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "fmt.h"
 #include "md.h"
+#include "rank.h"
 #include "site_fixture.h"
 
 /* The test renders as site.c does: GFM with tables, safe mode on. */
@@ -295,7 +296,7 @@ static void test_md_trang_chu_ranking(void **state)
 	assert_int_equal(fx_model(&m), 0);
 	Buf b;
 	buf_init(&b);
-	md_trang_chu(&b, &m);
+	md_trang_chu(&b, &m, NULL);
 	const char *r = strstr(b.ptr, "## Xếp hạng đơn vị trong nhóm");
 	assert_non_null(r);
 	const char *a = strstr(r, "| 1 | [Sở Alpha](don-vi/so-a.html)");
@@ -332,6 +333,37 @@ static void test_md_trang_du_lieu(void **state)
 	model_release(&m);
 }
 
+/* The ranks the pages print are rank.c's, computed once for all units. */
+static void test_md_ctx_matches_rank_hang(void **state)
+{
+	for (int extra = 0; extra <= 1; extra++) {
+		Model m;
+		assert_int_equal(fx_model_n(&m, extra), 0);
+		MdCtx *c = md_ctx_new(&m);
+		Buf b;
+		buf_init(&b);
+		int ties = 0;
+		for (size_t u = 0; u < m.n_don_vi; u++) {
+			int tong, dong, hang = rank_hang(&m, u, &tong, &dong);
+			buf_reset(&b);
+			md_trang_don_vi(&b, &m, c, u);
+			Buf want;
+			buf_init(&want);
+			buf_printf(&want, "- Xếp hạng trong nhóm: %d%s trên %d đơn vị", hang, dong ? " (đồng hạng)" : "", tong);
+			if (!strstr(b.ptr, want.ptr))
+				fail_msg("unit %s: want '%s' in %s", m.don_vi[u].ma, want.ptr, b.ptr);
+			buf_release(&want);
+			ties += dong;
+		}
+		/* so-a, so-e and so-f all meet both targets: a shared first rank. */
+		assert_int_equal(ties, extra ? 3 : 0);
+		buf_release(&b);
+		md_ctx_free(c);
+		model_release(&m);
+	}
+	md_ctx_free(NULL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -344,6 +376,7 @@ int main(void)
 	    cmocka_unit_test(test_md_trang_chi_tieu_sorted),
 	    cmocka_unit_test(test_md_trang_chu_ranking),
 	    cmocka_unit_test(test_md_trang_du_lieu),
+	    cmocka_unit_test(test_md_ctx_matches_rank_hang),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
