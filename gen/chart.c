@@ -565,7 +565,7 @@ typedef struct {
 	pid_t pid;
 	int in_fd, err_fd;
 	int done, status;
-	size_t first, end; /* charts [first, end) */
+	size_t first;      /* charts first, first + n_jobs, ... */
 } S_Job;
 
 /* Runs gnuplot once per batch, all at once, in dir.  Returns 0, or -1
@@ -594,8 +594,7 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 	for (int j = 0; j < n_jobs; j++) {
 		job[j].pid = -1;
 		job[j].in_fd = job[j].err_fd = -1;
-		job[j].first = n * (size_t)j / (size_t)n_jobs;
-		job[j].end = n * (size_t)(j + 1) / (size_t)n_jobs;
+		job[j].first = (size_t)j;
 	}
 	for (int j = 0; j < n_jobs && !rc; j++) {
 		S_Job *x = &job[j];
@@ -604,7 +603,9 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 		 * drops a key it thinks too wide).  Under LC_ALL=C it warns about
 		 * the degree sign, which we never use. */
 		buf_puts(&b, "set encoding utf8\n");
-		for (size_t i = x->first; i < x->end; i++)
+		/* Dealt round-robin: the larger target charts come first and
+		 * would otherwise all fall to one worker. */
+		for (size_t i = x->first; i < n; i += (size_t)n_jobs)
 			buf_add(&b, c[i].script.ptr, c[i].script.len);
 		x->in_fd = S_tmpfd();
 		x->err_fd = S_tmpfd();
@@ -694,13 +695,12 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 		buf_init(&e);
 		S_read_all(x->err_fd, &e);
 		const char *mark = strstr(e.ptr, S_FAIL_MARK);
-		const char *names = x->end > x->first ? c[x->first].stem : "";
-		const char *namez = x->end > x->first ? c[x->end - 1].stem : "";
+		const char *names = c[x->first].stem;
 		buf_reset(&b);
 		if (timed_out && x->status == -1) {
-			buf_printf(&b, "gnuplot ('%s') did not finish the charts %s..%s within %d seconds "
-			           "(CHITIEU_GNUPLOT_TIMEOUT) and was stopped",
-			           prog, names, namez, timeout);
+			buf_printf(&b, "gnuplot ('%s') did not finish the charts (%s and others) within %d "
+			           "seconds (CHITIEU_GNUPLOT_TIMEOUT) and was stopped",
+			           prog, names, timeout);
 		} else if (mark) {
 			const char *p = mark + strlen(S_FAIL_MARK);
 			size_t len = strcspn(p, "\r\n");
@@ -715,11 +715,11 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 			           prog);
 			S_put_stderr(&b, &e);
 		} else if (WIFSIGNALED(x->status)) {
-			buf_printf(&b, "gnuplot ('%s') was killed by signal %d while drawing the charts %s..%s", prog,
-			           WTERMSIG(x->status), names, namez);
+			buf_printf(&b, "gnuplot ('%s') was killed by signal %d while drawing the charts (%s and others)",
+			           prog, WTERMSIG(x->status), names);
 		} else if (WIFEXITED(x->status) && WEXITSTATUS(x->status) != 0) {
-			buf_printf(&b, "gnuplot ('%s') failed with exit status %d while drawing the charts %s..%s", prog,
-			           WEXITSTATUS(x->status), names, namez);
+			buf_printf(&b, "gnuplot ('%s') failed with exit status %d while drawing the charts (%s and others)",
+			           prog, WEXITSTATUS(x->status), names);
 			S_put_stderr(&b, &e);
 		}
 		buf_release(&e);
