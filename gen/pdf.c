@@ -303,7 +303,7 @@ static void S_unit_table(S_Ctx *c, size_t t, DanhGia dg)
 {
 	const Model *m = c->m;
 	const ChiTieu *ct = &m->chi_tieu[t];
-	static const float w0[] = {7, 42, 13, 20, 28};
+	static const float w0[] = {6, 38, 12, 24, 30};
 	float w[5];
 	for (size_t i = 0; i < 5; i++)
 		w[i] = w0[i] * (S_w(c) - S_INDENT) / 110.0f;
@@ -508,34 +508,91 @@ static void S_han(S_Ctx *c)
 	S_han_line(c, "Công bố danh mục TTHC", &tt.danh_muc);
 	S_han_line(c, "Công bố quy trình nội bộ", &tt.quy_trinh);
 	S_han_line(c, "Các mốc thời hạn", &tt.moc);
-	/* the late and overdue steps, by unit */
-	for (size_t i = 0; i < m->han.n_kq; i++) {
-		const HanKetQua *k = &m->han.kq[i];
-		if (k->trang_thai != TT_TRE_HAN && k->trang_thai != TT_QUA_HAN)
-			continue;
-		buf_reset(b);
-		const char *unit = k->don_vi >= 0 && (size_t)k->don_vi < m->n_don_vi
-		                       ? m->don_vi[k->don_vi].ten
-		                       : "";
-		buf_printf(b, "- %s: ", unit);
-		if (strcmp(k->buoc, "danh_muc") == 0)
-			buf_printf(b, "danh mục theo Quyết định %s", k->so_quyet_dinh);
-		else if (strcmp(k->buoc, "quy_trinh") == 0)
-			buf_printf(b, "quy trình theo Quyết định %s", k->so_quyet_dinh);
-		else {
-			const char *ten = k->buoc;
-			for (size_t j = 0; j < m->han.n_moc; j++)
-				if (strcmp(m->han.moc[j].ma, k->buoc) == 0)
-					ten = m->han.moc[j].ten;
-			buf_puts(b, ten);
+	/* the late and overdue steps, worst first */
+	size_t n = 0;
+	size_t *ix = xmalloc((m->han.n_kq + 1) * sizeof *ix);
+	for (size_t i = 0; i < m->han.n_kq; i++)
+		if (m->han.kq[i].trang_thai == TT_TRE_HAN || m->han.kq[i].trang_thai == TT_QUA_HAN)
+			ix[n++] = i;
+	/* most working days late first, then the order of han.csv (a stable
+	 * insertion sort: the lists are short) */
+	for (size_t i = 1; i < n; i++) {
+		size_t v = ix[i], j = i;
+		while (j > 0 && m->han.kq[ix[j - 1]].so_ngay_tre < m->han.kq[v].so_ngay_tre) {
+			ix[j] = ix[j - 1];
+			j--;
 		}
-		buf_puts(b, ", hạn ");
-		fmt_ngay(b, k->han);
-		buf_printf(b, ": %s %d ngày làm việc;", han_trang_thai_ten(k->trang_thai),
-		           k->so_ngay_tre);
-		lo_paragraph(&c->d, FONT_REGULAR, S_SMALL + 1, c->d.x0 + S_INDENT,
-		             S_w(c) - S_INDENT, LO_LEFT, 0, 1, b->ptr);
+		ix[j] = v;
 	}
+	if (n) {
+		buf_reset(b);
+		buf_printf(b, "Các việc trễ hạn hoặc quá hạn (%zu):", n);
+		lo_need(&c->d, lo_leading(S_BODY) * 4);
+		S_par(c, FONT_ITALIC, b->ptr);
+		static const float w0[] = {5, 24, 37, 14, 14, 16};
+		float w[6];
+		for (size_t i = 0; i < 6; i++)
+			w[i] = w0[i] * S_w(c) / 110.0f;
+		LoTable tb;
+		lo_table_init(&tb, 6, w);
+		tb.size = S_SMALL;
+		tb.pad = 2.5f;
+		size_t h = lo_table_row(&tb);
+		static const char *const head[] = {"Stt", "Đơn vị", "Việc phải làm", "Hạn",
+		                                   "Ngày thực hiện", "Tình trạng (ngày làm việc)"};
+		for (size_t i = 0; i < 6; i++) {
+			LoCell *cell = lo_table_set(&tb, h, i, head[i], 1, 1);
+			cell->style = FONT_BOLD;
+			cell->align = LO_CENTER;
+		}
+		tb.n_head = 1;
+		char **own = xcalloc(n * 5 + 1, sizeof *own);
+		size_t n_own = 0;
+		for (size_t j = 0; j < n; j++) {
+			const HanKetQua *k = &m->han.kq[ix[j]];
+			size_t r = lo_table_row(&tb);
+			own[n_own] = xasprintf("%zu", j + 1);
+			lo_table_set(&tb, r, 0, own[n_own++], 1, 1)->align = LO_CENTER;
+			lo_table_set(&tb, r, 1,
+			             k->don_vi >= 0 && (size_t)k->don_vi < m->n_don_vi
+			                 ? m->don_vi[k->don_vi].ten
+			                 : "",
+			             1, 1);
+			buf_reset(b);
+			if (strcmp(k->buoc, "danh_muc") == 0)
+				buf_printf(b, "Công bố danh mục TTHC theo Quyết định %s", k->so_quyet_dinh);
+			else if (strcmp(k->buoc, "quy_trinh") == 0)
+				buf_printf(b, "Công bố quy trình nội bộ theo Quyết định %s",
+				           k->so_quyet_dinh);
+			else {
+				const char *ten = k->buoc;
+				for (size_t q = 0; q < m->han.n_moc; q++)
+					if (strcmp(m->han.moc[q].ma, k->buoc) == 0)
+						ten = m->han.moc[q].ten;
+				buf_puts(b, ten);
+			}
+			own[n_own] = buf_detach(b, NULL);
+			lo_table_set(&tb, r, 2, own[n_own++], 1, 1);
+			fmt_ngay(b, k->han);
+			own[n_own] = buf_detach(b, NULL);
+			lo_table_set(&tb, r, 3, own[n_own++], 1, 1)->align = LO_CENTER;
+			if (k->ngay_cong_bo >= 0)
+				fmt_ngay(b, k->ngay_cong_bo);
+			else
+				buf_puts(b, "chưa thực hiện");
+			own[n_own] = buf_detach(b, NULL);
+			lo_table_set(&tb, r, 4, own[n_own++], 1, 1)->align = LO_CENTER;
+			buf_printf(b, "%s %d", han_trang_thai_ten(k->trang_thai), k->so_ngay_tre);
+			own[n_own] = buf_detach(b, NULL);
+			lo_table_set(&tb, r, 5, own[n_own++], 1, 1)->align = LO_CENTER;
+		}
+		lo_table_flow(&c->d, &tb, NULL);
+		lo_table_release(&tb);
+		for (size_t i = 0; i < n_own; i++)
+			free(own[i]);
+		free(own);
+	}
+	free(ix);
 	c->d.y -= S_GAP;
 }
 
