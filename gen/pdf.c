@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "chart.h"
 #include "fmt.h"
 #include "han.h"
 #include "layout.h"
@@ -407,7 +408,10 @@ static void S_target(S_Ctx *c, size_t t)
 	/* the trend chart; a missing file leaves no space */
 	if (c->charts) {
 		char *png = xasprintf("%s/chi-tieu-%d.png", c->charts, ct->stt);
-		float w = S_w(c) * 0.85f, maxh = LO_MM(75);
+		/* at the size chart.c drew it for, when the page is wide enough */
+		float w = LO_MM(CHART_CHI_TIEU_W_MM), maxh = LO_MM(CHART_CHI_TIEU_H_MM);
+		if (w > S_w(c))
+			w = S_w(c);
 		lo_need(&c->d, maxh + 4);
 		float h = lo_png(&c->d, png, c->d.x0 + (S_w(c) - w) / 2, c->d.y, w, maxh);
 		if (h > 0)
