@@ -32,6 +32,10 @@ static int S_don_vi_thu(const Model *m, size_t i)
 	return m->thu_tu_don_vi ? m->thu_tu_don_vi[i] : (int)i;
 }
 
+/* The report lists the worst delays, not every one: a page of them is
+ * what a reader acts on; han.csv has them all. */
+enum { S_TOI_DA = 30 };
+
 /* A late step to sort: no global context, so renderers may run at once. */
 typedef struct {
 	int tre;
@@ -85,11 +89,18 @@ static void S_bang_tre(Buf *out, const Model *m)
 		return;
 	}
 	qsort(v, n, sizeof *v, S_cmp_tre);
-	buf_puts(out, "Các bước trễ hạn, quá hạn (chậm nhất trước):\n\n"
+	size_t shown = n < S_TOI_DA ? n : S_TOI_DA;
+	if (shown < n)
+		buf_printf(out, "Các bước trễ hạn, quá hạn: %zu; %zu bước chậm nhất (đủ danh sách trong "
+		                "han.csv):\n\n",
+		           n, shown);
+	else
+		buf_puts(out, "Các bước trễ hạn, quá hạn (chậm nhất trước):\n\n");
+	buf_puts(out, ""
 	              "| Số quyết định | Ngày quyết định | Cơ quan ban hành | Đơn vị chủ trì | Nội dung "
 	              "| Hạn | Ngày công bố | Tình trạng | Số ngày làm việc chậm |\n"
 	              "|---|---|---|---|---|---|---|---|--:|\n");
-	for (size_t k = 0; k < n; k++) {
+	for (size_t k = 0; k < shown; k++) {
 		const HanKetQua *r = &h->kq[v[k].i];
 		const CongBo *c = &h->cong_bo[r->cong_bo];
 		buf_puts(out, "| ");

@@ -361,6 +361,35 @@ static void test_han_summary_and_scorecard(void **state)
 	model_release(&m);
 }
 
+/* The report lists the 30 worst delays and says how many there are. */
+static void test_han_md_worst_delays(void **state)
+{
+	Model m;
+	S_model(&m);
+	HanData *h = &m.han;
+	for (size_t i = 0; i < h->n_cong_bo; i++) {
+		free(h->cong_bo[i].so_quyet_dinh);
+		free(h->cong_bo[i].co_quan);
+	}
+	h->n_cong_bo = 35;
+	h->cong_bo = xrealloc(h->cong_bo, 35 * sizeof *h->cong_bo);
+	for (int i = 0; i < 35; i++)
+		h->cong_bo[i] = (CongBo){xasprintf("%d/QĐ", i + 1), D(2024, 3, 1) + i, xstrdup(""),
+		                         0, -1, D(2024, 3, 1) + i, NULL, i + 2};
+	han_eval(&m);
+	Buf b;
+	buf_init(&b);
+	han_md(&b, &m);
+	assert_non_null(strstr(b.ptr, "Các bước trễ hạn, quá hạn: 35; 30 bước chậm nhất"));
+	/* The earliest decisions are the most overdue; the last five are cut. */
+	assert_non_null(strstr(b.ptr, "| 1/QĐ |"));
+	assert_non_null(strstr(b.ptr, "| 30/QĐ |"));
+	assert_null(strstr(b.ptr, "| 31/QĐ |"));
+	assert_null(strstr(b.ptr, "| 35/QĐ |"));
+	buf_release(&b);
+	model_release(&m);
+}
+
 /* --- Reading (tests/data/han/) ---------------------------------------- */
 
 static char *S_doc_tep(const char *path)
@@ -540,6 +569,7 @@ int main(void)
 	    cmocka_unit_test(test_han_eval_states),
 	    cmocka_unit_test(test_han_csv),
 	    cmocka_unit_test(test_han_summary_and_scorecard),
+	    cmocka_unit_test(test_han_md_worst_delays),
 	    cmocka_unit_test(test_han_read_fixture),
 	    cmocka_unit_test(test_han_read_limits),
 	    cmocka_unit_test(test_han_read_errors),
