@@ -535,6 +535,27 @@ static void test_han_read_errors(void **state)
 	model_release(&m);
 }
 
+/* A missing publication column is an error, not "never published"; an
+ * empty ngay-nghi.csv is a calendar without holidays. */
+static void test_han_read_missing_column(void **state)
+{
+	Model m;
+	S_model_doc(&m, NULL, 0);
+	assert_int_equal(han_read(&m, "tests/data/han/thieu"), -1);
+	assert_int_equal(m.msgs.n_error, 1);
+	int found = 0;
+	for (size_t i = 0; i < m.msgs.n; i++) {
+		char *s = msg_format(&m.msgs.v[i]);
+		found |= strstr(s, "cong-bo.csv:1") == s && strstr(s, "ngay_cong_bo_quy_trinh") != NULL &&
+		         m.msgs.v[i].level == MSG_ERROR;
+		free(s);
+	}
+	assert_true(found);
+	assert_int_equal(m.han.co, 1);
+	assert_int_equal(m.han.n_nghi, 0);
+	model_release(&m);
+}
+
 /* No file: nothing is tracked and nothing is reported. */
 static void test_han_read_absent(void **state)
 {
@@ -573,6 +594,7 @@ int main(void)
 	    cmocka_unit_test(test_han_read_fixture),
 	    cmocka_unit_test(test_han_read_limits),
 	    cmocka_unit_test(test_han_read_errors),
+	    cmocka_unit_test(test_han_read_missing_column),
 	    cmocka_unit_test(test_han_read_absent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
