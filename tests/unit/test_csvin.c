@@ -263,6 +263,27 @@ static void test_csvin_sha256_and_chunking_of_large_file(void **state)
 	msgs_release(&ms);
 }
 
+static void test_csvin_old_mac_line_ends(void **state)
+{
+	EXPECT("ky,chi_tieu,tu_so,mau_so\r2024-01,1,5,10\r\r2024-02,1,\"a\rb\",10\r2024-03,1,5,10", CSVIN_OK,
+	       "L2 2:1=2024-01 2:2=1 2:3=5 2:4=10 2:0=\n"
+	       "L4 4:1=2024-02 4:2=1 4:3=a\rb 5:4=10 4:0=\n"
+	       "L6 6:1=2024-03 6:2=1 6:3=5 6:4=10 6:0=\n");
+}
+
+static void test_csvin_unnamed_column(void **state)
+{
+	/* Excel's empty trailing columns are fine; a value under no name is
+	 * worth a warning, once */
+	EXPECT("ky,chi_tieu,tu_so,mau_so,,\n2024-01,1,5,10,,\n2024-02,1,5,10,,x\n2024-03,1,5,10,y,\n",
+	       CSVIN_OK,
+	       "L2 2:1=2024-01 2:2=1 2:3=5 2:4=10 2:0=\n"
+	       "L3 3:1=2024-02 3:2=1 3:3=5 3:4=10 3:0=\n"
+	       "L4 4:1=2024-03 4:2=1 4:3=5 4:4=10 4:0=\n"
+	       "so-lieu/x.csv:3:6: warning: column 6 has no name in the header row: its values are "
+	       "ignored\n");
+}
+
 /* Random texts from the bytes that matter: whatever they hold, reading
  * them whole, a byte at a time or 7 at a time gives the same rows and
  * messages (S_read asserts it), and nothing crashes. */
@@ -309,6 +330,8 @@ int main(void)
 		cmocka_unit_test(test_csvin_empty_file),
 		cmocka_unit_test(test_csvin_sniff_prefers_header_match),
 		cmocka_unit_test(test_csvin_sha256_and_chunking_of_large_file),
+		cmocka_unit_test(test_csvin_old_mac_line_ends),
+		cmocka_unit_test(test_csvin_unnamed_column),
 		cmocka_unit_test(test_csvin_random_text_chunk_independent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
