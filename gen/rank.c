@@ -1,5 +1,9 @@
 #include "rank.h"
 
+#include <stdlib.h>
+
+#include "xalloc.h"
+
 /* Products of counts, targets and months stay exact in 128 bits for any
  * int64 figure a unit can report. */
 __extension__ typedef __int128 S_i128;
@@ -141,6 +145,61 @@ int rank_hang(const Model *m, size_t u, int *tong, int *dong_hang)
 	*tong = n;
 	*dong_hang = bang;
 	return hang;
+}
+
+/* qsort has no context argument: the arrays being sorted by are here. */
+static const Model *S_m;
+static const DemDanhGia *S_dem;
+
+/* By group, then best first; equal units by index so the sort is total. */
+static int S_cmp_hang(const void *pa, const void *pb)
+{
+	int a = *(const int *)pa, b = *(const int *)pb;
+	int ga = S_m->don_vi[a].nhom, gb = S_m->don_vi[b].nhom;
+	if (ga != gb)
+		return ga < gb ? -1 : 1;
+	if (rank_tren(S_dem[a], S_dem[b]))
+		return -1;
+	if (rank_tren(S_dem[b], S_dem[a]))
+		return 1;
+	return (a > b) - (a < b);
+}
+
+void rank_hang_all(const Model *m, int *hang, int *tong, int *dong_hang)
+{
+	size_t n = m->n_don_vi;
+	if (!n)
+		return;
+	DemDanhGia *dem = xmalloc(n * sizeof *dem);
+	int *v = xmalloc(n * sizeof *v);
+	for (size_t u = 0; u < n; u++) {
+		dem[u] = rank_dem(m, u);
+		v[u] = (int)u;
+	}
+	S_m = m;
+	S_dem = dem;
+	qsort(v, n, sizeof *v, S_cmp_hang);
+	S_m = NULL;
+	S_dem = NULL;
+	for (size_t i = 0; i < n;) {
+		size_t end = i;
+		while (end < n && m->don_vi[v[end]].nhom == m->don_vi[v[i]].nhom)
+			end++;
+		for (size_t j = i; j < end;) {
+			size_t run = j + 1;
+			while (run < end && !rank_tren(dem[v[j]], dem[v[run]]))
+				run++;
+			for (size_t k = j; k < run; k++) {
+				hang[v[k]] = (int)(j - i) + 1;
+				tong[v[k]] = (int)(end - i);
+				dong_hang[v[k]] = run - j > 1;
+			}
+			j = run;
+		}
+		i = end;
+	}
+	free(v);
+	free(dem);
 }
 
 ThayDoi rank_thay_doi(const Diem *xh, int n_buoc)

@@ -59,6 +59,9 @@ extern const char rank_quy_tac[];
  * strictly above it), the number of units in the group in *tong and 1 in
  * *dong_hang when another unit shares the rank. */
 int rank_hang(const Model *m, size_t u, int *tong, int *dong_hang);
+/* rank_hang() for every unit at once in O(U log U), for renderers that
+ * print every unit: hang, tong and dong_hang are arrays [n_don_vi]. */
+void rank_hang_all(const Model *m, int *hang, int *tong, int *dong_hang);
 
 /* The change of the year-to-date rate since the previous step. */
 typedef enum { TD_KHONG_CO, TD_TANG, TD_GIAM, TD_KHONG_DOI } ThayDoiLoai;

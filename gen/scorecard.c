@@ -579,7 +579,12 @@ static void S_to_mau(LoDoc *d, const LoBoxes *boxes, const S_Dong *rows)
 	HPDF_Page_SetRGBFill(d->page, 0, 0, 0);
 }
 
-static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_dir)
+/* The ranks of every unit, computed once for the whole file. */
+typedef struct {
+	int *hang, *tong, *dong;
+} S_Hang;
+
+static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_dir, const S_Hang *xh)
 {
 	const DonVi *dv = &m->don_vi[u];
 	const CuaSo *w = &m->cua_so;
@@ -616,8 +621,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 
 	/* The answer in one line: met how many, where it stands. */
 	DemDanhGia dem = rank_dem(m, u);
-	int tong, dong;
-	int hang = rank_hang(m, u, &tong, &dong);
+	int hang = xh->hang[u], tong = xh->tong[u], dong = xh->dong[u];
 	buf_reset(&b);
 	buf_puts(&b, "Đạt ");
 	fmt_int(&b, dem.dat);
@@ -801,6 +805,7 @@ int pdf_scorecards(const Model *m, const char *path, const char *charts_dir,
                    const int *units, size_t n_units, char **err)
 {
 	LoDoc d;
+	S_Hang xh = {NULL, NULL, NULL};
 	int rc = -1;
 	if (lo_open(&d, err))
 		goto out;
@@ -817,18 +822,26 @@ int pdf_scorecards(const Model *m, const char *path, const char *charts_dir,
 	d.m_bottom = LO_MM(15);
 	d.m_left = LO_MM(20);
 	d.m_right = LO_MM(15);
+	size_t nu = m->n_don_vi ? m->n_don_vi : 1;
+	xh.hang = xmalloc(nu * sizeof *xh.hang);
+	xh.tong = xmalloc(nu * sizeof *xh.tong);
+	xh.dong = xmalloc(nu * sizeof *xh.dong);
+	rank_hang_all(m, xh.hang, xh.tong, xh.dong);
 	if (!units) {
 		S_overview(&d, m);
 		for (size_t i = 0; i < m->n_don_vi; i++)
-			S_unit_page(&d, m, (size_t)m->thu_tu_don_vi[i], charts_dir);
+			S_unit_page(&d, m, (size_t)m->thu_tu_don_vi[i], charts_dir, &xh);
 	} else {
 		for (size_t i = 0; i < n_units; i++)
-			S_unit_page(&d, m, (size_t)units[i], charts_dir);
+			S_unit_page(&d, m, (size_t)units[i], charts_dir, &xh);
 		if (!n_units)
 			lo_page_new(&d, 0);
 	}
 	rc = lo_save(&d, path, err);
 out:
 	lo_close(&d);
+	free(xh.hang);
+	free(xh.tong);
+	free(xh.dong);
 	return rc;
 }

@@ -210,6 +210,19 @@ static void S_model(Model *m, const DanhGia dg[4][3])
 	m->kq_don_vi[4 * 3].dg = DG_DAT;
 }
 
+/* rank_hang_all() gives what rank_hang() gives, unit by unit. */
+static void S_same_as_all(const Model *m)
+{
+	int hang[8], tong[8], dong[8];
+	rank_hang_all(m, hang, tong, dong);
+	for (size_t u = 0; u < m->n_don_vi; u++) {
+		int t, d;
+		assert_int_equal(hang[u], rank_hang(m, u, &t, &d));
+		assert_int_equal(tong[u], t);
+		assert_int_equal(dong[u], d);
+	}
+}
+
 static void test_rank_hang(void **state)
 {
 	const DanhGia dg[4][3] = {
@@ -235,6 +248,7 @@ static void test_rank_hang(void **state)
 	DemDanhGia d = rank_dem(&m, 4);
 	assert_int_equal(d.ap_dung, 1);
 	assert_int_equal(d.dat, 1);
+	S_same_as_all(&m);
 	model_release(&m);
 
 	/* Equal units share a rank; the next one counts both. */
@@ -251,6 +265,7 @@ static void test_rank_hang(void **state)
 	assert_int_equal(dong, 1);
 	assert_int_equal(rank_hang(&m, 3, &tong, &dong), 4);
 	assert_int_equal(dong, 0);
+	S_same_as_all(&m);
 	model_release(&m);
 }
 
