@@ -30,6 +30,7 @@ extern char **environ;
 __extension__ typedef __int128 S_i128;
 
 #define S_FAIL_MARK "chitieu-chart-failed "
+#define S_DONE_MARK "chitieu-chart-done "
 #define S_DEFAULT_TIMEOUT 300
 #define S_FONT "Liberation Sans"
 
@@ -235,8 +236,9 @@ static void S_svg_and_close(Buf *b, const char *stem, int w_mm, int h_mm, int pt
 	           "set output '%s.svg'\n"
 	           "replot\n"
 	           "set output\n"
-	           "if (GPVAL_ERRNO != 0) { print '" S_FAIL_MARK "%s' }\n",
-	           w, h, pt, stem, stem);
+	           "if (GPVAL_ERRNO != 0) { print '" S_FAIL_MARK "%s' }\n"
+	           "print '" S_DONE_MARK "%s'\n",
+	           w, h, pt, stem, stem, stem);
 }
 
 static void S_common(Buf *b, const char *stem)
@@ -543,6 +545,7 @@ static void S_put_stderr(Buf *b, const Buf *e)
 			if (p[i] != ' ' && p[i] != '\t' && p[i] != '^' && p[i] != '\r')
 				blank = 0;
 		int noise = strncmp(p, S_FAIL_MARK, strlen(S_FAIL_MARK)) == 0 ||
+		            strncmp(p, S_DONE_MARK, strlen(S_DONE_MARK)) == 0 ||
 		            (len > 30 && memmem(p, len, "iconv failed to convert degree sign", 35));
 		if (!blank && !noise) {
 			buf_puts(b, lines ? " | " : ": ");
@@ -565,6 +568,9 @@ typedef struct {
 	pid_t pid;
 	int in_fd, err_fd;
 	int done, status;
+	int stalled;       /* 1 when it finished no chart for the timeout */
+	off_t seen;        /* bytes of stderr seen: each chart done adds a line */
+	double last;       /* when it last finished a chart */
 	size_t first;      /* charts first, first + n_jobs, ... */
 } S_Job;
 
@@ -652,10 +658,15 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 		started++;
 	}
 
-	/* Wait for all of them, stopping every one at the deadline. */
-	double deadline = S_now() + timeout;
+	/* Wait for all of them.  The timeout is on progress, not on the
+	 * whole run: a worker that finishes no chart for that long hangs,
+	 * while a large run may take far longer in all. */
+	double t0 = S_now();
+	for (int j = 0; j < n_jobs; j++)
+		job[j].last = t0;
 	int timed_out = 0, running = started;
 	while (running > 0) {
+		double now = S_now();
 		for (int j = 0; j < n_jobs; j++) {
 			S_Job *x = &job[j];
 			if (x->pid < 0 || x->done)
@@ -664,13 +675,22 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 			if (r == x->pid || (r < 0 && errno != EINTR)) {
 				x->done = 1;
 				running--;
+				continue;
+			}
+			struct stat st;
+			if (fstat(x->err_fd, &st) == 0 && st.st_size != x->seen) {
+				x->seen = st.st_size;
+				x->last = now;
+			} else if (now - x->last > timeout) {
+				x->stalled = 1;
+				timed_out = 1;
 			}
 		}
 		if (running == 0)
 			break;
-		if (timed_out || rc || S_now() > deadline) {
-			/* Out of time, or a batch never started: the run fails anyway. */
-			timed_out |= !rc;
+		if (timed_out || rc) {
+			/* A worker hangs, or a batch never started: the run fails
+			 * anyway, so every worker stops. */
 			for (int j = 0; j < n_jobs; j++)
 				if (job[j].pid > 0 && !job[j].done)
 					kill(-job[j].pid, SIGKILL);
@@ -697,10 +717,17 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 		const char *mark = strstr(e.ptr, S_FAIL_MARK);
 		const char *names = c[x->first].stem;
 		buf_reset(&b);
-		if (timed_out && x->status == -1) {
-			buf_printf(&b, "gnuplot ('%s') did not finish the charts (%s and others) within %d "
-			           "seconds (CHITIEU_GNUPLOT_TIMEOUT) and was stopped",
-			           prog, names, timeout);
+		if (timed_out && !x->stalled) {
+			/* stopped because another worker hung: that one is reported */
+		} else if (x->stalled) {
+			/* The chart after the last one it finished is the one it hung on. */
+			size_t k = 0;
+			for (const char *p = e.ptr; (p = strstr(p, S_DONE_MARK)); p++)
+				k++;
+			size_t i = x->first + k * (size_t)n_jobs;
+			buf_printf(&b, "gnuplot ('%s') did not finish the chart charts/%s.png within %d seconds "
+			           "(CHITIEU_GNUPLOT_TIMEOUT) and was stopped",
+			           prog, i < n ? c[i].stem : names, timeout);
 		} else if (mark) {
 			const char *p = mark + strlen(S_FAIL_MARK);
 			size_t len = strcspn(p, "\r\n");

@@ -474,9 +474,22 @@ static void test_chart_gnuplot_timeout(void **state)
 	char *dir, *err = S_render_fail("tests/fake-gnuplot/hang", 2, &dir);
 	clock_gettime(CLOCK_MONOTONIC, &b);
 	unsetenv("CHITIEU_GNUPLOT_TIMEOUT");
+	assert_non_null(strstr(err, "did not finish the chart charts/"));
 	assert_non_null(strstr(err, "within 1 seconds"));
 	assert_non_null(strstr(err, "CHITIEU_GNUPLOT_TIMEOUT"));
 	assert_true(b.tv_sec - a.tv_sec < 10);
+	S_done(dir, err);
+}
+
+/* The timeout is on progress: a long run that keeps finishing charts
+ * is not stopped. */
+static void test_chart_gnuplot_slow_not_killed(void **state)
+{
+	setenv("CHITIEU_GNUPLOT_TIMEOUT", "1", 1);
+	char *dir, *err = S_render_fail("tests/fake-gnuplot/slow", 1, &dir);
+	unsetenv("CHITIEU_GNUPLOT_TIMEOUT");
+	assert_null(strstr(err, "CHITIEU_GNUPLOT_TIMEOUT"));
+	assert_non_null(strstr(err, "did not write the chart"));
 	S_done(dir, err);
 }
 
@@ -570,6 +583,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_chart_gnuplot_names_chart),
 	    cmocka_unit_test(test_chart_gnuplot_silent),
 	    cmocka_unit_test(test_chart_gnuplot_timeout),
+	    cmocka_unit_test(test_chart_gnuplot_slow_not_killed),
 	    cmocka_unit_test(test_chart_script_data),
 	    cmocka_unit_test(test_chart_yaxis_target),
 	};
