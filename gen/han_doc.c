@@ -61,13 +61,19 @@ static int S_don_vi(Doc *d, const CsvField *f)
 		return u;
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
+	/* Codes are lower case: "SO-Y-TE" should still find its match. */
+	char *thuong = xstrdup(f->text);
+	for (char *p = thuong; *p; p++)
+		if (*p >= 'A' && *p <= 'Z')
+			*p = (char)(*p - 'A' + 'a');
 	for (size_t i = 0; i < m->n_don_vi; i++) {
-		size_t k = S_khoang_cach(f->text, m->don_vi[i].ma);
+		size_t k = S_khoang_cach(thuong, m->don_vi[i].ma);
 		if (k < best_d) {
 			best_d = k;
 			best = m->don_vi[i].ma;
 		}
 	}
+	free(thuong);
 	if (best && best_d <= 3)
 		msg_error(&m->msgs, d->path, f->line, f->col,
 		          "unknown unit '%s' (not in don-vi.csv); did you mean '%s'?", f->text, best);

@@ -498,6 +498,7 @@ static void test_han_read_errors(void **state)
 	    {"cong-bo.csv:7:1: error: ", "decision number (so_quyet_dinh) is empty"},
 	    {"cong-bo.csv:9:6: error: ", "'2023-02-29' does not exist"},
 	    {"cong-bo.csv:10:1: error: ", "already on line 8"},
+	    {"cong-bo.csv:11:4: error: ", "unknown unit 'SO-B' (not in don-vi.csv); did you mean 'so-b'?"},
 	    {"moc.csv:2:1: error: ", "'danh_muc' names a step"},
 	    {"moc.csv:3:3: error: ", "'31/06/2024' does not exist"},
 	    {"moc.csv:5:1: error: ", "already on line 4"},
