@@ -248,8 +248,10 @@ void han_md(Buf *out, const Model *m)
 	           "Thời hạn: công bố danh mục TTHC chậm nhất %d ngày làm việc, công bố quy trình "
 	           "nội bộ giải quyết TTHC chậm nhất %d ngày làm việc kể từ ngày có Quyết định công "
 	           "bố TTHC của Bộ (không tính ngày ban hành quyết định; ngày làm việc: thứ Hai đến "
-	           "thứ Sáu, trừ ngày nghỉ lễ, tết, cộng ngày làm bù).\n\n",
-	           h->han_danh_muc, h->han_quy_trinh);
+	           "thứ Sáu, %s).\n\n",
+	           h->han_danh_muc, h->han_quy_trinh,
+	           h->n_nghi ? "trừ ngày nghỉ lễ, tết, cộng ngày làm bù"
+	                     : "chưa có danh sách ngày nghỉ lễ, tết trong ngay-nghi.csv");
 	buf_puts(out, "### Công bố theo đơn vị chủ trì\n\n");
 	if (!h->n_cong_bo)
 		buf_puts(out, "Chưa có Quyết định công bố TTHC nào của Bộ (cong-bo.csv).\n\n");
