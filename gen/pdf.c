@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "chart.h"
@@ -371,6 +372,19 @@ static void S_target(S_Ctx *c, size_t t)
 	const ChiTieu *ct = &m->chi_tieu[t];
 	const KetQua *k = &m->kq_tinh[t];
 	Buf *b = &c->b;
+	/* the heading, the figures and the chart go on one page */
+	size_t n_g = 0;
+	for (size_t g = 0; g < m->n_nhom; g++)
+		n_g += ct->ap_dung[g] != 0;
+	float keep = lo_leading(S_BODY) * 5 + lo_leading(S_SMALL + 1) * (float)n_g;
+	if (c->charts) {
+		char *png = xasprintf("%s/chi-tieu-%d.png", c->charts, ct->stt);
+		if (access(png, R_OK) == 0)
+			keep += LO_MM(CHART_CHI_TIEU_H_MM);
+		free(png);
+	}
+	if (keep < c->d.y_top - c->d.y_bottom)
+		lo_need(&c->d, keep);
 	buf_reset(b);
 	buf_printf(b, "%d. %s", ct->stt, ct->ten);
 	S_heading(c, b->ptr);
