@@ -4,9 +4,14 @@
  * Files written into dir (the run's charts/ folder):
  *   chi-tieu-<stt>.png / .svg   per target: province and groups
  *   don-vi-<ma>.png / .svg      per unit: all its applicable targets
- * The program is $CHITIEU_GNUPLOT when set, else "gnuplot".
+ * Every target has a chart; a unit has one when a target applies to it.
+ * The program is $CHITIEU_GNUPLOT when set, else "gnuplot", run without a
+ * shell in dir with LC_ALL=C; jobs (>= 1) processes share the charts and
+ * write the same bytes whatever their number.  A process that finishes no
+ * chart for $CHITIEU_GNUPLOT_TIMEOUT seconds (default 300) is stopped.
  * Returns 0; or -1 when gnuplot is missing or failed, with a message in
- * *err (caller frees) naming what failed (exit 3). */
+ * *err (caller frees) naming the chart or gnuplot (exit 3); no chart file
+ * is left behind then. */
 #ifndef CHITIEU_CHART_H
 #define CHITIEU_CHART_H
 #include "buf.h"
