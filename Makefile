@@ -23,7 +23,7 @@ TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 all: chitieu
 
 chitieu: $(B)/chitieu
-	cp $(B)/chitieu $@
+	cp $(B)/chitieu $@.tmp && mv -f $@.tmp $@
 
 $(B)/chitieu: $(B)/main.o $(B)/libchitieu.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
