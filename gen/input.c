@@ -38,6 +38,7 @@ typedef struct {
 	int *ky_col;       /* [n_don_vi]: column of ky in the unit's file */
 	size_t *seg_start, *seg_len; /* [n_don_vi]: the unit's rows in so_lieu */
 	int first_ct_line; /* line of the target with the smallest stt */
+	size_t suggest_budget; /* names left to compare for "did you mean" */
 } S_Ctx;
 
 /* --- Small parsers --------------------------------------------------- */
@@ -220,9 +221,14 @@ static size_t S_distance(const char *a, const char *b)
 }
 
 /* Appends " (did you mean 'x'?)" for the nearest of get(arr, 0..n), if any. */
-static void S_suggest(Buf *b, const char *what, size_t n, const char *(*get)(const void *, size_t),
-                      const void *arr)
+static void S_suggest(S_Ctx *c, Buf *b, const char *what, size_t n,
+                      const char *(*get)(const void *, size_t), const void *arr)
 {
+	/* a registry that matches nothing (a wrong folder) must not cost
+	 * units x files comparisons: suggestions stop when the budget ends */
+	if (n > c->suggest_budget)
+		return;
+	c->suggest_budget -= n;
 	size_t best = (size_t)-1;
 	const char *pick = NULL;
 	for (size_t i = 0; i < n; i++) {
@@ -328,7 +334,7 @@ static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
 	if (k == S_N_CONF_KEYS) {
 		Buf b;
 		buf_init(&b);
-		S_suggest(&b, key, S_N_CONF_KEYS, S_get_str, S_conf_keys);
+		S_suggest(c, &b, key, S_N_CONF_KEYS, S_get_str, S_conf_keys);
 		msg_warn(&m->msgs, path, line, (int)(p - s) + 1, "unknown key '%s' is ignored%s", key,
 		         b.ptr);
 		buf_release(&b);
@@ -455,7 +461,7 @@ static void S_unknown_group(S_Ctx *c, const char *path, const CsvField *f, const
 {
 	Buf b;
 	buf_init(&b);
-	S_suggest(&b, slug, c->m->n_nhom, S_get_nhom, c->m);
+	S_suggest(c, &b, slug, c->m->n_nhom, S_get_nhom, c->m);
 	msg_error(&c->m->msgs, path, f->line, f->col, "unknown group '%s'%s: no such code in nhom.csv%s",
 	          slug, where, b.ptr);
 	buf_release(&b);
@@ -696,7 +702,7 @@ static void S_resolve_thuoc(S_Ctx *c)
 		if (p < 0) {
 			Buf b;
 			buf_init(&b);
-			S_suggest(&b, c->dv_thuoc[i], m->n_don_vi, S_get_don_vi, m);
+			S_suggest(c, &b, c->dv_thuoc[i], m->n_don_vi, S_get_don_vi, m);
 			msg_error(&m->msgs, path, c->dv_line[i], c->dv_thuoc_col[i],
 			          "unknown parent unit '%s' in thuoc: no such code in don-vi.csv%s",
 			          c->dv_thuoc[i], b.ptr);
@@ -981,7 +987,7 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 		for (char *q = near; *q; q++)
 			if (*q == '_')
 				*q = '-';
-		S_suggest(&b, near, m->n_don_vi, S_get_don_vi, m);
+		S_suggest(c, &b, near, m->n_don_vi, S_get_don_vi, m);
 		free(near);
 		if (!S_code_ok(stem))
 			msg_error(&m->msgs, path, 0, 0,
@@ -1162,6 +1168,7 @@ int input_read(Model *m, const char *dir)
 	memset(&c, 0, sizeof c);
 	c.m = m;
 	c.dir = dir;
+	c.suggest_budget = 200000;
 
 	DIR *d = opendir(dir);
 	if (!d) {
