@@ -276,9 +276,8 @@ static void S_encoding_error(S_In *in, int col, const char *fmt, ...)
 	in->stop = 1;
 }
 
-static void S_bad_utf8(S_In *in, const unsigned char *p, size_t seg, size_t i, unsigned byte, uint64_t at)
+static void S_bad_utf8(S_In *in, const unsigned char *p, size_t seg, unsigned byte, uint64_t at)
 {
-	(void)i;
 	/* parse up to the bad byte so the column is the field holding it */
 	if (at >= in->off + seg)
 		S_parse(in, p + seg, (size_t)(at - in->off - seg));
@@ -315,7 +314,7 @@ static void S_process(S_In *in, const unsigned char *p, size_t n)
 		}
 		if (in->u8_need) {
 			if (c < in->u8_lo || c > in->u8_hi) {
-				S_bad_utf8(in, p, seg, i, in->u8_lead, in->u8_off);
+				S_bad_utf8(in, p, seg, in->u8_lead, in->u8_off);
 				break;
 			}
 			if (in->u8_c1 && c < 0xA0) {
@@ -355,7 +354,7 @@ static void S_process(S_In *in, const unsigned char *p, size_t n)
 				else if (c == 0xF4)
 					in->u8_hi = 0x8F;
 			} else {
-				S_bad_utf8(in, p, seg, i, c, in->off + i);
+				S_bad_utf8(in, p, seg, c, in->off + i);
 				break;
 			}
 			in->quote_just_closed = 0;
