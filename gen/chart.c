@@ -222,7 +222,8 @@ static void S_png_small(Buf *b, const char *stem, int w_mm, int h_mm, int pt)
 	int w = (w_mm * S_DPI * 10 + 127) / 254, h = (h_mm * S_DPI * 10 + 127) / 254;
 	buf_printf(b,
 	           "set terminal png size %d,%d font '" S_FONT ",%d' linewidth 3 noenhanced\n"
-	           "set output '%s.png'\n",
+	           "set output '%s.png'\n"
+	           "S_ps = 2\n",
 	           w, h, (pt * S_DPI + 36) / 72, stem);
 }
 
@@ -436,7 +437,7 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	buf_printf(b, "\nset xtics nomirror scale 0\nset xrange [0.4:%d.6]\n", n);
 	S_yaxis(b, top);
 	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
-	            "set key outside right top vertical Left reverse samplen 2 width 1\n"
+	            "set key outside right top vertical Left reverse samplen 2 width 2\n"
 	            "set border 3\nset boxwidth 0.6\nset style fill solid 0.5 border -1\n"
 	            "set style textbox opaque noborder\nset bmargin 3.3\n");
 	S_png_small(b, c->stem, CHART_DON_VI_W_MM, CHART_DON_VI_H_MM, 8);
@@ -446,7 +447,10 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	chart_quote(b, fmt_danh_gia(DG_CHUA_DAT));
 	buf_puts(b, ", \\\n  $ct using ($1-0.42):2:(0.84):(0) with vectors nohead lw 2.5 lc rgb '#000000' dt 1 title ");
 	chart_quote(b, "Chỉ tiêu");
-	buf_putc(b, '\n');
+	/* The scorecard's verdict marks on the bars (● met, × not met), so
+	 * the verdict reads without colour and without the fill. */
+	buf_puts(b, ", \\\n  $dat using 1:2 with points pt 7 ps 1.6*S_ps lc rgb '#1b5e20' notitle"
+	            ", \\\n  $cd using 1:2 with points pt 2 ps 1.8*S_ps lw 1.5 lc rgb '#b71c1c' notitle\n");
 	S_svg_and_close(b, c->stem, CHART_DON_VI_W_MM, CHART_DON_VI_H_MM, 8);
 	buf_release(&dat);
 	buf_release(&cd);
