@@ -190,8 +190,10 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 	float so_size = hep ? 8 : 11, sym = hep ? 10 : S_SYM, foot = hep ? 6 : 9;
 	if (hep)
 		t.pad = 1.5f;
+	/* The group's name heads its first column, so a page that continues
+	 * the table still says which group it lists. */
 	size_t r = lo_table_row(&t);
-	lo_table_set(&t, r, 0, "Đơn vị", 1, 1)->style = FONT_BOLD;
+	lo_table_set(&t, r, 0, nhom < 0 ? "Toàn tỉnh" : m->nhom[nhom].ten, 1, 1)->style = FONT_BOLD;
 	for (size_t k = 0; k < nt; k++) {
 		fmt_int(&b, m->chi_tieu[k].stt);
 		LoCell *c = lo_table_set(&t, r, 1 + k, S_keep_buf(&pool, &b), 1, 1);
@@ -205,7 +207,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 
 	if (nhom < 0) {
 		r = lo_table_row(&t);
-		lo_table_set(&t, r, 0, "Toàn tỉnh", 1, 1)->style = FONT_BOLD;
+		lo_table_set(&t, r, 0, "Kết quả chung của tỉnh", 1, 1);
 		int dat = 0, n = 0;
 		for (size_t k = 0; k < nt; k++) {
 			DanhGia dg = m->kq_tinh[k].dg;
@@ -308,9 +310,6 @@ static void S_overview(LoDoc *d, const Model *m)
 			any = m->don_vi[u].nhom == (int)g;
 		if (!any)
 			continue;
-		/* the heading never stays alone at a page's foot */
-		lo_need(d, lo_leading(13) + 3 * lo_leading(11) + 24);
-		lo_paragraph(d, FONT_BOLD, 13, d->x0, W, LO_LEFT, 0, 3, m->nhom[g].ten);
 		S_overview_table(d, m, (int)g, w, ncol);
 		d->y -= 8;
 	}
