@@ -232,11 +232,11 @@ static void S_suggest(S_Ctx *c, Buf *b, const char *what, size_t n,
 	size_t best = (size_t)-1;
 	const char *pick = NULL;
 	for (size_t i = 0; i < n; i++) {
-		const char *c = get(arr, i);
-		size_t d = S_distance(what, c);
+		const char *name = get(arr, i);
+		size_t d = S_distance(what, name);
 		if (d < best) {
 			best = d;
-			pick = c;
+			pick = name;
 		}
 	}
 	if (pick)
@@ -403,18 +403,23 @@ static void S_read_conf(S_Ctx *c)
 
 /* --- Registry files ---------------------------------------------------- */
 
-/* Reads a required registry file; records it in Model.tep. */
-static int S_read_registry(S_Ctx *c, const char *path, const CsvCol *cols, size_t n, CsvRowFn fn)
+/* Reads a required registry file; records it in Model.tep.  A file that
+ * reads cleanly but holds no row is an error too: nothing could match. */
+static void S_read_registry(S_Ctx *c, const char *path, const CsvCol *cols, size_t n, CsvRowFn fn,
+                            const size_t *n_rows, const char *what)
 {
 	CsvInfo info;
+	int e0 = c->m->msgs.n_error;
 	int rc = csvin_read(c->dir, path, cols, n, fn, c, &c->m->msgs, &info);
 	if (rc == CSVIN_MISSING) {
 		msg_error(&c->m->msgs, path, 0, 0, "required file is missing from the input folder %s",
 		          c->dir);
-		return 0;
+		return;
 	}
 	S_tep(c->m, path, info.sha256);
-	return 1;
+	if (!*n_rows && c->m->msgs.n_error == e0)
+		msg_error(&c->m->msgs, path, 0, 0, "the file has a header but no %s: at least one is needed",
+		          what);
 }
 
 enum { NH_MA, NH_TEN, NH_THU_TU, NH_N };
@@ -1177,13 +1182,19 @@ int input_read(Model *m, const char *dir)
 		return -1;
 	}
 	closedir(d);
+	/* have_*: the registry file gave rows; when it did not, what names
+	 * its codes is not reported again and again as unknown */
 	S_read_conf(&c);
-	c.have_nhom = S_read_registry(&c, "nhom.csv", S_cols_nhom, NH_N, S_row_nhom);
+	S_read_registry(&c, "nhom.csv", S_cols_nhom, NH_N, S_row_nhom, &m->n_nhom, "group");
+	c.have_nhom = m->n_nhom > 0;
 	S_check_nhom(&c);
 	model_build_index(m); /* groups in order, model_find_nhom works */
-	c.have_don_vi = S_read_registry(&c, "don-vi.csv", S_cols_don_vi, DV_N, S_row_don_vi);
+	S_read_registry(&c, "don-vi.csv", S_cols_don_vi, DV_N, S_row_don_vi, &m->n_don_vi, "unit");
+	c.have_don_vi = m->n_don_vi > 0;
 	S_check_don_vi(&c);
-	c.have_chi_tieu = S_read_registry(&c, "chi-tieu.csv", S_cols_chi_tieu, CT_N, S_row_chi_tieu);
+	S_read_registry(&c, "chi-tieu.csv", S_cols_chi_tieu, CT_N, S_row_chi_tieu, &m->n_chi_tieu,
+	                "target");
+	c.have_chi_tieu = m->n_chi_tieu > 0;
 	S_check_chi_tieu(&c);
 	model_build_index(m);
 	S_resolve_thuoc(&c);

@@ -128,6 +128,11 @@ check_bad "so-lieu/xa-b.csv:4:5: error: control character U+001B at byte offset 
 base "$D"; rm "$D/nhom.csv"
 check_bad "nhom.csv: error: required file is missing from the input folder $D"
 
+base "$D"; printf 'ma,ten,thu_tu\n' >"$D/nhom.csv"
+check_bad "nhom.csv: error: the file has a header but no group: at least one is needed"
+# ... and its codes are not then reported unknown one by one
+expect_no_err "unknown group"
+
 base "$D"; echo 'xa-d,UBND xã D,phuong,' >>"$D/don-vi.csv"
 check_bad "don-vi.csv:5:3: error: unknown group 'phuong': no such code in nhom.csv (did you mean 'huyen'?)"
 
