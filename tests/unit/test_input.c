@@ -326,6 +326,55 @@ static void test_input_missing_files(void **state)
 	S_setup(state);
 }
 
+/* What a count may look like: only whole numbers, digit groups of three
+ * under one separator. */
+static void test_input_count_forms(void **state)
+{
+	S_write("so-lieu/xa-b.csv",
+	        "ky;chi_tieu;tu_so;mau_so\n"
+	        "2024-01;1;0;007\n"
+	        "2024-02;1;1 234 567;1.234.567\n"
+	        "2024-03;1;1,234;1\xE2\x80\xAF" "234\n"
+	        "2024-04;1;12,34;10\n"
+	        "2024-05;1;1.23;10\n"
+	        "2024-06;1;1.234,567;1234567\n"
+	        "2024-07;1;.123;1234.\n"
+	        "2024-08;1;1234.567;+5\n"
+	        "2024-09;1;999999999999;999999999999\n"
+	        "2024-10;1;0;1000000000000\n");
+	Model m;
+	model_init(&m);
+	int rc = input_read(&m, S_dir);
+	char *msgs = S_msgs(&m);
+	const char *bad = "is not a whole number: counts have no decimals (digit groups of three such "
+	                  "as 1.234 are accepted)\n";
+	char *want = xasprintf("so-lieu/xa-b.csv:5:3: error: '12,34' in tu_so %s"
+	                       "so-lieu/xa-b.csv:6:3: error: '1.23' in tu_so %s"
+	                       "so-lieu/xa-b.csv:7:3: error: '1.234,567' in tu_so %s"
+	                       "so-lieu/xa-b.csv:8:3: error: '.123' in tu_so %s"
+	                       "so-lieu/xa-b.csv:8:4: error: '1234.' in mau_so %s"
+	                       "so-lieu/xa-b.csv:9:3: error: '1234.567' in tu_so %s"
+	                       "so-lieu/xa-b.csv:9:4: error: '+5' in mau_so %s"
+	                       "so-lieu/xa-b.csv:11:4: error: count '1000000000000' in mau_so is too "
+	                       "large (at most 999999999999)\n",
+	                       bad, bad, bad, bad, bad, bad, bad);
+	S_expect(msgs, want);
+	free(want);
+	free(msgs);
+	assert_int_equal(rc, -1);
+	/* huyen-a's 3 rows, then xa-b's good ones in period order */
+	assert_int_equal(m.n_so_lieu, 3 + 4);
+	const SoLieu *r = m.so_lieu + 3;
+	assert_int_equal(r[0].tu_so, 0);
+	assert_int_equal(r[0].mau_so, 7);
+	assert_int_equal(r[1].tu_so, 1234567);
+	assert_int_equal(r[1].mau_so, 1234567);
+	assert_int_equal(r[2].tu_so, 1234);
+	assert_int_equal(r[2].mau_so, 1234);
+	assert_int_equal(r[3].tu_so, INT64_C(999999999999));
+	model_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -333,6 +382,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_input_reports_every_problem, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_input_registry_problems, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_input_missing_files, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_input_count_forms, S_setup, S_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
