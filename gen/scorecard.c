@@ -187,7 +187,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 	size_t nt = m->n_chi_tieu;
 	/* narrow target columns (many targets): smaller numbers, thin padding */
 	int hep = nt && w[1] < 22;
-	float so_size = hep ? 8 : 11, sym = hep ? 10 : S_SYM, foot = hep ? 6 : 9;
+	float so_size = hep ? 8 : 11, sym = hep ? 10 : S_SYM, foot = hep ? 6 : 8;
 	if (hep)
 		t.pad = 1.5f;
 	/* The group's name heads its first column, so a page that continues
@@ -257,7 +257,12 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 		fmt_int(&b, kq->so_dv_danh_gia);
 		c = lo_table_set(&t, r, 1 + k, S_keep_buf(&pool, &b), 1, 1);
 		c->align = LO_CENTER;
-		c->size = foot;
+		/* the largest size (11 pt down to the floor) on one line */
+		for (float sz = 11; sz >= foot; sz -= 1) {
+			c->size = sz;
+			if (lo_width(d, FONT_REGULAR, sz, c->text) <= w[1 + k] - 2 * t.pad)
+				break;
+		}
 	}
 	lo_table_flow(d, &t, NULL);
 	lo_table_release(&t);
@@ -669,7 +674,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	buf_puts(&lg, ".\nCòn cần: tỷ lệ phải đạt trong thời gian còn lại của năm để cả năm đạt chỉ tiêu, "
 	              "giả định số phát sinh (mẫu số) giữ nhịp như từ đầu năm.\n");
 	buf_puts(&lg, rank_quy_tac);
-	float lg_size = 10;
+	float lg_size = 11;
 	float lg_h = lo_text_height(d, FONT_REGULAR, lg_size, W, lg.ptr);
 
 	/* The rows. */
