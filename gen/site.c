@@ -446,7 +446,7 @@ int site_archive(const char *root, char **err)
 	free(v);
 
 	/* Written aside and renamed, so a reader never sees half a page. */
-	char *tmp = xasprintf("%s/.index.html.tmp", root);
+	char *tmp = xasprintf("%s/.index.html.%ld.tmp", root, (long)getpid());
 	char *final = xasprintf("%s/index.html", root);
 	int rc = out_write_file(tmp, b.ptr, b.len, err);
 	if (!rc && rename(tmp, final)) {

@@ -263,7 +263,7 @@ static void test_site_archive(void **state)
 	assert_null(strstr(html, "ghi-chu"));
 	assert_non_null(strstr(html, "lang=\"vi\""));
 	assert_int_equal(S_check_links(root, "index.html"), 3);
-	char *tmp = xasprintf("%s/.index.html.tmp", root);
+	char *tmp = xasprintf("%s/.index.html.%ld.tmp", root, (long)getpid());
 	assert_int_equal(access(tmp, F_OK), -1);
 	free(tmp);
 	free(html);
