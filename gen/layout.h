@@ -141,8 +141,10 @@ float lo_png(LoDoc *d, const char *path, float x, float top, float w,
  * rowspan rows; the slots it covers are left with text == NULL and
  * covered = 1.  Rules:
  *   - a body row is never split across pages;
- *   - a rowspan cell's rows are kept on one page when they fit on one;
- *     when they do not, the cell is drawn again on each page its rows
+ *   - a rowspan cell's rows are kept on one page when they fit on one
+ *     (except right under the table's start: the first group is split
+ *     rather than leaving a heading alone on its page); when they are
+ *     split, the cell is drawn again on each page its rows
  *     reach, its text repeated (with cont_prefix before it, if set) and
  *     the segment's last row grown until the text fits;
  *   - a row whose cells do not fit an empty page is still drawn alone

@@ -376,7 +376,10 @@ static void S_target(S_Ctx *c, size_t t)
 	size_t n_g = 0;
 	for (size_t g = 0; g < m->n_nhom; g++)
 		n_g += ct->ap_dung[g] != 0;
-	float keep = lo_leading(S_BODY) * 5 + lo_leading(S_SMALL + 1) * (float)n_g;
+	buf_reset(b);
+	buf_printf(b, "%d. %s", ct->stt, ct->ten);
+	float keep = lo_text_height(&c->d, FONT_BOLD, S_BODY, S_w(c) - S_INDENT, b->ptr) +
+	             lo_leading(S_BODY) * 3 + lo_leading(S_SMALL + 1) * (float)n_g + 3 * S_GAP;
 	if (c->charts) {
 		char *png = xasprintf("%s/chi-tieu-%d.png", c->charts, ct->stt);
 		if (access(png, R_OK) == 0)

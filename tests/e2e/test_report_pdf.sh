@@ -73,11 +73,27 @@ expect_rc 0
 pdf2=$(find "$WORK/o2" -name bao-cao.pdf | head -n 1)
 cmp "$pdf" "$pdf2" || fail "two runs with SOURCE_DATE_EPOCH differ"
 grep -aq "CreationDate (D:20240701" "$pdf" || fail "no creation date from SOURCE_DATE_EPOCH"
+
+# Without SOURCE_DATE_EPOCH no date at all; on an input with a dated
+# report, a 600-character target name and a 200-character unit name.
 unset SOURCE_DATE_EPOCH
-run_chitieu -q -i input -o "$WORK/o3"
+copy_sample "$WORK/in3"
+long=$(awk 'BEGIN { for (i = 0; i < 25; i++) printf "Tỷ lệ hồ sơ được số hóa%s", (i < 24 ? " " : ""); }')
+sed -i "2s/^\([0-9]*\),/\1,$long /" "$WORK/in3/chi-tieu.csv"
+unit=$(sed 's/"[^"]*"/Q/g' "$k" | awk -F, '$11 == "chua_dat" && $2 !~ /:/ && $2 != "tinh" { print $2; exit }')
+[ -n "$unit" ] || fail "no unit below a target in the sample"
+uname=$(awk 'BEGIN { for (i = 0; i < 10; i++) printf "Đơn vị thử nghiệm %02d ", i; }')
+sed -i "s/^$unit,/$unit,$uname/" "$WORK/in3/don-vi.csv"
+sed -i 's/^ngay *=.*/ngay = 2024-02-05/' "$WORK/in3/bao-cao.conf"
+grep -q '^ngay = 2024-02-05' "$WORK/in3/bao-cao.conf" || echo 'ngay = 2024-02-05' >>"$WORK/in3/bao-cao.conf"
+run_chitieu -q -i "$WORK/in3" -o "$WORK/o3"
 expect_rc 0
 pdf3=$(find "$WORK/o3" -name bao-cao.pdf | head -n 1)
 ! grep -aq CreationDate "$pdf3" || fail "a date without SOURCE_DATE_EPOCH"
+pdftotext -enc UTF-8 "$pdf3" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' >"$WORK/text"
+has "ngày 05 tháng 02 năm 2024"
+has "$long"
+has "Đơn vị thử nghiệm 00"
 
 # No Liberation Serif: fontconfig sees an empty font folder.
 mkdir -p "$WORK/nofonts" "$WORK/fccache"
