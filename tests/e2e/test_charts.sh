@@ -40,6 +40,14 @@ expect_rc 0
 K=$(ls "$WORK/o1" | grep -v '\.html$' | head -n 1)
 [ -n "$K" ] || fail "no period folder written"
 check_charts "$WORK/o1/$K/charts"
+# every unit judged on a target (its rows in ket-qua.csv) has its chart,
+# and no other unit has one
+cut -d, -f2 "$WORK/o1/$K/ket-qua.csv" | sed 1d | grep -v -e '^tinh$' -e '^nhom:' | sort -u >"$WORK/units"
+[ -s "$WORK/units" ] || fail "no unit rows in ket-qua.csv"
+while read -r ma; do
+	[ -s "$WORK/o1/$K/charts/don-vi-$ma.png" ] || fail "unit $ma has no chart"
+done <"$WORK/units"
+[ "$(wc -l <"$WORK/units")" -eq "$(grep -c '^don-vi-' "$WORK/expected")" ] || fail "unit charts do not match the units judged"
 
 # Three workers: three gnuplot runs, the same bytes.
 export CHITIEU_GNUPLOT_COUNT="$WORK/count3"
