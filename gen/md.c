@@ -860,7 +860,11 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 {
 	MdCtx *own = ctx ? NULL : md_ctx_new(m);
 	const MdCtx *c = ctx ? ctx : own;
+	char ky[16];
 	S_title(out, m);
+	ky_format(m->cua_so.moi_nhat, ky);
+	buf_printf(out, "Số liệu đến kỳ: %s. Chương trình: chitieu %s. "
+	                "[Tệp đầu vào và mã SHA-256](bao-cao.html)\n\n", ky, CHITIEU_VERSION);
 	S_summary(out, m, "");
 	S_appendix_title(out, m);
 	S_bang_phu_luc(out, m, "");
