@@ -742,8 +742,8 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	 * needs the room (never below 60 % of it). */
 	float chart_w = LO_MM(CHART_DON_VI_W_MM) < W ? LO_MM(CHART_DON_VI_W_MM) : W;
 	float chart_max = LO_MM(CHART_DON_VI_H_MM), chart_min = chart_max * 0.6f, gap = 8;
-	char *png = xasprintf("%s/don-vi-%s.png", charts_dir, dv->ma);
-	FILE *fp = fopen(png, "rb");
+	char *png = xasprintf("%s/don-vi-%s.png", charts_dir ? charts_dir : ".", dv->ma);
+	FILE *fp = charts_dir ? fopen(png, "rb") : NULL;
 	int have_chart = fp != NULL;
 	if (fp)
 		fclose(fp);
@@ -776,11 +776,16 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	float table_top = d->y;
 	d->y_bottom = -1e6f;
 	LoBoxes boxes = {0};
-	lo_table_flow(d, &tb, &boxes);
+	if (n)
+		lo_table_flow(d, &tb, &boxes);
+	else
+		lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 0,
+		             "Không có chỉ tiêu nào áp dụng cho nhóm của đơn vị.");
 	d->y_bottom = y_floor;
 	S_to_mau(d, &boxes, rows);
 	lo_boxes_release(&boxes);
-	d->y = table_top - th;
+	if (n)
+		d->y = table_top - th;
 	lo_table_release(&tb);
 
 	float room = d->y - y_floor - lg_h - 2 * gap;

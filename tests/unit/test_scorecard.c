@@ -323,12 +323,32 @@ static void test_scorecard_con_can_in(void **state)
 	model_release(&m);
 }
 
+static void test_scorecard_khong_chi_tieu(void **state)
+{
+	/* A unit whose group has no target still gets its one page. */
+	Model m;
+	S_model(&m, 10, 0);
+	for (size_t t = 0; t < m.n_chi_tieu; t++)
+		m.chi_tieu[t].ap_dung[0] = 0;
+	char *err = NULL;
+	int u = 0;
+	assert_int_equal(pdf_scorecards(&m, S_u, S_charts, &u, 1, &err), 0);
+	assert_int_equal(S_pages(S_u), 1);
+	char *t = S_page_text(S_u, 1);
+	assert_non_null(strstr(t, "Sở Tư pháp"));
+	assert_non_null(strstr(t, "Không có chỉ tiêu nào áp dụng"));
+	assert_non_null(strstr(t, "Đạt 0/0 chỉ tiêu"));
+	free(t);
+	model_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_scorecard_pages),
 	    cmocka_unit_test(test_scorecard_mot_trang),
 	    cmocka_unit_test(test_scorecard_con_can_in),
+	    cmocka_unit_test(test_scorecard_khong_chi_tieu),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
