@@ -116,30 +116,6 @@ static char *S_cat(const LoDoc *d, FontStyle st, float size, const char *s, floa
 	return buf_detach(&b, NULL);
 }
 
-/* Height of a table drawn whole: the row heights lo_table_flow() uses
- * (no rowspans in our tables). */
-static float S_table_h(const LoDoc *d, const LoTable *t)
-{
-	float h = t->line_w;
-	for (size_t r = 0; r < t->n_row; r++) {
-		float rh = t->min_row_h;
-		for (size_t c = 0; c < t->n_col; c++) {
-			const LoCell *cell = &t->cell[r * t->n_col + c];
-			if (cell->covered || !cell->text)
-				continue;
-			float w = 0;
-			for (size_t k = c; k < c + (size_t)cell->colspan && k < t->n_col; k++)
-				w += t->width[k];
-			float size = cell->size > 0 ? cell->size : t->size;
-			float need = lo_text_height(d, cell->style, size, w - 2 * t->pad, cell->text) + 2 * t->pad;
-			if (need > rh)
-				rh = need;
-		}
-		h += rh;
-	}
-	return h;
-}
-
 /* ---- the legend ---- */
 
 static void S_ky_hieu_legend(Buf *b)
@@ -758,7 +734,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		for (size_t k = 0; k < S_N_MUC; k++) {
 			lo_table_init(&tb, S_NCOL, wc[S_muc[k].gon]);
 			S_build_table(&tb, d, rows, n, S_muc[k], td_head, &pool);
-			th = S_table_h(d, &tb);
+			th = lo_table_height(d, &tb) + tb.line_w;
 			lo_table_release(&tb);
 			float need = th + (pass == 0 && have_chart ? chart_min + gap : 0);
 			if (need <= avail) {
@@ -770,7 +746,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		chosen = (int)S_N_MUC - 1;
 	lo_table_init(&tb, S_NCOL, wc[S_muc[chosen].gon]);
 	S_build_table(&tb, d, rows, n, S_muc[chosen], td_head, &pool);
-	th = S_table_h(d, &tb);
+	th = lo_table_height(d, &tb) + tb.line_w;
 	/* The page is measured: the table must not break it, whatever a
 	 * rounding difference says. */
 	float table_top = d->y;
