@@ -2,7 +2,7 @@
 # no temporary folder behind; --check writes nothing.
 . tests/e2e/lib.sh
 set -e
-OUT="$WORK/out"
+OUT="$WORK/output"
 tree_sum() { (cd "$1" && find . -type f | LC_ALL=C sort | xargs sha256sum) ; }
 no_tmp() { ! ls -a "$OUT" | grep -q '^\.chitieu-tmp' || fail "a temporary folder was left in $OUT"; }
 
