@@ -189,15 +189,17 @@ void model_build_index(Model *m)
 	m->idx_chi_tieu = S_identity(m->n_chi_tieu); /* chi_tieu is sorted by stt itself */
 }
 
-int model_find_don_vi(const Model *m, const char *ma)
+/* Binary search of ma through idx, a permutation sorted by the codes
+ * that code(m, i) gives. */
+static int S_find_code(const Model *m, const int *idx, size_t n, const char *ma,
+                       const char *(*code)(const Model *, int))
 {
-	size_t lo = 0, hi = m->idx_don_vi ? m->n_don_vi : 0;
+	size_t lo = 0, hi = idx ? n : 0;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
-		int i = m->idx_don_vi[mid];
-		int c = strcmp(ma, m->don_vi[i].ma);
+		int c = strcmp(ma, code(m, idx[mid]));
 		if (c == 0)
-			return i;
+			return idx[mid];
 		if (c < 0)
 			hi = mid;
 		else
@@ -206,21 +208,17 @@ int model_find_don_vi(const Model *m, const char *ma)
 	return -1;
 }
 
+static const char *S_ma_don_vi(const Model *m, int i) { return m->don_vi[i].ma; }
+static const char *S_ma_nhom(const Model *m, int i) { return m->nhom[i].ma; }
+
+int model_find_don_vi(const Model *m, const char *ma)
+{
+	return S_find_code(m, m->idx_don_vi, m->n_don_vi, ma, S_ma_don_vi);
+}
+
 int model_find_nhom(const Model *m, const char *ma)
 {
-	size_t lo = 0, hi = m->idx_nhom ? m->n_nhom : 0;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int i = m->idx_nhom[mid];
-		int c = strcmp(ma, m->nhom[i].ma);
-		if (c == 0)
-			return i;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
-	return -1;
+	return S_find_code(m, m->idx_nhom, m->n_nhom, ma, S_ma_nhom);
 }
 
 int model_find_chi_tieu(const Model *m, int stt)
