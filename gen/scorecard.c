@@ -513,7 +513,8 @@ static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S
 	/* a compact level keeps one line per cell, the header's two */
 	size_t one = mu.gon ? 1 : (size_t)-1;
 	size_t r = lo_table_row(tb);
-	for (int c = 0; c < S_NCOL; c++) {
+	int ncol = (int)tb->n_col;
+	for (int c = 0; c < ncol; c++) {
 		const char *h = c == C_TD ? td_head : head[c];
 		float w = tb->width[c] - 2 * tb->pad;
 		LoCell *cell = lo_table_set(tb, r, (size_t)c, S_keep(pool, S_cat(d, FONT_BOLD, mu.size, h, w, mu.gon ? 2 : 4)), 1, 1);
@@ -527,7 +528,7 @@ static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S
 		                            row->td, mu.gon ? row->can1 : row->can, row->ghi};
 		size_t max[S_NCOL] = {mu.ten, one, one, one, one, one, mu.ghi};
 		r = lo_table_row(tb);
-		for (int c = 0; c < S_NCOL; c++) {
+		for (int c = 0; c < ncol; c++) {
 			FontStyle st = c == C_DG || (c == C_CAN && row->danh_gia == DG_CHUA_DAT) ? FONT_BOLD : FONT_REGULAR;
 			float w = tb->width[c] - 2 * tb->pad;
 			LoCell *cell = lo_table_set(tb, r, (size_t)c, S_keep(pool, S_cat(d, st, mu.size, text[c], w, max[c])), 1, 1);
@@ -713,6 +714,14 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	for (int g = 0; g < 2; g++)
 		for (int c = 0; c < S_NCOL; c++)
 			wc[g][c] = W * share[g][c];
+	/* No note at all: the names get the notes' column. */
+	size_t ncol = S_NCOL - 1;
+	for (size_t i = 0; i < n && ncol < S_NCOL; i++)
+		if (*rows[i].ghi)
+			ncol = S_NCOL;
+	if (ncol < S_NCOL)
+		for (int g = 0; g < 2; g++)
+			wc[g][C_TEN] += wc[g][C_GHI];
 
 	/* The chart at the size chart.c draws it for, smaller when the table
 	 * needs the room (never below 60 % of it). */
@@ -732,7 +741,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	float th = 0;
 	for (int pass = 0; pass < 2 && chosen < 0; pass++)
 		for (size_t k = 0; k < S_N_MUC; k++) {
-			lo_table_init(&tb, S_NCOL, wc[S_muc[k].gon]);
+			lo_table_init(&tb, ncol, wc[S_muc[k].gon]);
 			S_build_table(&tb, d, rows, n, S_muc[k], td_head, &pool);
 			th = lo_table_height(d, &tb) + tb.line_w;
 			lo_table_release(&tb);
@@ -744,7 +753,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		}
 	if (chosen < 0)
 		chosen = (int)S_N_MUC - 1;
-	lo_table_init(&tb, S_NCOL, wc[S_muc[chosen].gon]);
+	lo_table_init(&tb, ncol, wc[S_muc[chosen].gon]);
 	S_build_table(&tb, d, rows, n, S_muc[chosen], td_head, &pool);
 	th = lo_table_height(d, &tb) + tb.line_w;
 	/* The page is measured: the table must not break it, whatever a
