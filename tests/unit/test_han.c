@@ -121,6 +121,54 @@ static void test_han_parse_dates(void **state)
 	assert_int_equal(han_parse_ngay("123/03/2024", &day, &why), HAN_NGAY_DANG);
 }
 
+/* Whatever the text, the parser either refuses it or returns a day whose
+ * date reads back as the text's numbers (no silent wrapping of 31/04). */
+static unsigned S_rand(unsigned *seed)
+{
+	*seed = *seed * 1103515245u + 12345u;
+	return (*seed >> 16) & 0x7fff;
+}
+
+static void test_han_parse_never_guesses(void **state)
+{
+	static const char abc[] = "0123456789/- ";
+	unsigned seed = 12345;
+	char s[32];
+	int ok = 0;
+	for (int n = 0; n < 200000; n++) {
+		/* Date-shaped texts with any numbers, and noise. */
+		switch (n % 3) {
+		case 0:
+			snprintf(s, sizeof s, "%u/%u/%u", S_rand(&seed) % 40, S_rand(&seed) % 15,
+			         1890 + S_rand(&seed) % 200);
+			break;
+		case 1:
+			snprintf(s, sizeof s, "%u-%02u-%02u", 1890 + S_rand(&seed) % 200,
+			         S_rand(&seed) % 15, S_rand(&seed) % 40);
+			break;
+		default: {
+			int len = 1 + (int)(S_rand(&seed) % 11);
+			for (int i = 0; i < len; i++)
+				s[i] = abc[S_rand(&seed) % (sizeof abc - 1)];
+			s[len] = '\0';
+		}
+		}
+		int day = -7, y, mo, d, a, b, c;
+		if (han_parse_ngay(s, &day, NULL) != HAN_NGAY_OK)
+			continue;
+		ok++;
+		han_ymd(day, &y, &mo, &d);
+		assert_true(y >= 1900 && d <= han_so_ngay_thang(y, mo));
+		if (sscanf(s, " %d/%d/%d", &a, &b, &c) == 3)
+			assert_true(a == d && b == mo && c == y);
+		else {
+			assert_int_equal(sscanf(s, " %d-%d-%d", &a, &b, &c), 3);
+			assert_true(a == y && b == mo && c == d);
+		}
+	}
+	assert_true(ok > 20000); /* the property was exercised */
+}
+
 static void test_han_working_days(void **state)
 {
 	HanData h;
@@ -582,6 +630,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_han_day_numbers),
 	    cmocka_unit_test(test_han_parse_dates),
+	    cmocka_unit_test(test_han_parse_never_guesses),
 	    cmocka_unit_test(test_han_working_days),
 	    cmocka_unit_test(test_han_deadline_before_tet),
 	    cmocka_unit_test(test_han_deadline_bridge_friday),
