@@ -9,8 +9,12 @@
 
 #include <cmocka.h>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "buf.h"
 #include "csvin.h"
+#include "xalloc.h"
 
 static const CsvCol S_cols[] = {
 	{"ky", 1}, {"chi_tieu", 1}, {"tu_so", 1}, {"mau_so", 1}, {"ghi_chu", 0},
@@ -263,6 +267,41 @@ static void test_csvin_sha256_and_chunking_of_large_file(void **state)
 	msgs_release(&ms);
 }
 
+/* From disk: a missing file is the caller's call, a folder is an error,
+ * a file reads as its bytes would from memory. */
+static void test_csvin_read_file(void **state)
+{
+	char dir[] = "/tmp/test_csvin.XXXXXX";
+	assert_non_null(mkdtemp(dir));
+	Msgs ms;
+	msgs_init(&ms);
+	Buf b;
+	buf_init(&b);
+	CsvInfo info;
+	assert_int_equal(csvin_read(dir, "nope.csv", S_cols, S_N, S_collect, &b, &ms, &info),
+	                 CSVIN_MISSING);
+	assert_int_equal(ms.n, 0);
+	char *sub = xasprintf("%s/sub.csv", dir);
+	assert_int_equal(mkdir(sub, 0755), 0);
+	assert_int_equal(csvin_read(dir, "sub.csv", S_cols, S_N, S_collect, &b, &ms, &info),
+	                 CSVIN_ERROR);
+	assert_int_equal(ms.n_error, 1);
+	rmdir(sub);
+	free(sub);
+	char *path = xasprintf("%s/x.csv", dir);
+	FILE *fp = fopen(path, "wb");
+	fputs("tu_so;mau_so;ky;chi_tieu\n1;2;2024-01;3\n", fp);
+	fclose(fp);
+	assert_int_equal(csvin_read(dir, "x.csv", S_cols, S_N, S_collect, &b, &ms, &info), CSVIN_OK);
+	assert_string_equal(b.ptr, "L2 2:3=2024-01 2:4=3 2:1=1 2:2=2 2:0=\n");
+	assert_int_equal(info.delim, ';');
+	unlink(path);
+	free(path);
+	rmdir(dir);
+	buf_release(&b);
+	msgs_release(&ms);
+}
+
 static void test_csvin_old_mac_line_ends(void **state)
 {
 	EXPECT("ky,chi_tieu,tu_so,mau_so\r2024-01,1,5,10\r\r2024-02,1,\"a\rb\",10\r2024-03,1,5,10", CSVIN_OK,
@@ -330,6 +369,7 @@ int main(void)
 		cmocka_unit_test(test_csvin_empty_file),
 		cmocka_unit_test(test_csvin_sniff_prefers_header_match),
 		cmocka_unit_test(test_csvin_sha256_and_chunking_of_large_file),
+		cmocka_unit_test(test_csvin_read_file),
 		cmocka_unit_test(test_csvin_old_mac_line_ends),
 		cmocka_unit_test(test_csvin_unnamed_column),
 		cmocka_unit_test(test_csvin_random_text_chunk_independent),
