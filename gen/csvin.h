@@ -23,9 +23,16 @@
  * numbers stay right), spaces around any field (quoted too; also
  * no-break spaces).
  *
- * Rows with a structural error (ragged) are not delivered; every other
- * row is, so the reader checks values and reports them with the field's
- * line and column. */
+ * Rows with a structural error (ragged) are not delivered, nor any row of
+ * a file whose header lacks a required column or names one twice; every
+ * other row is, so the reader checks values and reports them with the
+ * field's line and column.
+ *
+ * The delimiter: an Excel "sep=" line names it; else the one under which
+ * the header names more known columns; on a tie, the one giving every
+ * one of the first lines the header's width; else ','.  Messages give
+ * byte offsets from the start of the file, 0-based (as hex editors and
+ * iconv do). */
 #ifndef CHITIEU_CSVIN_H
 #define CHITIEU_CSVIN_H
 #include <stddef.h>
