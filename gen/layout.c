@@ -457,6 +457,35 @@ float lo_text_box(LoDoc *d, FontStyle st, float size, float x, float top,
 	return top;
 }
 
+/* One line set flush on both sides: each word is drawn with its space
+ * (so the text layer keeps real spaces) and the slack is shared out
+ * between the words.  PDF word spacing does not apply to a CID font's
+ * two-byte codes, hence word by word. */
+static void S_justify(LoDoc *d, FontStyle st, float size, float x, float base,
+                      float width, const char *s)
+{
+	size_t n_gap = 0;
+	for (const char *p = s; *p; p++)
+		n_gap += *p == ' ';
+	float w = S_width(d, st, size, s, strlen(s));
+	if (!n_gap || w >= width || w < width * 0.6f) {
+		S_text_raw(d, st, size, x, base, s);
+		return;
+	}
+	float extra = (width - w) / (float)n_gap;
+	const char *p = s;
+	float cx = x;
+	while (*p) {
+		const char *sp = strchr(p, ' ');
+		size_t len = sp ? (size_t)(sp - p) + 1 : strlen(p);
+		char *word = xstrndup(p, len);
+		S_text_raw(d, st, size, cx, base, word);
+		cx += S_width(d, st, size, word, len) + (sp ? extra : 0);
+		free(word);
+		p += len;
+	}
+}
+
 void lo_paragraph(LoDoc *d, FontStyle st, float size, float x, float width,
                   LoAlign al, float first_indent, float space_after,
                   const char *s)
@@ -492,8 +521,11 @@ void lo_paragraph(LoDoc *d, FontStyle st, float size, float x, float width,
 		lo_need(d, L);
 		float xi = i == 0 ? x + first_indent : x;
 		float wi = i == 0 ? width - first_indent : width;
-		S_text_raw(d, st, size, S_align_x(xi, wi, l.width[i], al),
-		           S_baseline(d, st, size, d->y), l.line[i]);
+		float base = S_baseline(d, st, size, d->y);
+		if (al == LO_JUSTIFY && i + 1 < l.n)
+			S_justify(d, st, size, xi, base, wi, l.line[i]);
+		else
+			S_text_raw(d, st, size, S_align_x(xi, wi, l.width[i], al), base, l.line[i]);
 		d->y -= L;
 	}
 	d->y -= space_after;

@@ -111,7 +111,9 @@ size_t lo_wrap(const LoDoc *d, FontStyle st, float size, const char *s,
                float width, LoLines *out);
 
 /* One line at baseline y: align relative to [x, x + width]
- * (LO_JUSTIFY acts as LO_LEFT).  Draws nothing when s is empty. */
+ * (LO_JUSTIFY acts as LO_LEFT here and in text boxes and cells; only
+ * lo_paragraph justifies, every line but the last).  Draws nothing when
+ * s is empty. */
 void lo_text(LoDoc *d, FontStyle st, float size, float x, float y,
              float width, LoAlign al, const char *s);
 /* Wrapped text in [x, x + width] starting at the top top (first baseline

@@ -207,7 +207,7 @@ static void S_header(S_Ctx *c)
 
 static void S_par(S_Ctx *c, FontStyle st, const char *s)
 {
-	lo_paragraph(&c->d, st, S_BODY, c->d.x0, S_w(c), LO_LEFT, S_INDENT, S_GAP, s);
+	lo_paragraph(&c->d, st, S_BODY, c->d.x0, S_w(c), LO_JUSTIFY, S_INDENT, S_GAP, s);
 }
 
 /* A heading kept with what follows it (some room under it). */
