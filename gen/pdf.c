@@ -155,10 +155,11 @@ static void S_header(S_Ctx *c)
 	char *cq = S_upper(model_conf(m, "co_quan"));
 	float y = top;
 	float L = lo_leading(S_BODY);
-	if (*cqcq) {
-		y = lo_text_box(d, FONT_REGULAR, 12.5f, lx, y, left_w, LO_CENTER, cqcq);
-	}
-	float yc = lo_text_box(d, FONT_BOLD, 12.5f, lx, y, left_w, LO_CENTER, *cq ? cq : " ");
+	/* a blank line keeps its room: the clerk writes it in */
+	y = *cqcq ? lo_text_box(d, FONT_REGULAR, 12.5f, lx, y, left_w, LO_CENTER, cqcq)
+	          : y - lo_leading(12.5f);
+	float yc = *cq ? lo_text_box(d, FONT_BOLD, 12.5f, lx, y, left_w, LO_CENTER, cq)
+	               : y - lo_leading(12.5f);
 	float cqw = lo_width(d, FONT_BOLD, 12.5f, cq);
 	float rule = cqw > 0 && cqw < left_w ? cqw / 3 : left_w / 4;
 	lo_rule(d, lx + (left_w - rule) / 2, lx + (left_w + rule) / 2, yc - 1.5f, 0.6f);
