@@ -67,6 +67,29 @@ done
 has "chitieu $("$CHITIEU" --version | awk '{ print $2 }')"
 has "$(sha256sum input/chi-tieu.csv | cut -d' ' -f1)"
 
+# Page numbers: none on the first page, then 2, 3, ...; the appendix
+# (from its "Phụ lục" page, unnumbered) counts again from 2.
+heads=""
+i=1
+while [ "$i" -le "$pages" ]; do
+	heads="$heads|$(pdftotext -enc UTF-8 -f "$i" -l "$i" "$pdf" - 2>/dev/null | head -n 1)"
+	i=$((i + 1))
+done
+echo "$heads" | awk -F'|' '{
+	if ($2 ~ /^[0-9]+$/) { print "page 1 is numbered"; exit 1 }
+	want = 2
+	for (i = 3; i <= NF; i++) {
+		if ($i == "Phụ lục") { want = 2; continue }
+		if ($i != want) { print "page " i - 1 " heads \"" $i "\", expected " want; exit 1 }
+		want++
+	}
+	if ($0 !~ /\|Phụ lục/) { print "no appendix page"; exit 1 }
+}' || fail "page numbers"
+# A unit judged on a denominator under 5 is flagged.
+if sed 's/"[^"]*"/Q/g' "$k" | awk -F, '$2 !~ /:/ && $2 != "tinh" && $7 > 0 && $7 < 5 { f = 1 } END { exit !f }'; then
+	has "mẫu số nhỏ"
+fi
+
 # Reproducible: a second run gives the same bytes, and carries the date.
 run_chitieu -q -i input -o "$WORK/o2"
 expect_rc 0
@@ -84,7 +107,7 @@ unit=$(sed 's/"[^"]*"/Q/g' "$k" | awk -F, '$11 == "chua_dat" && $2 !~ /:/ && $2 
 [ -n "$unit" ] || fail "no unit below a target in the sample"
 uname=$(awk 'BEGIN { for (i = 0; i < 10; i++) printf "Đơn vị thử nghiệm %02d ", i; }')
 sed -i "s/^$unit,/$unit,$uname/" "$WORK/in3/don-vi.csv"
-sed -i 's/^ngay *=.*/ngay = 2024-02-05/' "$WORK/in3/bao-cao.conf"
+sed -i 's/^ngay *=.*/ngay = 2024-02-05/; s/^co_quan *=.*/co_quan = tỉnh Thử Nghiệm ơư/' "$WORK/in3/bao-cao.conf"
 grep -q '^ngay = 2024-02-05' "$WORK/in3/bao-cao.conf" || echo 'ngay = 2024-02-05' >>"$WORK/in3/bao-cao.conf"
 run_chitieu -q -i "$WORK/in3" -o "$WORK/o3"
 expect_rc 0
@@ -92,6 +115,7 @@ pdf3=$(find "$WORK/o3" -name bao-cao.pdf | head -n 1)
 ! grep -aq CreationDate "$pdf3" || fail "a date without SOURCE_DATE_EPOCH"
 pdftotext -enc UTF-8 "$pdf3" - 2>/dev/null | tr '\n\f' '  ' | tr -s ' ' >"$WORK/text"
 has "ngày 05 tháng 02 năm 2024"
+has "TỈNH THỬ NGHIỆM ƠƯ" # the issuing body in capitals whatever was typed
 has "$long"
 has "Đơn vị thử nghiệm 00"
 
