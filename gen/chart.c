@@ -33,6 +33,12 @@ __extension__ typedef __int128 S_i128;
 #define S_DONE_MARK "chitieu-chart-done "
 #define S_DEFAULT_TIMEOUT 300
 #define S_FONT "Liberation Sans"
+/* After every plot title: the SVG terminal writes each plot's title as its
+ * <title>, and for a title not marked noenhanced gnuplot 5.4 passes the
+ * last multi-line text it measured instead (ENHest_plaintext), which is
+ * left over from whichever chart the same process drew before: the bytes
+ * would then depend on the number of workers. */
+#define S_NOENH " noenhanced"
 
 /* Dots per inch of the PNGs at their placed size (see chart.h). */
 #define S_DPI 200
@@ -346,6 +352,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		buf_printf(b, "$l%d using 1:2 with linespoints lw %s lc rgb '%s' dt %d pt %d ps 1.1*S_ps title ", e,
 		           e == 0 ? "2.5" : "1.6", S_colour[k], S_dash[k], S_pt_full[k]);
 		chart_quote(b, s.ptr);
+		buf_puts(b, S_NOENH);
 		buf_printf(b, ", \\\n  $k%d using 1:2 with points lc rgb '%s' pt %d ps 1.3*S_ps notitle, \\\n  ", e,
 		           S_colour[k], S_pt_open[k]);
 	}
@@ -355,6 +362,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 	buf_puts(&s, " %");
 	buf_puts(b, "$ct using 1:2 with lines lw 2 lc rgb '#606060' dt (8,4) title ");
 	chart_quote(b, s.ptr);
+	buf_puts(b, S_NOENH);
 	buf_putc(b, '\n');
 	S_svg_and_close(b, c->stem, CHART_CHI_TIEU_W_MM, CHART_CHI_TIEU_H_MM, 9);
 	buf_release(&s);
@@ -443,10 +451,13 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	S_png_small(b, c->stem, CHART_DON_VI_W_MM, CHART_DON_VI_H_MM, 8);
 	buf_puts(b, "plot $dat using 1:2 with boxes fs solid 0.45 border lc rgb '#1b5e20' lc rgb '#43a047' title ");
 	chart_quote(b, fmt_danh_gia(DG_DAT));
+	buf_puts(b, S_NOENH);
 	buf_puts(b, ", \\\n  $cd using 1:2 with boxes fs pattern 4 border lc rgb '#b71c1c' lc rgb '#c62828' title ");
 	chart_quote(b, fmt_danh_gia(DG_CHUA_DAT));
+	buf_puts(b, S_NOENH);
 	buf_puts(b, ", \\\n  $ct using ($1-0.42):2:(0.84):(0) with vectors nohead lw 2.5 lc rgb '#000000' dt 1 title ");
 	chart_quote(b, "Chỉ tiêu");
+	buf_puts(b, S_NOENH);
 	/* The scorecard's verdict marks on the bars (● met, × not met), so
 	 * the verdict reads without colour and without the fill. */
 	buf_puts(b, ", \\\n  $dat using 1:2 with points pt 7 ps 1.6*S_ps lc rgb '#1b5e20' notitle"
