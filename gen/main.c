@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "buf.h"
@@ -53,6 +54,28 @@ typedef struct {
 } Options;
 
 static int S_progress;
+
+/* CHITIEU_TIMING=1: each phase's wall time on stderr, for tools/bench.sh.
+ * Not in --help: a measuring aid, not a feature. */
+static int S_timing;
+static double S_t0;
+
+static double S_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Ends the phase that started at the previous call (or at S_time_start). */
+static void S_time(const char *phase)
+{
+	if (!S_timing)
+		return;
+	double t = S_now();
+	fprintf(stderr, "chitieu: timing: %-10s %8.3f s\n", phase, t - S_t0);
+	S_t0 = t;
+}
 
 static void S_step(const char *what)
 {
@@ -140,12 +163,14 @@ static int S_write(const Model *m, const Options *o)
 			goto out;
 	}
 
+	S_time("ket-qua");
 	S_step("drawing the charts (gnuplot)");
 	if (out_mkdir(&r, "charts", &err))
 		goto out;
 	charts = out_path(&r, "charts");
 	if (chart_render_all(m, charts, o->jobs, &err))
 		goto out;
+	S_time("charts");
 
 	S_step("writing bao-cao.md");
 	buf_reset(&b);
@@ -153,11 +178,13 @@ static int S_write(const Model *m, const Options *o)
 	if (out_write_buf(&r, "bao-cao.md", &b, &err))
 		goto out;
 
+	S_time("markdown");
 	S_step("writing bao-cao.pdf");
 	path = out_path(&r, "bao-cao.pdf");
 	if (pdf_report(m, path, charts, &err))
 		goto out;
 	free(path);
+	S_time("report-pdf");
 
 	S_step("writing the-diem.pdf");
 	path = out_path(&r, "the-diem.pdf");
@@ -173,15 +200,18 @@ static int S_write(const Model *m, const Options *o)
 			goto out;
 	}
 
+	S_time("scorecards");
 	S_step("writing the site");
 	site = out_path(&r, "site");
 	if (site_write(m, site, charts, o->templates, &err))
 		goto out;
 
+	S_time("site");
 	if (out_commit(&r, &err))
 		goto out;
 	if (site_archive(o->out, &err))
 		goto out;
+	S_time("commit");
 	rc = 0;
 out:
 	if (rc) {
@@ -204,6 +234,8 @@ int main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	S_progress = !o.quiet && isatty(2);
+	S_timing = getenv("CHITIEU_TIMING") && *getenv("CHITIEU_TIMING") && strcmp(getenv("CHITIEU_TIMING"), "0");
+	double start = S_t0 = S_now();
 	/* A file-size limit must fail the write (EFBIG, exit 3), not kill us
 	 * before the temporary folder is removed. */
 	signal(SIGXFSZ, SIG_IGN);
@@ -218,10 +250,12 @@ int main(int argc, char **argv)
 	int rc = 0;
 	S_step("reading the input");
 	int bad = input_read(&m, o.in) != 0;
+	S_time("reading");
 	if (!bad && eval_run(&m, o.ky) != 0)
 		bad = 1;
 	if (!bad)
 		han_eval(&m);
+	S_time("evaluating");
 	for (size_t i = 0; !bad && i < o.n_don_vi; i++)
 		if (model_find_don_vi(&m, o.don_vi[i]) < 0) {
 			msg_error(&m.msgs, "don-vi.csv", 0, 0, "--don-vi: no unit has the code '%s'", o.don_vi[i]);
@@ -238,6 +272,10 @@ int main(int argc, char **argv)
 	if (rc == 0)
 		S_step("done");
 	model_release(&m);
+	if (S_timing) {
+		S_time("freeing");
+		fprintf(stderr, "chitieu: timing: %-10s %8.3f s\n", "total", S_now() - start);
+	}
 	free(o.don_vi);
 	return rc;
 }
