@@ -542,16 +542,66 @@ void lo_rule(LoDoc *d, float x1, float x2, float y, float lw)
 	HPDF_Page_Stroke(d->page);
 }
 
-float lo_png(LoDoc *d, const char *path, float x, float top, float w, float max_h)
+static uint32_t S_be32(const unsigned char *p)
+{
+	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
+}
+
+static uint32_t S_crc32(uint32_t crc, const unsigned char *p, size_t n)
+{
+	crc = ~crc;
+	while (n--) {
+		crc ^= *p++;
+		for (int k = 0; k < 8; k++)
+			crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1)));
+	}
+	return ~crc;
+}
+
+/* 1 when the file is a whole PNG: the signature, IHDR first, every
+ * chunk's CRC right, IEND last.  libpng, under libharu 2.3.0, aborts the
+ * process on a broken file (no setjmp of its own), so nothing else may
+ * reach it. */
+static int S_png_ok(const char *path)
 {
 	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-	unsigned char head[8];
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
-		return -1;
-	size_t got = fread(head, 1, sizeof head, fp);
+		return 0;
+	Buf b;
+	buf_init(&b);
+	char chunk[65536];
+	size_t got;
+	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&b, chunk, got);
+	int rd_err = ferror(fp);
 	fclose(fp);
-	if (got != sizeof head || memcmp(head, sig, sizeof sig) != 0)
+	const unsigned char *p = (const unsigned char *)b.ptr;
+	size_t n = b.len, i = 8;
+	int ok = !rd_err && n > 8 + 25 && memcmp(p, sig, 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0;
+	int end = 0;
+	while (ok && !end) {
+		if (n - i < 12) {
+			ok = 0;
+			break;
+		}
+		uint32_t len = S_be32(p + i);
+		if (len > n - i - 12) {
+			ok = 0;
+			break;
+		}
+		if (S_crc32(0, p + i + 4, (size_t)len + 4) != S_be32(p + i + 8 + len))
+			ok = 0;
+		end = memcmp(p + i + 4, "IEND", 4) == 0;
+		i += (size_t)len + 12;
+	}
+	buf_release(&b);
+	return ok && end;
+}
+
+float lo_png(LoDoc *d, const char *path, float x, float top, float w, float max_h)
+{
+	if (!d->page || !S_png_ok(path))
 		return -1;
 	HPDF_STATUS had = d->err;
 	HPDF_Image img = HPDF_LoadPngImageFromFile(d->pdf, path);

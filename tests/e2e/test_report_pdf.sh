@@ -67,6 +67,11 @@ done
 has "chitieu $("$CHITIEU" --version | awk '{ print $2 }')"
 has "$(sha256sum input/chi-tieu.csv | cut -d' ' -f1)"
 
+# One chart per target, embedded.
+n_png=$(find "$(dirname "$pdf")/charts" -name 'chi-tieu-*.png' | wc -l)
+n_img=$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3 | wc -l)
+[ "$n_png" -ge 1 ] && [ "$n_img" -eq "$n_png" ] || fail "$n_img images in the PDF for $n_png target charts"
+
 # Page numbers: none on the first page, then 2, 3, ...; the appendix
 # (from its "Phụ lục" page, unnumbered) counts again from 2.
 heads=""

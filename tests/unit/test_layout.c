@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -287,6 +288,34 @@ static void test_layout_paragraph_breaks_pages(void **state)
 	free(pdf);
 }
 
+/* NaN coordinates never reach the file; a missing or broken chart is
+ * left out without failing the document. */
+static void test_layout_nan_and_bad_png(void **state)
+{
+	LoDoc *d = *state;
+	lo_page_new(d, 0);
+	lo_text(d, FONT_REGULAR, 12, NAN, INFINITY, 100, LO_LEFT, "Không số");
+	lo_rule(d, NAN, 100, NAN, 1);
+	assert_true(lo_png(d, "/nonexistent/chi-tieu-1.png", 0, 0, 100, 100) < 0);
+	char path[] = "/tmp/chitieu-badpng-XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	/* a PNG signature and garbage after it */
+	static const char junk[] = "\x89PNG\r\n\x1a\nthis is not a chart";
+	assert_int_equal(write(fd, junk, sizeof junk - 1), (long)(sizeof junk - 1));
+	close(fd);
+	assert_true(lo_png(d, path, d->x0, d->y, 100, 100) < 0);
+	unlink(path);
+	assert_int_equal(d->err, 0);
+	unsigned char *pdf;
+	size_t len;
+	char *err = NULL;
+	assert_int_equal(lo_bytes(d, &pdf, &len, &err), 0);
+	for (size_t i = 0; i + 3 <= len; i++)
+		assert_false(memcmp(pdf + i, "nan", 3) == 0 || memcmp(pdf + i, "inf", 3) == 0);
+	free(pdf);
+}
+
 /* Without Liberation Serif the run must fail saying what to install. */
 static void test_layout_missing_font_names_package(void **state)
 {
@@ -325,6 +354,7 @@ int main(void)
 		cmocka_unit_test(test_layout_table_long_cells_wrap_inside),
 		cmocka_unit_test(test_layout_table_span_crossing_page_repeats),
 		cmocka_unit_test(test_layout_paragraph_breaks_pages),
+		cmocka_unit_test(test_layout_nan_and_bad_png),
 		cmocka_unit_test(test_layout_missing_font_names_package),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
