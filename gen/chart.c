@@ -391,8 +391,7 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 		const KetQua *kq = model_kq_don_vi(m, u, t);
 		n++;
 		top = S_ymax(x, top);
-		/* Tic labels are formats to gnuplot: the figure's '%' is doubled,
-		 * and no text from data goes there. */
+		/* Tic labels are formats to gnuplot: no text from data goes there. */
 		if (n > 1)
 			buf_puts(b, ", ");
 		buf_reset(&s);
@@ -408,11 +407,13 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 			S_put_pct(into, kq->n, kq->d);
 			buf_putc(into, '\n');
 			/* The figure under its target's name, where no bar or line
-			 * can cover it. */
+			 * can cover it: a label, as a two-line tic label leaks into
+			 * the next chart's SVG (<title>) in gnuplot 5.4. */
 			buf_reset(&s);
 			fmt_ty_le(&s, kq->n, kq->d, x);
-			buf_puts(b, " . \"\\n\" . ");
-			chart_quote(b, s.ptr);
+			buf_printf(&labels, "set label %d ", n);
+			chart_quote(&labels, s.ptr);
+			buf_printf(&labels, " at first %d, graph 0 center offset 0,-2.1 front\n", n);
 		} else {
 			buf_printf(&labels, "set label %d ", n);
 			chart_quote(&labels, fmt_danh_gia(kq->dg));

@@ -55,6 +55,10 @@ CHITIEU_GNUPLOT=$FAKE/count run_chitieu -q -j 3 -i input -o "$WORK/o3"
 expect_rc 0
 [ "$(wc -l <"$WORK/count3")" -eq 3 ] || fail "gnuplot ran $(wc -l <"$WORK/count3") times with -j 3"
 diff -r "$WORK/o1/$K/charts" "$WORK/o3/$K/charts" >&2 || fail "charts differ between -j 1 and -j 3"
+# One process per chart: nothing of one chart may leak into the next.
+CHITIEU_GNUPLOT= run_chitieu -q -j 256 -i input -o "$WORK/oa"
+expect_rc 0
+diff -r "$WORK/o1/$K/charts" "$WORK/oa/$K/charts" >&2 || fail "charts differ between -j 1 and one process per chart"
 
 # Hostile unit names from a clerk's CSV run nothing.
 copy_sample "$WORK/in"
