@@ -288,10 +288,22 @@ static void S_summary(S_Ctx *c)
  * "2024-03: Hệ thống gián đoạn; ...". */
 static void S_notes(Buf *b, const Model *m, size_t u, size_t t)
 {
-	for (size_t i = 0; i < m->n_so_lieu; i++) {
+	/* so_lieu is sorted by unit, target, period: find the first row of
+	 * (u, t) by bisection (a scan per unit would be quadratic) */
+	size_t lo = 0, hi = m->n_so_lieu;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const SoLieu *r = &m->so_lieu[mid];
+		if ((size_t)r->don_vi < u || ((size_t)r->don_vi == u && (size_t)r->chi_tieu < t))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (size_t i = lo; i < m->n_so_lieu; i++) {
 		const SoLieu *r = &m->so_lieu[i];
-		if ((size_t)r->don_vi != u || (size_t)r->chi_tieu != t || !r->ghi_chu ||
-		    !*r->ghi_chu || r->ky.year != m->cua_so.year ||
+		if ((size_t)r->don_vi != u || (size_t)r->chi_tieu != t)
+			break;
+		if (!r->ghi_chu || !*r->ghi_chu || r->ky.year != m->cua_so.year ||
 		    ky_last_month(r->ky) > m->cua_so.last_month)
 			continue;
 		char ky[16];
