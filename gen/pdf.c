@@ -143,11 +143,11 @@ static void S_header(S_Ctx *c)
 {
 	LoDoc *d = &c->d;
 	const Model *m = c->m;
-	float left_w = LO_MM(72), gap = LO_MM(3);
-	float lx = d->x0 - LO_MM(8); /* the decree's block sits towards the edge */
-	if (lx < LO_MM(15))
-		lx = d->x0;
-	float rx = d->x0 + left_w - LO_MM(8) + gap, rw = d->x1 - rx;
+	/* two columns inside the margins, the right one wide enough for the
+	 * national title at 12-13 pt */
+	float left_w = LO_MM(70), gap = LO_MM(2);
+	float lx = d->x0;
+	float rx = d->x0 + left_w + gap, rw = d->x1 - rx;
 	float top = d->y;
 
 	/* left: the issuing body */
@@ -172,9 +172,9 @@ static void S_header(S_Ctx *c)
 
 	/* right: the national title and the motto */
 	const char *qh = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-	float qs = 12.5f;
+	float qs = 13;
 	while (qs > 9 && lo_width(d, FONT_BOLD, qs, qh) > rw)
-		qs -= 0.5f;
+		qs -= 0.25f;
 	float yr = lo_text_box(d, FONT_BOLD, qs, rx, top, rw, LO_CENTER, qh);
 	const char *motto = "Độc lập - Tự do - Hạnh phúc";
 	yr = lo_text_box(d, FONT_BOLD, S_BODY, rx, yr, rw, LO_CENTER, motto);
@@ -196,8 +196,8 @@ static void S_header(S_Ctx *c)
 	buf_printf(&c->b, "%s%s%s", ty, *ty ? " " : "", *ty ? c->ky_mid : c->ky_words);
 	lo_paragraph(d, FONT_BOLD, 14, d->x0 + LO_MM(10), S_w(c) - LO_MM(20), LO_CENTER, 0, 0,
 	             c->b.ptr);
-	lo_rule(d, d->x0 + S_w(c) / 2 - LO_MM(15), d->x0 + S_w(c) / 2 + LO_MM(15), d->y - 2, 0.6f);
-	d->y -= 8;
+	lo_rule(d, d->x0 + S_w(c) / 2 - LO_MM(15), d->x0 + S_w(c) / 2 + LO_MM(15), d->y - 5, 0.6f);
+	d->y -= 12;
 	const char *note = model_conf(m, "ghi_chu_du_lieu");
 	if (*note)
 		lo_paragraph(d, FONT_ITALIC, S_SMALL, d->x0, S_w(c), LO_CENTER, 0, 0, note);
