@@ -16,36 +16,16 @@ typedef struct {
 	size_t cap;
 	int *cot;      /* per row read: the column of its key (for duplicates) */
 	size_t cap_cot;
+	size_t goi_y_con; /* names left to compare for "did you mean" */
 } Doc;
 
 static char *S_chep(const char *s) { return text_nfc(s); }
 
 static char *S_chep_hoac_null(const char *s) { return *s ? text_nfc(s) : NULL; }
 
-/* Levenshtein distance over bytes, for "did you mean". */
-static size_t S_khoang_cach(const char *a, const char *b)
+static const char *S_ma_don_vi(const void *arr, size_t i)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	size_t *row = xmalloc((lb + 1) * sizeof *row);
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	size_t d = row[lb];
-	free(row);
-	return d;
+	return ((const Model *)arr)->don_vi[i].ma;
 }
 
 /* The unit of a field, or -1 with the error recorded. */
@@ -59,22 +39,20 @@ static int S_don_vi(Doc *d, const CsvField *f)
 	int u = model_find_don_vi(m, f->text);
 	if (u >= 0)
 		return u;
-	const char *best = NULL;
-	size_t best_d = (size_t)-1;
 	/* Codes are lower case: "SO-Y-TE" should still find its match. */
 	char *thuong = xstrdup(f->text);
 	for (char *p = thuong; *p; p++)
 		if (*p >= 'A' && *p <= 'Z')
 			*p = (char)(*p - 'A' + 'a');
-	for (size_t i = 0; i < m->n_don_vi; i++) {
-		size_t k = S_khoang_cach(thuong, m->don_vi[i].ma);
-		if (k < best_d) {
-			best_d = k;
-			best = m->don_vi[i].ma;
-		}
+	/* A file whose every row names an unknown unit must not cost rows x
+	 * units comparisons: suggestions stop after a budget. */
+	const char *best = NULL;
+	if (d->goi_y_con >= m->n_don_vi) {
+		d->goi_y_con -= m->n_don_vi;
+		best = text_nearest(thuong, m->n_don_vi, S_ma_don_vi, m, 3);
 	}
 	free(thuong);
-	if (best && best_d <= 3)
+	if (best)
 		msg_error(&m->msgs, d->path, f->line, f->col,
 		          "unknown unit '%s' (not in don-vi.csv); did you mean '%s'?", f->text, best);
 	else
@@ -448,7 +426,7 @@ int han_read(Model *m, const char *dir)
 	int errors = m->msgs.n_error, rc;
 	HanData *h = &m->han;
 	CsvInfo info = {0};
-	Doc d = {.m = m};
+	Doc d = {.m = m, .goi_y_con = 200000};
 
 	S_gioi_han(m, dir, "han_danh_muc", &h->han_danh_muc);
 	S_gioi_han(m, dir, "han_quy_trinh", &h->han_quy_trinh);

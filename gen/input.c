@@ -7,13 +7,18 @@
  * arrays: neighbours are compared, so nothing is quadratic. */
 #include "input.h"
 
+#include "han.h"
+
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <nettle/sha2.h>
 
@@ -25,6 +30,8 @@
 /* The largest count accepted: sums of a year of rows stay far below
  * INT64_MAX / 10^8, so eval's exact comparisons cannot overflow. */
 #define S_MAX_COUNT INT64_C(999999999999)
+/* bao-cao.conf is a few lines: a larger file is the wrong file. */
+#define S_MAX_CONF (1024 * 1024)
 
 typedef struct {
 	Model *m;
@@ -177,49 +184,6 @@ static int S_decimal(const char *s, int64_t *num, int *scale)
 	return 0;
 }
 
-static int S_leap(int y)
-{
-	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-}
-
-/* dd/mm/yyyy or yyyy-mm-dd naming a day that exists. */
-static int S_date_ok(const char *s)
-{
-	int d, mo, y;
-	char tail;
-	if (sscanf(s, "%2d/%2d/%4d%c", &d, &mo, &y, &tail) != 3 &&
-	    sscanf(s, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3)
-		return 0;
-	static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (y < 1900 || mo < 1 || mo > 12 || d < 1)
-		return 0;
-	return d <= days[mo - 1] + (mo == 2 && S_leap(y));
-}
-
-/* Edit distance of two short ASCII codes (two rows of the table). */
-static size_t S_distance(const char *a, const char *b)
-{
-	size_t na = strlen(a), nb = strlen(b);
-	size_t *prev = xmalloc((nb + 1) * sizeof *prev), *cur = xmalloc((nb + 1) * sizeof *cur);
-	for (size_t j = 0; j <= nb; j++)
-		prev[j] = j;
-	for (size_t i = 1; i <= na; i++) {
-		cur[0] = i;
-		for (size_t j = 1; j <= nb; j++) {
-			size_t x = prev[j - 1] + (a[i - 1] != b[j - 1]);
-			size_t y = prev[j] + 1, z = cur[j - 1] + 1;
-			cur[j] = x < y ? (x < z ? x : z) : (y < z ? y : z);
-		}
-		size_t *t = prev;
-		prev = cur;
-		cur = t;
-	}
-	size_t d = prev[nb];
-	free(prev);
-	free(cur);
-	return d;
-}
-
 /* Appends " (did you mean 'x'?)" for the nearest of get(arr, 0..n), if any. */
 static void S_suggest(S_Ctx *c, Buf *b, const char *what, size_t n,
                       const char *(*get)(const void *, size_t), const void *arr)
@@ -229,16 +193,7 @@ static void S_suggest(S_Ctx *c, Buf *b, const char *what, size_t n,
 	if (n > c->suggest_budget)
 		return;
 	c->suggest_budget -= n;
-	size_t best = (size_t)-1;
-	const char *pick = NULL;
-	for (size_t i = 0; i < n; i++) {
-		const char *name = get(arr, i);
-		size_t d = S_distance(what, name);
-		if (d < best) {
-			best = d;
-			pick = name;
-		}
-	}
+	const char *pick = text_nearest(what, n, get, arr, (size_t)-1);
 	if (pick)
 		buf_printf(b, " (did you mean '%s'?)", pick);
 }
@@ -347,7 +302,7 @@ static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
 			msg_warn(&m->msgs, path, line, (int)(p - s) + 1,
 			         "key '%s' is set twice (lines %d and %d): the later value is used", key,
 			         m->conf[i].line, line);
-	if (!strcmp(key, "ngay") && *raw && !S_date_ok(raw))
+	if (!strcmp(key, "ngay") && *raw && han_parse_ngay(raw, &(int){0}, NULL) != HAN_NGAY_OK)
 		msg_error(&m->msgs, path, line, col,
 		          "ngay '%s' is not a date: write dd/mm/yyyy or yyyy-mm-dd, or leave it empty", raw);
 	m->conf = xrealloc(m->conf, (m->n_conf + 1) * sizeof *m->conf);
@@ -361,12 +316,28 @@ static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
 static void S_read_conf(S_Ctx *c)
 {
 	char *full = xasprintf("%s/bao-cao.conf", c->dir);
-	FILE *fp = fopen(full, "rb");
+	/* O_NONBLOCK: a FIFO in its place must not hang the run */
+	int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	free(full);
-	if (!fp) {
+	if (fd < 0) {
 		if (errno != ENOENT)
 			msg_error(&c->m->msgs, "bao-cao.conf", 0, 0, "cannot open the file: %s",
 			          strerror(errno));
+		return;
+	}
+	struct stat st = {0};
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > S_MAX_CONF) {
+		msg_error(&c->m->msgs, "bao-cao.conf", 0, 0, "cannot read the file: %s",
+		          S_ISDIR(st.st_mode)    ? "it is a folder, not a file"
+		          : !S_ISREG(st.st_mode) ? "it is not a regular file"
+		                                 : "it is larger than 1 MiB (a few lines of key = value)");
+		close(fd);
+		return;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp) {
+		close(fd);
 		return;
 	}
 	struct sha256_ctx sha;

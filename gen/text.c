@@ -242,3 +242,42 @@ size_t text_length(const char *s)
 			n++;
 	return n;
 }
+
+size_t text_distance(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+	size_t *prev = xmalloc((nb + 1) * sizeof *prev), *cur = xmalloc((nb + 1) * sizeof *cur);
+	for (size_t j = 0; j <= nb; j++)
+		prev[j] = j;
+	for (size_t i = 1; i <= na; i++) {
+		cur[0] = i;
+		for (size_t j = 1; j <= nb; j++) {
+			size_t x = prev[j - 1] + (a[i - 1] != b[j - 1]);
+			size_t y = prev[j] + 1, z = cur[j - 1] + 1;
+			cur[j] = x < y ? (x < z ? x : z) : (y < z ? y : z);
+		}
+		size_t *t = prev;
+		prev = cur;
+		cur = t;
+	}
+	size_t d = prev[nb];
+	free(prev);
+	free(cur);
+	return d;
+}
+
+const char *text_nearest(const char *what, size_t n, const char *(*get)(const void *, size_t),
+                         const void *arr, size_t max_distance)
+{
+	size_t best = (size_t)-1;
+	const char *pick = NULL;
+	for (size_t i = 0; i < n; i++) {
+		const char *name = get(arr, i);
+		size_t d = text_distance(what, name);
+		if (d < best) {
+			best = d;
+			pick = name;
+		}
+	}
+	return best <= max_distance ? pick : NULL;
+}
