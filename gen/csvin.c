@@ -11,10 +11,13 @@
 #include "csvin.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <csv.h>
 #include <nettle/sha2.h>
@@ -26,6 +29,13 @@
 #define S_SAMPLE (64 * 1024)
 #define S_CHUNK (64 * 1024)
 #define S_SNIFF_LINES 50
+/* Limits far above any clerk's file, so that a wrong file (a database
+ * dump, a log, a binary) ends with a clear error instead of a long run
+ * and gigabytes of memory: the figures of a unit are a few KiB. */
+#define S_MAX_FILE (64 * 1024 * 1024)
+#define S_MAX_LINE (1024 * 1024)
+#define S_MAX_FIELDS 1000
+#define S_MAX_ERRORS 200
 
 static const char S_RESAVE[] =
 	"open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"";
@@ -47,6 +57,7 @@ typedef struct {
 	struct csv_parser p;
 	char delim;
 	uint64_t off;     /* file offset of the next byte to check */
+	uint64_t line_off; /* file offset where the current line starts */
 	int line;         /* physical line of the next byte */
 	int prev_cr;      /* the last byte was '\r' */
 
@@ -131,6 +142,22 @@ static void S_cb_field(void *data, size_t len, void *vin)
 		return;
 	const char *s = data ? data : "";
 	int line = in->line - S_count_lines(s, len);
+	if (in->nf == S_MAX_FIELDS) {
+		msg_error(in->ms, in->path, line, (int)in->nf + 1,
+		          "this row has more than %d fields: a chitieu file has a handful of columns "
+		          "(is this the right file?)",
+		          S_MAX_FIELDS);
+		in->stop = 1;
+		return;
+	}
+	if (in->fbuf.len + len > S_MAX_LINE) {
+		msg_error(in->ms, in->path, line, (int)in->nf + 1,
+		          "this row is longer than %d MiB: a chitieu file has short rows "
+		          "(is this the right file, or a quote (\") left open?)",
+		          S_MAX_LINE / (1024 * 1024));
+		in->stop = 1;
+		return;
+	}
 	S_trim(&s, &len);
 	if (in->nf == in->cap_f) {
 		in->fstart = xgrow(in->fstart, &in->cap_f, in->nf + 1, sizeof *in->fstart);
@@ -244,6 +271,13 @@ static void S_cb_record(int c, void *vin)
 			S_header(in);
 		else
 			S_row(in);
+		if (!in->stop && in->ms->n_error - in->n_error0 >= S_MAX_ERRORS) {
+			msg_error(in->ms, in->path, in->fline[0], 0,
+			          "too many errors in this file (%d): the rest of it is not read; "
+			          "fix these and run again",
+			          S_MAX_ERRORS);
+			in->stop = 1;
+		}
 	}
 	in->nf = 0;
 	buf_reset(&in->fbuf);
@@ -290,7 +324,7 @@ static void S_bad_utf8(S_In *in, const unsigned char *p, size_t seg, unsigned by
 }
 
 /* Checks p[0..n) and feeds it to libcsv cut at every line end. */
-static void S_process(S_In *in, const unsigned char *p, size_t n)
+static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 {
 	size_t seg = 0, i;
 	for (i = 0; i < n && !in->stop; i++) {
@@ -310,6 +344,7 @@ static void S_process(S_In *in, const unsigned char *p, size_t n)
 				S_parse(in, p + seg, i - seg);
 				seg = i;
 				in->line++;
+				in->line_off = in->off + i;
 			}
 		}
 		if (in->u8_need) {
@@ -364,6 +399,7 @@ static void S_process(S_In *in, const unsigned char *p, size_t n)
 			S_parse(in, p + seg, i + 1 - seg);
 			seg = i + 1;
 			in->line++;
+			in->line_off = in->off + i + 1;
 		} else if (c == '\r') {
 			S_parse(in, p + seg, i + 1 - seg);
 			seg = i + 1;
@@ -398,6 +434,28 @@ static void S_process(S_In *in, const unsigned char *p, size_t n)
 	if (!in->stop)
 		S_parse(in, p + seg, n - seg);
 	in->off += n;
+}
+
+/* S_process_part, stopping at the byte where a line grows past
+ * S_MAX_LINE: the same byte whatever the chunks. */
+static void S_process(S_In *in, const unsigned char *p, size_t n)
+{
+	while (n && !in->stop) {
+		uint64_t lim = in->line_off + S_MAX_LINE;
+		size_t take = in->off + n <= lim ? n : lim > in->off ? (size_t)(lim - in->off) : 0;
+		if (take) {
+			S_process_part(in, p, take);
+			p += take;
+			n -= take;
+		}
+		if (n && !in->stop && in->off >= in->line_off + S_MAX_LINE) {
+			S_encoding_error(in, (int)in->nf + 1,
+			                 "line %d is longer than %d MiB: a chitieu file has short lines "
+			                 "(is this the right file?)",
+			                 in->line, S_MAX_LINE / (1024 * 1024));
+			in->off += n;
+		}
+	}
 }
 
 /* Sniffing: counts, for one delimiter, the header cells that name a known
@@ -480,6 +538,23 @@ static void S_sniff(S_In *in, int whole)
 		in->stop = 1;
 		return;
 	}
+	static const struct {
+		const char *magic;
+		size_t len;
+		const char *what;
+	} kinds[] = {
+		{"\x89PNG", 4, "a PNG image"},       {"\xFF\xD8\xFF", 3, "a JPEG image"},
+		{"GIF8", 4, "a GIF image"},          {"%PDF-", 5, "a PDF document"},
+		{"\x1F\x8B", 2, "a gzip archive"},   {"Rar!", 4, "a RAR archive"},
+		{"7z\xBC\xAF", 4, "a 7-Zip archive"}, {"{\\rtf", 5, "an RTF document"},
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+		if (n >= kinds[k].len && !memcmp(p, kinds[k].magic, kinds[k].len)) {
+			msg_error(in->ms, in->path, 0, 0, "this is %s, not CSV text; %s", kinds[k].what,
+			          S_RESAVE);
+			in->stop = 1;
+			return;
+		}
 	if (n >= 8 && !memcmp(p, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
 		msg_error(in->ms, in->path, 0, 0, "this is an Excel 97-2003 workbook (.xls), not CSV text; %s",
 		          S_RESAVE);
@@ -572,10 +647,17 @@ static void S_feed(S_In *in, const void *data, size_t n)
 	if (in->stop)
 		return;
 	if (!in->sniffed) {
-		buf_add(&in->sample, data, n);
-		if (in->sample.len >= S_SAMPLE)
-			S_sniff(in, 0);
-		return;
+		/* the sample is the first S_SAMPLE bytes exactly, whatever the
+		 * chunks, so the delimiter found never depends on them */
+		size_t k = S_SAMPLE - in->sample.len < n ? S_SAMPLE - in->sample.len : n;
+		buf_add(&in->sample, data, k);
+		if (in->sample.len < S_SAMPLE)
+			return;
+		S_sniff(in, 0);
+		data = (const char *)data + k;
+		n -= k;
+		if (in->stop)
+			return;
 	}
 	S_process(in, data, n);
 }
@@ -644,12 +726,41 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 	memcpy(full, dir, nd);
 	full[nd] = '/';
 	memcpy(full + nd + 1, path, np + 1);
-	FILE *fp = fopen(full, "rb");
+	/* O_NONBLOCK: a FIFO named like a CSV must not hang the run */
+	int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	free(full);
-	if (!fp) {
+	if (fd < 0) {
 		if (errno == ENOENT)
 			return CSVIN_MISSING;
 		msg_error(ms, path, 0, 0, "cannot open the file: %s", strerror(errno));
+		return CSVIN_ERROR;
+	}
+	struct stat st;
+	const char *bad = NULL;
+	if (fstat(fd, &st) != 0)
+		bad = strerror(errno);
+	else if (S_ISDIR(st.st_mode))
+		bad = "it is a folder, not a file";
+	else if (!S_ISREG(st.st_mode))
+		bad = "it is not a regular file (a device, pipe or socket)";
+	if (bad) {
+		msg_error(ms, path, 0, 0, "cannot read the file: %s", bad);
+		close(fd);
+		return CSVIN_ERROR;
+	}
+	if (st.st_size > S_MAX_FILE) {
+		msg_error(ms, path, 0, 0,
+		          "the file is %lld MiB: chitieu reads files up to %d MiB (the figures of a unit "
+		          "take a few KiB); is this the right file?",
+		          (long long)(st.st_size / (1024 * 1024)), S_MAX_FILE / (1024 * 1024));
+		close(fd);
+		return CSVIN_ERROR;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	FILE *fp = fdopen(fd, "rb");
+	if (!fp) {
+		msg_error(ms, path, 0, 0, "cannot open the file: %s", strerror(errno));
+		close(fd);
 		return CSVIN_ERROR;
 	}
 	S_In in;
