@@ -19,6 +19,15 @@ LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
 LIB_OBJ  = $(LIB_SRC:gen/%.c=$(B)/%.o)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
+# Fuzz harnesses (tests/fuzz/fuzz_<name>.c).  `make fuzz` builds them with
+# clang's libFuzzer and runs each for FUZZ_SECONDS; `make check` replays
+# their seeds and kept crash inputs through tests/fuzz/replay.c, built like
+# a unit test (so SANITIZE=1 and leakcheck cover them too).
+FUZZ_NAMES = $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+FUZZ_REPLAY = $(FUZZ_NAMES:%=$(B)/tests/test_fuzz_%)
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
 all: chitieu
 
@@ -40,13 +49,41 @@ $(B)/tests/%: tests/unit/%.c $(B)/libchitieu.a
 	@mkdir -p $(B)/tests
 	$(CC) $(CPPFLAGS) -Igen $(CFLAGS) $(WARN) -Wno-unused-parameter $(LDFLAGS) -o $@ $< $(B)/libchitieu.a $(LDLIBS) -lcmocka
 
-tests-bin: $(TEST_BIN) $(B)/chitieu
+$(B)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_folder.h tests/fuzz/fuzz_file.h $(B)/libchitieu.a
+	@mkdir -p $(B)/tests
+	$(CC) $(CPPFLAGS) -Igen -DFUZZ_NAME='"$*"' $(CFLAGS) -std=c11 -Wall -Wextra $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/libchitieu.a $(LDLIBS)
+
+FUZZ_OBJ = $(LIB_SRC:gen/%.c=build/fuzz/obj/%.o)
+.SECONDARY: $(FUZZ_OBJ)
+build/fuzz/obj/%.o: gen/%.c VERSION
+	@mkdir -p build/fuzz/obj
+	$(FUZZ_CC) $(CPPFLAGS) -DCHITIEU_VERSION='"$(VERSION)"' $(FUZZ_FLAGS) -c -o $@ $<
+
+build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_folder.h tests/fuzz/fuzz_file.h $(FUZZ_OBJ)
+	$(FUZZ_CC) $(filter-out -MMD -MP,$(CPPFLAGS)) -Igen $(FUZZ_FLAGS) -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+
+tests-bin: $(TEST_BIN) $(FUZZ_REPLAY) $(B)/chitieu
 
 check: tests-bin chitieu
 	CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
 
 leakcheck: tests-bin chitieu
 	CHITIEU_VALGRIND=1 CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
+
+# Each harness runs FUZZ_SECONDS on a copy of its seeds (new inputs stay
+# in build/fuzz/corpus-<name>); a crash input lands in build/fuzz/ as
+# crash-<sha1>: move it into tests/fuzz/regress/<name>/ with the fix.
+fuzz: $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
+	@for n in $(FUZZ_NAMES); do \
+		mkdir -p build/fuzz/corpus-$$n && \
+		echo "fuzz_$$n: $(FUZZ_SECONDS) s" && \
+		build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -timeout=20 \
+			-rss_limit_mb=2048 -print_final_stats=1 \
+			-artifact_prefix=build/fuzz/ -dict=tests/fuzz/csv.dict \
+			build/fuzz/corpus-$$n tests/fuzz/corpus/$$n tests/fuzz/regress/$$n \
+			2>build/fuzz/fuzz_$$n.log || { tail -n 40 build/fuzz/fuzz_$$n.log; exit 1; }; \
+		grep -E '^stat::(number_of_executed_units|new_units_added)' build/fuzz/fuzz_$$n.log; \
+	done
 
 site: chitieu
 	./chitieu -q -i input -o output
@@ -60,6 +97,6 @@ format:
 clean:
 	rm -rf build chitieu
 
-.PHONY: all check leakcheck site bench format clean tests-bin
+.PHONY: all check leakcheck fuzz site bench format clean tests-bin
 
--include $(LIB_OBJ:.o=.d) $(B)/main.d
+-include $(LIB_OBJ:.o=.d) $(B)/main.d $(wildcard build/fuzz/obj/*.d)

@@ -1,0 +1,3 @@
+/* fuzz_chi_tieu: chi-tieu.csv among valid neighbours (fuzz_file.h). */
+#define FUZZ_FILE "chi-tieu.csv"
+#include "fuzz_file.h"

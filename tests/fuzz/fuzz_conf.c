@@ -1,0 +1,3 @@
+/* fuzz_conf: bao-cao.conf among valid neighbours (fuzz_file.h). */
+#define FUZZ_FILE "bao-cao.conf"
+#include "fuzz_file.h"

@@ -1,0 +1,116 @@
+/* Shared by the input harnesses: a scratch input folder and the whole
+ * pipeline that needs no disk output (read, evaluate, judge the deadline
+ * tasks, render ket-qua.csv and the Markdown report into buffers). */
+#ifndef CHITIEU_FUZZ_FOLDER_H
+#define CHITIEU_FUZZ_FOLDER_H
+#include <dirent.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "eval.h"
+#include "han.h"
+#include "input.h"
+#include "ketqua.h"
+#include "md.h"
+#include "model.h"
+#include "xalloc.h"
+
+static char S_dir[64];
+
+/* Writes one file of the scratch folder; a name the folder cannot take
+ * (a file named like the so-lieu folder) is left out. */
+static void S_write(const char *rel, const void *data, size_t n)
+{
+	char *path = xasprintf("%s/%s", S_dir, rel);
+	FILE *fp = fopen(path, "wb");
+	free(path);
+	if (!fp)
+		return;
+	if (n && fwrite(data, 1, n, fp) != n)
+		abort();
+	fclose(fp);
+}
+
+static void S_puts(const char *rel, const char *text)
+{
+	S_write(rel, text, strlen(text));
+}
+
+/* Removes every file of dir (one level). */
+static void S_clear(const char *dir)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *p = xasprintf("%s/%s", dir, e->d_name);
+		if (unlink(p) != 0)
+			rmdir(p);
+		free(p);
+	}
+	closedir(d);
+}
+
+static void S_clear_all(void)
+{
+	char *sl = xasprintf("%s/so-lieu", S_dir);
+	S_clear(sl);
+	S_clear(S_dir);
+	mkdir(sl, 0777);
+	free(sl);
+}
+
+static void S_remove_dir(void)
+{
+	S_clear_all();
+	char *sl = xasprintf("%s/so-lieu", S_dir);
+	rmdir(sl);
+	free(sl);
+	rmdir(S_dir);
+}
+
+/* A scratch folder in memory-backed /dev/shm when there is one, removed
+ * at exit. */
+static void S_make_dir(void)
+{
+	if (S_dir[0])
+		return;
+	const char *base = access("/dev/shm", W_OK) == 0 ? "/dev/shm" : "/tmp";
+	snprintf(S_dir, sizeof S_dir, "%s/chitieu-fuzz-XXXXXX", base);
+	if (!mkdtemp(S_dir))
+		abort();
+	atexit(S_remove_dir);
+}
+
+/* Reads the scratch folder and runs every stage that writes no file. */
+static void S_pipeline(void)
+{
+	Model m;
+	model_init(&m);
+	if (input_read(&m, S_dir) == 0 && eval_run(&m, NULL) == 0) {
+		han_eval(&m);
+		Buf b;
+		buf_init(&b);
+		ketqua_csv(&b, &m);
+		if (m.han.co)
+			ketqua_han_csv(&b, &m);
+		md_report(&b, &m, "charts/");
+		buf_release(&b);
+	}
+	if (getenv("FUZZ_VERBOSE"))
+		msgs_print(&m.msgs, stderr);
+	/* formatting every message exercises the paths and texts kept */
+	for (size_t i = 0; i < m.msgs.n; i++)
+		free(msg_format(&m.msgs.v[i]));
+	model_release(&m);
+}
+
+#endif

@@ -1,0 +1,3 @@
+/* fuzz_nhom: nhom.csv among valid neighbours (fuzz_file.h). */
+#define FUZZ_FILE "nhom.csv"
+#include "fuzz_file.h"

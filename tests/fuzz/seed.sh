@@ -1,0 +1,56 @@
+#!/bin/sh
+# Rebuilds the seed corpora tests/fuzz/corpus/<name>/ from the tests' CSV
+# files (the shipped input/ and tests/data/) plus a few hand-made shapes
+# clerks' exports take.  Run from the top of the checkout; the result is
+# committed, so `make check` replays the same seeds everywhere.
+set -eu
+C=tests/fuzz/corpus
+rm -rf "$C"
+mkdir -p "$C"
+put() { # put NAME FILE...: copies each file in, named by its content's hash
+	n=$1; shift
+	mkdir -p "$C/$n"
+	for f in "$@"; do
+		[ -f "$f" ] || continue
+		cp "$f" "$C/$n/$(sha1sum <"$f" | cut -c1-16)"
+	done
+}
+shapes=$(mktemp -d)
+trap 'rm -rf "$shapes"' EXIT
+h='ky,chi_tieu,tu_so,mau_so,ghi_chu'
+printf '\357\273\277%s\r\n2024-01,1,"1.234","2 000",\r\n\r\n2024-02,1,5,10,"a\r\nb"\r\n' "$h" >"$shapes/bom-crlf"
+printf 'sep=;\nky;chi_tieu;tu_so;mau_so;ghi_chu\n2024-Q1;1;5;10;"x;y"\n;;;;\n' >"$shapes/sep"
+printf 'Kỳ;Chỉ tiêu;Tử số;Mẫu số\n2024-01;1;5;10\n' >"$shapes/semicolon"
+printf '%s\n2024-01,1,#DIV/0!,10,\n2024-01,2,1,2,x,y\n2024-01,3,"no end\n' "$h" >"$shapes/broken"
+printf '\377\376k\000y\000,\000c\000\n\000' >"$shapes/utf16"
+printf 'PK\003\004\024\000\006\000' >"$shapes/xlsx"
+printf '%s\n2024-01,1,5,10,X\343 B\n' "$h" >"$shapes/cp1258"
+printf '%s\n2024-01,1,5,10,"a""b"""\n2024-01,2,0,0, \302\240 \n' "$h" >"$shapes/quotes"
+# the tiny folder the per-file harnesses put their input among (fuzz_file.h)
+b="$shapes/base"
+mkdir -p "$b/so-lieu"
+printf 'ma,ten,thu_tu\nhuyen,UBND cấp huyện,1\nxa,UBND cấp xã,2\n' >"$b/nhom.csv"
+printf 'ma,ten,nhom,thuoc\nhuyen-a,UBND huyện A,huyen,\nxa-b,UBND xã B,xa,huyen-a\nxa-c,UBND xã C,xa,huyen-a\n' >"$b/don-vi.csv"
+printf 'stt,ten,chu_tri,phoi_hop,don_vi_tinh,so_sanh,gia_tri,can_cu,ap_dung\n1,Tỷ lệ hồ sơ trực tuyến,"UBND cấp huyện, cấp xã",VP,%%,>=,80,Công văn 1,huyen|xa\n2,Tỷ lệ thanh toán,UBND cấp xã,VP,%%,<=,"45,5",,xa\n3,Tỷ lệ số hóa,UBND cấp huyện,VP,%%,=,100,,huyen\n' >"$b/chi-tieu.csv"
+printf '%s\n2024-01,1,5,10,\n2024-Q1,2,1,10,\n' "$h" >"$b/so-lieu/xa-b.csv"
+printf 'co_quan = TỈNH A\nhan_danh_muc = 5\n' >"$b/bao-cao.conf"
+printf 'so_quyet_dinh,ngay_quyet_dinh,co_quan,don_vi,ngay_cong_bo_danh_muc,ngay_cong_bo_quy_trinh,ghi_chu\n123/QĐ-BTP,02/01/2024,Bộ Tư pháp,huyen-a,05/01/2024,,\n' >"$b/cong-bo.csv"
+printf 'ma,ten,han,don_vi,ngay_hoan_thanh,can_cu\nnoi-bo,Công bố nội bộ,31/01/2024,xa-b,2024-01-30,KH 1\n' >"$b/moc.csv"
+printf 'ngay,loai,ten\n01/01/2024,nghi,Tết Dương lịch\n' >"$b/ngay-nghi.csv"
+put csvin input/*.csv input/so-lieu/*.csv tests/data/han/*/*.csv "$shapes"/*
+put so_lieu "$b/so-lieu/xa-b.csv" $(ls input/so-lieu/*.csv | head -n 8) "$shapes"/*
+put nhom "$b/nhom.csv" input/nhom.csv
+put don_vi "$b/don-vi.csv" input/don-vi.csv
+put chi_tieu "$b/chi-tieu.csv" input/chi-tieu.csv
+put conf "$b/bao-cao.conf" input/bao-cao.conf tests/data/han/*/bao-cao.conf
+put cong_bo "$b/cong-bo.csv" input/cong-bo.csv tests/data/han/*/cong-bo.csv
+put moc "$b/moc.csv" input/moc.csv tests/data/han/*/moc.csv
+put ngay_nghi "$b/ngay-nghi.csv" input/ngay-nghi.csv tests/data/han/*/ngay-nghi.csv
+# the whole folder as one blob, in the format of `tail -n +1`
+mkdir -p "$C/input"
+(cd input && tail -n +1 *.csv bao-cao.conf so-lieu/*.csv) >"$C/input/sample"
+for d in ok bad thieu; do
+	(cd input && tail -n +1 nhom.csv don-vi.csv chi-tieu.csv $(ls so-lieu/*.csv | head -n 4)
+	 cd "../tests/data/han/$d" && tail -n +1 *) >"$C/input/han-$d"
+done
+du -sh "$C"
