@@ -1,5 +1,7 @@
 #include "fmt.h"
 
+#include "han.h"
+
 #include <string.h>
 
 /* Every figure is exact integer work: a percentage is the rational
@@ -274,4 +276,19 @@ void fmt_ngay_iso(Buf *b, int day)
 		return;
 	S_civil(day, &y, &m, &d);
 	buf_printf(b, "%04d-%02d-%02d", y, m, d);
+}
+
+void fmt_ngay_van_ban(Buf *b, const Model *m, const char *blank)
+{
+	int day = -1;
+	if (han_parse_ngay(model_conf(m, "ngay"), &day, NULL) == HAN_NGAY_OK) {
+		int y, mo, d;
+		han_ymd(day, &y, &mo, &d);
+		buf_printf(b, d < 10 ? "ngày 0%d " : "ngày %d ", d);
+		buf_printf(b, mo < 3 ? "tháng 0%d " : "tháng %d ", mo);
+		buf_printf(b, "năm %d", y);
+	} else {
+		buf_printf(b, "ngày %s tháng %s năm %d", blank, blank,
+		           m->cua_so.year + (m->cua_so.last_month == 12));
+	}
 }

@@ -36,4 +36,11 @@ void fmt_buoc(Buf *b, Ky k);
 void fmt_ngay(Buf *b, int day);
 void fmt_ngay_iso(Buf *b, int day);
 
+/* The date of the place-and-date line, from bao-cao.conf's `ngay`:
+ * "ngày 05 tháng 02 năm 2024" (days under 10 and months 1 and 2 with a
+ * leading zero, Decree 30 Appendix I), or with no valid `ngay` the blanks
+ * the signer fills by hand, "ngày <blank> tháng <blank> năm 2025" (a year-end
+ * report is signed in the new year). */
+void fmt_ngay_van_ban(Buf *b, const Model *m, const char *blank);
+
 #endif

@@ -464,17 +464,8 @@ static void S_header(Buf *b, const Model *m)
 		md_escape(b, dia_danh);
 		buf_puts(b, ", ");
 	}
-	int day;
-	if (han_parse_ngay(S_conf(m, "ngay"), &day, NULL) == HAN_NGAY_OK) {
-		int y, mo, d;
-		han_ymd(day, &y, &mo, &d);
-		buf_printf(b, "ngày %02d tháng %02d năm %d\n\n", d, mo, y);
-	} else {
-		/* Dated by hand when signed, as on the official form. */
-		buf_puts(b, "ngày …… tháng …… năm ");
-		buf_printf(b, "%d", m->cua_so.year); /* a year, not a figure: no digit groups */
-		buf_puts(b, "\n\n");
-	}
+	fmt_ngay_van_ban(b, m, "……");
+	buf_puts(b, "\n\n");
 }
 
 /* "Kết quả thực hiện … 6 tháng đầu năm 2024": the summary line with the

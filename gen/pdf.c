@@ -107,28 +107,12 @@ static float S_w(const S_Ctx *c)
 	return c->d.x1 - c->d.x0;
 }
 
-/* "Hưng Yên, ngày 05 tháng 02 năm 2024": days under 10 and months 1 and 2
- * are written with a leading zero (Decree 30, Appendix I). */
+/* "Hưng Yên, ngày 05 tháng 02 năm 2024" */
 static void S_date_line(Buf *b, const Model *m)
 {
 	const char *place = model_conf(m, "dia_danh");
-	const char *ngay = model_conf(m, "ngay");
-	int day = -1;
-	if (*ngay && han_parse_ngay(ngay, &day, NULL) != HAN_NGAY_OK)
-		day = -1;
 	buf_printf(b, "%s, ", *place ? place : "..........");
-	if (day >= 0) {
-		int y, mo, d;
-		han_ymd(day, &y, &mo, &d);
-		buf_printf(b, d < 10 ? "ngày 0%d " : "ngày %d ", d);
-		buf_printf(b, mo < 3 ? "tháng 0%d " : "tháng %d ", mo);
-		buf_printf(b, "năm %d", y);
-	} else {
-		/* the signer dates it by hand; a year-end report is signed in
-		 * the new year */
-		int y = m->cua_so.year + (m->cua_so.last_month == 12);
-		buf_printf(b, "ngày       tháng       năm %d", y);
-	}
+	fmt_ngay_van_ban(b, m, "     ");
 }
 
 /* "Số:        /BC-UBND" (or "số" inside a sentence) */

@@ -281,6 +281,37 @@ static void test_fmt_ngay(void **state)
 	EXPECT(fmt_ngay(&b_, -1), ""); /* han.h: -1 is "no date" */
 }
 
+static void S_ngay(Model *m, const char *v, const char *want)
+{
+	m->conf[0].value = (char *)v;
+	Buf b;
+	buf_init(&b);
+	fmt_ngay_van_ban(&b, m, "..");
+	assert_string_equal(b.ptr, want);
+	buf_release(&b);
+}
+
+static void test_fmt_ngay_van_ban(void **state)
+{
+	Model m;
+	memset(&m, 0, sizeof m);
+	ConfEntry e = {"ngay", NULL, 1};
+	m.conf = &e;
+	m.n_conf = 1;
+	m.cua_so.year = 2024;
+	m.cua_so.last_month = 6;
+	/* Days under 10 and months 1-2 take a leading zero; others do not. */
+	S_ngay(&m, "05/02/2024", "ngày 05 tháng 02 năm 2024");
+	S_ngay(&m, "2024-03-15", "ngày 15 tháng 3 năm 2024");
+	S_ngay(&m, "1/1/2025", "ngày 01 tháng 01 năm 2025");
+	S_ngay(&m, "31/12/2024", "ngày 31 tháng 12 năm 2024");
+	/* No date: blanks for the signer, in the report's year... */
+	S_ngay(&m, "", "ngày .. tháng .. năm 2024");
+	/* ...and a year-end report is signed in the new year. */
+	m.cua_so.last_month = 12;
+	S_ngay(&m, "", "ngày .. tháng .. năm 2025");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -297,6 +328,7 @@ int main(void)
 	    cmocka_unit_test(test_fmt_cua_so),
 	    cmocka_unit_test(test_fmt_buoc),
 	    cmocka_unit_test(test_fmt_ngay),
+	    cmocka_unit_test(test_fmt_ngay_van_ban),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
