@@ -207,20 +207,6 @@ static int S_in_window(const Model *m, Ky k)
 	return k.year == m->cua_so.year && ky_last_month(k) <= m->cua_so.last_month;
 }
 
-/* The first figure row of (u, t): so_lieu is sorted by unit, target, period. */
-static size_t S_first_row(const Model *m, size_t u, size_t t)
-{
-	size_t lo = 0, hi = m->n_so_lieu;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const SoLieu *r = &m->so_lieu[mid];
-		if ((size_t)r->don_vi < u || ((size_t)r->don_vi == u && (size_t)r->chi_tieu < t))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo;
-}
 
 static int S_row_is(const Model *m, size_t i, size_t u, size_t t)
 {
@@ -231,7 +217,7 @@ static int S_row_is(const Model *m, size_t i, size_t u, size_t t)
 static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
 {
 	int first = 1;
-	for (size_t i = S_first_row(m, u, t); S_row_is(m, i, u, t); i++) {
+	for (size_t i = model_so_lieu_dau(m, u, t); S_row_is(m, i, u, t); i++) {
 		const SoLieu *r = &m->so_lieu[i];
 		if (!r->ghi_chu || !*r->ghi_chu || !S_in_window(m, r->ky))
 			continue;
@@ -251,7 +237,7 @@ static unsigned S_thang_thieu(const Model *m, size_t u, size_t t, int *any)
 	*any = 0;
 	for (int mo = 1; mo <= m->cua_so.last_month; mo++)
 		can |= 1u << mo;
-	for (size_t i = S_first_row(m, u, t); S_row_is(m, i, u, t); i++) {
+	for (size_t i = model_so_lieu_dau(m, u, t); S_row_is(m, i, u, t); i++) {
 		const SoLieu *r = &m->so_lieu[i];
 		if (!S_in_window(m, r->ky))
 			continue;

@@ -237,6 +237,20 @@ int model_find_chi_tieu(const Model *m, int stt)
 	return -1;
 }
 
+size_t model_so_lieu_dau(const Model *m, size_t u, size_t t)
+{
+	size_t lo = 0, hi = m->n_so_lieu;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		const SoLieu *r = &m->so_lieu[mid];
+		if ((size_t)r->don_vi < u || ((size_t)r->don_vi == u && (size_t)r->chi_tieu < t))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 const char *model_conf(const Model *m, const char *key)
 {
 	/* Later lines win, as in most key = value files. */

@@ -185,6 +185,10 @@ void model_build_index(Model *m);
 int model_find_don_vi(const Model *m, const char *ma);
 int model_find_nhom(const Model *m, const char *ma);
 int model_find_chi_tieu(const Model *m, int stt);
+/* The index of the first figure row of unit u and target t in so_lieu
+ * (sorted by unit, target, period); the rows of (u, t) follow it.  Where
+ * there is none, the index of the next pair's first row (or n_so_lieu). */
+size_t model_so_lieu_dau(const Model *m, size_t u, size_t t);
 /* bao-cao.conf value, or "" when the key is absent (a blank to fill). */
 const char *model_conf(const Model *m, const char *key);
 

@@ -272,17 +272,7 @@ static void S_summary(S_Ctx *c)
  * "2024-03: Hệ thống gián đoạn; ...". */
 static void S_notes(Buf *b, const Model *m, size_t u, size_t t)
 {
-	/* so_lieu is sorted by unit, target, period: find the first row of
-	 * (u, t) by bisection (a scan per unit would be quadratic) */
-	size_t lo = 0, hi = m->n_so_lieu;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const SoLieu *r = &m->so_lieu[mid];
-		if ((size_t)r->don_vi < u || ((size_t)r->don_vi == u && (size_t)r->chi_tieu < t))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = model_so_lieu_dau(m, u, t);
 	for (size_t i = lo; i < m->n_so_lieu; i++) {
 		const SoLieu *r = &m->so_lieu[i];
 		if ((size_t)r->don_vi != u || (size_t)r->chi_tieu != t)

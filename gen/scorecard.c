@@ -330,16 +330,7 @@ static void S_overview(LoDoc *d, const Model *m)
  * repeated ones once. */
 static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
 {
-	/* so_lieu is sorted by unit, target, period: find the unit's run. */
-	size_t lo = 0, hi = m->n_so_lieu;
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		const SoLieu *s = &m->so_lieu[mid];
-		if (s->don_vi < (int)u || (s->don_vi == (int)u && s->chi_tieu < (int)t))
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
+	size_t lo = model_so_lieu_dau(m, u, t);
 	const char *prev = NULL;
 	for (size_t i = lo; i < m->n_so_lieu; i++) {
 		const SoLieu *s = &m->so_lieu[i];
