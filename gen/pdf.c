@@ -6,7 +6,18 @@
  * "Nơi nhận"), then the appendix table on landscape pages with its own
  * page numbers, then the colophon (cut-off, SHA-256 of every input, the
  * program version) under the table.  Everything is drawn through
- * layout.h; numbers only through fmt.h. */
+ * layout.h; numbers only through fmt.h.
+ *
+ * Choices where the contract is silent:
+ *   - the appendix pages are numbered on their own (Decree 30: appendices
+ *     are paginated separately), its first page unnumbered like page 1;
+ *   - a merged "Căn cứ thực hiện" cell whose rows cannot stay on one page
+ *     is drawn again on the next page, its text prefixed "(tiếp)";
+ *   - a unit figure on a denominator under 5 is flagged "(*) mẫu số nhỏ";
+ *   - a blank `ngay` prints "ngày ... tháng ... năm <year>", the year
+ *     after the report's year when the window is the whole year (a
+ *     year-end report is signed in January);
+ *   - the period words are lower-cased inside a sentence ("... năm 2024"). */
 #include "pdf.h"
 
 #include <stdint.h>
