@@ -324,32 +324,17 @@ void han_tom_tat(const Model *m, int don_vi, HanTomTat *out)
 
 /* --- han.csv ----------------------------------------------------------- */
 
-/* RFC 4180: quoted only when it must be. */
-static void S_csv(Buf *b, const char *s)
-{
-	if (!strpbrk(s, ",\"\r\n")) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
 
 void ketqua_han_csv(Buf *out, const Model *m)
 {
 	buf_puts(out, "so_quyet_dinh,don_vi,buoc,han,ngay_cong_bo,trang_thai,so_ngay_tre\n");
 	for (size_t i = 0; i < m->han.n_kq; i++) {
 		const HanKetQua *r = &m->han.kq[i];
-		S_csv(out, r->so_quyet_dinh);
+		ketqua_field(out, r->so_quyet_dinh);
 		buf_putc(out, ',');
-		S_csv(out, r->don_vi >= 0 ? m->don_vi[r->don_vi].ma : "");
+		ketqua_field(out, r->don_vi >= 0 ? m->don_vi[r->don_vi].ma : "");
 		buf_putc(out, ',');
-		S_csv(out, r->buoc);
+		ketqua_field(out, r->buoc);
 		buf_putc(out, ',');
 		fmt_ngay_iso(out, r->han);
 		buf_putc(out, ',');

@@ -13,7 +13,7 @@
  * name and `nhom` = its slug; then the province, `ma` = "tinh",
  * `ten` = "Toàn tỉnh", `nhom` empty, with every target. */
 
-static void S_field(Buf *b, const char *s)
+void ketqua_field(Buf *b, const char *s)
 {
 	if (!s)
 		s = "";
@@ -67,13 +67,13 @@ static const char *S_so_sanh(SoSanh s)
 static void S_row(Buf *b, const char *ky, const char *ma, const char *ten, const char *nhom,
                   const ChiTieu *t, const KetQua *k, int aggregate)
 {
-	S_field(b, ky);
+	ketqua_field(b, ky);
 	buf_putc(b, ',');
-	S_field(b, ma);
+	ketqua_field(b, ma);
 	buf_putc(b, ',');
-	S_field(b, ten);
+	ketqua_field(b, ten);
 	buf_putc(b, ',');
-	S_field(b, nhom);
+	ketqua_field(b, nhom);
 	buf_printf(b, ",%d,", t->stt);
 	if (k->dg != DG_CHUA_BAO_CAO)
 		buf_printf(b, "%" PRId64 ",%" PRId64, k->n, k->d);

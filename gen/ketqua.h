@@ -11,5 +11,8 @@
  * ten "Toàn tỉnh", nhom empty, one row per target. */
 void ketqua_csv(Buf *out, const Model *m);
 void ketqua_han_csv(Buf *out, const Model *m);
+/* One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line
+ * break or surrounding spaces; NULL is an empty field. */
+void ketqua_field(Buf *b, const char *s);
 
 #endif
