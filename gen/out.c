@@ -1,5 +1,6 @@
 #include "out.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -61,6 +62,33 @@ static int S_mkdir_p(const char *path)
 	return rc;
 }
 
+/* A run killed by SIGKILL (or a power cut) cannot remove its folder: the
+ * next run removes every .chitieu-tmp-<pid>-* whose process is gone.  A
+ * live process keeps its folder, whoever it is (a reused pid only delays
+ * the cleaning). */
+static void S_sweep(const char *root)
+{
+	DIR *d = opendir(root);
+	if (!d)
+		return;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		const char *pre = ".chitieu-tmp-";
+		if (strncmp(e->d_name, pre, strlen(pre)))
+			continue;
+		char *end;
+		long pid = strtol(e->d_name + strlen(pre), &end, 10);
+		if (end == e->d_name + strlen(pre) || *end != '-' || pid <= 0 || pid == (long)getpid())
+			continue;
+		if (kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		char *path = xasprintf("%s/%s", root, e->d_name);
+		out_rmtree(path);
+		free(path);
+	}
+	closedir(d);
+}
+
 int out_begin(OutRun *r, const char *root, const char *ky, char **err)
 {
 	r->root = xstrdup(root);
@@ -70,7 +98,8 @@ int out_begin(OutRun *r, const char *root, const char *ky, char **err)
 		*err = xasprintf("cannot create the output folder '%s': %s", root, strerror(errno));
 		return -1;
 	}
-	char *tmpl = xasprintf("%s/.chitieu-tmp-XXXXXX", root);
+	S_sweep(root);
+	char *tmpl = xasprintf("%s/.chitieu-tmp-%ld-XXXXXX", root, (long)getpid());
 	if (!mkdtemp(tmpl)) {
 		*err = xasprintf("cannot write in the output folder '%s': %s", root, strerror(errno));
 		free(tmpl);
