@@ -9,6 +9,10 @@
 #include <string.h>
 #include <time.h>
 
+/* libharu's object layer, for lo_png's PNG pass-through (S_png_direct). */
+#include <hpdf_doc.h>
+#include <hpdf_objects.h>
+
 #include "buf.h"
 #include "out.h"
 #include "text.h"
@@ -562,22 +566,20 @@ static uint32_t S_crc32(uint32_t crc, const unsigned char *p, size_t n)
  * chunk's CRC right, IEND last.  libpng, under libharu 2.3.0, aborts the
  * process on a broken file (no setjmp of its own), so nothing else may
  * reach it. */
-static int S_png_ok(const char *path)
+static int S_png_ok(const char *path, Buf *b)
 {
 	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 	FILE *fp = fopen(path, "rb");
 	if (!fp)
 		return 0;
-	Buf b;
-	buf_init(&b);
 	char chunk[65536];
 	size_t got;
 	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, got);
+		buf_add(b, chunk, got);
 	int rd_err = ferror(fp);
 	fclose(fp);
-	const unsigned char *p = (const unsigned char *)b.ptr;
-	size_t n = b.len, i = 8;
+	const unsigned char *p = (const unsigned char *)b->ptr;
+	size_t n = b->len, i = 8;
 	int ok = !rd_err && n > 8 + 25 && memcmp(p, sig, 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0;
 	int end = 0;
 	while (ok && !end) {
@@ -595,16 +597,101 @@ static int S_png_ok(const char *path)
 		end = memcmp(p + i + 4, "IEND", 4) == 0;
 		i += (size_t)len + 12;
 	}
-	buf_release(&b);
 	return ok && end;
+}
+
+static HPDF_STATUS S_write_flate(HPDF_Dict obj, HPDF_Stream stream)
+{
+	(void)obj;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+/* The PNG's own compressed rows as the image stream: PDF's FlateDecode
+ * with the PNG predictors reads them as they are.  libharu would instead
+ * inflate every row and deflate it again when saving, most of the time
+ * of a scorecard file.  Only what maps one to one: no interlacing, no
+ * alpha or tRNS (a PDF needs a separate mask), at most 8 bits a sample.
+ * NULL for anything else, and libharu's loader takes it (a valid PNG:
+ * S_png_ok). */
+static HPDF_Image S_png_direct(LoDoc *d, const unsigned char *p, size_t n)
+{
+	uint32_t w = S_be32(p + 16), h = S_be32(p + 20);
+	int depth = p[24], type = p[25], interlace = p[28];
+	int colors = type == 2 ? 3 : 1;
+	if (interlace || w == 0 || h == 0 || w > 0x7fffffff || h > 0x7fffffff ||
+	    !(type == 0 || type == 2 || type == 3) || depth > 8 || (type == 2 && depth != 8))
+		return NULL;
+	const unsigned char *plte = NULL;
+	size_t n_plte = 0;
+	Buf idat;
+	buf_init(&idat);
+	for (size_t i = 8; i + 12 <= n;) {
+		uint32_t len = S_be32(p + i);
+		const unsigned char *tag = p + i + 4, *data = p + i + 8;
+		if (memcmp(tag, "IDAT", 4) == 0)
+			buf_add(&idat, data, len);
+		else if (memcmp(tag, "PLTE", 4) == 0) {
+			plte = data;
+			n_plte = len;
+		} else if (memcmp(tag, "tRNS", 4) == 0)
+			n_plte = (size_t)-1;
+		i += (size_t)len + 12;
+	}
+	HPDF_Image img = NULL;
+	if (idat.len == 0 || n_plte == (size_t)-1 ||
+	    (type == 3 && (!plte || n_plte == 0 || n_plte % 3 || n_plte / 3 > (1u << depth))))
+		goto out;
+	HPDF_Doc pdf = d->pdf;
+	img = HPDF_DictStream_New(pdf->mmgr, pdf->xref);
+	if (!img)
+		goto out;
+	img->header.obj_class |= HPDF_OSUBCLASS_XOBJECT;
+	HPDF_Dict_AddName(img, "Type", "XObject");
+	HPDF_Dict_AddName(img, "Subtype", "Image");
+	HPDF_Dict_AddNumber(img, "Width", (HPDF_INT32)w);
+	HPDF_Dict_AddNumber(img, "Height", (HPDF_INT32)h);
+	HPDF_Dict_AddNumber(img, "BitsPerComponent", depth);
+	if (type == 3) {
+		HPDF_Array cs = HPDF_Array_New(pdf->mmgr);
+		HPDF_Dict_Add(img, "ColorSpace", cs);
+		HPDF_Array_AddName(cs, "Indexed");
+		HPDF_Array_AddName(cs, "DeviceRGB");
+		HPDF_Array_AddNumber(cs, (HPDF_INT32)(n_plte / 3 - 1));
+		HPDF_Array_Add(cs, HPDF_Binary_New(pdf->mmgr, (HPDF_BYTE *)plte, (HPDF_UINT)n_plte));
+	} else
+		HPDF_Dict_AddName(img, "ColorSpace", type == 2 ? "DeviceRGB" : "DeviceGray");
+	HPDF_Dict parms = HPDF_Dict_New(pdf->mmgr);
+	HPDF_Dict_Add(img, "DecodeParms", parms);
+	HPDF_Dict_AddNumber(parms, "Predictor", 15);
+	HPDF_Dict_AddNumber(parms, "Colors", colors);
+	HPDF_Dict_AddNumber(parms, "BitsPerComponent", depth);
+	HPDF_Dict_AddNumber(parms, "Columns", (HPDF_INT32)w);
+	/* No filter for libharu (it copies the bytes); the write hook names
+	 * the one the bytes already have. */
+	img->filter = HPDF_STREAM_FILTER_NONE;
+	img->write_fn = S_write_flate;
+	HPDF_Stream_Write(img->stream, (const HPDF_BYTE *)idat.ptr, (HPDF_UINT)idat.len);
+out:
+	buf_release(&idat);
+	return img;
 }
 
 float lo_png(LoDoc *d, const char *path, float x, float top, float w, float max_h)
 {
-	if (!d->page || !S_png_ok(path))
+	if (!d->page)
 		return -1;
+	Buf b;
+	buf_init(&b);
+	if (!S_png_ok(path, &b)) {
+		buf_release(&b);
+		return -1;
+	}
 	HPDF_STATUS had = d->err;
-	HPDF_Image img = HPDF_LoadPngImageFromFile(d->pdf, path);
+	const unsigned char *bytes = (const unsigned char *)b.ptr;
+	HPDF_Image img = S_png_direct(d, bytes, b.len);
+	if (!img && d->err == had)
+		img = HPDF_LoadPngImageFromMem(d->pdf, bytes, (HPDF_UINT)b.len);
+	buf_release(&b);
 	if (!img || d->err != had) {
 		/* an unreadable chart is left out, not a failed report */
 		d->err = had;
