@@ -1,16 +1,16 @@
 /* pdf: the quarterly report bao-cao.pdf, laid out as Decree 30/2020/NĐ-CP
  * lays out an administrative report.
  *
- * Order, as such reports are filed: the portrait body (header block,
- * summary, one section per target, the deadline tasks, the signature and
- * "Nơi nhận"), then the appendix table on landscape pages with its own
- * page numbers, then the colophon (cut-off, SHA-256 of every input, the
- * program version) under the table.  Everything is drawn through
- * layout.h; numbers only through fmt.h.
+ * Order, as SPEC fixes it ("the official appendix table with the
+ * results, then the detail"): the header block and a short summary, then
+ * the appendix table on landscape pages, then the detail in portrait (one
+ * section per target, the deadline tasks), the signature and "Nơi nhận",
+ * and the colophon (cut-off, SHA-256 of every input, the program version).
+ * Everything is drawn through layout.h; numbers only through fmt.h.
  *
  * Choices where the contract is silent:
- *   - the appendix pages are numbered on their own (Decree 30: appendices
- *     are paginated separately), its first page unnumbered like page 1;
+ *   - the table is part of the report's body, so its pages carry on the
+ *     report's page numbers (an appendix filed at the end would restart);
  *   - a merged "Căn cứ thực hiện" cell whose rows cannot stay on one page
  *     is drawn again on the next page, its text prefixed "(tiếp)";
  *   - a unit figure on a denominator under 5 is flagged "(*) mẫu số nhỏ";
@@ -677,7 +677,6 @@ static void S_appendix(S_Ctx *c)
 {
 	LoDoc *d = &c->d;
 	const Model *m = c->m;
-	lo_number_restart(d);
 	lo_page_new(d, 1);
 	lo_paragraph(d, FONT_BOLD, 14, d->x0, S_w(c), LO_CENTER, 0, 2, "Phụ lục");
 	const char *title = model_conf(m, "tieu_de_phu_luc");
@@ -881,12 +880,13 @@ int pdf_report(const Model *m, const char *path, const char *charts_dir, char **
 	lo_page_new(&c.d, 0);
 	S_header(&c);
 	S_summary(&c);
+	S_appendix(&c);
+	lo_page_new(&c.d, 0);
 	S_heading(&c, "II. KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU");
 	for (size_t t = 0; t < m->n_chi_tieu; t++)
 		S_target(&c, t);
 	S_han(&c);
 	S_signature(&c);
-	S_appendix(&c);
 	S_colophon(&c);
 	rc = lo_save(&c.d, path, err);
 out:
