@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -73,7 +74,10 @@ static void S_time(const char *phase)
 	if (!S_timing)
 		return;
 	double t = S_now();
-	fprintf(stderr, "chitieu: timing: %-10s %8.3f s\n", phase, t - S_t0);
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	/* the peak so far of this process alone (gnuplot not counted) */
+	fprintf(stderr, "chitieu: timing: %-10s %8.3f s %8ld KB\n", phase, t - S_t0, ru.ru_maxrss);
 	S_t0 = t;
 }
 
