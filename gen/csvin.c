@@ -58,6 +58,7 @@ typedef struct {
 	char delim;
 	uint64_t off;     /* file offset of the next byte to check */
 	uint64_t line_off; /* file offset where the current line starts */
+	uint64_t rec_off; /* ... and the current record (not inside quotes) */
 	int line;         /* physical line of the next byte */
 	int prev_cr;      /* the last byte was '\r' */
 
@@ -345,6 +346,8 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 				seg = i;
 				in->line++;
 				in->line_off = in->off + i;
+				if (!in->in_quote)
+					in->rec_off = in->line_off;
 			}
 		}
 		if (in->u8_need) {
@@ -400,6 +403,8 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 			seg = i + 1;
 			in->line++;
 			in->line_off = in->off + i + 1;
+			if (!in->in_quote)
+				in->rec_off = in->line_off;
 		} else if (c == '\r') {
 			S_parse(in, p + seg, i + 1 - seg);
 			seg = i + 1;
@@ -436,23 +441,32 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 	in->off += n;
 }
 
-/* S_process_part, stopping at the byte where a line grows past
- * S_MAX_LINE: the same byte whatever the chunks. */
+/* S_process_part, stopping at the byte where a record (a line, or lines
+ * joined by a quoted field) grows past S_MAX_LINE: the same byte whatever
+ * the chunks, and before libcsv holds more than that. */
 static void S_process(S_In *in, const unsigned char *p, size_t n)
 {
 	while (n && !in->stop) {
-		uint64_t lim = in->line_off + S_MAX_LINE;
+		uint64_t lim = in->rec_off + S_MAX_LINE;
 		size_t take = in->off + n <= lim ? n : lim > in->off ? (size_t)(lim - in->off) : 0;
 		if (take) {
 			S_process_part(in, p, take);
 			p += take;
 			n -= take;
 		}
-		if (n && !in->stop && in->off >= in->line_off + S_MAX_LINE) {
-			S_encoding_error(in, (int)in->nf + 1,
-			                 "line %d is longer than %d MiB: a chitieu file has short lines "
-			                 "(is this the right file?)",
-			                 in->line, S_MAX_LINE / (1024 * 1024));
+		if (n && !in->stop && in->off >= in->rec_off + S_MAX_LINE) {
+			if (in->rec_off == in->line_off)
+				S_encoding_error(in, (int)in->nf + 1,
+				                 "line %d is longer than %d MiB: a chitieu file has short lines "
+				                 "(is this the right file?)",
+				                 in->line, S_MAX_LINE / (1024 * 1024));
+			else {
+				msg_error(in->ms, in->path, in->quote_line, (int)in->nf + 1,
+				          "this row is longer than %d MiB: a chitieu file has short rows "
+				          "(is this the right file, or a quote (\") left open?)",
+				          S_MAX_LINE / (1024 * 1024));
+				in->stop = 1;
+			}
 			in->off += n;
 		}
 	}
@@ -616,6 +630,9 @@ static void S_sniff(S_In *in, int whole)
 	}
 	csv_init(&in->p, CSV_STRICT | CSV_STRICT_FINI);
 	csv_set_delim(&in->p, (unsigned char)in->delim);
+	/* libcsv grows a field 128 bytes at a time by default: quadratic
+	 * copying on a long field */
+	csv_set_blk_size(&in->p, 64 * 1024);
 	in->parser_on = 1;
 	in->off = skip;
 	S_process(in, p + skip, n - skip);
