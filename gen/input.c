@@ -45,6 +45,10 @@ typedef struct {
 	int *ky_col;       /* [n_don_vi]: column of ky in the unit's file */
 	size_t *seg_start, *seg_len; /* [n_don_vi]: the unit's rows in so_lieu */
 	int first_ct_line; /* line of the target with the smallest stt */
+	int ct_can_cu_col; /* column of can_cu in chi-tieu.csv (0: absent) */
+	/* the column of each registry file's key, for messages on a key: the
+	 * header may put it anywhere */
+	int nhom_ma_col, dv_ma_col, ct_stt_col;
 	size_t suggest_budget; /* names left to compare for "did you mean" */
 } S_Ctx;
 
@@ -424,6 +428,7 @@ static int S_row_nhom(void *vc, const CsvRow *r)
 	m->nhom = xrealloc(m->nhom, (m->n_nhom + 1) * sizeof *m->nhom);
 	c->nhom_line = xrealloc(c->nhom_line, (m->n_nhom + 1) * sizeof *c->nhom_line);
 	m->nhom[m->n_nhom] = (Nhom){xstrdup(f[NH_MA].text), text_nfc(f[NH_TEN].text), thu_tu};
+	c->nhom_ma_col = f[NH_MA].col;
 	c->nhom_line[m->n_nhom] = r->line;
 	m->n_nhom++;
 	return 0;
@@ -476,6 +481,7 @@ static int S_row_don_vi(void *vc, const CsvRow *r)
 	c->dv_line[i] = r->line;
 	c->dv_thuoc[i] = f[DV_THUOC].text[0] ? xstrdup(f[DV_THUOC].text) : NULL;
 	c->dv_thuoc_col[i] = f[DV_THUOC].col;
+	c->dv_ma_col = f[DV_MA].col;
 	m->n_don_vi++;
 	return 0;
 }
@@ -568,6 +574,8 @@ static int S_row_chi_tieu(void *vc, const CsvRow *r)
 	t->gt_scale = scale;
 	t->ap_dung = ap;
 	c->ct_line[i] = r->line;
+	c->ct_stt_col = f[CT_STT].col;
+	c->ct_can_cu_col = f[CT_CAN_CU].col;
 	m->n_chi_tieu++;
 	return 0;
 }
@@ -594,9 +602,10 @@ static int S_cmp_key(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-/* Reports each key given twice (naming both lines) and returns a mask of
- * the later copies [n], to drop. */
-static unsigned char *S_dups(Model *m, const char *path, S_Key *k, size_t n, const char *what)
+/* Reports each key given twice (naming both lines; col is the key's
+ * column) and returns a mask of the later copies [n], to drop. */
+static unsigned char *S_dups(Model *m, const char *path, S_Key *k, size_t n, int col,
+                             const char *what)
 {
 	unsigned char *drop = xcalloc(n ? n : 1, 1);
 	qsort(k, n, sizeof *k, S_cmp_key);
@@ -607,10 +616,10 @@ static unsigned char *S_dups(Model *m, const char *path, S_Key *k, size_t n, con
 			continue;
 		}
 		if (k[j].key)
-			msg_error(&m->msgs, path, k[j].line, 1, "duplicate %s '%s' (lines %d and %d)", what,
+			msg_error(&m->msgs, path, k[j].line, col, "duplicate %s '%s' (lines %d and %d)", what,
 			          k[j].key, k[first].line, k[j].line);
 		else
-			msg_error(&m->msgs, path, k[j].line, 1, "duplicate %s %d (lines %d and %d)", what,
+			msg_error(&m->msgs, path, k[j].line, col, "duplicate %s %d (lines %d and %d)", what,
 			          k[j].num, k[first].line, k[j].line);
 		drop[k[j].i] = 1;
 	}
@@ -623,7 +632,7 @@ static void S_check_nhom(S_Ctx *c)
 	S_Key *k = xmalloc((m->n_nhom ? m->n_nhom : 1) * sizeof *k);
 	for (size_t i = 0; i < m->n_nhom; i++)
 		k[i] = (S_Key){m->nhom[i].ma, 0, c->nhom_line[i], i};
-	unsigned char *drop = S_dups(m, "nhom.csv", k, m->n_nhom, "group code");
+	unsigned char *drop = S_dups(m, "nhom.csv", k, m->n_nhom, c->nhom_ma_col, "group code");
 	size_t w = 0;
 	for (size_t i = 0; i < m->n_nhom; i++) {
 		if (drop[i]) {
@@ -646,7 +655,7 @@ static void S_check_don_vi(S_Ctx *c)
 	S_Key *k = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *k);
 	for (size_t i = 0; i < m->n_don_vi; i++)
 		k[i] = (S_Key){m->don_vi[i].ma, 0, c->dv_line[i], i};
-	unsigned char *drop = S_dups(m, "don-vi.csv", k, m->n_don_vi, "unit code");
+	unsigned char *drop = S_dups(m, "don-vi.csv", k, m->n_don_vi, c->dv_ma_col, "unit code");
 	size_t w = 0;
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		if (drop[i]) {
@@ -725,7 +734,7 @@ static void S_check_chi_tieu(S_Ctx *c)
 	S_Key *k = xmalloc((m->n_chi_tieu ? m->n_chi_tieu : 1) * sizeof *k);
 	for (size_t i = 0; i < m->n_chi_tieu; i++)
 		k[i] = (S_Key){NULL, m->chi_tieu[i].stt, c->ct_line[i], i};
-	unsigned char *drop = S_dups(m, "chi-tieu.csv", k, m->n_chi_tieu, "stt");
+	unsigned char *drop = S_dups(m, "chi-tieu.csv", k, m->n_chi_tieu, c->ct_stt_col, "stt");
 	size_t w = 0;
 	for (size_t i = 0; i < m->n_chi_tieu; i++) {
 		ChiTieu *t = &m->chi_tieu[i];
@@ -767,8 +776,9 @@ static void S_can_cu_span(S_Ctx *c)
 			m->chi_tieu[head].can_cu_span++;
 			continue;
 		}
-		if (i == 0 && !t->can_cu[0])
-			msg_warn(&m->msgs, "chi-tieu.csv", c->first_ct_line, 0,
+		/* without a can_cu column no row has a basis: nothing to warn */
+		if (i == 0 && !t->can_cu[0] && c->ct_can_cu_col)
+			msg_warn(&m->msgs, "chi-tieu.csv", c->first_ct_line, c->ct_can_cu_col,
 			         "the first target (stt %d) has an empty can_cu, so there is no row above to "
 			         "share: its basis prints blank",
 			         t->stt);
@@ -1127,7 +1137,7 @@ static void S_read_so_lieu(S_Ctx *c)
 	S_check_so_lieu(c);
 	for (size_t u = 0; u < m->n_don_vi; u++)
 		if (!m->don_vi[u].co_so_lieu && c->have_don_vi)
-			msg_warn(&m->msgs, "don-vi.csv", c->dv_line[u], 1,
+			msg_warn(&m->msgs, "don-vi.csv", c->dv_line[u], c->dv_ma_col,
 			         "unit '%s' sent no data file (so-lieu/%s.csv): it is listed as not reported",
 			         m->don_vi[u].ma, m->don_vi[u].ma);
 }

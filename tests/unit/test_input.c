@@ -279,7 +279,7 @@ static void test_input_registry_problems(void **state)
 		"(did you mean 'xa-b'?)\n"
 		"don-vi.csv:2:4: error: thuoc makes a cycle: xa-b -> xa-c -> xa-b; a unit cannot be its own "
 		"parent\n"
-		"chi-tieu.csv:2: warning: the first target (stt 1) has an empty can_cu, so there is no row "
+		"chi-tieu.csv:2:6: warning: the first target (stt 1) has an empty can_cu, so there is no row "
 		"above to share: its basis prints blank\n"
 		"so-lieu/xa-b.csv:2:2: warning: target 3 does not apply to group 'xa' of this unit (ap_dung "
 		"of chi-tieu.csv): the row is ignored\n"

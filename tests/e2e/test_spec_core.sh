@@ -1,0 +1,79 @@
+# SPEC conformance of the core, sentence by sentence: reading ("Input"),
+# "Evaluation", "Bad input", "Command line" and the ket-qua.csv row of
+# "Output".  Each case builds a small input folder from a tiny base,
+# runs chitieu and compares with what SPEC says (exact lines and rows).
+. tests/e2e/lib.sh
+set -e
+
+# expect_line TEXT: stderr has a line that is exactly TEXT.
+expect_line() {
+	grep -qxF -- "$1" "$WORK/err" || { cat "$WORK/err" >&2; fail "stderr lacks the line: $1"; }
+}
+# expect_row TEXT: the ket-qua.csv of the last full run has the row TEXT.
+expect_row() {
+	grep -qxF -- "$1" "$KQ" || { cat "$KQ" >&2; fail "ket-qua.csv lacks the row: $1"; }
+}
+
+# base DIR: two groups, three units, three targets (>=, <=, =).
+base() {
+	rm -rf "$1"
+	mkdir -p "$1/so-lieu"
+	printf 'ma,ten,thu_tu\nso,Sở ngành,1\nxa,UBND cấp xã,2\n' >"$1/nhom.csv"
+	printf 'ma,ten,nhom,thuoc\nso-a,Sở A,so,\nxa-a,Xã A,xa,\nxa-b,Xã B,xa,\n' >"$1/don-vi.csv"
+	printf '%s\n' 'stt,ten,chu_tri,phoi_hop,don_vi_tinh,so_sanh,gia_tri,can_cu,ap_dung' \
+		'1,Tỷ lệ một,Sở A,,%,>=,80,Công văn 1,so|xa' \
+		'2,Tỷ lệ hai,Sở A,,%,<=,5,,xa' \
+		'3,Tỷ lệ ba,Sở A,,%,=,100,Công văn 3,so' >"$1/chi-tieu.csv"
+	printf 'ky,chi_tieu,tu_so,mau_so,ghi_chu\n2024-01,1,8,10,\n2024-02,1,7,10,\n2024-03,1,9,10,\n2024-Q1,3,5,5,\n' \
+		>"$1/so-lieu/so-a.csv"
+	printf 'ky,chi_tieu,tu_so,mau_so,ghi_chu\n2024-Q1,1,80,100,\n2024-Q1,2,1,100,\n' >"$1/so-lieu/xa-a.csv"
+	printf 'ky,chi_tieu,tu_so,mau_so,ghi_chu\n2024-Q1,1,79,100,\n2024-Q1,2,0,0,\n' >"$1/so-lieu/xa-b.csv"
+}
+
+D=$WORK/in
+O=$WORK/o
+# full ARGS...: a full run of $D into a fresh $O; KQ = its ket-qua.csv.
+full() {
+	rm -rf "$O"
+	run_chitieu -q -i "$D" -o "$O" "$@"
+	expect_rc 0
+	KQ=$(ls "$O"/*/ket-qua.csv)
+}
+
+# The base is clean and its ket-qua.csv is exactly what SPEC's rules give.
+base "$D"
+full
+[ ! -s "$WORK/err" ] || { cat "$WORK/err" >&2; fail "the base folder is not clean"; }
+cat >"$WORK/want" <<'EOF'
+ky,ma,ten,nhom,chi_tieu,tu_so,mau_so,ty_le,so_sanh,gia_tri,danh_gia,so_dv_dat,so_dv_danh_gia
+2024-Q1,so-a,Sở A,so,1,24,30,80.0000,>=,80,dat,,
+2024-Q1,so-a,Sở A,so,3,5,5,100.0000,=,100,dat,,
+2024-Q1,xa-a,Xã A,xa,1,80,100,80.0000,>=,80,dat,,
+2024-Q1,xa-a,Xã A,xa,2,1,100,1.0000,<=,5,dat,,
+2024-Q1,xa-b,Xã B,xa,1,79,100,79.0000,>=,80,chua_dat,,
+2024-Q1,xa-b,Xã B,xa,2,0,0,,<=,5,khong_phat_sinh,,
+2024-Q1,nhom:so,Sở ngành,so,1,24,30,80.0000,>=,80,dat,1,1
+2024-Q1,nhom:so,Sở ngành,so,3,5,5,100.0000,=,100,dat,1,1
+2024-Q1,nhom:xa,UBND cấp xã,xa,1,159,200,79.5000,>=,80,chua_dat,1,2
+2024-Q1,nhom:xa,UBND cấp xã,xa,2,1,100,1.0000,<=,5,dat,1,1
+2024-Q1,tinh,Toàn tỉnh,,1,183,230,79.5652,>=,80,chua_dat,2,3
+2024-Q1,tinh,Toàn tỉnh,,2,1,100,1.0000,<=,5,dat,1,1
+2024-Q1,tinh,Toàn tỉnh,,3,5,5,100.0000,=,100,dat,1,1
+EOF
+cmp -s "$WORK/want" "$KQ" || { diff "$WORK/want" "$KQ" >&2; fail "ket-qua.csv of the base"; }
+
+# --- registry columns in any order: messages name the key's own column ---
+base "$D"
+printf 'ten,ma,thu_tu\nSở,so,1\nXã,xa,2\nXã 2,xa,3\n' >"$D/nhom.csv"
+printf 'ten,nhom,thuoc,ma\nSở A,so,,so-a\nXã A,xa,,xa-a\nXã B,xa,,xa-b\nXã B2,xa,,xa-b\nXã C,xa,,xa-c\n' >"$D/don-vi.csv"
+printf 'ten,so_sanh,gia_tri,ap_dung,stt\nMột,>=,80,so|xa,1\nHai,<=,5,xa,2\nBa,=,100,so,3\nBa,=,100,so,3\n' >"$D/chi-tieu.csv"
+run_chitieu --check -i "$D"
+expect_rc 1
+expect_line "nhom.csv:4:2: error: duplicate group code 'xa' (lines 3 and 4)"
+expect_line "don-vi.csv:5:4: error: duplicate unit code 'xa-b' (lines 4 and 5)"
+expect_line "chi-tieu.csv:5:5: error: duplicate stt 3 (lines 4 and 5)"
+expect_line "don-vi.csv:6:4: warning: unit 'xa-c' sent no data file (so-lieu/xa-c.csv): it is listed as not reported"
+# no can_cu column at all: no row has a basis, nothing to warn about
+expect_no_err "can_cu"
+
+exit 0
