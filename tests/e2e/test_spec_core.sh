@@ -76,4 +76,60 @@ expect_line "don-vi.csv:6:4: warning: unit 'xa-c' sent no data file (so-lieu/xa-
 # no can_cu column at all: no row has a basis, nothing to warn about
 expect_no_err "can_cu"
 
+# --- Input: header names folded, any order, unknown columns; BOM, CRLF,
+# sep=;, quoted line breaks, blank and delimiter-only lines, NFD --------
+base "$D"
+# "Kỳ" etc. typed in NFD (decomposed), as some Mac and web tools save them
+printf '\357\273\277sep=;\r\n\r\n TU_SO ;"Chỉ  Tiêu";"Kỳ";Ghi_chú;Người nhập;Mẫu Số\r\n;;;;;\r\n8;1;2024-01;"dòng 1\r\ndòng 2";An;10\r\n  ;  ; ; ;;\r\n"7";1;2024-02;;An;"1.0"\r\n9;1;2024-03;;An;1\302\240000\r\n' \
+	| sed 's/Kỳ/Ky\xcc\x80/' >"$D/so-lieu/so-a.csv"
+printf '5;3;2024-Q1;;;5\r\n' >>"$D/so-lieu/so-a.csv"
+run_chitieu --check -i "$D"
+expect_rc 1
+expect_line "so-lieu/so-a.csv:3:5: warning: unknown column 'Người nhập' is ignored (the known columns are ky, chi_tieu, tu_so, mau_so, ghi_chu, ma_don_vi)"
+# line 8: after a quoted line break (5-6) and a line of blanks (7)
+expect_line "so-lieu/so-a.csv:8:6: error: '1.0' in mau_so is not a whole number: counts have no decimals (digit groups of three such as 1.234 are accepted)"
+sed -i 's/"1\.0"/10/' "$D/so-lieu/so-a.csv"
+full
+expect_row "2024-Q1,so-a,Sở A,so,1,24,1020,2.3529,>=,80,chua_dat,,"
+expect_row "2024-Q1,so-a,Sở A,so,3,5,5,100.0000,=,100,dat,,"
+
+# --- counts: digit groups of three with . , space or no-break space; never
+# a decimal read as a count --------------------------------------------------
+base "$D"
+printf 'ky;chi_tieu;tu_so;mau_so\n2024-Q1;1;1.234;2,000\n2024-Q1;2;1 000;1\342\200\257000\n' >"$D/so-lieu/xa-a.csv"
+full
+expect_row "2024-Q1,xa-a,Xã A,xa,1,1234,2000,61.7000,>=,80,chua_dat,,"
+expect_row "2024-Q1,xa-a,Xã A,xa,2,1000,1000,100.0000,<=,5,chua_dat,,"
+for v in '1,5' '12.34' '1.2345' '1.234,5' '1.234 567' '+5' '5e3' '0x10' '١٢'; do
+	base "$D"
+	printf 'ky;chi_tieu;tu_so;mau_so\n2024-Q1;1;%s;100000\n' "$v" >"$D/so-lieu/xa-a.csv"
+	run_chitieu --check -i "$D"
+	expect_rc 1
+	expect_line "so-lieu/xa-a.csv:2:3: error: '$v' in tu_so is not a whole number: counts have no decimals (digit groups of three such as 1.234 are accepted)"
+done
+
+# --- gia_tri 45,5 and 20.25, a ; registry; exact comparisons -----------------
+base "$D"
+printf '%s\n' 'STT;Tên;Chủ trì;Phối hợp;Đơn vị tính;So sánh;Giá trị;Căn cứ;Áp dụng' \
+	'1;Một;A;;%;>=;45,5;CV;so|xa' '2;Hai;A;;%;<=;20.25;; xa ' '3;Ba;A;;%;=;100;;so' >"$D/chi-tieu.csv"
+printf 'ky,chi_tieu,tu_so,mau_so\n2024-Q1,1,91,200\n2024-Q1,2,81,400\n' >"$D/so-lieu/xa-a.csv"
+printf 'ky,chi_tieu,tu_so,mau_so\n2024-Q1,1,90,200\n2024-Q1,2,82,400\n' >"$D/so-lieu/xa-b.csv"
+full
+expect_row "2024-Q1,xa-a,Xã A,xa,1,91,200,45.5000,>=,45.5,dat,,"
+expect_row "2024-Q1,xa-a,Xã A,xa,2,81,400,20.2500,<=,20.25,dat,,"
+expect_row "2024-Q1,xa-b,Xã B,xa,1,90,200,45.0000,>=,45.5,chua_dat,,"
+expect_row "2024-Q1,xa-b,Xã B,xa,2,82,400,20.5000,<=,20.25,chua_dat,,"
+expect_row "2024-Q1,nhom:xa,UBND cấp xã,xa,2,163,800,20.3750,<=,20.25,chua_dat,1,2"
+
+# --- ty_le in ket-qua.csv never contradicts its verdict ----------------------
+base "$D"
+# 79.99999 under >= 80 (chua_dat), 5.00001 under <= 5 (chua_dat), and
+# 100 - 1e-7 under = 100 (chua_dat): none may print as the target
+printf 'ky,chi_tieu,tu_so,mau_so\n2024-Q1,1,7999999,10000000\n2024-Q1,2,500001,10000000\n' >"$D/so-lieu/xa-a.csv"
+printf 'ky,chi_tieu,tu_so,mau_so,ghi_chu\n2024-Q1,1,8,10,\n2024-Q1,3,99999999,100000000,\n' >"$D/so-lieu/so-a.csv"
+full
+expect_row "2024-Q1,xa-a,Xã A,xa,1,7999999,10000000,79.9999,>=,80,chua_dat,,"
+expect_row "2024-Q1,xa-a,Xã A,xa,2,500001,10000000,5.0001,<=,5,chua_dat,,"
+expect_row "2024-Q1,so-a,Sở A,so,3,99999999,100000000,99.9999,=,100,chua_dat,,"
+
 exit 0
