@@ -132,4 +132,48 @@ expect_row "2024-Q1,xa-a,Xã A,xa,1,7999999,10000000,79.9999,>=,80,chua_dat,,"
 expect_row "2024-Q1,xa-a,Xã A,xa,2,500001,10000000,5.0001,<=,5,chua_dat,,"
 expect_row "2024-Q1,so-a,Sở A,so,3,99999999,100000000,99.9999,=,100,chua_dat,,"
 
+# --- Evaluation: the year-to-date window; months and quarters alike; a row
+# counts only when its whole period is inside; -k defaults to the latest ---
+base "$D"
+printf 'ky,chi_tieu,tu_so,mau_so\n2024-Q1,1,80,100\n2024-04,1,10,10\n2024-05,1,10,10\n2024-Q1,2,1,100\n2024-Q2,2,50,100\n' \
+	>"$D/so-lieu/xa-a.csv"
+full -k 2024-05
+[ "$KQ" = "$O/2024-05/ket-qua.csv" ] || fail "-k 2024-05 wrote $KQ"
+expect_row "2024-05,xa-a,Xã A,xa,1,100,120,83.3333,>=,80,dat,,"
+# the 2024-Q2 row ends after 2024-05: outside
+expect_row "2024-05,xa-a,Xã A,xa,2,1,100,1.0000,<=,5,dat,,"
+expect_row "2024-05,xa-b,Xã B,xa,2,0,0,,<=,5,khong_phat_sinh,,"
+expect_row "2024-05,nhom:xa,UBND cấp xã,xa,1,179,220,81.3636,>=,80,dat,1,2"
+expect_row "2024-05,nhom:xa,UBND cấp xã,xa,2,1,100,1.0000,<=,5,dat,1,1"
+expect_row "2024-05,tinh,Toàn tỉnh,,1,203,250,81.2000,>=,80,dat,2,3"
+grep -qF '5 tháng đầu năm 2024' "$O/2024-05/bao-cao.md" || fail "a month window is not '5 tháng đầu năm 2024'"
+# no -k: the latest period of the data, 2024-Q2 (it ends after 2024-05)
+full
+[ "$KQ" = "$O/2024-Q2/ket-qua.csv" ] || fail "the default period wrote $KQ"
+expect_row "2024-Q2,xa-a,Xã A,xa,2,51,200,25.5000,<=,5,chua_dat,,"
+grep -qF '6 tháng đầu năm 2024' "$O/2024-Q2/bao-cao.md" || fail "2024-Q2 is not '6 tháng đầu năm 2024'"
+# an earlier window leaves the later months out; a unit with no row in it
+# is not reported, and its aggregates count only the units that reported
+full -k 2024-02
+expect_row "2024-02,so-a,Sở A,so,1,15,20,75.0000,>=,80,chua_dat,,"
+expect_row "2024-02,so-a,Sở A,so,3,,,,=,100,chua_bao_cao,,"
+expect_row "2024-02,xa-a,Xã A,xa,1,,,,>=,80,chua_bao_cao,,"
+expect_row "2024-02,nhom:xa,UBND cấp xã,xa,1,,,,>=,80,chua_bao_cao,0,0"
+expect_row "2024-02,tinh,Toàn tỉnh,,1,15,20,75.0000,>=,80,chua_dat,0,1"
+expect_row "2024-02,tinh,Toàn tỉnh,,3,,,,=,100,chua_bao_cao,0,0"
+for k in 2024-Q3:'9 tháng năm 2024' 2024-Q4:'Năm 2024' 2024-Q1:'Quý I năm 2024'; do
+	full -k "${k%%:*}"
+	grep -qF "${k#*:}" "$O/${k%%:*}/bao-cao.md" || fail "${k%%:*} is not '${k#*:}'"
+done
+
+# --- a target that does not apply: a warning, the row ignored --------------
+base "$D"
+echo '2024-Q1,3,1,1,' >>"$D/so-lieu/xa-b.csv"
+full
+expect_line "so-lieu/xa-b.csv:4:2: warning: target 3 does not apply to group 'xa' of this unit (ap_dung of chi-tieu.csv): the row is ignored"
+expect_row "2024-Q1,tinh,Toàn tỉnh,,3,5,5,100.0000,=,100,dat,1,1"
+! grep -q '^2024-Q1,xa-b,.*,3,' "$KQ" || fail "a target that does not apply has a row"
+run_chitieu --check --strict -i "$D"
+expect_rc 1
+
 exit 0
