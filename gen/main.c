@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -141,6 +142,135 @@ static int S_parse(int argc, char **argv, Options *o)
 	return 0;
 }
 
+/* The outputs drawn from the charts: independent files, so with -j 2 or
+ * more each runs in a process of its own. */
+typedef struct {
+	const Model *m;
+	const Options *o;
+	OutRun *r;
+	const char *charts;
+} S_Job;
+
+static int S_job_report(const S_Job *j, char **err)
+{
+	char *path = out_path(j->r, "bao-cao.pdf");
+	int rc = pdf_report(j->m, path, j->charts, err);
+	free(path);
+	return rc;
+}
+
+static int S_job_scorecards(const S_Job *j, char **err)
+{
+	char *path = out_path(j->r, "the-diem.pdf");
+	int rc = pdf_scorecards(j->m, path, j->charts, NULL, 0, err);
+	for (size_t i = 0; !rc && i < j->o->n_don_vi; i++) {
+		int u = model_find_don_vi(j->m, j->o->don_vi[i]);
+		char *rel = xasprintf("the-diem-%s.pdf", j->o->don_vi[i]);
+		free(path);
+		path = out_path(j->r, rel);
+		free(rel);
+		rc = pdf_scorecards(j->m, path, j->charts, &u, 1, err);
+	}
+	free(path);
+	return rc;
+}
+
+static int S_job_site(const S_Job *j, char **err)
+{
+	char *site = out_path(j->r, "site");
+	int rc = site_write(j->m, site, j->charts, j->o->templates, err);
+	free(site);
+	return rc;
+}
+
+typedef struct {
+	const char *name, *step;
+	int (*run)(const S_Job *, char **);
+	pid_t pid;   /* -1: ran here */
+	int fd;      /* the child's message, read end */
+	int rc;
+	char *err;
+} S_Task;
+
+/* Runs t in this process, timing it. */
+static void S_task_here(S_Task *t, const S_Job *j)
+{
+	double t0 = S_now();
+	S_step(t->step);
+	t->rc = t->run(j, &t->err);
+	if (S_timing && !t->rc) {
+		struct rusage ru;
+		getrusage(RUSAGE_SELF, &ru);
+		fprintf(stderr, "chitieu: timing: %-10s %8.3f s %8ld KB\n", t->name, S_now() - t0, ru.ru_maxrss);
+	}
+}
+
+/* Starts t in a child process whose failure message comes back through
+ * a pipe; runs it here when no process can be started. */
+static void S_task_start(S_Task *t, const S_Job *j)
+{
+	int p[2];
+	t->pid = -1;
+	fflush(NULL);
+	if (pipe(p) == 0) {
+		t->pid = fork();
+		if (t->pid == 0) {
+			close(p[0]);
+			S_task_here(t, j);
+			if (t->rc) {
+				const char *e = t->err ? t->err : "writing the output failed";
+				size_t n = strlen(e);
+				while (n) {
+					ssize_t w = write(p[1], e, n);
+					if (w <= 0)
+						break;
+					e += w;
+					n -= (size_t)w;
+				}
+			}
+			fflush(NULL);
+			_exit(t->rc ? EXIT_ENV : 0);
+		}
+		close(p[1]);
+		if (t->pid > 0) {
+			t->fd = p[0];
+			return;
+		}
+		close(p[0]);
+		t->pid = -1;
+	}
+	S_task_here(t, j);
+}
+
+/* Waits for a child started by S_task_start.  A child that exits 3
+ * without a message ran out of memory and said so itself (xalloc). */
+static void S_task_wait(S_Task *t)
+{
+	if (t->pid < 0)
+		return;
+	Buf b;
+	buf_init(&b);
+	char chunk[1024];
+	ssize_t n;
+	while ((n = read(t->fd, chunk, sizeof chunk)) > 0 || (n < 0 && errno == EINTR))
+		if (n > 0)
+			buf_add(&b, chunk, (size_t)n);
+	close(t->fd);
+	int st = 0;
+	while (waitpid(t->pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+		t->rc = -1;
+		if (b.len)
+			t->err = buf_detach(&b, NULL);
+		else if (!WIFEXITED(st))
+			t->err = xasprintf("writing %s was stopped by signal %d", t->name, WTERMSIG(st));
+		else
+			t->rc = -2; /* already said */
+	}
+	buf_release(&b);
+}
+
 /* Writes every output into a fresh folder and moves it into place.
  * Returns 0, or EXIT_ENV with the message printed. */
 static int S_write(const Model *m, const Options *o)
@@ -150,7 +280,7 @@ static int S_write(const Model *m, const Options *o)
 	OutRun r;
 	Buf b;
 	buf_init(&b);
-	char *charts = NULL, *site = NULL, *path = NULL;
+	char *charts = NULL;
 	int rc = EXIT_ENV;
 
 	if (out_begin(&r, o->out, ky, &err))
@@ -183,34 +313,57 @@ static int S_write(const Model *m, const Options *o)
 		goto out;
 
 	S_time("markdown");
-	S_step("writing bao-cao.pdf");
-	path = out_path(&r, "bao-cao.pdf");
-	if (pdf_report(m, path, charts, &err))
-		goto out;
-	free(path);
-	S_time("report-pdf");
-
-	S_step("writing the-diem.pdf");
-	path = out_path(&r, "the-diem.pdf");
-	if (pdf_scorecards(m, path, charts, NULL, 0, &err))
-		goto out;
-	for (size_t i = 0; i < o->n_don_vi; i++) {
-		int u = model_find_don_vi(m, o->don_vi[i]);
-		char *rel = xasprintf("the-diem-%s.pdf", o->don_vi[i]);
-		free(path);
-		path = out_path(&r, rel);
-		free(rel);
-		if (pdf_scorecards(m, path, charts, &u, 1, &err))
+	{
+		/* The longest first: it starts first, in a child with -j 2 or
+		 * more.  The site comes last, alone: it copies the PDFs into
+		 * its downloads.  The fault-injection hook counts allocations
+		 * in one process, so it keeps them all here. */
+		S_Task task[] = {
+		    {"scorecards", "writing the-diem.pdf", S_job_scorecards, -1, -1, 0, NULL},
+		    {"report-pdf", "writing bao-cao.pdf", S_job_report, -1, -1, 0, NULL},
+		};
+		enum { N_TASK = sizeof task / sizeof *task };
+		S_Job job = {m, o, &r, charts};
+		int procs = o->jobs < N_TASK ? o->jobs : N_TASK;
+		if (getenv("CHITIEU_FAIL_ALLOC"))
+			procs = 1;
+		/* procs - 1 children; this process takes the rest in order */
+		for (int i = 0; i < N_TASK; i++)
+			if (i < procs - 1)
+				S_task_start(&task[i], &job);
+		for (int i = procs > 1 ? procs - 1 : 0; i < N_TASK; i++)
+			S_task_here(&task[i], &job);
+		int said = 0;
+		for (int i = 0; i < N_TASK; i++) {
+			S_task_wait(&task[i]);
+			said |= task[i].rc == -2;
+		}
+		for (int i = 0; i < N_TASK; i++) {
+			if (task[i].rc && !err && !said) {
+				err = task[i].err;
+				task[i].err = NULL;
+			}
+			free(task[i].err);
+		}
+		if (said) {
+			/* out of memory in a child, which printed it: one message */
+			out_abort(&r);
+			rc = EXIT_ENV;
+			goto done;
+		}
+		if (err)
 			goto out;
 	}
-
-	S_time("scorecards");
-	S_step("writing the site");
-	site = out_path(&r, "site");
-	if (site_write(m, site, charts, o->templates, &err))
-		goto out;
-
-	S_time("site");
+	S_time("pdfs");
+	{
+		S_Task st = {"site", "writing the site", S_job_site, -1, -1, 0, NULL};
+		S_Job job = {m, o, &r, charts};
+		S_task_here(&st, &job);
+		err = st.err;
+		if (st.rc)
+			goto out;
+	}
+	S_t0 = S_now(); /* S_task_here timed it */
 	if (out_commit(&r, &err))
 		goto out;
 	if (site_archive(o->out, &err))
@@ -222,10 +375,9 @@ out:
 		fprintf(stderr, "chitieu: %s\n", err ? err : "writing the output failed");
 		out_abort(&r);
 	}
+done:
 	free(err);
-	free(path);
 	free(charts);
-	free(site);
 	buf_release(&b);
 	return rc;
 }
