@@ -176,4 +176,47 @@ expect_row "2024-Q1,tinh,Toàn tỉnh,,3,5,5,100.0000,=,100,dat,1,1"
 run_chitieu --check --strict -i "$D"
 expect_rc 1
 
+# --- Command line ----------------------------------------------------------
+base "$D"
+rm -rf "$O"
+# --check: validates and evaluates (warnings of the window too), writes nothing
+run_chitieu --check -i "$D" -o "$O" -k 2024-05
+expect_rc 0
+expect_line "so-lieu/xa-a.csv: warning: figures do not cover the window 2024-01..2024-05: 2024-04, 2024-05 missing for every target"
+[ ! -e "$O" ] || fail "--check wrote $O"
+run_chitieu --check --strict -i "$D" -o "$O" -k 2024-05
+expect_rc 1
+[ ! -e "$O" ] || fail "--check --strict wrote $O"
+# bad usage: exit 2, nothing read or written
+for a in '-k 2024-00' '-k 2024-Q0' '-k 24-Q1' '-k 2024/05' '-j x' '--nope' '-i'; do
+	# shellcheck disable=SC2086
+	run_chitieu $a -o "$O"
+	expect_rc 2
+	[ ! -e "$O" ] || fail "'$a' wrote $O"
+done
+run_chitieu --help; expect_rc 0
+grep -qF -- '--check' "$WORK/out" || fail "--help does not list --check"
+run_chitieu --version; expect_rc 0
+[ -s "$WORK/out" ] || fail "--version prints nothing"
+# bad input: exit 1, and the output of the previous good run is untouched
+full
+cp "$KQ" "$WORK/kq-before"
+echo '2024-Q1,1,5,4,' >>"$D/so-lieu/xa-b.csv"
+run_chitieu -q -i "$D" -o "$O"
+expect_rc 1
+expect_line "so-lieu/xa-b.csv:4:3: error: tu_so 5 is greater than mau_so 4: the numerator counts part of the denominator"
+expect_line "1 error, 0 warnings"
+cmp -s "$WORK/kq-before" "$O/2024-Q1/ket-qua.csv" || fail "a failed run changed the output"
+# progress: on a terminal only, and never with -q
+base "$D"
+if command -v script >/dev/null 2>&1; then
+	script -qec "$CHITIEU --check -i $D" /dev/null >"$WORK/tty" 2>&1 || true
+	grep -q '^chitieu: reading the input' "$WORK/tty" || fail "no progress on a terminal"
+	script -qec "$CHITIEU -q --check -i $D" /dev/null >"$WORK/tty" 2>&1 || true
+	! grep -q '^chitieu: reading' "$WORK/tty" || fail "progress printed under -q"
+fi
+run_chitieu -i "$D" -o "$O"
+expect_rc 0
+[ ! -s "$WORK/err" ] || { cat "$WORK/err" >&2; fail "stderr not a terminal, yet output"; }
+
 exit 0
