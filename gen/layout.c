@@ -327,6 +327,27 @@ static size_t S_cp_len(const char *s)
 	return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
 }
 
+static int S_numch(char c)
+{
+	return (c >= '0' && c <= '9') || c == '.' || c == ',';
+}
+
+/* Whether a cut before s[cut] in the word s[ws..we) falls inside a number
+ * such as "596.419" or "45,5": a figure split across lines is misread. */
+static int S_in_number(const char *s, size_t ws, size_t cut, size_t we)
+{
+	if (cut <= ws || cut >= we || !S_numch(s[cut - 1]) || !S_numch(s[cut]))
+		return 0;
+	/* "1.234" is a number; "a." then "5" is not */
+	return (s[cut - 1] >= '0' && s[cut - 1] <= '9') || (s[cut] >= '0' && s[cut] <= '9');
+}
+
+/* Characters after which an over-long word reads well cut. */
+static int S_breaks_after(char c)
+{
+	return c && strchr("/-)];:,.&?=_", c) != NULL;
+}
+
 /* Wraps one paragraph (clean text, no '\n'). */
 static void S_wrap_para(const LoDoc *d, FontStyle st, float size, const char *s,
                         float width, LoLines *out)
@@ -353,15 +374,27 @@ static void S_wrap_para(const LoDoc *d, FontStyle st, float size, const char *s,
 		ls = ws;
 		le = we;
 		have = 1;
-		/* a word wider than the line is cut by code points */
+		/* a word wider than the line is cut by code points, at the last
+		 * punctuation that fits when there is one, and never inside a
+		 * number ("(323.046/596.419)" breaks after the '/') */
 		while (S_width(d, st, size, s + ls, le - ls) > width) {
 			size_t cut = ls + S_cp_len(s + ls);
+			size_t punct = 0, outside = 0;
 			for (;;) {
 				size_t next = cut + S_cp_len(s + cut);
 				if (next > le || S_width(d, st, size, s + ls, next - ls) > width)
 					break;
 				cut = next;
+				if (!S_in_number(s, ls, cut, le)) {
+					outside = cut;
+					if (S_breaks_after(s[cut - 1]))
+						punct = cut;
+				}
 			}
+			if (punct)
+				cut = punct;
+			else if (outside)
+				cut = outside;
 			if (cut >= le)
 				break;
 			S_emit(out, s + ls, cut - ls, S_width(d, st, size, s + ls, cut - ls));
