@@ -38,6 +38,12 @@ SIZES=${*:-province large nation}
 GEN=$BENCH_DIR/genbench
 
 [ -x "$CHITIEU" ] || { echo "bench: $CHITIEU not built (run make)" >&2; exit 1; }
+# `make check SANITIZE=1` leaves an ASan build in ./chitieu: 3 to 10 times
+# slower and larger, not what a clerk runs.
+if ldd "$CHITIEU" 2>/dev/null | grep -q 'libasan\|libubsan'; then
+	echo "bench: $CHITIEU is a sanitizer build: run make (without SANITIZE=1) first" >&2
+	exit 1
+fi
 mkdir -p "$BENCH_DIR" || exit 1
 BENCH_DIR=$(cd "$BENCH_DIR" && pwd)
 
@@ -82,16 +88,18 @@ measure() {
 	shift
 	tf=$BENCH_DIR/time.out
 	if [ "$HAVE_GNU_TIME" = 1 ]; then
-		/usr/bin/time -o "$tf" -f '%e s %M KB' "$@" >"$BENCH_DIR/run.out" 2>"$BENCH_DIR/run.err"
+		/usr/bin/time -o "$tf" -f '%e s %M KB %U %S' "$@" >"$BENCH_DIR/run.out" 2>"$BENCH_DIR/run.err"
 		rc=$?
-		t=$(tail -n 1 "$tf" | awk '{ printf "%s s  %d MB peak", $1, ($3 + 1023) / 1024 }')
+		# CPU: user + system of the run and of the children it waited for
+		# (gnuplot), which other load on the machine does not inflate.
+		t=$(tail -n 1 "$tf" | awk '{ printf "%s s  %d MB peak  %.2f s CPU", $1, ($3 + 1023) / 1024, $5 + $6 }')
 	else
 		start=$(now)
 		"$@" >"$BENCH_DIR/run.out" 2>"$BENCH_DIR/run.err"
 		rc=$?
 		t="$(since "$start") s"
 	fi
-	printf '  %-8s %-28s exit %d\n' "$label" "$t" "$rc"
+	printf '  %-8s %-40s exit %d\n' "$label" "$t" "$rc"
 	if [ "$rc" -ne 0 ]; then
 		# The first lines of the complaint, so a failure is visible in the log.
 		grep -v '^chitieu: timing:' "$BENCH_DIR/run.err" | sed -n '1,5s/^/           | /p'
@@ -148,13 +156,16 @@ for size in $SIZES; do
 	rm -rf "$out" "$BENCH_DIR/scripts"
 	mkdir -p "$BENCH_DIR/scripts"
 	measure full env CHITIEU_TIMING=1 CHITIEU_GNUPLOT="$WRAP" "$CHITIEU" -q -i "$in" -o "$out" -j "$JOBS"
-	# main.c's phase lines: "chitieu: timing: <phase> <seconds> s".
-	sed -n 's/^chitieu: timing: *\([a-z-]*\) *\([0-9.]*\) s$/\1 \2/p' "$BENCH_DIR/run.err" |
-		awk '{ t[$1] = $2 }
+	# main.c's phase lines: "chitieu: timing: <phase> <seconds> s <peak> KB";
+	# "pdfs" is the wall time of the report and the scorecards, which run
+	# side by side with -j 2 or more.
+	sed -n 's/^chitieu: timing: *\([a-z-]*\) *\([0-9.]*\) s *\([0-9]*\) KB$/\1 \2 \3/p' "$BENCH_DIR/run.err" |
+		awk '{ t[$1] = $2; if ($3 > m) m = $3 }
 		END { printf "  phases   reading %.2f, evaluating %.2f, charts %.2f, PDFs %.2f (report %.2f, scorecards %.2f), site %.2f, other %.2f s\n",
-			t["reading"], t["evaluating"], t["charts"], t["report-pdf"] + t["scorecards"],
+			t["reading"], t["evaluating"], t["charts"], t["pdfs"],
 			t["report-pdf"], t["scorecards"], t["site"],
-			t["ket-qua"] + t["markdown"] + t["commit"] + t["freeing"] }'
+			t["ket-qua"] + t["markdown"] + t["commit"] + t["freeing"]
+		      printf "  memory   chitieu alone (gnuplot not counted): %d MB peak\n", (m + 1023) / 1024 }'
 
 	n_gp=$(ls "$BENCH_DIR/scripts" | wc -l)
 	n_charts=$(cat "$BENCH_DIR"/scripts/gp.* 2>/dev/null | grep -c '^# chart ')
