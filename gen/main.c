@@ -175,10 +175,18 @@ static int S_job_scorecards(const S_Job *j, char **err)
 	return rc;
 }
 
-static int S_job_site(const S_Job *j, char **err)
+static int S_job_site_pages(const S_Job *j, char **err)
 {
 	char *site = out_path(j->r, "site");
-	int rc = site_write(j->m, site, j->charts, j->o->templates, err);
+	int rc = site_write_pages(j->m, site, j->charts, j->o->templates, err);
+	free(site);
+	return rc;
+}
+
+static int S_job_site_index(const S_Job *j, char **err)
+{
+	char *site = out_path(j->r, "site");
+	int rc = site_write_index(j->m, site, j->charts, j->o->templates, err);
 	free(site);
 	return rc;
 }
@@ -314,12 +322,14 @@ static int S_write(const Model *m, const Options *o)
 
 	S_time("markdown");
 	{
-		/* The longest first: it starts first, in a child with -j 2 or
-		 * more.  The site comes last, alone: it copies the PDFs into
-		 * its downloads.  The fault-injection hook counts allocations
-		 * in one process, so it keeps them all here. */
+		/* The longest first: with -j N the first N - 1 run in child
+		 * processes, the rest here.  The site's index waits for the
+		 * PDFs: it copies them into its downloads.  The fault-injection
+		 * hook counts allocations in one process, so it keeps them all
+		 * here. */
 		S_Task task[] = {
 		    {"scorecards", "writing the-diem.pdf", S_job_scorecards, -1, -1, 0, NULL},
+		    {"site", "writing the site", S_job_site_pages, -1, -1, 0, NULL},
 		    {"report-pdf", "writing bao-cao.pdf", S_job_report, -1, -1, 0, NULL},
 		};
 		enum { N_TASK = sizeof task / sizeof *task };
@@ -354,9 +364,9 @@ static int S_write(const Model *m, const Options *o)
 		if (err)
 			goto out;
 	}
-	S_time("pdfs");
+	S_time("outputs");
 	{
-		S_Task st = {"site", "writing the site", S_job_site, -1, -1, 0, NULL};
+		S_Task st = {"site-index", "writing the site's index", S_job_site_index, -1, -1, 0, NULL};
 		S_Job job = {m, o, &r, charts};
 		S_task_here(&st, &job);
 		err = st.err;

@@ -254,30 +254,53 @@ static int S_downloads(Site *s, const char *charts_dir, char **err)
 	return rc;
 }
 
-int site_write(const Model *m, const char *site_dir, const char *charts_dir,
-               const char *templates_dir, char **err)
+/* The state every page shares; 0, or -1 with *err (s released). */
+static int S_open(Site *s, const Model *m, const char *site_dir, const char *templates_dir, char **err)
 {
-	Site s = {.m = m, .site_dir = site_dir, .ctx = md_ctx_new(m)};
-	buf_init(&s.shell);
-	buf_init(&s.md);
-	buf_init(&s.html);
-	buf_init(&s.page);
+	memset(s, 0, sizeof *s);
+	s->m = m;
+	s->site_dir = site_dir;
+	s->ctx = md_ctx_new(m);
+	buf_init(&s->shell);
+	buf_init(&s->md);
+	buf_init(&s->html);
+	buf_init(&s->page);
 	Buf w;
 	buf_init(&w);
 	fmt_cua_so(&w, &m->cua_so);
-	s.period = buf_detach(&w, NULL);
+	s->period = buf_detach(&w, NULL);
 	char *path = xasprintf("%s/page.html", templates_dir);
-	char *title = NULL, *rel = NULL;
-	int rc = -1;
-
-	if (S_read_file(path, &s.shell, err)) {
+	int rc = S_read_file(path, &s->shell, err);
+	free(path);
+	if (rc) {
 		char *why = *err;
 		*err = xasprintf("the site's page template is missing (%s); run chitieu from its source "
 		                 "folder or give --templates DIR",
 		                 why);
 		free(why);
-		goto out;
 	}
+	return rc;
+}
+
+static void S_close(Site *s)
+{
+	free(s->period);
+	md_ctx_free(s->ctx);
+	buf_release(&s->shell);
+	buf_release(&s->md);
+	buf_release(&s->html);
+	buf_release(&s->page);
+}
+
+int site_write_pages(const Model *m, const char *site_dir, const char *charts_dir,
+                     const char *templates_dir, char **err)
+{
+	Site s;
+	char *path = NULL, *title = NULL, *rel = NULL;
+	int rc = -1;
+
+	if (S_open(&s, m, site_dir, templates_dir, err))
+		goto out;
 	static const char *const dirs[] = {"", "/charts", "/don-vi", "/chi-tieu", "/nhom"};
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
 		free(path);
@@ -290,14 +313,6 @@ int site_write(const Model *m, const char *site_dir, const char *charts_dir,
 	free(path);
 	path = xasprintf("%s/charts", site_dir);
 	if (S_copy_all(charts_dir, ".svg", path, 1, err))
-		goto out;
-
-	buf_reset(&s.md);
-	md_trang_chu(&s.md, m, s.ctx);
-	if (S_downloads(&s, charts_dir, err))
-		goto out;
-	title = xasprintf("Kết quả thực hiện chỉ tiêu — %s", s.period);
-	if (S_page(&s, "index.html", "", title, err))
 		goto out;
 
 	buf_reset(&s.md);
@@ -361,13 +376,39 @@ out:
 	free(path);
 	free(title);
 	free(rel);
-	free(s.period);
-	md_ctx_free(s.ctx);
-	buf_release(&s.shell);
-	buf_release(&s.md);
-	buf_release(&s.html);
-	buf_release(&s.page);
+	S_close(&s);
 	return rc;
+}
+
+int site_write_index(const Model *m, const char *site_dir, const char *charts_dir,
+                     const char *templates_dir, char **err)
+{
+	Site s;
+	char *title = NULL;
+	int rc = -1;
+
+	if (S_open(&s, m, site_dir, templates_dir, err))
+		goto out;
+	buf_reset(&s.md);
+	md_trang_chu(&s.md, m, s.ctx);
+	if (S_downloads(&s, charts_dir, err))
+		goto out;
+	title = xasprintf("Kết quả thực hiện chỉ tiêu — %s", s.period);
+	if (S_page(&s, "index.html", "", title, err))
+		goto out;
+	rc = 0;
+out:
+	free(title);
+	S_close(&s);
+	return rc;
+}
+
+int site_write(const Model *m, const char *site_dir, const char *charts_dir,
+               const char *templates_dir, char **err)
+{
+	if (site_write_pages(m, site_dir, charts_dir, templates_dir, err))
+		return -1;
+	return site_write_index(m, site_dir, charts_dir, templates_dir, err);
 }
 
 /* ---- the archive -------------------------------------------------------- */

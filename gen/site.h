@@ -6,6 +6,14 @@
 
 int site_write(const Model *m, const char *site_dir, const char *charts_dir,
                const char *templates_dir, char **err);
+/* site_write in two steps, for a caller that writes the PDFs meanwhile:
+ * the pages first (they need only the charts), then the index, which
+ * lists and copies the downloads beside charts_dir (the PDFs must be
+ * there by then).  Same files, same bytes. */
+int site_write_pages(const Model *m, const char *site_dir, const char *charts_dir,
+                     const char *templates_dir, char **err);
+int site_write_index(const Model *m, const char *site_dir, const char *charts_dir,
+                     const char *templates_dir, char **err);
 
 /* <root>/index.html: the archive page linking every period folder present
  * under root (written aside and renamed into place). */
