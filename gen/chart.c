@@ -113,13 +113,18 @@ void chart_quote(Buf *b, const char *s)
 static void S_cut(Buf *b, const char *s, size_t max)
 {
 	size_t n = 0;
-	const char *p = s;
+	const char *p = s, *space = NULL;
 	while (*p && n < max) {
 		p++;
 		while ((*p & 0xc0) == 0x80)
 			p++;
 		n++;
+		if (*p == ' ' && n + 8 >= max)
+			space = p;
 	}
+	/* a cut name ends on a whole word: "Kiểm soát…", not "Kiểm soá…" */
+	if (*p && *p != ' ' && space)
+		p = space;
 	buf_add(b, s, (size_t)(p - s));
 	if (*p)
 		buf_puts(b, "…");
@@ -440,7 +445,7 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 
 	buf_puts(b, "set title ");
 	buf_reset(&s);
-	S_quote_cut(&s, dv->ten, 70);
+	S_quote_cut(&s, dv->ten, 60);
 	buf_add(b, s.ptr, s.len);
 	buf_reset(&s);
 	buf_puts(&s, " – ");
@@ -448,6 +453,10 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	buf_puts(&s, ", lũy kế");
 	buf_puts(b, " . ");
 	chart_quote(b, s.ptr);
+	/* gnuplot centres a title over the plot, which the key pushes left:
+	 * a long name then ran off the PNG's left edge; this centres it on
+	 * the picture instead */
+	buf_puts(b, " offset 5,0");
 	buf_printf(b, "\nset xtics nomirror scale 0\nset xrange [0.4:%d.6]\n", n);
 	S_yaxis(b, top);
 	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
