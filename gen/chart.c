@@ -315,9 +315,12 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		}
 		S_block_end(b, any);
 	}
-	buf_printf(b, "$ct << EOD\n0 ");
+	/* The target line from edge to edge of the xrange: gnuplot does not
+	 * draw a segment whose two ends both lie outside the range (clip two
+	 * is off), so "0" and "nb + 1" drew no target line at all. */
+	buf_printf(b, "$ct << EOD\n0.5 ");
 	S_put_gia_tri(b, ct);
-	buf_printf(b, "\n%d ", nb + 1);
+	buf_printf(b, "\n%d.5 ", nb);
 	S_put_gia_tri(b, ct);
 	buf_puts(b, "\nEOD\n");
 
