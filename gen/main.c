@@ -42,7 +42,8 @@ static const char S_usage[] =
     "  -j N            parallel workers (default: the number of cores)\n"
     "  -q              quiet: no progress messages\n"
     "      --don-vi MA also write the scorecard of unit MA alone (the-diem-MA.pdf)\n"
-    "      --templates DIR  page shell and CSS of the site (default: templates)\n"
+    "      --templates DIR  page shell and CSS of the site (default: templates/ here,\n"
+    "                  else the templates/ beside the chitieu program)\n"
     "      --help      this text\n"
     "      --version   the version\n"
     "\n"
@@ -86,6 +87,34 @@ static void S_step(const char *what)
 {
 	if (S_progress)
 		fprintf(stderr, "chitieu: %s\n", what);
+}
+
+/* The site's templates when --templates is not given: templates/ of the
+ * current folder, else the templates/ beside the program, so that chitieu
+ * runs from any folder (-i and -o are all a run should need).  NULL: keep
+ * "templates" (its absence is then reported when the site is written). */
+static char *S_templates_beside_program(void)
+{
+	if (access("templates/page.html", R_OK) == 0)
+		return NULL;
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	if (n <= 0)
+		return NULL;
+	exe[n] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (!slash)
+		return NULL;
+	*slash = '\0';
+	char *dir = xasprintf("%s/templates", exe);
+	char *page = xasprintf("%s/page.html", dir);
+	int ok = access(page, R_OK) == 0;
+	free(page);
+	if (!ok) {
+		free(dir);
+		return NULL;
+	}
+	return dir;
 }
 
 static int S_parse(int argc, char **argv, Options *o)
@@ -394,11 +423,14 @@ done:
 
 int main(int argc, char **argv)
 {
-	Options o = {.in = "input", .out = "output", .templates = "templates"};
+	Options o = {.in = "input", .out = "output", .templates = NULL};
 	if (S_parse(argc, argv, &o)) {
 		free(o.don_vi);
 		return EXIT_USAGE;
 	}
+	char *templates = o.templates ? NULL : S_templates_beside_program();
+	if (!o.templates)
+		o.templates = templates ? templates : "templates";
 	S_progress = !o.quiet && isatty(2);
 	S_timing = getenv("CHITIEU_TIMING") && *getenv("CHITIEU_TIMING") && strcmp(getenv("CHITIEU_TIMING"), "0");
 	double start = S_t0 = S_now();
@@ -443,5 +475,6 @@ int main(int argc, char **argv)
 		fprintf(stderr, "chitieu: timing: %-10s %8.3f s\n", "total", S_now() - start);
 	}
 	free(o.don_vi);
+	free(templates);
 	return rc;
 }

@@ -219,4 +219,18 @@ run_chitieu -i "$D" -o "$O"
 expect_rc 0
 [ ! -s "$WORK/err" ] || { cat "$WORK/err" >&2; fail "stderr not a terminal, yet output"; }
 
+# --- chitieu runs from any folder: -i and -o are all it needs ----------------
+base "$D"
+full
+set +e
+(cd "$WORK" && SOURCE_DATE_EPOCH=1735603200 "$CHITIEU" -q -i "$D" -o "$WORK/o-elsewhere") 2>"$WORK/err"
+RC=$?
+set -e
+expect_rc 0
+for f in ket-qua.csv bao-cao.md site/index.html site/style.css; do
+	[ -s "$WORK/o-elsewhere/2024-Q1/$f" ] || fail "run from another folder: no $f"
+done
+cmp -s "$O/2024-Q1/site/index.html" "$WORK/o-elsewhere/2024-Q1/site/index.html" ||
+	fail "run from another folder: another site"
+
 exit 0
