@@ -315,12 +315,9 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		}
 		S_block_end(b, any);
 	}
-	/* The target line from edge to edge of the xrange: gnuplot does not
-	 * draw a segment whose two ends both lie outside the range (clip two
-	 * is off), so "0" and "nb + 1" drew no target line at all. */
-	buf_printf(b, "$ct << EOD\n0.5 ");
+	buf_printf(b, "$ct << EOD\n0 ");
 	S_put_gia_tri(b, ct);
-	buf_printf(b, "\n%d.5 ", nb);
+	buf_printf(b, "\n%d ", nb + 1);
 	S_put_gia_tri(b, ct);
 	buf_puts(b, "\nEOD\n");
 
@@ -346,7 +343,10 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 	S_yaxis(b, S_ymax(ct, 100));
 	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
 	            "set key outside below center vertical Left reverse samplen 3\n"
-	            "set border 3\nset offsets 0,0,0,0\n");
+	            "set border 3\nset offsets 0,0,0,0\n"
+	            /* the target line runs from 0 to nb + 1, both ends outside
+	             * the xrange: without "clip two" gnuplot draws none of it */
+	            "set clip two\n");
 
 	S_png(b, c->stem, CHART_CHI_TIEU_W_MM, CHART_CHI_TIEU_H_MM, 9);
 	buf_puts(b, "plot ");
