@@ -1,0 +1,121 @@
+#!/bin/sh
+# The outputs as their readers see them: period words in every output for
+# quarter, half-year, month and year windows; the target line drawn in the
+# trend charts; hostile but valid text (a 200-character unit name, a
+# 600-character target name, notes full of Markdown and HTML, figures in
+# notes) kept whole and escaped; 25 targets, 1 target, two groups.
+. tests/e2e/lib.sh
+set -e
+export SOURCE_DATE_EPOCH=1735603200
+command -v pdftotext >/dev/null || { echo "skip: no pdftotext"; exit 0; }
+
+# pdf_text FILE: the text layer, one line per line, no poppler noise.
+pdf_text() { pdftotext -layout "$1" - 2>/dev/null; }
+pdf_pages() { pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ {print $2}'; }
+
+# The target line of every target chart is drawn, not only its key
+# sample: its path has a second segment.
+check_target_lines() {
+	for svg in "$1"/charts/chi-tieu-*.svg; do
+		awk '/<title>Chỉ tiêu: / {f = 1} f && /stroke-dasharray/ {
+			n = gsub(/M[0-9]/, "&"); exit (n >= 2 ? 0 : 1) }
+			END { if (!f) exit 1 }' "$svg" || fail "$svg: the target line is not drawn"
+	done
+}
+
+# --- period words, one run per kind of window -------------------------
+for pair in "2024-Q1|Quý I năm 2024" "2024-Q2|6 tháng đầu năm 2024" \
+	"2024-05|5 tháng đầu năm 2024" "2024-Q4|Năm 2024"; do
+	ky=${pair%%|*}
+	words=${pair#*|}
+	lower=$(printf '%s' "$words" | sed 's/^Năm/năm/; s/^Quý/quý/')
+	run_chitieu -q -i "$TOP/input" -o "$WORK/o" -k "$ky"
+	expect_rc 0
+	d="$WORK/o/$ky"
+	# the report's title, its appendix header and the scorecards
+	grep -qF "$lower" "$d/bao-cao.md" || fail "$ky: bao-cao.md lacks '$lower'"
+	pdf_text "$d/bao-cao.pdf" | grep -qF "Kết quả $lower" || fail "$ky: bao-cao.pdf lacks 'Kết quả $lower'"
+	pdf_text "$d/the-diem.pdf" | grep -qF "$words" || fail "$ky: the-diem.pdf lacks '$words'"
+	grep -qF "$words" "$d/site/index.html" || fail "$ky: site/index.html lacks '$words'"
+	grep -qF "$words" "$WORK/o/index.html" || fail "$ky: the archive page lacks '$words'"
+	# no other window's words leak in
+	for other in "Quý I năm" "6 tháng đầu năm" "5 tháng đầu năm" "9 tháng năm"; do
+		case "$words" in "$other"*) continue ;; esac
+		! grep -qiF "$other" "$d/bao-cao.md" || fail "$ky: bao-cao.md says '$other'"
+	done
+	check_target_lines "$d"
+done
+
+# --- hostile but valid text ------------------------------------------
+H="$WORK/h"
+copy_sample "$H"
+long_unit=$(awk 'BEGIN { s = ""; while (length(s) < 200) s = s "Trung tâm Phục vụ hành chính công tỉnh "; print substr(s, 1, 199) "Z" }')
+long_target=$(awk 'BEGIN { s = ""; while (length(s) < 600) s = s "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn "; print substr(s, 1, 599) "Q" }')
+awk -v n="$long_unit" 'BEGIN { FS = OFS = "," } $1 == "so-cong-thuong" { $2 = n } { print }' \
+	"$H/don-vi.csv" >"$H/x" && mv "$H/x" "$H/don-vi.csv"
+awk -v n="$long_target" 'BEGIN { FS = OFS = "," } NR == 2 { sub(/^1,[^,]*/, "1," n) } { print }' \
+	"$H/chi-tieu.csv" >"$H/x" && mv "$H/x" "$H/chi-tieu.csv"
+# notes of one unit that fails target 1 in the sample: a figure in a
+# narrow cell on its first row, Markdown and HTML on its second
+awk 'BEGIN { FS = OFS = "," } NR == 1 { print; next }
+	NR == 2 { $5 = "1.234/5.678 (323.046/596.419)" }
+	NR == 3 { $5 = "\"*đậm* # x | y <b>b</b> \"\"q\"\"\nhai\"" } { print }' \
+	"$H/so-lieu/so-cong-thuong.csv" >"$H/x" && mv "$H/x" "$H/so-lieu/so-cong-thuong.csv"
+run_chitieu -q -i "$H" -o "$WORK/oh" -k 2024-Q2
+expect_rc 0
+d="$WORK/oh/2024-Q2"
+# one page per unit plus the overview pages, however long the name
+units=$(($(wc -l <"$H/don-vi.csv") - 1))
+pages=$(pdf_pages "$d/the-diem.pdf")
+over=$(pdf_text "$d/the-diem.pdf" | awk 'BEGIN { RS = "\f" } /Nhóm: / { n++ } END { print n + 0 }')
+[ "$over" -eq "$units" ] || fail "the-diem.pdf: $over unit pages for $units units"
+[ "$pages" -lt $((units + 5)) ] || fail "the-diem.pdf: $pages pages for $units units"
+# a figure inside a note is never cut across lines
+pdf_text "$d/the-diem.pdf" | grep -qF "596.419" || fail "the-diem.pdf: the note's number is cut"
+pdf_text "$d/bao-cao.pdf" | grep -qF "596.419" || fail "bao-cao.pdf: the note's number is cut"
+# the long target name's last letter is printed in the appendix
+pdftotext "$d/bao-cao.pdf" - 2>/dev/null | grep -q 'hQ$' || fail "bao-cao.pdf: the target name is cut"
+# Markdown and HTML from notes arrive as text
+grep -qF '&lt;b&gt;b&lt;/b&gt;' "$d/site/don-vi/so-cong-thuong.html" || fail "site: the note's <b> is not escaped"
+! grep -qF '<b>b</b>' "$d/site/don-vi/so-cong-thuong.html" || fail "site: the note's <b> became HTML"
+! grep -q '<em>đậm</em>' "$d/site/don-vi/so-cong-thuong.html" || fail "site: the note's *đậm* became emphasis"
+check_target_lines "$d"
+
+# --- 25 targets and 1 target, two groups (no huyen) -----------------------
+gen_input() { # DIR N_TARGETS
+	mkdir -p "$1/so-lieu"
+	printf 'ma,ten,thu_tu\nso,"Sở, ban, ngành tỉnh",1\nxa,UBND cấp xã,2\n' >"$1/nhom.csv"
+	printf 'ma,ten,nhom,thuoc\n' >"$1/don-vi.csv"
+	for g in so xa; do for k in 1 2 3; do
+		printf '%s-%d,%s số %d,%s,\n' $g $k "$([ $g = so ] && echo Sở || echo 'UBND xã')" $k $g >>"$1/don-vi.csv"
+	done; done
+	awk -v n="$2" 'BEGIN {
+		print "stt,ten,chu_tri,phoi_hop,don_vi_tinh,so_sanh,gia_tri,can_cu,ap_dung"
+		split(">=,<=,=", op, ","); split("80,10,100", gt, ",")
+		for (s = 1; s <= n; s++)
+			printf "%d,Tỷ lệ hồ sơ loại %d giải quyết đúng hạn,Các Sở,Văn phòng UBND tỉnh,%%,%s,%s,%s,so|xa\n",
+				s, s, op[s % 3 + 1], gt[s % 3 + 1], (s % 4 == 1 ? "Kế hoạch số " s "/KH-UBND" : "")
+	}' >"$1/chi-tieu.csv"
+	for u in so-1 so-2 so-3 xa-1 xa-2 xa-3; do
+		awk -v n="$2" -v seed="$u" 'BEGIN {
+			print "ky,chi_tieu,tu_so,mau_so,ghi_chu"
+			srand(length(seed) * 7 + n)
+			for (m = 1; m <= 3; m++) for (s = 1; s <= n; s++) {
+				d = int(rand() * 900000) + 100; t = int(d * (0.05 + rand() * 0.9))
+				printf "2024-%02d,%d,%d,%d,\n", m, s, t, d }
+		}' >"$1/so-lieu/$u.csv"
+	done
+}
+for n in 25 1; do
+	gen_input "$WORK/g$n" $n
+	run_chitieu -q -i "$WORK/g$n" -o "$WORK/og$n"
+	expect_rc 0
+	d="$WORK/og$n/2024-03"
+	[ -f "$d/bao-cao.pdf" ] || fail "$n targets: no report"
+	pdf_text "$d/bao-cao.pdf" | grep -qF "Kết quả quý I năm 2024" || fail "$n targets: no period words"
+	! grep -qi 'huyện' "$d/bao-cao.md" || fail "$n targets: a district group appears with no huyen group"
+	units_pages=$(pdf_text "$d/the-diem.pdf" | awk 'BEGIN { RS = "\f" } /Nhóm: / { n++ } END { print n + 0 }')
+	[ "$units_pages" -eq 6 ] || fail "$n targets: $units_pages scorecards for 6 units"
+	check_target_lines "$d"
+done
+echo ok
