@@ -774,6 +774,15 @@ static void S_colophon(Buf *b, const Model *m)
 	            "trên số nguyên. ⚠ đánh dấu mẫu số nhỏ (dưới 5): tỷ lệ dễ biến động.\n\n");
 	if (!m->n_tep)
 		return;
+	/* the digest the printed report carries (pdf.c's colophon) */
+	unsigned char sha[32];
+	model_tep_sha256(m, sha);
+	buf_printf(b, "Mã SHA-256 của danh sách %zu tệp đầu vào dưới đây (như `sha256sum` in ra, theo thứ tự "
+	              "tên): `",
+	           m->n_tep);
+	for (int k = 0; k < 32; k++)
+		buf_printf(b, "%02x", sha[k]);
+	buf_puts(b, "`\n\n");
 	buf_puts(b, "| Tệp đầu vào | SHA-256 |\n|---|---|\n");
 	for (size_t i = 0; i < m->n_tep; i++) {
 		buf_puts(b, "| ");

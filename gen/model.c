@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <nettle/sha2.h>
+
 #include "xalloc.h"
 
 int ky_first_month(Ky k) { return k.kind == 'Q' ? 3 * (k.n - 1) + 1 : k.n; }
@@ -258,4 +260,20 @@ const char *model_conf(const Model *m, const char *key)
 		if (strcmp(m->conf[i].key, key) == 0)
 			return m->conf[i].value;
 	return "";
+}
+
+void model_tep_sha256(const Model *m, unsigned char out[32])
+{
+	struct sha256_ctx sha;
+	sha256_init(&sha);
+	for (size_t i = 0; i < m->n_tep; i++) {
+		char hex[65];
+		for (int k = 0; k < 32; k++)
+			snprintf(hex + 2 * k, 3, "%02x", m->tep[i].sha256[k]);
+		sha256_update(&sha, 64, (const uint8_t *)hex);
+		sha256_update(&sha, 2, (const uint8_t *)"  ");
+		sha256_update(&sha, strlen(m->tep[i].path), (const uint8_t *)m->tep[i].path);
+		sha256_update(&sha, 1, (const uint8_t *)"\n");
+	}
+	sha256_digest(&sha, 32, out);
 }

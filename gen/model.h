@@ -191,5 +191,9 @@ int model_find_chi_tieu(const Model *m, int stt);
 size_t model_so_lieu_dau(const Model *m, size_t u, size_t t);
 /* bao-cao.conf value, or "" when the key is absent (a blank to fill). */
 const char *model_conf(const Model *m, const char *key);
+/* SHA-256 of the input list as `sha256sum` prints it ("<hex>  <path>\n"
+ * per file, in tep's order): one digest that a printed page can carry
+ * for the whole input set. */
+void model_tep_sha256(const Model *m, unsigned char out[32]);
 
 #endif

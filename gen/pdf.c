@@ -5,7 +5,7 @@
  * results, then the detail"): the header block and a short summary, then
  * the appendix table on landscape pages, then the detail in portrait (one
  * section per target, the deadline tasks), the signature and "Nơi nhận",
- * and the colophon (cut-off, SHA-256 of every input, the program version).
+ * and the colophon (cut-off, one SHA-256 of the input list, the version).
  * Everything is drawn through layout.h; numbers only through fmt.h.
  *
  * Choices where the contract is silent:
@@ -799,7 +799,11 @@ static void S_appendix(S_Ctx *c)
 	free(res_head);
 }
 
-/* Cut-off, inputs and their SHA-256, the version: how to reproduce it. */
+/* Cut-off, the inputs, the version: how to reproduce it.  One digest of
+ * the input list, not a line per file: the report is signed and filed,
+ * and a page of hashes after the signature (hundreds with a province's
+ * communes) is nothing a clerk can sign; the per-file list is in
+ * bao-cao.md, whose list hashes to the same digest. */
 static void S_colophon(S_Ctx *c)
 {
 	LoDoc *d = &c->d;
@@ -815,47 +819,19 @@ static void S_colophon(S_Ctx *c)
 	ky_format(m->cua_so.ky, ky);
 	ky_format(m->cua_so.moi_nhat, moi);
 	buf_printf(b, "Lập bởi chitieu %s. Kỳ báo cáo %s (%s); số liệu tính đến kỳ %s "
-	              "(kỳ mới nhất có trong dữ liệu). Tệp đầu vào (SHA-256):",
+	              "(kỳ mới nhất có trong dữ liệu).",
 	           CHITIEU_VERSION, ky, c->ky_mid, moi);
-	lo_paragraph(d, FONT_ITALIC, size, d->x0, S_w(c), LO_LEFT, 0, 1, b->ptr);
-	if (!m->n_tep)
-		return;
-	/* "hash  path" entries, two to a row when they fit */
-	size = 7;
-	float widest = 0;
-	for (size_t i = 0; i < m->n_tep; i++) {
-		float pw = lo_width(d, FONT_REGULAR, size, m->tep[i].path);
-		if (pw > widest)
-			widest = pw;
-	}
-	float hash_w = lo_width(d, FONT_REGULAR, size, "0123456789abcdef") * 4 +
-	               lo_width(d, FONT_REGULAR, size, "  ");
-	size_t n_col = hash_w + widest + 4 < S_w(c) / 2 ? 2 : 1;
-	float w[2] = {S_w(c) / (float)n_col, S_w(c) / (float)n_col};
-	LoTable t;
-	lo_table_init(&t, n_col, w);
-	t.size = size;
-	t.pad = 0.5f;
-	t.line_w = 0;
-	t.valign_middle = 0;
-	char **own = xcalloc(m->n_tep + 1, sizeof *own);
-	size_t rows = (m->n_tep + n_col - 1) / n_col;
-	for (size_t r = 0; r < rows; r++)
-		lo_table_row(&t);
-	for (size_t i = 0; i < m->n_tep; i++) {
-		buf_reset(b);
+	if (m->n_tep) {
+		unsigned char sha[32];
+		model_tep_sha256(m, sha);
+		buf_printf(b, " Tệp đầu vào: %zu tệp; mã SHA-256 của danh sách tệp (như sha256sum in ra, "
+		              "theo thứ tự tên): ",
+		           m->n_tep);
 		for (size_t k = 0; k < 32; k++)
-			buf_printf(b, "%02x", m->tep[i].sha256[k]);
-		buf_printf(b, "  %s", m->tep[i].path);
-		own[i] = buf_detach(b, NULL);
-		/* down the first column, then the second */
-		lo_table_set(&t, i % rows, i / rows, own[i], 1, 1);
+			buf_printf(b, "%02x", sha[k]);
+		buf_puts(b, "; mã của từng tệp: bao-cao.md, mục “Thông tin về số liệu”.");
 	}
-	lo_table_flow(d, &t, NULL);
-	lo_table_release(&t);
-	for (size_t i = 0; i < m->n_tep; i++)
-		free(own[i]);
-	free(own);
+	lo_paragraph(d, FONT_ITALIC, size, d->x0, S_w(c), LO_LEFT, 0, 1, b->ptr);
 }
 
 int pdf_report(const Model *m, const char *path, const char *charts_dir, char **err)

@@ -63,9 +63,11 @@ for code in $(sed 's/"[^"]*"/Q/g' "$k" | awk -F, '$2 == "tinh" { print $11 }' | 
 	*) fail "unknown verdict $code" ;;
 	esac
 done
-# the colophon: the version and the SHA-256 of an input file
+# the colophon: the version and the SHA-256 of the input list, as
+# sha256sum prints it for the input files in name order
 has "chitieu $("$CHITIEU" --version | awk '{ print $2 }')"
-has "$(sha256sum input/chi-tieu.csv | cut -d' ' -f1)"
+has "$(cd input && find . -type f \( -name '*.csv' -o -name '*.conf' \) | sed 's|^\./||' |
+	LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
 
 # One chart per target, embedded.
 n_png=$(find "$(dirname "$pdf")/charts" -name 'chi-tieu-*.png' | wc -l)
