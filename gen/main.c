@@ -90,7 +90,8 @@ static void S_step(const char *what)
 }
 
 /* The site's templates when --templates is not given: templates/ of the
- * current folder, else the templates/ beside the program, so that chitieu
+ * current folder, else the templates/ beside the program or up to two
+ * folders above it (build/rel/chitieu, build/san/chitieu), so that chitieu
  * runs from any folder (-i and -o are all a run should need).  NULL: keep
  * "templates" (its absence is then reported when the site is written). */
 static char *S_templates_beside_program(void)
@@ -102,19 +103,20 @@ static char *S_templates_beside_program(void)
 	if (n <= 0)
 		return NULL;
 	exe[n] = '\0';
-	char *slash = strrchr(exe, '/');
-	if (!slash)
-		return NULL;
-	*slash = '\0';
-	char *dir = xasprintf("%s/templates", exe);
-	char *page = xasprintf("%s/page.html", dir);
-	int ok = access(page, R_OK) == 0;
-	free(page);
-	if (!ok) {
+	for (int up = 0; up < 3; up++) {
+		char *slash = strrchr(exe, '/');
+		if (!slash)
+			return NULL;
+		*slash = '\0';
+		char *dir = xasprintf("%s/templates", exe);
+		char *page = xasprintf("%s/page.html", dir);
+		int ok = access(page, R_OK) == 0;
+		free(page);
+		if (ok)
+			return dir;
 		free(dir);
-		return NULL;
 	}
-	return dir;
+	return NULL;
 }
 
 static int S_parse(int argc, char **argv, Options *o)
