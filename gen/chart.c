@@ -200,7 +200,7 @@ static int64_t S_ymax(const ChiTieu *t, int64_t top)
 
 static void S_yaxis(Buf *b, int64_t top)
 {
-	buf_printf(b, "set yrange [0:%lld]\nset ytics 0,%lld,%lld nomirror\nset format y '%%g %%%%'\n",
+	buf_printf(b, "set yrange [0:%lld]\nset ytics 0,%lld,%lld nomirror\nset format y '%%g%%%%'\n",
 	           (long long)top, (long long)(top > 100 ? (top / 50 + 1) * 10 : 20), (long long)top);
 }
 
@@ -358,7 +358,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		if (kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT) {
 			buf_puts(&s, ": ");
 			fmt_ty_le(&s, kq->n, kq->d, ct);
-			buf_puts(&s, " %");
+			buf_puts(&s, "%");
 		}
 		buf_puts(&s, " – ");
 		buf_puts(&s, fmt_danh_gia(kq->dg));
@@ -372,7 +372,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 	buf_reset(&s);
 	buf_puts(&s, "Chỉ tiêu: ");
 	fmt_giao_chi_tieu(&s, ct);
-	buf_puts(&s, " %");
+	buf_puts(&s, "%");
 	buf_puts(b, "$ct using 1:2 with lines lw 2 lc rgb '#606060' dt (8,4) title ");
 	chart_quote(b, s.ptr);
 	buf_puts(b, S_NOENH);

@@ -225,7 +225,7 @@ static void S_figure(Buf *b, const ChiTieu *t, const KetQua *k)
 		return;
 	}
 	fmt_ty_le(b, k->n, k->d, t);
-	buf_puts(b, " % (");
+	buf_puts(b, "% (");
 	fmt_int(b, k->n);
 	buf_putc(b, '/');
 	fmt_int(b, k->d);
@@ -774,7 +774,7 @@ static void S_appendix(S_Ctx *c)
 			buf_puts(b, "(0/0)");
 		else {
 			fmt_ty_le(b, k->n, k->d, ct);
-			buf_puts(b, " %\n(");
+			buf_puts(b, "%\n(");
 			fmt_int(b, k->n);
 			buf_puts(b, " / ");
 			fmt_int(b, k->d);

@@ -383,7 +383,7 @@ static void S_con_can(Buf *b, const Model *m, const ChiTieu *t, const KetQua *kq
 		else
 			buf_puts(b, c.so_sanh == SS_LE ? "Cần giữ ≤ " : c.so_sanh == SS_EQ ? "Cần đạt đúng " : "Cần đạt ≥ ");
 		fmt_ty_le(b, c.tram, 10000, NULL);
-		buf_puts(b, " % ");
+		buf_puts(b, "% ");
 		S_con_lai(b, m->cua_so.last_month);
 		break;
 	case CC_KHONG_THE:
@@ -395,7 +395,7 @@ static void S_con_can(Buf *b, const Model *m, const ChiTieu *t, const KetQua *kq
 	case CC_CHUA_PHAT_SINH:
 		buf_puts(b, "Khi phát sinh: ");
 		fmt_giao_chi_tieu(b, t);
-		buf_puts(b, " %");
+		buf_puts(b, "%");
 		break;
 	case CC_CHUA_BAO_CAO:
 		buf_puts(b, "Cần báo cáo số liệu");
@@ -664,7 +664,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		if (kq->dg != DG_CHUA_BAO_CAO) {
 			if (kq->d > 0) {
 				fmt_ty_le(&b, kq->n, kq->d, ct);
-				buf_puts(&b, " %");
+				buf_puts(&b, "%");
 				r->ty_le = buf_detach(&b, NULL);
 			}
 			fmt_int(&b, kq->n);
@@ -674,8 +674,9 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 			r->nd_d = buf_detach(&b, NULL);
 		}
 		fmt_giao_chi_tieu(&b, ct);
+		/* "80%" as the report and the site print it; "5 ngày" */
 		if (ct->don_vi_tinh && *ct->don_vi_tinh)
-			buf_printf(&b, " %s", ct->don_vi_tinh);
+			buf_printf(&b, strcmp(ct->don_vi_tinh, "%") ? " %s" : "%s", ct->don_vi_tinh);
 		r->giao = buf_detach(&b, NULL);
 		buf_printf(&b, "%s %s", rank_ky_hieu(kq->dg), fmt_danh_gia(kq->dg));
 		r->dg = buf_detach(&b, NULL);
