@@ -24,7 +24,8 @@
 #
 # Environment: CHITIEU (default ./chitieu), BENCH_DIR, BENCH_JOBS (default 2),
 # CC (default cc), GNUPLOT (default gnuplot), BENCH_ALONE=0 to skip the
-# gnuplot-alone timings (they take as long as the charts).
+# gnuplot-alone timings (they take as long as the charts), BENCH_KEEP=1 to
+# keep this run's outputs (else removed at the end).
 set -u
 
 TOP=$(pwd)
@@ -65,12 +66,22 @@ if [ "$(cat "$BENCH_DIR/stamp" 2>/dev/null)" != "$STAMP" ]; then
 	echo "$STAMP" >"$BENCH_DIR/stamp"
 fi
 
+# This run's own files (outputs, scripts, timings): two benchmarks at once
+# share only the inputs.
+RUN=$(mktemp -d "$BENCH_DIR/run.XXXXXX") || exit 1
+if [ "${BENCH_KEEP:-0}" = 1 ]; then
+	echo "bench: outputs kept in $RUN"
+else
+	trap 'rm -rf "$RUN"' EXIT
+fi
+trap 'exit 130' INT TERM
+
 # The gnuplot wrapper: counts itself, keeps its script, becomes gnuplot.
-WRAP=$BENCH_DIR/gnuplot-wrap
+WRAP=$RUN/gnuplot-wrap
 GP_PATH=$(command -v "$GNUPLOT") || { echo "bench: $GNUPLOT not found" >&2; exit 1; }
 cat >"$WRAP" <<EOF
 #!/bin/sh
-f=\$(mktemp "$BENCH_DIR/scripts/gp.XXXXXX") || exit 126
+f=\$(mktemp "$RUN/scripts/gp.XXXXXX") || exit 126
 cat >"\$f" || exit 126
 exec "$GP_PATH" "\$@" <"\$f"
 EOF
@@ -82,27 +93,27 @@ now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.2f", b - a }'; }
 
 # measure LABEL CMD...: runs CMD, prints one line "LABEL  time  memory  exit";
-# stderr is kept in $BENCH_DIR/run.err.
+# stderr is kept in $RUN/run.err.
 measure() {
 	label=$1
 	shift
-	tf=$BENCH_DIR/time.out
+	tf=$RUN/time.out
 	if [ "$HAVE_GNU_TIME" = 1 ]; then
-		/usr/bin/time -o "$tf" -f '%e s %M KB %U %S' "$@" >"$BENCH_DIR/run.out" 2>"$BENCH_DIR/run.err"
+		/usr/bin/time -o "$tf" -f '%e s %M KB %U %S' "$@" >"$RUN/run.out" 2>"$RUN/run.err"
 		rc=$?
 		# CPU: user + system of the run and of the children it waited for
 		# (gnuplot), which other load on the machine does not inflate.
 		t=$(tail -n 1 "$tf" | awk '{ printf "%s s  %d MB peak  %.2f s CPU", $1, ($3 + 1023) / 1024, $5 + $6 }')
 	else
 		start=$(now)
-		"$@" >"$BENCH_DIR/run.out" 2>"$BENCH_DIR/run.err"
+		"$@" >"$RUN/run.out" 2>"$RUN/run.err"
 		rc=$?
 		t="$(since "$start") s"
 	fi
 	printf '  %-8s %-40s exit %d\n' "$label" "$t" "$rc"
 	if [ "$rc" -ne 0 ]; then
 		# The first lines of the complaint, so a failure is visible in the log.
-		grep -v '^chitieu: timing:' "$BENCH_DIR/run.err" | sed -n '1,5s/^/           | /p'
+		grep -v '^chitieu: timing:' "$RUN/run.err" | sed -n '1,5s/^/           | /p'
 	fi
 	return 0
 }
@@ -118,19 +129,19 @@ size_of() {
 
 # alone_serial: one gnuplot over every saved script, in a scratch folder.
 alone_serial() {
-	d=$BENCH_DIR/alone
+	d=$RUN/alone
 	rm -rf "$d" && mkdir -p "$d"
 	start=$(now)
-	(cd "$d" && cat "$BENCH_DIR"/scripts/gp.* | LC_ALL=C "$GP_PATH" -d >/dev/null 2>&1)
+	(cd "$d" && cat "$RUN"/scripts/gp.* | LC_ALL=C "$GP_PATH" -d >/dev/null 2>&1)
 	since "$start"
 }
 
 # alone_parallel: one gnuplot per saved script, all at once.
 alone_parallel() {
-	d=$BENCH_DIR/alone
+	d=$RUN/alone
 	rm -rf "$d" && mkdir -p "$d"
 	start=$(now)
-	for s in "$BENCH_DIR"/scripts/gp.*; do
+	for s in "$RUN"/scripts/gp.*; do
 		(cd "$d" && LC_ALL=C "$GP_PATH" -d <"$s" >/dev/null 2>&1) &
 	done
 	wait
@@ -141,7 +152,7 @@ echo "chitieu $("$CHITIEU" --version | sed 's/^chitieu //'), $(git -C "$TOP" log
 	"$(nproc) cores, -j $JOBS, $(gnuplot --version 2>/dev/null)"
 for size in $SIZES; do
 	in=$BENCH_DIR/in-$size
-	out=$BENCH_DIR/out-$size
+	out=$RUN/out-$size
 	if [ ! -f "$in/don-vi.csv" ]; then
 		rm -rf "$in"
 		gstart=$(now)
@@ -150,25 +161,27 @@ for size in $SIZES; do
 	fi
 	units=$(($(wc -l <"$in/don-vi.csv") - 1))
 	rows=$(cat "$in"/so-lieu/*.csv | grep -cv '^ky,')
-	echo "$size: $units units, $rows figure rows, $(size_of "$in") of input"
+	echo "$size: $units units, $rows figure rows, $(size_of "$in") of input;" \
+		"load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
 
 	measure check "$CHITIEU" --check -q -i "$in"
-	rm -rf "$out" "$BENCH_DIR/scripts"
-	mkdir -p "$BENCH_DIR/scripts"
+	rm -rf "$out" "$RUN/scripts"
+	mkdir -p "$RUN/scripts"
 	measure full env CHITIEU_TIMING=1 CHITIEU_GNUPLOT="$WRAP" "$CHITIEU" -q -i "$in" -o "$out" -j "$JOBS"
 	# main.c's phase lines: "chitieu: timing: <phase> <seconds> s <peak> KB";
-	# "pdfs" is the wall time of the report and the scorecards, which run
-	# side by side with -j 2 or more.
-	sed -n 's/^chitieu: timing: *\([a-z-]*\) *\([0-9.]*\) s *\([0-9]*\) KB$/\1 \2 \3/p' "$BENCH_DIR/run.err" |
+	# "outputs" is the wall time of the report, the scorecards and the
+	# site's pages, which run side by side with -j 2 or more; the site's
+	# index follows them.
+	sed -n 's/^chitieu: timing: *\([a-z-]*\) *\([0-9.]*\) s *\([0-9]*\) KB$/\1 \2 \3/p' "$RUN/run.err" |
 		awk '{ t[$1] = $2; if ($3 > m) m = $3 }
-		END { printf "  phases   reading %.2f, evaluating %.2f, charts %.2f, PDFs %.2f (report %.2f, scorecards %.2f), site %.2f, other %.2f s\n",
-			t["reading"], t["evaluating"], t["charts"], t["pdfs"],
+		END { printf "  phases   reading %.2f, evaluating %.2f, charts %.2f, PDFs and site %.2f (side by side: report %.2f, scorecards %.2f, site %.2f), other %.2f s\n",
+			t["reading"], t["evaluating"], t["charts"], t["outputs"] + t["site-index"],
 			t["report-pdf"], t["scorecards"], t["site"],
 			t["ket-qua"] + t["markdown"] + t["commit"] + t["freeing"]
 		      printf "  memory   chitieu alone (gnuplot not counted): %d MB peak\n", (m + 1023) / 1024 }'
 
-	n_gp=$(ls "$BENCH_DIR/scripts" | wc -l)
-	n_charts=$(cat "$BENCH_DIR"/scripts/gp.* 2>/dev/null | grep -c '^# chart ')
+	n_gp=$(ls "$RUN/scripts" | wc -l)
+	n_charts=$(cat "$RUN"/scripts/gp.* 2>/dev/null | grep -c '^# chart ')
 	if [ "$ALONE" = 1 ] && [ "$n_gp" -gt 0 ]; then
 		ts=$(alone_serial)
 		tp=$(alone_parallel)
@@ -197,5 +210,4 @@ for size in $SIZES; do
 		echo "  outputs  none"
 	fi
 done
-rm -rf "$BENCH_DIR/alone" "$BENCH_DIR/scripts"
 exit 0
