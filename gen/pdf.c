@@ -269,10 +269,17 @@ static void S_summary(S_Ctx *c)
 	S_par(c, FONT_REGULAR, b->ptr);
 
 	buf_reset(b);
-	char ky[16];
-	ky_format(m->cua_so.moi_nhat, ky);
+	/* the latest period in words, as the rest of the sentence: a clerk
+	 * does not read "2024-Q2" */
+	Ky moi = m->cua_so.moi_nhat;
+	static const char *const la_ma[] = {"I", "II", "III", "IV"};
+	char ky[48];
+	if (moi.kind == 'Q' && moi.n >= 1 && moi.n <= 4)
+		snprintf(ky, sizeof ky, "quý %s năm %d", la_ma[moi.n - 1], moi.year);
+	else
+		snprintf(ky, sizeof ky, "tháng %d năm %d", moi.n, moi.year);
 	buf_printf(b, "Các chỉ tiêu được đánh giá trên số liệu cộng dồn từ đầu năm "
-	              "(tử số/mẫu số của tất cả các kỳ trong %s); số liệu mới nhất: kỳ %s. "
+	              "(tử số/mẫu số của tất cả các kỳ trong %s); số liệu mới nhất: %s. "
 	              "Tỷ lệ của đơn vị có mẫu số nhỏ hơn %d được đánh dấu (*): "
 	              "một hồ sơ làm tỷ lệ thay đổi nhiều, cần đọc thận trọng.",
 	           c->ky_mid, ky, S_MAU_NHO);
@@ -280,7 +287,7 @@ static void S_summary(S_Ctx *c)
 }
 
 /* The notes a unit gave with its figures of target t in the window:
- * "2024-03: Hệ thống gián đoạn; ...". */
+ * "Th3: Hệ thống gián đoạn; ...". */
 static void S_notes(Buf *b, const Model *m, size_t u, size_t t)
 {
 	size_t lo = model_so_lieu_dau(m, u, t);
@@ -291,9 +298,11 @@ static void S_notes(Buf *b, const Model *m, size_t u, size_t t)
 		if (!r->ghi_chu || !*r->ghi_chu || r->ky.year != m->cua_so.year ||
 		    ky_last_month(r->ky) > m->cua_so.last_month)
 			continue;
-		char ky[16];
-		ky_format(r->ky, ky);
-		buf_printf(b, "%s%s: %s", b->len ? "; " : "", ky, r->ghi_chu);
+		/* "Th3: ..." / "Quý I: ...", as the site prints them */
+		if (b->len)
+			buf_puts(b, "; ");
+		fmt_buoc(b, r->ky);
+		buf_printf(b, ": %s", r->ghi_chu);
 	}
 }
 
