@@ -303,7 +303,8 @@ static void S_overview(LoDoc *d, const Model *m)
 		buf_puts(&b, " – ");
 		fmt_giao_chi_tieu(&b, &m->chi_tieu[k]);
 		if (m->chi_tieu[k].don_vi_tinh && *m->chi_tieu[k].don_vi_tinh) {
-			buf_putc(&b, ' ');
+			if (strcmp(m->chi_tieu[k].don_vi_tinh, "%"))
+				buf_putc(&b, ' ');
 			buf_puts(&b, m->chi_tieu[k].don_vi_tinh);
 		}
 		char *giao = buf_detach(&b, NULL);
