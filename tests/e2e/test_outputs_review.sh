@@ -43,6 +43,15 @@ for pair in "2024-Q1|Quý I năm 2024" "2024-Q2|6 tháng đầu năm 2024" \
 		case "$words" in "$other"*) continue ;; esac
 		! grep -qiF "$other" "$d/bao-cao.md" || fail "$ky: bao-cao.md says '$other'"
 	done
+	# one way to print a percentage, the site's and the dispatch's: "80%"
+	for f in bao-cao the-diem; do
+		! pdftotext "$d/$f.pdf" - 2>/dev/null | grep -q '[0-9] %' || fail "$ky: $f.pdf prints '80 %'"
+	done
+	# the latest period in words, not a code, in the report's prose
+	! pdf_text "$d/bao-cao.pdf" | grep -qF "mới nhất: kỳ $ky" || fail "$ky: bao-cao.pdf says 'kỳ $ky'"
+	# the signed report ends with its colophon, not pages of hashes
+	n_hex=$(pdftotext "$d/bao-cao.pdf" - 2>/dev/null | grep -c '[0-9a-f]\{64\}')
+	[ "$n_hex" -le 1 ] || fail "$ky: bao-cao.pdf prints $n_hex lines of hashes"
 	check_target_lines "$d"
 done
 
