@@ -451,7 +451,18 @@ int main(int argc, char **argv)
 	S_step("reading the input");
 	int bad = input_read(&m, o.in) != 0;
 	S_time("reading");
-	if (!bad && eval_run(&m, o.ky) != 0)
+	/* One input folder holds one year: -k of another year than its
+	 * figures is a mistyped period, not a report in which every unit
+	 * failed to report. */
+	int other_year = 0;
+	if (!bad && o.ky && m.n_so_lieu) {
+		Ky k;
+		if (!ky_parse(o.ky, &k) && k.year != m.so_lieu[0].ky.year)
+			other_year = m.so_lieu[0].ky.year;
+	}
+	if (!bad && !other_year && eval_run(&m, o.ky) != 0)
+		bad = 1;
+	if (other_year)
 		bad = 1;
 	if (!bad)
 		han_eval(&m);
@@ -462,7 +473,13 @@ int main(int argc, char **argv)
 			bad = 1;
 		}
 	msgs_print(&m.msgs, stderr);
-	if (bad || m.msgs.n_error)
+	if (other_year) {
+		fprintf(stderr,
+		        "chitieu: -k %s is not a period of %d, the year of the figures in %s/so-lieu "
+		        "(one input folder holds one year): give a period of %d, or no -k for the latest\n",
+		        o.ky, other_year, o.in, other_year);
+		rc = EXIT_USAGE;
+	} else if (bad || m.msgs.n_error)
 		rc = EXIT_DATA;
 	else if (o.strict && m.msgs.n_warning) {
 		fprintf(stderr, "chitieu: --strict: warnings count as errors\n");

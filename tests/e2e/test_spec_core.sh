@@ -233,4 +233,15 @@ done
 cmp -s "$O/2024-Q1/site/index.html" "$WORK/o-elsewhere/2024-Q1/site/index.html" ||
 	fail "run from another folder: another site"
 
+# -k of another year than the folder's figures: bad usage, nothing written
+base "$D"
+rm -rf "$O"
+run_chitieu -i "$D" -o "$O" -k 2025-Q1
+expect_rc 2
+expect_err "chitieu: -k 2025-Q1 is not a period of 2024, the year of the figures in $D/so-lieu"
+[ ! -e "$O" ] || fail "-k of another year wrote $O"
+# ... while a later period of the same year is a report with units missing
+run_chitieu --check -i "$D" -k 2024-Q4
+expect_rc 0
+
 exit 0
