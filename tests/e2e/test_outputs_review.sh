@@ -90,6 +90,26 @@ grep -qF '&lt;b&gt;b&lt;/b&gt;' "$d/site/don-vi/so-cong-thuong.html" || fail "si
 ! grep -q '<em>đậm</em>' "$d/site/don-vi/so-cong-thuong.html" || fail "site: the note's *đậm* became emphasis"
 check_target_lines "$d"
 
+# --- the data-quality page speaks Vietnamese --------------------------
+Q="$WORK/q"
+copy_sample "$Q"
+echo "khoa_la = x" >>"$Q/bao-cao.conf"
+touch "$Q/so-lieu/ghi-chu.txt"
+u=$(awk -F, '$3 == "so" { print $1; exit }' "$Q/don-vi.csv")
+t=$(awk -F, 'NR > 1 && $NF !~ /(^|\|)so(\||$)/ { print $1; exit }' "$Q/chi-tieu.csv")
+tr -d '\r' <"$TOP/input/so-lieu/$u.csv" | sed '1s/^\xef\xbb\xbf//' |
+	awk -v t="$t" 'NR == 1 { print $0 ",cot_la"; next } { print $0 ",1" } END { print "2024-01," t ",1,2,,1" }' \
+	>"$Q/so-lieu/$u.csv"
+run_chitieu -q -i "$Q" -o "$WORK/oq" -k 2024-05
+expect_rc 0
+for w in "unknown key" "not a .csv" "unknown column" "does not apply" "sent no data file" "do not cover"; do
+	grep -qF "$w" "$WORK/err" || fail "the run did not warn '$w'"
+	! grep -qF "$w" "$WORK/oq/2024-05/site/du-lieu.html" || fail "du-lieu.html: '$w' in English"
+done
+for w in "khóa lạ" "không phải tệp .csv" "cột lạ" "không áp dụng cho nhóm" "không gửi tệp số liệu" "không phủ hết"; do
+	grep -qF "$w" "$WORK/oq/2024-05/site/du-lieu.html" || fail "du-lieu.html lacks '$w'"
+done
+
 # --- 25 targets and 1 target, two groups (no huyen) -----------------------
 gen_input() { # DIR N_TARGETS
 	mkdir -p "$1/so-lieu"
