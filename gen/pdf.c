@@ -412,7 +412,12 @@ static void S_target(S_Ctx *c, size_t t)
 	buf_putc(b, '.');
 	S_par(c, FONT_REGULAR, b->ptr);
 
-	/* each group the target applies to */
+	/* each group the target applies to; a list's last item ends with a
+	 * full stop (Decree 30's enumerations) */
+	size_t last_g = 0;
+	for (size_t g = 0; g < m->n_nhom; g++)
+		if (ct->ap_dung[g])
+			last_g = g;
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		if (!ct->ap_dung[g])
 			continue;
@@ -423,7 +428,7 @@ static void S_target(S_Ctx *c, size_t t)
 		buf_printf(b, ", %s", fmt_danh_gia(kg->dg));
 		if (kg->so_dv_danh_gia)
 			buf_printf(b, "; %d/%d đơn vị đạt", kg->so_dv_dat, kg->so_dv_danh_gia);
-		buf_putc(b, ';');
+		buf_putc(b, g == last_g ? '.' : ';');
 		lo_paragraph(&c->d, FONT_REGULAR, S_SMALL + 1, c->d.x0 + S_INDENT,
 		             S_w(c) - S_INDENT, LO_LEFT, 0, 1, b->ptr);
 	}
@@ -497,7 +502,7 @@ static void S_target(S_Ctx *c, size_t t)
 	c->d.y -= S_GAP;
 }
 
-static void S_han_line(S_Ctx *c, const char *what, const HanDem *h)
+static void S_han_line(S_Ctx *c, const char *what, const HanDem *h, int last)
 {
 	if (!h->tong)
 		return;
@@ -511,7 +516,7 @@ static void S_han_line(S_Ctx *c, const char *what, const HanDem *h)
 		           h->qua_han, h->qua_max);
 	if (h->chua_den_han)
 		buf_printf(b, "; %d chưa đến hạn", h->chua_den_han);
-	buf_putc(b, ';');
+	buf_putc(b, last ? '.' : ';');
 	lo_paragraph(&c->d, FONT_REGULAR, S_BODY, c->d.x0 + S_INDENT, S_w(c) - S_INDENT, LO_LEFT,
 	             0, 2, b->ptr);
 }
@@ -533,9 +538,9 @@ static void S_han(S_Ctx *c)
 	              "của bộ, ngành: danh mục TTHC trong %d ngày, quy trình nội bộ trong %d ngày.",
 	           m->han.han_danh_muc, m->han.han_quy_trinh);
 	S_par(c, FONT_REGULAR, b->ptr);
-	S_han_line(c, "Công bố danh mục TTHC", &tt.danh_muc);
-	S_han_line(c, "Công bố quy trình nội bộ", &tt.quy_trinh);
-	S_han_line(c, "Các mốc thời hạn", &tt.moc);
+	S_han_line(c, "Công bố danh mục TTHC", &tt.danh_muc, !tt.quy_trinh.tong && !tt.moc.tong);
+	S_han_line(c, "Công bố quy trình nội bộ", &tt.quy_trinh, !tt.moc.tong);
+	S_han_line(c, "Các mốc thời hạn", &tt.moc, 1);
 	/* the late and overdue steps, worst first */
 	size_t n = 0;
 	size_t *ix = xmalloc((m->han.n_kq + 1) * sizeof *ix);
