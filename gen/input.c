@@ -1135,11 +1135,17 @@ static void S_read_so_lieu(S_Ctx *c)
 	S_order_so_lieu(c);
 	S_one_year(c);
 	S_check_so_lieu(c);
-	for (size_t u = 0; u < m->n_don_vi; u++)
-		if (!m->don_vi[u].co_so_lieu && c->have_don_vi)
+	for (size_t u = 0; u < m->n_don_vi; u++) {
+		/* a unit of a known group judged on no target has nothing to send */
+		size_t t = 0;
+		while (t < m->n_chi_tieu && !model_applies(m, u, t))
+			t++;
+		int nothing = c->have_chi_tieu && m->don_vi[u].nhom >= 0 && t == m->n_chi_tieu;
+		if (!m->don_vi[u].co_so_lieu && c->have_don_vi && !nothing)
 			msg_warn(&m->msgs, "don-vi.csv", c->dv_line[u], c->dv_ma_col,
 			         "unit '%s' sent no data file (so-lieu/%s.csv): it is listed as not reported",
 			         m->don_vi[u].ma, m->don_vi[u].ma);
+	}
 }
 
 static int S_cmp_tep(const void *a, const void *b)

@@ -244,4 +244,18 @@ expect_err "chitieu: -k 2025-Q1 is not a period of 2024, the year of the figures
 run_chitieu --check -i "$D" -k 2024-Q4
 expect_rc 0
 
+# --- a registered unit with no data file is a warning, unless no target
+# applies to its group (it has nothing to send) --------------------------------
+base "$D"
+printf 'theo-doi,Theo dõi,3\n' >>"$D/nhom.csv"
+printf 'xa-c,Xã C,xa,\nvp,Văn phòng,theo-doi,\n' >>"$D/don-vi.csv"
+run_chitieu --check --strict -i "$D"
+expect_rc 1
+expect_line "don-vi.csv:5:1: warning: unit 'xa-c' sent no data file (so-lieu/xa-c.csv): it is listed as not reported"
+expect_line "0 errors, 1 warning"
+full
+expect_row "2024-Q1,xa-c,Xã C,xa,1,,,,>=,80,chua_bao_cao,,"
+expect_row "2024-Q1,nhom:xa,UBND cấp xã,xa,1,159,200,79.5000,>=,80,chua_dat,1,2"
+! grep -q ',vp,' "$KQ" || fail "a unit judged on no target has rows"
+
 exit 0
