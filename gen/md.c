@@ -704,9 +704,11 @@ static void S_figure_line(Buf *b, const Model *m, size_t t)
 	buf_puts(b, " đơn vị được đánh giá đạt.\n\n");
 }
 
+/* alt_what says what the chart shows: a target's trend by period, or a
+ * unit's cumulative figure against each target (a bar chart). */
 static void S_chart(Buf *b, const char *prefix, const char *stem, const char *alt_what, const char *alt_name)
 {
-	buf_puts(b, "![Biểu đồ xu hướng theo kỳ: ");
+	buf_puts(b, "![");
 	buf_puts(b, alt_what);
 	md_escape(b, alt_name);
 	buf_printf(b, "](%s%s.svg)\n\n", prefix, stem);
@@ -714,9 +716,9 @@ static void S_chart(Buf *b, const char *prefix, const char *stem, const char *al
 
 static void S_chart_chi_tieu(Buf *b, const Model *m, size_t t, const char *prefix)
 {
-	char stem[32], what[48];
+	char stem[32], what[96];
 	snprintf(stem, sizeof stem, "chi-tieu-%d", m->chi_tieu[t].stt);
-	snprintf(what, sizeof what, "chỉ tiêu %d, ", m->chi_tieu[t].stt);
+	snprintf(what, sizeof what, "Biểu đồ xu hướng theo kỳ: chỉ tiêu %d, ", m->chi_tieu[t].stt);
 	S_chart(b, prefix, stem, what, m->chi_tieu[t].ten);
 }
 
@@ -1017,7 +1019,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 		if (md_safe_code(dv->ma, 0)) {
 			char stem[300];
 			snprintf(stem, sizeof stem, "don-vi-%s", dv->ma);
-			S_chart(out, "../charts/", stem, "", dv->ten);
+			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", dv->ten);
 		}
 	}
 	int n = 0;
