@@ -694,7 +694,17 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	buf_reset(&b);
 	if (w->n_buoc >= 2) {
 		buf_puts(&b, "So với hết ");
-		fmt_buoc(&b, w->buoc[w->n_buoc - 2]);
+		/* "Quý I" kept on one line: a no-break space (the wrap breaks
+		 * at ASCII spaces only) */
+		Buf q;
+		buf_init(&q);
+		fmt_buoc(&q, w->buoc[w->n_buoc - 2]);
+		for (const char *p = q.ptr; *p; p++)
+			if (*p == ' ')
+				buf_puts(&b, "\u00a0");
+			else
+				buf_putc(&b, *p);
+		buf_release(&q);
 	} else
 		buf_puts(&b, "So với kỳ trước");
 	const char *td_head = S_keep_buf(&pool, &b);
