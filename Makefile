@@ -80,7 +80,8 @@ fuzz: $(FUZZ_NAMES:%=build/fuzz/fuzz_%)
 		build/fuzz/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -max_len=200000 -timeout=20 \
 			-rss_limit_mb=2048 -print_final_stats=1 \
 			-artifact_prefix=build/fuzz/ -dict=tests/fuzz/csv.dict \
-			build/fuzz/corpus-$$n tests/fuzz/corpus/$$n tests/fuzz/regress/$$n \
+			build/fuzz/corpus-$$n tests/fuzz/corpus/$$n \
+			$$(ls -d tests/fuzz/regress/$$n 2>/dev/null) \
 			2>build/fuzz/fuzz_$$n.log || { tail -n 40 build/fuzz/fuzz_$$n.log; exit 1; }; \
 		grep -E '^stat::(number_of_executed_units|new_units_added)' build/fuzz/fuzz_$$n.log; \
 	done
