@@ -128,10 +128,23 @@ static void S_ky_hieu_legend(Buf *b)
 	}
 }
 
-/* The overview pages' legend, drawn at the foot of each of them. */
+/* The overview's running head: from its second page on, a leader who
+ * picks up a loose page still sees what it is and for when. */
+typedef struct {
+	const char *head; /* "THẺ ĐIỂM ... – 6 tháng đầu năm 2024 (tiếp)" */
+	int pages;        /* overview pages begun so far */
+} S_OvCtx;
+
+/* The overview pages' legend, drawn at the foot of each of them, and the
+ * running head on all but the first. */
 static void S_overview_foot(LoDoc *d, void *ctx)
 {
-	(void)ctx;
+	S_OvCtx *o = ctx;
+	if (o && o->pages++ > 0 && o->head) {
+		float y = lo_text_box(d, FONT_REGULAR, 11, d->x0, d->y, d->x1 - d->x0, LO_LEFT, o->head);
+		lo_rule(d, d->x0, d->x1, y - 2, 0.75f);
+		d->y = y - 8;
+	}
 	Buf b;
 	buf_init(&b);
 	S_ky_hieu_legend(&b);
@@ -251,8 +264,14 @@ static void S_overview(LoDoc *d, const Model *m)
 	size_t nt = m->n_chi_tieu;
 	/* Many targets turn the page: the names need some width. */
 	int landscape = nt > 12;
+	Buf hb;
+	buf_init(&hb);
+	buf_puts(&hb, "THẺ ĐIỂM CẢI CÁCH THỦ TỤC HÀNH CHÍNH – ");
+	fmt_cua_so(&hb, &m->cua_so);
+	buf_puts(&hb, " (tiếp)");
+	S_OvCtx ov = {hb.ptr, 0};
 	d->on_page = S_overview_foot;
-	d->on_page_ctx = NULL;
+	d->on_page_ctx = &ov;
 	lo_page_new(d, landscape);
 	float W = d->x1 - d->x0;
 	float wc = 44, wt = (W - 150 - wc) / (float)(nt ? nt : 1);
@@ -321,6 +340,8 @@ static void S_overview(LoDoc *d, const Model *m)
 		free(giao);
 	}
 	d->on_page = NULL;
+	d->on_page_ctx = NULL;
+	buf_release(&hb);
 	buf_release(&b);
 	free(w);
 }
