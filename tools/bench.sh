@@ -127,16 +127,17 @@ size_of() {
 	fi
 }
 
-# alone_serial: one gnuplot over every saved script, in a scratch folder.
+# alone_serial: one gnuplot over every saved script, in a scratch folder:
+# "<wall> s (<cpu> s CPU)".
 alone_serial() {
 	d=$RUN/alone
 	rm -rf "$d" && mkdir -p "$d"
-	start=$(now)
-	(cd "$d" && cat "$RUN"/scripts/gp.* | LC_ALL=C "$GP_PATH" -d >/dev/null 2>&1)
-	since "$start"
+	cat "$RUN"/scripts/gp.* >"$RUN/all.gp"
+	(cd "$d" && LC_ALL=C /usr/bin/time -o "$RUN/alone.time" -f '%e %U %S' "$GP_PATH" -d <"$RUN/all.gp" >/dev/null 2>&1)
+	awk '{ printf "%.2f s (%.2f s CPU)", $1, $2 + $3 }' "$RUN/alone.time"
 }
 
-# alone_parallel: one gnuplot per saved script, all at once.
+# alone_parallel: one gnuplot per saved script, all at once: "<wall> s".
 alone_parallel() {
 	d=$RUN/alone
 	rm -rf "$d" && mkdir -p "$d"
@@ -145,7 +146,7 @@ alone_parallel() {
 		(cd "$d" && LC_ALL=C "$GP_PATH" -d <"$s" >/dev/null 2>&1) &
 	done
 	wait
-	since "$start"
+	echo "$(since "$start") s"
 }
 
 echo "chitieu $("$CHITIEU" --version | sed 's/^chitieu //'), $(git -C "$TOP" log -1 --format=%h 2>/dev/null || echo '?')," \
@@ -182,10 +183,10 @@ for size in $SIZES; do
 
 	n_gp=$(ls "$RUN/scripts" | wc -l)
 	n_charts=$(cat "$RUN"/scripts/gp.* 2>/dev/null | grep -c '^# chart ')
-	if [ "$ALONE" = 1 ] && [ "$n_gp" -gt 0 ]; then
+	if [ "$ALONE" = 1 ] && [ "$n_gp" -gt 0 ] && [ "$HAVE_GNU_TIME" = 1 ]; then
 		ts=$(alone_serial)
 		tp=$(alone_parallel)
-		printf '  gnuplot  %d processes, %d charts; gnuplot alone: %s s in 1 process, %s s as %d processes\n' \
+		printf '  gnuplot  %d processes, %d charts; gnuplot alone: %s in 1 process, %s as %d processes\n' \
 			"$n_gp" "$n_charts" "$ts" "$tp" "$n_gp"
 	else
 		printf '  gnuplot  %d processes, %d charts\n' "$n_gp" "$n_charts"
