@@ -333,7 +333,15 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 	buf_puts(b, "\nset xtics (");
 	for (int i = 0; i < nb; i++) {
 		buf_reset(&s);
-		fmt_buoc(&s, w->buoc[i]);
+		/* a quarter the window cuts short is named by the months it
+		 * holds: in the window to May, "Th4–5", not "Quý II" */
+		int first = ky_first_month(w->buoc[i]), last = ky_last_month(w->buoc[i]);
+		if (w->buoc[i].kind == 'Q' && last > w->last_month && first < w->last_month)
+			buf_printf(&s, "Th%d–%d", first, w->last_month);
+		else if (w->buoc[i].kind == 'Q' && last > w->last_month)
+			buf_printf(&s, "Th%d", first);
+		else
+			fmt_buoc(&s, w->buoc[i]);
 		if (i)
 			buf_puts(b, ", ");
 		chart_quote(b, s.ptr);
