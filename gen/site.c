@@ -53,8 +53,15 @@ static int S_mkdir(const char *path, char **err)
 	return 0;
 }
 
-static int S_copy(const char *from, const char *to, char **err)
+/* Copies from to to.  A file of this run's own (a chart, a PDF: run = 1)
+ * gets a second name instead, when it can: 10,000 units' charts and
+ * scorecards are some 500 MB not to copy.  Never a template: a later edit
+ * of it would change the published site. */
+static int S_copy(const char *from, const char *to, int run, char **err)
 {
+	struct stat st;
+	if (run && lstat(from, &st) == 0 && S_ISREG(st.st_mode) && link(from, to) == 0)
+		return 0;
 	Buf b;
 	buf_init(&b);
 	int rc = S_read_file(from, &b, err);
@@ -77,8 +84,9 @@ static int S_cmp_str(const void *a, const void *b)
 
 /* Copies the regular files of dir named *suffix into to/, in name order
  * (a stable order keeps runs reproducible).  A missing dir copies nothing
- * when optional. */
-static int S_copy_all(const char *dir, const char *suffix, const char *to, int optional, char **err)
+ * when optional; run as for S_copy. */
+static int S_copy_all(const char *dir, const char *suffix, const char *to, int optional, int run,
+                      char **err)
 {
 	DIR *d = opendir(dir);
 	if (!d) {
@@ -104,7 +112,7 @@ static int S_copy_all(const char *dir, const char *suffix, const char *to, int o
 		char *dest = xasprintf("%s/%s", to, names[i]);
 		struct stat st;
 		if (!rc && !stat(from, &st) && S_ISREG(st.st_mode))
-			rc = S_copy(from, dest, err);
+			rc = S_copy(from, dest, run, err);
 		free(from);
 		free(dest);
 		free(names[i]);
@@ -242,7 +250,7 @@ static int S_downloads(Site *s, const char *charts_dir, char **err)
 			}
 			char *to = xasprintf("%s/tai-ve/%s", s->site_dir, S_tai_ve[i]);
 			if (!rc)
-				rc = S_copy(from, to, err);
+				rc = S_copy(from, to, 1, err);
 			free(to);
 			buf_printf(&s->md, "- [%s](tai-ve/%s)\n", S_tai_ve[i], S_tai_ve[i]);
 		}
@@ -308,11 +316,11 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		if (S_mkdir(path, err))
 			goto out;
 	}
-	if (S_copy_all(templates_dir, ".css", site_dir, 0, err))
+	if (S_copy_all(templates_dir, ".css", site_dir, 0, 0, err))
 		goto out;
 	free(path);
 	path = xasprintf("%s/charts", site_dir);
-	if (S_copy_all(charts_dir, ".svg", path, 1, err))
+	if (S_copy_all(charts_dir, ".svg", path, 1, 1, err))
 		goto out;
 
 	buf_reset(&s.md);
