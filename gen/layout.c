@@ -880,6 +880,31 @@ static void S_draw_cell(S_Tab *s, const LoCell *c, size_t row, size_t col,
 		free(tx);
 	} else
 		lo_wrap(d, c->style, size, c->text, w - 2 * t->pad, &l);
+	/* Text never leaves its box: a cell taller than what a page can give
+	 * it (a basis of thousands of characters merged over a few rows)
+	 * shows the lines that fit, the last one ending with "…". */
+	size_t fit = h - 2 * t->pad + 0.5f >= L ? (size_t)((h - 2 * t->pad + 0.5f) / L) : 1;
+	if (l.n > fit) {
+		for (size_t i = fit; i < l.n; i++)
+			free(l.line[i]);
+		l.n = fit;
+		Buf lb;
+		buf_init(&lb);
+		buf_puts(&lb, l.line[fit - 1]);
+		buf_puts(&lb, "…");
+		while (lb.len > 3 && S_width(d, c->style, size, lb.ptr, lb.len) > w - 2 * t->pad) {
+			/* drop the code point before the "…" */
+			size_t cut = lb.len - 3;
+			do
+				cut--;
+			while (cut > 0 && ((unsigned char)lb.ptr[cut] & 0xC0) == 0x80);
+			memmove(lb.ptr + cut, lb.ptr + lb.len - 3, 4);
+			lb.len = cut + 3;
+		}
+		free(l.line[fit - 1]);
+		l.line[fit - 1] = buf_detach(&lb, NULL);
+		l.width[fit - 1] = S_width(d, c->style, size, l.line[fit - 1], strlen(l.line[fit - 1]));
+	}
 	float block = (float)l.n * L;
 	float ttop = top - t->pad;
 	if (t->valign_middle && h - 2 * t->pad > block)
@@ -1141,6 +1166,12 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 				s.h[r] = old;
 				break;
 			}
+			/* a row first on its page never reaches past the page
+			 * (grown for a span, it held the whole span's text and
+			 * its own cells, centred, fell off the page): its cells
+			 * show what fits (S_draw_cell) */
+			if (y - s.h[r] < d->y_bottom && y - d->y_bottom > 0)
+				s.h[r] = y - d->y_bottom;
 			y -= s.h[r];
 			if (r == split_end)
 				split = 0;

@@ -149,8 +149,10 @@ float lo_png(LoDoc *d, const char *path, float x, float top, float w,
  *     split, the cell is drawn again on each page its rows
  *     reach, its text repeated (with cont_prefix before it, if set) and
  *     the segment's last row grown until the text fits;
- *   - a row whose cells do not fit an empty page is still drawn alone
- *     on its page (it overflows the bottom margin) rather than lost. */
+ *   - a row whose cells do not fit an empty page is still drawn, alone
+ *     and taking the rest of its page, rather than lost; nothing is
+ *     drawn outside a cell: a text taller than its cell shows the lines
+ *     that fit, the last one ending with "…". */
 typedef struct {
 	const char *text;      /* borrowed; NULL on a covered slot */
 	FontStyle style;

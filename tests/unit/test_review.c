@@ -118,12 +118,68 @@ static void test_layout_number_wider_than_line_still_cut(void **state)
 	lo_lines_release(&l);
 }
 
+/* A basis of thousands of characters merged over two rows at the foot of
+ * a table: no text leaves its cell, no cell leaves its page, and the last
+ * row (its own cells centred in a row grown for the whole basis) is on
+ * its page, not below it. */
+static void test_layout_table_span_taller_than_page(void **state)
+{
+	LoDoc *d = *state;
+	lo_page_new(d, 1);
+	static const float w[] = {200, 120, 120};
+	LoTable t;
+	lo_table_init(&t, 3, w);
+	t.cont_prefix = "(tiếp) ";
+	size_t h = lo_table_row(&t);
+	lo_table_set(&t, h, 0, "Tên", 1, 1);
+	lo_table_set(&t, h, 1, "Căn cứ", 1, 1);
+	lo_table_set(&t, h, 2, "Kết quả", 1, 1);
+	t.n_head = 1;
+	Buf big;
+	buf_init(&big);
+	while (big.len < 8000)
+		buf_puts(&big, "Căn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ ");
+	for (int i = 0; i < 4; i++) {
+		size_t r = lo_table_row(&t);
+		lo_table_set(&t, r, 0, i == 3 ? "Hàng cuối" : "Hàng", 1, 1);
+		if (i == 2)
+			lo_table_set(&t, r, 1, big.ptr, 1, 2);
+		else if (i < 2)
+			lo_table_set(&t, r, 1, "Ngắn", 1, 1);
+		lo_table_set(&t, r, 2, "99,93%", 1, 1);
+	}
+	LoBoxes b = {0};
+	lo_table_flow(d, &t, &b);
+	int last_seen = 0;
+	for (size_t i = 0; i < b.n; i++) {
+		const LoBox *x = &b.v[i];
+		if (x->tw > 0) {
+			assert_true(x->ty >= x->y - EPS);
+			assert_true(x->ty + x->th <= x->y + x->h + EPS);
+			assert_true(x->tx + x->tw <= x->x + x->w + EPS);
+		}
+		assert_true(x->y >= d->m_bottom - EPS);
+		if (x->row == 4 && x->col == 0) {
+			assert_true(x->tw > 0);
+			assert_true(x->ty >= d->m_bottom - EPS);
+			last_seen = 1;
+		}
+	}
+	assert_true(last_seen);
+	for (size_t r = 1; r < t.n_row; r++)
+		assert_true(t.row_page[r] >= 0);
+	lo_boxes_release(&b);
+	lo_table_release(&t);
+	buf_release(&big);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_layout_long_word_not_cut_inside_number),
 		cmocka_unit_test(test_layout_long_word_prefers_punctuation),
 		cmocka_unit_test(test_layout_number_wider_than_line_still_cut),
+		cmocka_unit_test(test_layout_table_span_taller_than_page),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
