@@ -96,6 +96,19 @@ grep -qF '&lt;b&gt;b&lt;/b&gt;' "$d/site/don-vi/so-cong-thuong.html" || fail "si
 ! grep -q '<em>đậm</em>' "$d/site/don-vi/so-cong-thuong.html" || fail "site: the note's *đậm* became emphasis"
 check_target_lines "$d"
 
+# --- a merged basis taller than a page --------------------------------
+B="$WORK/b"
+copy_sample "$B"
+big=$(awk 'BEGIN { while (length(s) < 6000) s = s "Căn cứ Nghị quyết số 01/NQ-CP ngày 05/01/2024 của Chính phủ "; print s }')
+sed "2s|Thực hiện theo Công văn số|$big&|" "$TOP/input/chi-tieu.csv" >"$B/chi-tieu.csv"
+grep -q "của Chính phủ Căn cứ" "$B/chi-tieu.csv" || fail "the long basis was not written"
+run_chitieu -q -i "$B" -o "$WORK/ob" -k 2024-Q2
+expect_rc 0
+# every row of the appendix is on the appendix pages, before section II
+last=$(awk -F, 'END { gsub(/"/, "", $2); split($2, w, " "); print w[1] " " w[2] " " w[3] }' "$TOP/input/chi-tieu.csv")
+pdftotext "$WORK/ob/2024-Q2/bao-cao.pdf" - 2>/dev/null | awk '/II\. KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU/ { exit } { print }' |
+	grep -qF "$last" || fail "the appendix lost its last row ('$last') under a long merged basis"
+
 # --- the data-quality page speaks Vietnamese --------------------------
 Q="$WORK/q"
 copy_sample "$Q"
