@@ -404,6 +404,13 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	buf_init(&dat);
 	buf_init(&cd);
 	buf_init(&ct);
+	/* Past a dozen targets "CT12" and "100,00" no longer fit under a
+	 * bar: the tics are the bare numbers and the figures stay in the
+	 * scorecard's table. */
+	int dense = 0;
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		dense += model_applies(m, u, t);
+	dense = dense > 12;
 	buf_puts(b, "set xtics (");
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		if (!model_applies(m, u, t))
@@ -416,7 +423,7 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 		if (n > 1)
 			buf_puts(b, ", ");
 		buf_reset(&s);
-		buf_printf(&s, "CT%d", x->stt);
+		buf_printf(&s, dense ? "%d" : "CT%d", x->stt);
 		chart_quote(b, s.ptr);
 		buf_printf(&ct, "%d ", n);
 		S_put_gia_tri(&ct, x);
@@ -430,11 +437,13 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 			/* The figure under its target's name, where no bar or line
 			 * can cover it: a label, as a two-line tic label leaks into
 			 * the next chart's SVG (<title>) in gnuplot 5.4. */
-			buf_reset(&s);
-			fmt_ty_le(&s, kq->n, kq->d, x);
-			buf_printf(&labels, "set label %d ", n);
-			chart_quote(&labels, s.ptr);
-			buf_printf(&labels, " at first %d, graph 0 center offset 0,-2.1 front\n", n);
+			if (!dense) {
+				buf_reset(&s);
+				fmt_ty_le(&s, kq->n, kq->d, x);
+				buf_printf(&labels, "set label %d ", n);
+				chart_quote(&labels, s.ptr);
+				buf_printf(&labels, " at first %d, graph 0 center offset 0,-2.1 front\n", n);
+			}
 		} else {
 			buf_printf(&labels, "set label %d ", n);
 			chart_quote(&labels, fmt_danh_gia(kq->dg));

@@ -451,6 +451,7 @@ enum { C_TEN, C_KQ, C_GIAO, C_DG, C_TD, C_CAN, C_GHI, S_NCOL };
 typedef struct {
 	size_t t;
 	char *ten, *giao, *dg, *td, *can, *can1, *ghi;
+	char *giao1;       /* compact: "≥ 80%", where "Tối thiểu…" lost the number */
 	char *ty_le;       /* "85,48 %", NULL when D = 0 or not reported */
 	char *nd_n, *nd_d; /* "1.354/" and "1.584", NULL when not reported */
 	DanhGia danh_gia;
@@ -463,6 +464,7 @@ static void S_dong_release(S_Dong *r)
 	free(r->nd_n);
 	free(r->nd_d);
 	free(r->giao);
+	free(r->giao1);
 	free(r->dg);
 	free(r->td);
 	free(r->can);
@@ -537,7 +539,7 @@ static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S
 	for (size_t i = 0; i < n; i++) {
 		const S_Dong *row = &rows[i];
 		const char *kq = S_keep(pool, S_ket_qua(d, row, mu, tb->width[C_KQ] - 2 * tb->pad));
-		const char *text[S_NCOL] = {row->ten, kq, row->giao, row->dg,
+		const char *text[S_NCOL] = {row->ten, kq, mu.gon ? row->giao1 : row->giao, row->dg,
 		                            row->td, mu.gon ? row->can1 : row->can, row->ghi};
 		size_t max[S_NCOL] = {mu.ten, one, one, one, one, one, mu.ghi};
 		r = lo_table_row(tb);
@@ -700,6 +702,11 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		if (ct->don_vi_tinh && *ct->don_vi_tinh)
 			buf_printf(&b, strcmp(ct->don_vi_tinh, "%") ? " %s" : "%s", ct->don_vi_tinh);
 		r->giao = buf_detach(&b, NULL);
+		buf_puts(&b, ct->so_sanh == SS_GE ? "≥ " : ct->so_sanh == SS_LE ? "≤ " : "");
+		fmt_gia_tri(&b, ct);
+		if (ct->don_vi_tinh && *ct->don_vi_tinh)
+			buf_printf(&b, strcmp(ct->don_vi_tinh, "%") ? " %s" : "%s", ct->don_vi_tinh);
+		r->giao1 = buf_detach(&b, NULL);
 		buf_printf(&b, "%s %s", rank_ky_hieu(kq->dg), fmt_danh_gia(kq->dg));
 		r->dg = buf_detach(&b, NULL);
 		S_thay_doi(&b, model_xh_don_vi(m, u, t), w->n_buoc);

@@ -164,6 +164,11 @@ for n in 25 1; do
 	! grep -qi 'huyện' "$d/bao-cao.md" || fail "$n targets: a district group appears with no huyen group"
 	units_pages=$(pdf_text "$d/the-diem.pdf" | awk 'BEGIN { RS = "\f" } /Nhóm: / { n++ } END { print n + 0 }')
 	[ "$units_pages" -eq 6 ] || fail "$n targets: $units_pages scorecards for 6 units"
+	# a target's value is never cut off ("Tối thiểu…" said no number)
+	! pdftotext "$d/the-diem.pdf" - 2>/dev/null | grep -q 'Tối thiểu…\|Tối đa…' ||
+		fail "$n targets: a scorecard cuts the target's value"
+	# 25 bars: bare numbers under them, no "CT25 / 100,00" piled up
+	[ "$n" -lt 13 ] || ! grep -q '>CT25<' "$d"/charts/don-vi-*.svg || fail "$n targets: the unit chart's tics overlap"
 	check_target_lines "$d"
 done
 echo ok
