@@ -29,10 +29,17 @@ FUZZ_SECONDS ?= 60
 FUZZ_CC ?= clang
 FUZZ_FLAGS = -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
 
-all: chitieu
-
+# ./chitieu is always the release build: a sanitizer build stays in
+# build/san/ (the tests run it from there).
+ifeq ($(SANITIZE),1)
+TOP_BIN =
+else
+TOP_BIN = chitieu
 chitieu: $(B)/chitieu
 	cp $(B)/chitieu $@.tmp && mv -f $@.tmp $@
+endif
+
+all: $(B)/chitieu $(TOP_BIN)
 
 $(B)/chitieu: $(B)/main.o $(B)/libchitieu.a
 	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS)
@@ -64,10 +71,10 @@ build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_folder.h tests/fuzz/fuzz_file.h $(F
 
 tests-bin: $(TEST_BIN) $(FUZZ_REPLAY) $(B)/chitieu
 
-check: tests-bin chitieu
+check: tests-bin $(TOP_BIN)
 	CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
 
-leakcheck: tests-bin chitieu
+leakcheck: tests-bin $(TOP_BIN)
 	CHITIEU_VALGRIND=1 CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
 
 # Each harness runs FUZZ_SECONDS on a copy of its seeds (new inputs stay
