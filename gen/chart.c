@@ -139,15 +139,6 @@ static void S_quote_cut(Buf *b, const char *s, size_t max)
 	buf_release(&t);
 }
 
-static int S_valid_code(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
-			return 0;
-	return 1;
-}
 
 int chart_unit_has_chart(const Model *m, size_t u)
 {
@@ -869,7 +860,7 @@ static S_Chart *S_build(const Model *m, size_t *np, char **err)
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		if (!chart_unit_has_chart(m, u))
 			continue;
-		if (!S_valid_code(m->don_vi[u].ma) || strlen(m->don_vi[u].ma) > 80) {
+		if (!model_code_ok(m->don_vi[u].ma) || strlen(m->don_vi[u].ma) > 80) {
 			*err = xasprintf("the unit code '%s' cannot name a chart file: use [a-z0-9-]+",
 			                 m->don_vi[u].ma);
 			S_free(c, n);

@@ -55,20 +55,6 @@ static int S_cmp_thu_tu(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static void S_free_results(Model *m)
-{
-	free(m->kq_don_vi);
-	free(m->kq_nhom);
-	free(m->kq_tinh);
-	free(m->xh_don_vi);
-	free(m->xh_nhom);
-	free(m->xh_tinh);
-	free(m->thu_tu_don_vi);
-	m->kq_don_vi = m->kq_nhom = m->kq_tinh = NULL;
-	m->xh_don_vi = m->xh_nhom = m->xh_tinh = NULL;
-	m->thu_tu_don_vi = NULL;
-	m->evaluated = 0;
-}
 
 static int S_in_window(const CuaSo *w, Ky k)
 {
@@ -188,7 +174,7 @@ int eval_run(Model *m, const char *ky)
 	size_t U = m->n_don_vi, T = m->n_chi_tieu, G = m->n_nhom;
 	Ky k;
 
-	S_free_results(m);
+	model_release_results(m);
 	memset(w, 0, sizeof *w);
 
 	/* The latest period of the data: the default report period. */

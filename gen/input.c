@@ -54,15 +54,6 @@ typedef struct {
 
 /* --- Small parsers --------------------------------------------------- */
 
-static int S_code_ok(const char *s)
-{
-	if (!*s)
-		return 0;
-	for (; *s; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
-			return 0;
-	return 1;
-}
 
 /* A whole number, optionally negative, at most 9 digits. */
 static int S_int(const char *s, int *out)
@@ -409,7 +400,7 @@ static int S_row_nhom(void *vc, const CsvRow *r)
 	/* a row with a good code is kept whatever else is wrong, so that
 	 * the files naming it do not repeat the error */
 	int ok = 1, thu_tu = 0;
-	if (!S_code_ok(f[NH_MA].text)) {
+	if (!model_code_ok(f[NH_MA].text)) {
 		msg_error(&m->msgs, path, f[NH_MA].line, f[NH_MA].col,
 		          "bad group code '%s': use lower-case ASCII letters, digits and '-' ([a-z0-9-]+)",
 		          f[NH_MA].text);
@@ -455,7 +446,7 @@ static int S_row_don_vi(void *vc, const CsvRow *r)
 	const CsvField *f = r->f;
 	const char *path = r->path;
 	int ok = 1, g = -1;
-	if (!S_code_ok(f[DV_MA].text)) {
+	if (!model_code_ok(f[DV_MA].text)) {
 		msg_error(&m->msgs, path, f[DV_MA].line, f[DV_MA].col,
 		          "bad unit code '%s': use lower-case ASCII letters, digits and '-' ([a-z0-9-]+); "
 		          "it is also the name of the unit's file so-lieu/<ma>.csv",
@@ -964,7 +955,7 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 		return;
 	}
 	char *stem = xstrndup(name, len - 4);
-	int unit = S_code_ok(stem) ? model_find_don_vi(m, stem) : -1;
+	int unit = model_code_ok(stem) ? model_find_don_vi(m, stem) : -1;
 	if (unit < 0 && c->have_don_vi) {
 		Buf b;
 		buf_init(&b);
@@ -975,7 +966,7 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 				*q = '-';
 		S_suggest(c, &b, near, m->n_don_vi, S_get_don_vi, m);
 		free(near);
-		if (!S_code_ok(stem))
+		if (!model_code_ok(stem))
 			msg_error(&m->msgs, path, 0, 0,
 			          "the file name '%s' is not a unit code: name the file <ma>.csv after the "
 			          "unit's code in don-vi.csv ([a-z0-9-]+)%s",

@@ -96,6 +96,25 @@ void model_release(Model *m)
 	free(m->tep);
 	han_release(&m->han);
 	msgs_release(&m->msgs);
+	model_release_results(m);
+	free(m->idx_don_vi);
+	free(m->idx_nhom);
+	free(m->idx_chi_tieu);
+	model_init(m);
+}
+
+int model_code_ok(const char *s)
+{
+	if (!*s)
+		return 0;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-'))
+			return 0;
+	return 1;
+}
+
+void model_release_results(Model *m)
+{
 	free(m->kq_don_vi);
 	free(m->kq_nhom);
 	free(m->kq_tinh);
@@ -103,10 +122,10 @@ void model_release(Model *m)
 	free(m->xh_nhom);
 	free(m->xh_tinh);
 	free(m->thu_tu_don_vi);
-	free(m->idx_don_vi);
-	free(m->idx_nhom);
-	free(m->idx_chi_tieu);
-	model_init(m);
+	m->kq_don_vi = m->kq_nhom = m->kq_tinh = NULL;
+	m->xh_don_vi = m->xh_nhom = m->xh_tinh = NULL;
+	m->thu_tu_don_vi = NULL;
+	m->evaluated = 0;
 }
 
 int model_applies(const Model *m, size_t u, size_t t)

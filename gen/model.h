@@ -177,6 +177,10 @@ static inline const Diem *model_xh_tinh(const Model *m, size_t t)
 	return &m->xh_tinh[t * MAX_BUOC];
 }
 
+/* 1 when s is a valid unit code, [a-z0-9-]+ (it names files and pages). */
+int model_code_ok(const char *s);
+/* Frees what eval_run() filled (kq_*, xh_*, thu_tu_don_vi). */
+void model_release_results(Model *m);
 /* Sorts targets by stt and groups by thu_tu (fixing every index that
  * points at them) and builds the lookup indexes.  Call after the registry
  * files are read, before figures are read. */
