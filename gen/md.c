@@ -716,7 +716,7 @@ static void S_chart(Buf *b, const char *prefix, const char *stem, const char *al
 
 static void S_chart_chi_tieu(Buf *b, const Model *m, size_t t, const char *prefix)
 {
-	char stem[32], what[96];
+	char stem[40], what[128];
 	snprintf(stem, sizeof stem, "chi-tieu-%d", m->chi_tieu[t].stt);
 	snprintf(what, sizeof what, "Biểu đồ xu hướng theo kỳ: chỉ tiêu %d, ", m->chi_tieu[t].stt);
 	S_chart(b, prefix, stem, what, m->chi_tieu[t].ten);

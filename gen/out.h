@@ -1,7 +1,7 @@
 /* out: the one place that writes files.
  *
  * A run writes everything into a fresh folder beside its target
- * (<root>/.chitieu-tmp-XXXXXX) and only out_commit() puts it in place, by
+ * (<root>/.chitieu-tmp-<pid>-XXXXXX; a later run removes one whose process is gone) and only out_commit() puts it in place, by
  * an atomic exchange of folders; out_abort() (also run on SIGINT/SIGTERM)
  * removes it.  So a failed or interrupted run leaves <root>/<ky> as it was.
  * Functions return 0, or -1 with *err (caller frees) saying what failed. */
