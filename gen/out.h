@@ -1,9 +1,10 @@
 /* out: the one place that writes files.
  *
  * A run writes everything into a fresh folder beside its target
- * (<root>/.chitieu-tmp-<pid>-XXXXXX; a later run removes one whose process is gone) and only out_commit() puts it in place, by
- * an atomic exchange of folders; out_abort() (also run on SIGINT/SIGTERM)
- * removes it.  So a failed or interrupted run leaves <root>/<ky> as it was.
+ * (<root>/.chitieu-tmp-<pid>-XXXXXX) and only out_commit() puts it in
+ * place, by an atomic exchange of folders; out_abort() (also run on
+ * SIGINT/SIGTERM and at exit) removes it, and a later run removes one
+ * left by a killed process.  So a failed or interrupted run leaves <root>/<ky> as it was.
  * Functions return 0, or -1 with *err (caller frees) saying what failed. */
 #ifndef CHITIEU_OUT_H
 #define CHITIEU_OUT_H
