@@ -296,7 +296,48 @@ struct MdCtx {
 	DemDanhGia *dem;          /* [n_don_vi] */
 	int *hang, *tong, *dong;  /* as rank_hang() returns them, [n_don_vi] */
 	int *pos;                 /* display position, [n_don_vi] */
+	/* Lists built once so a unit's page never scans every unit or every
+	 * message: children in display order (first child, next sibling) and
+	 * the messages about so-lieu/<ma>.csv (first, next); -1 ends a list. */
+	int *con_dau, *con_sau;   /* [n_don_vi] */
+	int *msg_dau, *msg_sau;   /* [n_don_vi], [msgs.n] */
 };
+
+static void S_lists(MdCtx *c, const Model *m)
+{
+	size_t n = m->n_don_vi ? m->n_don_vi : 1;
+	c->con_dau = xmalloc(n * sizeof *c->con_dau);
+	c->con_sau = xmalloc(n * sizeof *c->con_sau);
+	c->msg_dau = xmalloc(n * sizeof *c->msg_dau);
+	c->msg_sau = xmalloc((m->msgs.n ? m->msgs.n : 1) * sizeof *c->msg_sau);
+	for (size_t i = 0; i < m->n_don_vi; i++)
+		c->con_dau[i] = c->con_sau[i] = c->msg_dau[i] = -1;
+	/* Backwards, so each list comes out in forward order. */
+	for (size_t i = m->n_don_vi; i-- > 0;) {
+		size_t v = S_don_vi_at(m, i);
+		int p = m->don_vi[v].thuoc;
+		if (p >= 0) {
+			c->con_sau[v] = c->con_dau[p];
+			c->con_dau[p] = (int)v;
+		}
+	}
+	for (size_t i = m->msgs.n; i-- > 0;) {
+		const char *path = m->msgs.v[i].path;
+		c->msg_sau[i] = -1;
+		if (!path || strncmp(path, "so-lieu/", 8))
+			continue;
+		size_t len = strlen(path + 8);
+		if (len < 5 || strcmp(path + 8 + len - 4, ".csv"))
+			continue;
+		char *stem = xstrndup(path + 8, len - 4);
+		int u = model_find_don_vi(m, stem);
+		free(stem);
+		if (u >= 0) {
+			c->msg_sau[i] = c->msg_dau[u];
+			c->msg_dau[u] = (int)i;
+		}
+	}
+}
 
 static int S_cmp_nhom_hang(const void *pa, const void *pb)
 {
@@ -315,6 +356,7 @@ MdCtx *md_ctx_new(const Model *m)
 	MdCtx *c = xcalloc(1, sizeof *c);
 	c->dem = S_dem_all(m);
 	c->pos = S_positions(m);
+	S_lists(c, m);
 	c->hang = xcalloc(n, sizeof *c->hang);
 	c->tong = xcalloc(n, sizeof *c->tong);
 	c->dong = xcalloc(n, sizeof *c->dong);
@@ -353,6 +395,10 @@ void md_ctx_free(MdCtx *c)
 	free(c->tong);
 	free(c->dong);
 	free(c->pos);
+	free(c->con_dau);
+	free(c->con_sau);
+	free(c->msg_dau);
+	free(c->msg_sau);
 	free(c);
 }
 
@@ -1022,26 +1068,19 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", dv->ten);
 		}
 	}
-	int n = 0;
-	for (size_t i = 0; i < m->n_don_vi; i++) {
-		size_t v = S_don_vi_at(m, i);
-		if (m->don_vi[v].thuoc != (int)u)
-			continue;
-		if (!n++)
-			buf_puts(out, "## Đơn vị trực thuộc\n\n");
+	if (c->con_dau[u] >= 0)
+		buf_puts(out, "## Đơn vị trực thuộc\n\n");
+	for (int v = c->con_dau[u]; v >= 0; v = c->con_sau[v]) {
 		buf_puts(out, "- ");
-		S_don_vi(out, m, v, S_up);
+		S_don_vi(out, m, (size_t)v, S_up);
 		buf_putc(out, '\n');
 	}
-	if (n)
+	if (c->con_dau[u] >= 0)
 		buf_putc(out, '\n');
 	/* The run's warnings about this unit's own file. */
-	char *path = xasprintf("so-lieu/%s.csv", dv->ma);
-	n = 0;
-	for (size_t i = 0; i < m->msgs.n; i++) {
+	int n = 0;
+	for (int i = c->msg_dau[u]; i >= 0; i = c->msg_sau[i]) {
 		const Msg *g = &m->msgs.v[i];
-		if (!g->path || strcmp(g->path, path))
-			continue;
 		if (!n++)
 			buf_puts(out, "## Cảnh báo về số liệu của đơn vị\n\n");
 		buf_puts(out, "- ");
@@ -1055,7 +1094,6 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 	}
 	if (n)
 		buf_putc(out, '\n');
-	free(path);
 	md_ctx_free(own);
 }
 
