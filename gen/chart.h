@@ -24,8 +24,7 @@ int chart_render_all(const Model *m, const char *dir, int jobs, char **err);
 void chart_quote(Buf *b, const char *s);
 
 /* The size at which the PDFs place the PNGs, in millimetres: the PNGs
- * are drawn for it at 200 dpi, the units' at 150 dpi (SVGs at 96 px per
- * inch). */
+ * are drawn for it at 200 dpi (SVGs at 96 px per inch). */
 #define CHART_CHI_TIEU_W_MM 160
 #define CHART_CHI_TIEU_H_MM 90
 #define CHART_DON_VI_W_MM 170
