@@ -714,9 +714,14 @@ static void S_appendix(S_Ctx *c)
 	const char *comma = strstr(dl.ptr, ", ");
 	buf_puts(b, comma ? comma + 2 : dl.ptr);
 	buf_release(&dl);
+	/* Inside a sentence the body is named as prose ("UBND tỉnh Hưng
+	 * Yên"), not in the header block's capitals. */
+	const char *ten = model_conf(m, "ten_co_quan");
 	const char *cqcq = model_conf(m, "co_quan_chu_quan");
 	const char *cq = model_conf(m, "co_quan");
-	if (*cqcq || *cq)
+	if (*ten)
+		buf_printf(b, " của %s", ten);
+	else if (*cqcq || *cq)
 		buf_printf(b, " của %s%s%s", cqcq, *cqcq && *cq ? " " : "", cq);
 	buf_putc(b, ')');
 	lo_paragraph(d, FONT_ITALIC, S_BODY, d->x0, S_w(c), LO_CENTER, 0, 2, b->ptr);

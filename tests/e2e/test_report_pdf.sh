@@ -32,6 +32,7 @@ has() { grep -qF -- "$1" "$WORK/text" || fail "the PDF text lacks: $1"; }
 has "Độc lập - Tự do - Hạnh phúc"
 has "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 has "Nơi nhận"
+has "của UBND tỉnh Hưng Yên)"  # ten_co_quan names the body inside a sentence
 has "Phụ lục"
 # every target's name (field 2 of chi-tieu.csv, RFC 4180 quotes undone)
 awk 'NR > 1 {
