@@ -107,4 +107,4 @@ clean:
 
 .PHONY: all check leakcheck fuzz site bench format clean tests-bin
 
--include $(LIB_OBJ:.o=.d) $(B)/main.d $(wildcard build/fuzz/obj/*.d)
+-include $(LIB_OBJ:.o=.d) $(B)/main.d $(wildcard build/fuzz/obj/*.d) $(TEST_BIN:=.d)
