@@ -15,6 +15,7 @@
 
 #include "buf.h"
 #include "out.h"
+#include "pdfw.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -38,7 +39,7 @@ static float S_c(float v)
 	return isfinite(v) ? v : 0.0f;
 }
 
-static void S_set_date(LoDoc *d)
+static void S_set_date(HPDF_Doc pdf)
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	if (!sde || !*sde)
@@ -61,11 +62,38 @@ static void S_set_date(LoDoc *d)
 	dt.minutes = tm.tm_min;
 	dt.seconds = tm.tm_sec;
 	dt.ind = 'Z';
-	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_CREATION_DATE, dt);
-	HPDF_SetInfoDateAttr(d->pdf, HPDF_INFO_MOD_DATE, dt);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, dt);
+	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
 }
 
-int lo_open(LoDoc *d, char **err)
+/* A libharu document with the four styles loaded from d->font_path, the
+ * same way every time (a chunk's fonts must match the master's). */
+static HPDF_Doc S_new_doc(LoDoc *d, HPDF_Font font[FONT_N_STYLE], char **err)
+{
+	HPDF_Doc pdf = HPDF_New(S_error, d);
+	if (!pdf) {
+		*err = xstrdup("libharu could not create a PDF document");
+		return NULL;
+	}
+	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	HPDF_UseUTFEncodings(pdf);
+	HPDF_SetCurrentEncoder(pdf, "UTF-8");
+	for (int i = 0; i < FONT_N_STYLE; i++) {
+		const char *name = HPDF_LoadTTFontFromFile(pdf, d->font_path[i], HPDF_TRUE);
+		font[i] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
+		if (!font[i] || d->err) {
+			*err = xasprintf("cannot load the font %s (libharu error "
+			                 "0x%04X): reinstall the Debian package "
+			                 "fonts-liberation2",
+			                 d->font_path[i], (unsigned)d->err);
+			HPDF_Free(pdf);
+			return NULL;
+		}
+	}
+	return pdf;
+}
+
+static void S_defaults(LoDoc *d)
 {
 	memset(d, 0, sizeof *d);
 	d->m_top = LO_MM(20);
@@ -74,55 +102,104 @@ int lo_open(LoDoc *d, char **err)
 	d->m_right = LO_MM(15);
 	d->number_from = 2;
 	d->number_size = 13;
+	d->chunk_pages = LO_CHUNK_PAGES;
+}
 
-	char *paths[FONT_N_STYLE];
-	if (font_find_serif(paths, err))
+int lo_open(LoDoc *d, char **err)
+{
+	S_defaults(d);
+	if (font_find_serif(d->font_path, err))
 		return -1;
-	int rc = -1;
-	d->pdf = HPDF_New(S_error, d);
+	d->pdf = S_new_doc(d, d->font, err);
+	if (!d->pdf)
+		return -1;
+	S_set_date(d->pdf);
+	return 0;
+}
+
+int lo_open_file(LoDoc *d, const char *path, char **err)
+{
+	S_defaults(d);
+	if (font_find_serif(d->font_path, err))
+		return -1;
+	d->master = S_new_doc(d, d->master_font, err);
+	if (!d->master)
+		return -1;
+	S_set_date(d->master);
+	d->w = pdfw_begin(path, d->master, d->master_font, FONT_N_STYLE, err);
+	if (!d->w)
+		return -1;
+	d->pdf = S_new_doc(d, d->font, err);
+	return d->pdf ? 0 : -1;
+}
+
+/* Writes the current chunk's pages and starts a new chunk.  A failure
+ * is kept for lo_finish(); drawing goes on into chunks that are not
+ * written (libharu ignores a NULL page), so callers check once. */
+static void S_flush(LoDoc *d)
+{
+	char *err = NULL;
+	if (!d->w_err && d->pdf && pdfw_pages(d->w, d->pdf, d->font, &err))
+		d->w_err = err;
+	if (d->pdf)
+		HPDF_Free(d->pdf);
+	err = NULL;
+	d->pdf = S_new_doc(d, d->font, &err);
 	if (!d->pdf) {
-		*err = xstrdup("libharu could not create a PDF document");
-		goto out;
+		if (!d->w_err)
+			d->w_err = err;
+		else
+			free(err);
+		memset(d->font, 0, sizeof d->font);
 	}
-	HPDF_SetCompressionMode(d->pdf, HPDF_COMP_ALL);
-	HPDF_UseUTFEncodings(d->pdf);
-	HPDF_SetCurrentEncoder(d->pdf, "UTF-8");
-	for (int i = 0; i < FONT_N_STYLE; i++) {
-		const char *name = HPDF_LoadTTFontFromFile(d->pdf, paths[i], HPDF_TRUE);
-		if (name)
-			d->font[i] = HPDF_GetFont(d->pdf, name, "UTF-8");
-		if (!name || !d->font[i] || d->err) {
-			*err = xasprintf("cannot load the font %s (libharu error "
-			                 "0x%04X): reinstall the Debian package "
-			                 "fonts-liberation2",
-			                 paths[i], (unsigned)d->err);
-			goto out;
+	d->chunk_n = 0;
+}
+
+int lo_finish(LoDoc *d, char **err)
+{
+	if (!d->w) {
+		*err = xstrdup("lo_finish: the document was not opened with lo_open_file");
+		return -1;
+	}
+	if (d->chunk_n > 0 || d->n_pages == 0)
+		S_flush(d);
+	int rc = -1;
+	if (d->err)
+		*err = xasprintf("libharu failed while drawing the PDF (error "
+		                 "0x%04X, detail %u)",
+		                 (unsigned)d->err, (unsigned)d->err_detail);
+	else if (d->w_err) {
+		*err = d->w_err;
+		d->w_err = NULL;
+	} else {
+		rc = pdfw_end(d->w, err);
+		d->w = NULL;
+		if (rc == 0 && d->err) {
+			*err = xasprintf("libharu could not write the PDF (error 0x%04X)",
+			                 (unsigned)d->err);
+			rc = -1;
 		}
 	}
-	S_set_date(d);
-	rc = 0;
-out:
-	for (int i = 0; i < FONT_N_STYLE; i++)
-		free(paths[i]);
 	return rc;
 }
 
 void lo_set_info(LoDoc *d, const char *title, const char *author)
 {
+	HPDF_Doc pdf = d->master ? d->master : d->pdf;
 	/* The Info strings are PDFDocEncoding or UTF-16: libharu 2.3.0 writes
 	 * them with the current encoder only for its own encodings, so keep
 	 * to ASCII-safe cleaned text. */
 	if (title) {
 		char *s = lo_clean(title);
-		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_TITLE, s);
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, s);
 		free(s);
 	}
 	if (author) {
 		char *s = lo_clean(author);
-		HPDF_SetInfoAttr(d->pdf, HPDF_INFO_AUTHOR, s);
+		HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, s);
 		free(s);
 	}
-	HPDF_SetInfoAttr(d->pdf, HPDF_INFO_CREATOR, "chitieu " CHITIEU_VERSION);
+	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "chitieu " CHITIEU_VERSION);
 }
 
 int lo_bytes(LoDoc *d, unsigned char **data, size_t *len, char **err)
@@ -170,16 +247,30 @@ int lo_save(LoDoc *d, const char *path, char **err)
 
 void lo_close(LoDoc *d)
 {
+	pdfw_free(d->w); /* an unfinished file, in the run's temporary folder */
+	d->w = NULL;
 	if (d->pdf)
 		HPDF_Free(d->pdf);
 	d->pdf = NULL;
+	if (d->master)
+		HPDF_Free(d->master);
+	d->master = NULL;
+	free(d->w_err);
+	d->w_err = NULL;
+	for (int i = 0; i < FONT_N_STYLE; i++) {
+		free(d->font_path[i]);
+		d->font_path[i] = NULL;
+	}
 }
 
 /* ---- pages ---- */
 
 void lo_page_new(LoDoc *d, int landscape)
 {
-	d->page = HPDF_AddPage(d->pdf);
+	if (d->w && d->chunk_n >= (d->chunk_pages > 0 ? d->chunk_pages : 1))
+		S_flush(d);
+	d->chunk_n++;
+	d->page = d->pdf ? HPDF_AddPage(d->pdf) : NULL;
 	d->landscape = landscape;
 	HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4,
 	                  landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
@@ -711,7 +802,7 @@ out:
 
 float lo_png(LoDoc *d, const char *path, float x, float top, float w, float max_h)
 {
-	if (!d->page)
+	if (!d->page || !d->pdf)
 		return -1;
 	Buf b;
 	buf_init(&b);

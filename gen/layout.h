@@ -14,12 +14,18 @@
  *
  * Lifecycle:
  *     LoDoc d;
- *     if (lo_open(&d, &err)) ...                 (fonts missing: exit 3)
+ *     if (lo_open_file(&d, path, &err)) ...      (fonts missing: exit 3)
  *     lo_page_new(&d, 0);                        (portrait A4)
  *     d.y = lo_paragraph(&d, FONT_REGULAR, 13, d.x0, d.x1 - d.x0,
  *                        LO_LEFT, "text", 0);    (flows, breaks pages)
  *     lo_table_flow(&d, &table, NULL);           (repeats header rows)
- *     lo_save(&d, path, &err); lo_close(&d);     (lo_close always) */
+ *     lo_finish(&d, &err); lo_close(&d);         (lo_close always)
+ * lo_open_file() writes the pages to the file as they go, a chunk of
+ * chunk_pages at a time (pdfw.h): memory does not grow with the pages.
+ * lo_open() keeps the whole document in memory until lo_save() or
+ * lo_bytes() (the tests compare the two).  Either way, nothing drawn may
+ * keep a libharu object (a page, a font, an image) across
+ * lo_page_new(): the chunk it belongs to may be gone. */
 #ifndef CHITIEU_LAYOUT_H
 #define CHITIEU_LAYOUT_H
 #include <stddef.h>
@@ -38,7 +44,7 @@ typedef struct LoDoc LoDoc;
 typedef void (*LoPageHook)(LoDoc *d, void *ctx);
 
 struct LoDoc {
-	HPDF_Doc pdf;
+	HPDF_Doc pdf;          /* the document (lo_open) or the current chunk */
 	HPDF_Font font[FONT_N_STYLE];
 	HPDF_Page page;        /* the current page; NULL before the first */
 	int landscape;         /* of the current page */
@@ -62,13 +68,32 @@ struct LoDoc {
 	void *on_page_ctx;
 	HPDF_STATUS err;       /* first libharu error, 0 when none */
 	HPDF_STATUS err_detail;
+	/* lo_open_file() only: */
+	struct PdfW *w;        /* the file being written */
+	HPDF_Doc master;       /* its fonts, catalog and Info (no pages) */
+	HPDF_Font master_font[FONT_N_STYLE];
+	char *font_path[FONT_N_STYLE];
+	int chunk_pages;       /* pages a chunk holds, default LO_CHUNK_PAGES */
+	int chunk_n;           /* pages in the current chunk */
+	char *w_err;           /* first failure writing the file */
 };
+
+/* Pages per chunk: memory of the order of 100 scorecard pages (about
+ * 9 MB), against reloading the fonts (about 15 ms) once a chunk. */
+#define LO_CHUNK_PAGES 100
 
 /* Creates the document: A4, UTF-8, Liberation Serif in four styles
  * embedded, compressed streams, the creation date from SOURCE_DATE_EPOCH
  * (none when unset, so output is reproducible).  Returns 0, or -1 with
  * *err (caller frees).  Call lo_close() in both cases. */
 int lo_open(LoDoc *d, char **err);
+/* The same, writing the document to path (through out_open_file) as its
+ * pages are made; lo_finish() completes it.  chunk_pages may be changed
+ * before the first page. */
+int lo_open_file(LoDoc *d, const char *path, char **err);
+/* Completes the file of lo_open_file(): 0, or -1 with *err (also when a
+ * libharu error was recorded while drawing). */
+int lo_finish(LoDoc *d, char **err);
 /* Writes the PDF to path (through out_write_file).  0, or -1 with *err
  * (also when a libharu error was recorded while drawing). */
 int lo_save(LoDoc *d, const char *path, char **err);

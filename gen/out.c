@@ -139,20 +139,35 @@ int out_mkdir(const OutRun *r, const char *rel, char **err)
 
 int out_write_file(const char *path, const void *data, size_t len, char **err)
 {
-	FILE *fp = fopen(path, "wb");
-	if (!fp) {
-		*err = xasprintf("cannot write '%s': %s", path, strerror(errno));
+	FILE *fp = out_open_file(path, err);
+	if (!fp)
+		return -1;
+	if (len && fwrite(data, 1, len, fp) != len) {
+		*err = xasprintf("cannot write '%s': %s", path, strerror(errno ? errno : EIO));
+		fclose(fp);
 		return -1;
 	}
-	size_t w = len ? fwrite(data, 1, len, fp) : 0;
-	int bad = (w != len) || fflush(fp) != 0 || ferror(fp);
+	return out_close_file(fp, path, err);
+}
+
+FILE *out_open_file(const char *path, char **err)
+{
+	FILE *fp = fopen(path, "wb");
+	if (!fp)
+		*err = xasprintf("cannot write '%s': %s", path, strerror(errno));
+	return fp;
+}
+
+int out_close_file(FILE *fp, const char *path, char **err)
+{
+	int bad = fflush(fp) != 0 || ferror(fp);
 	int e = errno;
 	if (fclose(fp) != 0 && !bad) {
 		bad = 1;
 		e = errno;
 	}
 	if (bad) {
-		*err = xasprintf("cannot write '%s': %s", path, strerror(e));
+		*err = xasprintf("cannot write '%s': %s", path, strerror(e ? e : EIO));
 		return -1;
 	}
 	return 0;

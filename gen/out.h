@@ -9,6 +9,7 @@
 #ifndef CHITIEU_OUT_H
 #define CHITIEU_OUT_H
 #include <stddef.h>
+#include <stdio.h>
 
 #include "buf.h"
 
@@ -24,6 +25,11 @@ char *out_path(const OutRun *r, const char *rel);
 int out_mkdir(const OutRun *r, const char *rel, char **err);
 /* Writes b to path, checking every write and the close (disk full). */
 int out_write_file(const char *path, const void *data, size_t len, char **err);
+/* A file written in pieces (a PDF a chunk of pages at a time): opened
+ * here, closed by out_close_file(), which checks the flush and the close
+ * (disk full).  NULL or -1 with *err. */
+FILE *out_open_file(const char *path, char **err);
+int out_close_file(FILE *fp, const char *path, char **err);
 int out_write_buf(const OutRun *r, const char *rel, const Buf *b, char **err);
 int out_commit(OutRun *r, char **err);
 void out_abort(OutRun *r);

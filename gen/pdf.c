@@ -866,7 +866,7 @@ int pdf_report(const Model *m, const char *path, const char *charts_dir, char **
 	if (c.ky_mid[0] >= 'A' && c.ky_mid[0] <= 'Z')
 		c.ky_mid[0] = (char)(c.ky_mid[0] - 'A' + 'a');
 	int rc = -1;
-	if (lo_open(&c.d, err))
+	if (lo_open_file(&c.d, path, err))
 		goto out;
 	buf_reset(&c.b);
 	buf_printf(&c.b, "%s %s", model_conf(m, "loai_van_ban"), c.ky_words);
@@ -883,7 +883,7 @@ int pdf_report(const Model *m, const char *path, const char *charts_dir, char **
 	S_han(&c);
 	S_signature(&c);
 	S_colophon(&c);
-	rc = lo_save(&c.d, path, err);
+	rc = lo_finish(&c.d, err);
 out:
 	lo_close(&c.d);
 	free(c.ky_words);

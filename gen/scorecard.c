@@ -832,7 +832,7 @@ int pdf_scorecards(const Model *m, const char *path, const char *charts_dir,
 	LoDoc d;
 	S_Hang xh = {NULL, NULL, NULL};
 	int rc = -1;
-	if (lo_open(&d, err))
+	if (lo_open_file(&d, path, err))
 		goto out;
 	for (size_t i = 0; units && i < n_units; i++)
 		if (units[i] < 0 || (size_t)units[i] >= m->n_don_vi) {
@@ -862,7 +862,7 @@ int pdf_scorecards(const Model *m, const char *path, const char *charts_dir,
 		if (!n_units)
 			lo_page_new(&d, 0);
 	}
-	rc = lo_save(&d, path, err);
+	rc = lo_finish(&d, err);
 out:
 	lo_close(&d);
 	free(xh.hang);
