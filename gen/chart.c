@@ -50,6 +50,16 @@ typedef struct {
 	Buf script;
 } S_Chart;
 
+/* The run's charts in a fixed order, targets by stt then units in
+ * registry order: an index, not the scripts.  A chart's script is made
+ * when its batch is written out, so memory does not grow with the units
+ * (10,000 units' scripts are some 30 MB). */
+typedef struct {
+	const Model *m;
+	size_t n;
+	int *don_vi; /* the unit of chart n_chi_tieu + k, [n - n_chi_tieu] */
+} S_Plan;
+
 /* Series styles of the trend charts: the province first, then the groups.
  * Colour, dash and marker all differ, so a grayscale print still tells
  * the lines apart. */
@@ -496,6 +506,30 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 	buf_release(&s);
 }
 
+/* Chart i's file stem (chi-tieu-<stt>, don-vi-<ma>). */
+static void S_stem(const S_Plan *pl, size_t i, char stem[96])
+{
+	const Model *m = pl->m;
+	if (i < m->n_chi_tieu)
+		snprintf(stem, 96, "chi-tieu-%d", m->chi_tieu[i].stt);
+	else
+		snprintf(stem, 96, "don-vi-%s", m->don_vi[pl->don_vi[i - m->n_chi_tieu]].ma);
+}
+
+/* Chart i's script into c (its previous one dropped). */
+static void S_make(const S_Plan *pl, size_t i, S_Chart *c)
+{
+	const Model *m = pl->m;
+	buf_reset(&c->script);
+	if (i < m->n_chi_tieu)
+		S_chart_chi_tieu(m, i, c);
+	else
+		S_chart_don_vi(m, (size_t)pl->don_vi[i - m->n_chi_tieu], c);
+}
+
+/* A batch's script goes to its file in pieces of about this size. */
+#define S_PIECE (64 * 1024)
+
 /* An unlinked temporary file, closed on exec. */
 static int S_tmpfd(void)
 {
@@ -520,7 +554,7 @@ static int S_write_all(int fd, const char *p, size_t n)
 		p += w;
 		n -= (size_t)w;
 	}
-	return lseek(fd, 0, SEEK_SET) == 0 ? 0 : -1;
+	return 0;
 }
 
 static void S_read_all(int fd, Buf *b)
@@ -617,8 +651,11 @@ typedef struct {
 
 /* Runs gnuplot once per batch, all at once, in dir.  Returns 0, or -1
  * with *err naming the chart, the batch or the missing program. */
-static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
+static int S_run(const char *dir, const S_Plan *pl, int n_jobs, char **err)
 {
+	size_t n = pl->n;
+	S_Chart c;
+	buf_init(&c.script);
 	const char *prog = getenv("CHITIEU_GNUPLOT");
 	char *abs = NULL;
 	if (!prog || !*prog)
@@ -650,13 +687,23 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 		 * drops a key it thinks too wide).  Under LC_ALL=C it warns about
 		 * the degree sign, which we never use. */
 		buf_puts(&b, "set encoding utf8\n");
-		/* Dealt round-robin: the larger target charts come first and
-		 * would otherwise all fall to one worker. */
-		for (size_t i = x->first; i < n; i += (size_t)n_jobs)
-			buf_add(&b, c[i].script.ptr, c[i].script.len);
 		x->in_fd = S_tmpfd();
 		x->err_fd = S_tmpfd();
-		if (x->in_fd < 0 || x->err_fd < 0 || S_write_all(x->in_fd, b.ptr, b.len)) {
+		int bad = x->in_fd < 0 || x->err_fd < 0;
+		/* Dealt round-robin: the larger target charts come first and
+		 * would otherwise all fall to one worker.  Written out a piece
+		 * at a time. */
+		for (size_t i = x->first; !bad && i < n; i += (size_t)n_jobs) {
+			S_make(pl, i, &c);
+			buf_add(&b, c.script.ptr, c.script.len);
+			if (b.len >= S_PIECE) {
+				bad = S_write_all(x->in_fd, b.ptr, b.len);
+				buf_reset(&b);
+			}
+		}
+		if (!bad)
+			bad = S_write_all(x->in_fd, b.ptr, b.len) || lseek(x->in_fd, 0, SEEK_SET) != 0;
+		if (bad) {
 			*err = xasprintf("cannot write the chart script to a temporary file: %s", strerror(errno));
 			rc = -1;
 			break;
@@ -756,7 +803,8 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 		buf_init(&e);
 		S_read_all(x->err_fd, &e);
 		const char *mark = strstr(e.ptr, S_FAIL_MARK);
-		const char *names = c[x->first].stem;
+		char names[96];
+		S_stem(pl, x->first, names);
 		buf_reset(&b);
 		if (timed_out && !x->stalled) {
 			/* stopped because another worker hung: that one is reported */
@@ -766,9 +814,11 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 			for (const char *p = e.ptr; (p = strstr(p, S_DONE_MARK)); p++)
 				k++;
 			size_t i = x->first + k * (size_t)n_jobs;
+			char hung[96];
+			S_stem(pl, i < n ? i : x->first, hung);
 			buf_printf(&b, "gnuplot ('%s') did not finish the chart charts/%s.png within %d seconds "
 			           "(CHITIEU_GNUPLOT_TIMEOUT) and was stopped",
-			           prog, i < n ? c[i].stem : names, timeout);
+			           prog, hung, timeout);
 		} else if (mark) {
 			const char *p = mark + strlen(S_FAIL_MARK);
 			size_t len = strcspn(p, "\r\n");
@@ -806,106 +856,104 @@ static int S_run(const char *dir, S_Chart *c, size_t n, int n_jobs, char **err)
 	free(env);
 	free(abs);
 	buf_release(&b);
+	buf_release(&c.script);
 	return rc;
 }
 
-static void S_free(S_Chart *c, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		buf_release(&c[i].script);
-	free(c);
-}
-
 /* Every chart in both formats, not empty. */
-static int S_check_files(const char *dir, const S_Chart *c, size_t n, char **err)
+static int S_check_files(const char *dir, const S_Plan *pl, char **err)
 {
 	static const char *const ext[] = {"png", "svg"};
-	for (size_t i = 0; i < n; i++)
+	char stem[96];
+	for (size_t i = 0; i < pl->n; i++) {
+		S_stem(pl, i, stem);
 		for (int k = 0; k < 2; k++) {
-			char *p = xasprintf("%s/%s.%s", dir, c[i].stem, ext[k]);
+			char *p = xasprintf("%s/%s.%s", dir, stem, ext[k]);
 			struct stat st;
 			int bad = stat(p, &st) != 0 || st.st_size == 0;
 			free(p);
 			if (bad) {
-				*err = xasprintf("gnuplot did not write the chart charts/%s.%s", c[i].stem, ext[k]);
+				*err = xasprintf("gnuplot did not write the chart charts/%s.%s", stem, ext[k]);
 				return -1;
 			}
 		}
+	}
 	return 0;
 }
 
 /* A failed run leaves no chart that could pass for a good one. */
-static void S_remove_files(const char *dir, const S_Chart *c, size_t n)
+static void S_remove_files(const char *dir, const S_Plan *pl)
 {
-	for (size_t i = 0; i < n; i++) {
-		char *p = xasprintf("%s/%s.png", dir, c[i].stem);
+	char stem[96];
+	for (size_t i = 0; i < pl->n; i++) {
+		S_stem(pl, i, stem);
+		char *p = xasprintf("%s/%s.png", dir, stem);
 		unlink(p);
 		free(p);
-		p = xasprintf("%s/%s.svg", dir, c[i].stem);
+		p = xasprintf("%s/%s.svg", dir, stem);
 		unlink(p);
 		free(p);
 	}
 }
 
-/* Every chart's script, in a fixed order: targets by stt, then units in
- * registry order.  NULL with *err when a unit code cannot name a file. */
-static S_Chart *S_build(const Model *m, size_t *np, char **err)
+/* The index of every chart; 0, or -1 with *err when a unit code cannot
+ * name a file (before any gnuplot starts). */
+static int S_plan(const Model *m, S_Plan *pl, char **err)
 {
-	size_t n = 0, cap = m->n_chi_tieu + m->n_don_vi;
-	S_Chart *c = xcalloc(cap ? cap : 1, sizeof *c);
-	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		buf_init(&c[n].script);
-		S_chart_chi_tieu(m, t, &c[n++]);
-	}
+	pl->m = m;
+	pl->n = m->n_chi_tieu;
+	pl->don_vi = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *pl->don_vi);
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		if (!chart_unit_has_chart(m, u))
 			continue;
 		if (!model_code_ok(m->don_vi[u].ma) || strlen(m->don_vi[u].ma) > 80) {
 			*err = xasprintf("the unit code '%s' cannot name a chart file: use [a-z0-9-]+",
 			                 m->don_vi[u].ma);
-			S_free(c, n);
-			return NULL;
+			free(pl->don_vi);
+			pl->don_vi = NULL;
+			return -1;
 		}
-		buf_init(&c[n].script);
-		S_chart_don_vi(m, u, &c[n++]);
+		pl->don_vi[pl->n++ - m->n_chi_tieu] = (int)u;
 	}
-	*np = n;
-	return c;
+	return 0;
 }
 
 int chart_render_all(const Model *m, const char *dir, int jobs, char **err)
 {
-	size_t n = 0;
+	S_Plan pl;
 	*err = NULL;
-	S_Chart *c = S_build(m, &n, err);
-	if (!c)
+	if (S_plan(m, &pl, err))
 		return -1;
 	int rc = 0;
-	if (n > 0) {
+	if (pl.n > 0) {
 		if (jobs < 1)
 			jobs = 1;
-		if ((size_t)jobs > n)
-			jobs = (int)n;
-		rc = S_run(dir, c, n, jobs, err);
+		if ((size_t)jobs > pl.n)
+			jobs = (int)pl.n;
+		rc = S_run(dir, &pl, jobs, err);
 		if (!rc)
-			rc = S_check_files(dir, c, n, err);
+			rc = S_check_files(dir, &pl, err);
 		if (rc)
-			S_remove_files(dir, c, n);
+			S_remove_files(dir, &pl);
 	}
-	S_free(c, n);
+	free(pl.don_vi);
 	return rc;
 }
 
 int chart_script(const Model *m, Buf *b, char **err)
 {
-	size_t n = 0;
+	S_Plan pl;
 	*err = NULL;
-	S_Chart *c = S_build(m, &n, err);
-	if (!c)
+	if (S_plan(m, &pl, err))
 		return -1;
+	S_Chart c;
+	buf_init(&c.script);
 	buf_puts(b, "set encoding utf8\n");
-	for (size_t i = 0; i < n; i++)
-		buf_add(b, c[i].script.ptr, c[i].script.len);
-	S_free(c, n);
+	for (size_t i = 0; i < pl.n; i++) {
+		S_make(&pl, i, &c);
+		buf_add(b, c.script.ptr, c.script.len);
+	}
+	buf_release(&c.script);
+	free(pl.don_vi);
 	return 0;
 }
