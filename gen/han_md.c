@@ -54,9 +54,11 @@ static int S_cmp_tre(const void *a, const void *b)
 static void S_bang_don_vi(Buf *out, const Model *m)
 {
 	HanTomTat t;
+	size_t head = out->len;
 	buf_puts(out, "| Đơn vị chủ trì | Nội dung công bố | Số quyết định | Đúng hạn | Trễ hạn "
 	              "| Quá hạn | Chưa đến hạn | Chậm nhất (ngày làm việc) |\n"
 	              "|---|---|--:|--:|--:|--:|--:|--:|\n");
+	md_cut_head(out, head);
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		int u = S_don_vi_thu(m, i);
 		han_tom_tat(m, u, &t);
@@ -68,10 +70,12 @@ static void S_bang_don_vi(Buf *out, const Model *m)
 		S_dong_dem(out, ten.ptr, "Danh mục TTHC", &t.danh_muc);
 		S_dong_dem(out, ten.ptr, "Quy trình nội bộ", &t.quy_trinh);
 		buf_release(&ten);
+		md_cut(out, MD_CUT_TABLE);
 	}
 	han_tom_tat(m, -1, &t);
 	S_dong_dem(out, "**Toàn tỉnh**", "Danh mục TTHC", &t.danh_muc);
 	S_dong_dem(out, "**Toàn tỉnh**", "Quy trình nội bộ", &t.quy_trinh);
+	md_cut_end(out);
 }
 
 static void S_bang_tre(Buf *out, const Model *m)
@@ -200,15 +204,18 @@ static void S_tong_moc(Buf *out, const Model *m)
 static void S_bang_moc(Buf *out, const Model *m)
 {
 	const HanData *h = &m->han;
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "### Các mốc thời gian\n\n");
 	if (!h->n_moc) {
 		buf_puts(out, "Không có mốc thời gian nào (moc.csv).\n\n");
 		return;
 	}
 	S_tong_moc(out, m);
+	size_t head = out->len;
 	buf_puts(out, "| Nhiệm vụ | Đơn vị | Hạn | Ngày hoàn thành | Tình trạng "
 	              "| Số ngày làm việc chậm |\n"
 	              "|---|---|---|---|---|--:|\n");
+	md_cut_head(out, head);
 	for (size_t i = 0; i < h->n_kq; i++) {
 		const HanKetQua *r = &h->kq[i];
 		if (r->moc < 0)
@@ -229,7 +236,9 @@ static void S_bang_moc(Buf *out, const Model *m)
 		if (r->so_ngay_tre)
 			buf_printf(out, "%d", r->so_ngay_tre);
 		buf_puts(out, " |\n");
+		md_cut(out, MD_CUT_TABLE);
 	}
+	md_cut_end(out);
 	buf_putc(out, '\n');
 }
 
@@ -252,6 +261,7 @@ void han_md(Buf *out, const Model *m)
 	           h->han_danh_muc, h->han_quy_trinh,
 	           h->n_nghi ? "trừ ngày nghỉ lễ, tết, cộng ngày làm bù"
 	                     : "chưa có danh sách ngày nghỉ lễ, tết trong ngay-nghi.csv");
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "### Công bố theo đơn vị chủ trì\n\n");
 	if (!h->n_cong_bo)
 		buf_puts(out, "Chưa có Quyết định công bố TTHC nào của Bộ (cong-bo.csv).\n\n");

@@ -11,6 +11,7 @@
 
 #include "fmt.h"
 #include "han.h"
+#include "out.h"
 #include "rank.h"
 #include "xalloc.h"
 
@@ -92,6 +93,47 @@ char *md_nhom_stem(const Model *m, size_t g)
 }
 
 /* ---- small pieces ---------------------------------------------------- */
+
+/* ---- pieces ---------------------------------------------------------- */
+
+static MdSink *S_sink;
+static int S_open; /* the MD_CUT_* a cut stopped inside, 0 when none */
+
+void md_sink_begin(MdSink *s)
+{
+	S_sink = s;
+	S_open = 0;
+}
+
+void md_sink_end(void)
+{
+	S_sink = NULL;
+	S_open = 0;
+}
+
+void md_cut(Buf *out, int kind)
+{
+	if (!S_sink || out != &S_sink->md || out->len < S_sink->min)
+		return;
+	S_sink->cut(S_sink, kind);
+	S_open = kind == MD_CUT_BLOCKS ? 0 : kind;
+}
+
+void md_cut_head(Buf *out, size_t from)
+{
+	if (!S_sink || out != &S_sink->md)
+		return;
+	buf_reset(&S_sink->head);
+	buf_add(&S_sink->head, out->ptr + from, out->len - from);
+}
+
+void md_cut_end(Buf *out)
+{
+	if (!S_sink || out != &S_sink->md || !S_open)
+		return;
+	S_sink->cut(S_sink, MD_CUT_END);
+	S_open = 0;
+}
 
 /* A verdict readable without colour: a symbol and the word. */
 static void S_dg(Buf *b, DanhGia dg)
@@ -420,10 +462,12 @@ static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Ro
 	S_sort_dem = dem;
 	S_sort_pos = c->pos;
 	qsort(v, n, sizeof *v, S_cmp_hang);
+	size_t head = b->len;
 	buf_printf(b, "| Hạng | Đơn vị | %s Đạt | %s Chưa báo cáo | %s Chưa đạt | %s Không phát sinh | Số chỉ tiêu áp dụng |\n"
 	              "|---:|---|---:|---:|---:|---:|---:|\n",
 	           rank_ky_hieu(DG_DAT), rank_ky_hieu(DG_CHUA_BAO_CAO), rank_ky_hieu(DG_CHUA_DAT),
 	           rank_ky_hieu(DG_KHONG_PHAT_SINH));
+	md_cut_head(b, head);
 	for (size_t i = 0; i < n; i++) {
 		size_t u = (size_t)v[i];
 		const DemDanhGia *d = &dem[u];
@@ -437,7 +481,9 @@ static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Ro
 			fmt_int(b, cot[k]);
 		}
 		buf_puts(b, " |\n");
+		md_cut(b, MD_CUT_TABLE);
 	}
+	md_cut_end(b);
 	buf_printf(b, "\n%s\n\n", rank_quy_tac);
 out:
 	free(v);
@@ -777,9 +823,12 @@ static void S_bang_don_vi_dg(Buf *b, const Model *m, size_t t, DanhGia dg, Root 
 		size_t u = S_don_vi_at(m, i);
 		if (!model_applies(m, u, t) || model_kq_don_vi(m, u, t)->dg != dg)
 			continue;
-		if (!n++)
+		if (!n++) {
+			size_t head = b->len;
 			buf_puts(b, "| Đơn vị | Nhóm | Tỷ lệ | Tử số | Mẫu số | Ghi chú |\n"
 			            "|---|---|---:|---:|---:|---|\n");
+			md_cut_head(b, head);
+		}
 		buf_puts(b, "| ");
 		S_don_vi(b, m, u, root);
 		buf_puts(b, " | ");
@@ -789,7 +838,9 @@ static void S_bang_don_vi_dg(Buf *b, const Model *m, size_t t, DanhGia dg, Root 
 		buf_puts(b, " | ");
 		S_ghi_chu(b, m, u, t);
 		buf_puts(b, " |\n");
+		md_cut(b, MD_CUT_TABLE);
 	}
+	md_cut_end(b);
 	buf_puts(b, n ? "\n" : "Không có.\n\n");
 }
 
@@ -800,10 +851,17 @@ static void S_list_chua_bao_cao(Buf *b, const Model *m, size_t t, Root root)
 		size_t u = S_don_vi_at(m, i);
 		if (!model_applies(m, u, t) || model_kq_don_vi(m, u, t)->dg != DG_CHUA_BAO_CAO)
 			continue;
+		if (n)
+			md_cut(b, MD_CUT_PARA);
 		buf_puts(b, n++ ? ", " : "");
 		S_don_vi(b, m, u, root);
 	}
-	buf_puts(b, n ? ".\n\n" : "Không có.\n\n");
+	if (n) {
+		buf_putc(b, '.');
+		md_cut_end(b);
+		buf_puts(b, "\n\n");
+	} else
+		buf_puts(b, "Không có.\n\n");
 }
 
 /* ---- the report -------------------------------------------------------- */
@@ -831,7 +889,9 @@ static void S_colophon(Buf *b, const Model *m)
 	for (int k = 0; k < 32; k++)
 		buf_printf(b, "%02x", sha[k]);
 	buf_puts(b, "`\n\n");
+	size_t head = b->len;
 	buf_puts(b, "| Tệp đầu vào | SHA-256 |\n|---|---|\n");
+	md_cut_head(b, head);
 	for (size_t i = 0; i < m->n_tep; i++) {
 		buf_puts(b, "| ");
 		md_escape(b, m->tep[i].path);
@@ -839,7 +899,9 @@ static void S_colophon(Buf *b, const Model *m)
 		for (int k = 0; k < 32; k++)
 			buf_printf(b, "%02x", m->tep[i].sha256[k]);
 		buf_puts(b, "` |\n");
+		md_cut(b, MD_CUT_TABLE);
 	}
+	md_cut_end(b);
 	buf_putc(b, '\n');
 }
 
@@ -870,6 +932,7 @@ void md_report(Buf *out, const Model *m, const char *img_prefix)
 	S_bang_phu_luc(out, m, NULL);
 	buf_puts(out, "## Chi tiết từng chỉ tiêu\n\n");
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		md_cut(out, MD_CUT_BLOCKS);
 		buf_puts(out, "### Chỉ tiêu ");
 		S_chi_tieu(out, m, t, NULL);
 		buf_puts(out, "\n\n");
@@ -881,9 +944,37 @@ void md_report(Buf *out, const Model *m, const char *img_prefix)
 		buf_puts(out, "**Đơn vị chưa báo cáo:** ");
 		S_list_chua_bao_cao(out, m, t, NULL);
 	}
+	md_cut(out, MD_CUT_BLOCKS);
 	han_md(out, m);
 	S_signature(out, m);
+	md_cut(out, MD_CUT_BLOCKS);
 	S_colophon(out, m);
+}
+
+static void S_file_cut(MdSink *s, int kind)
+{
+	(void)kind;
+	if (s->md.len)
+		fwrite(s->md.ptr, 1, s->md.len, (FILE *)s->arg);
+	buf_reset(&s->md);
+}
+
+int md_report_file(const Model *m, const char *path, const char *img_prefix, char **err)
+{
+	FILE *fp = out_open_file(path, err);
+	if (!fp)
+		return -1;
+	MdSink s = {.min = 64 * 1024, .cut = S_file_cut, .arg = fp};
+	buf_init(&s.md);
+	buf_init(&s.head);
+	md_sink_begin(&s);
+	md_report(&s.md, m, img_prefix);
+	md_sink_end();
+	S_file_cut(&s, MD_CUT_BLOCKS);
+	buf_release(&s.md);
+	buf_release(&s.head);
+	/* a failed fwrite leaves the stream's error set: the close reports it */
+	return out_close_file(fp, path, err);
 }
 
 /* ---- the site's pages ------------------------------------------------ */
@@ -935,11 +1026,13 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	}
 	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n");
 	for (size_t g = 0; g < m->n_nhom; g++) {
+		md_cut(out, MD_CUT_BLOCKS);
 		buf_puts(out, "### ");
 		S_nhom(out, m, (int)g, "");
 		buf_puts(out, "\n\n");
 		S_bang_xep_hang(out, m, c, g, "");
 	}
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Xem thêm\n\n- [Báo cáo đầy đủ của kỳ](bao-cao.html)\n"
 	              "- [Chất lượng số liệu: cảnh báo, đơn vị chưa báo cáo, thiếu tháng](du-lieu.html)\n");
 	if (m->han.co)
@@ -985,12 +1078,16 @@ void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g)
 		size_t u = S_don_vi_at(m, i);
 		if (m->don_vi[u].nhom != (int)g)
 			continue;
-		if (!n++)
+		if (!n++) {
+			md_cut(out, MD_CUT_BLOCKS);
 			buf_puts(out, "## Các đơn vị trong nhóm\n\n");
+		}
 		buf_puts(out, "- ");
 		S_don_vi(out, m, u, S_up);
 		buf_putc(out, '\n');
+		md_cut(out, MD_CUT_LIST);
 	}
+	md_cut_end(out);
 	if (n)
 		buf_putc(out, '\n');
 	md_ctx_free(own);
@@ -1068,21 +1165,27 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", dv->ten);
 		}
 	}
-	if (c->con_dau[u] >= 0)
+	if (c->con_dau[u] >= 0) {
+		md_cut(out, MD_CUT_BLOCKS);
 		buf_puts(out, "## Đơn vị trực thuộc\n\n");
+	}
 	for (int v = c->con_dau[u]; v >= 0; v = c->con_sau[v]) {
 		buf_puts(out, "- ");
 		S_don_vi(out, m, (size_t)v, S_up);
 		buf_putc(out, '\n');
+		md_cut(out, MD_CUT_LIST);
 	}
+	md_cut_end(out);
 	if (c->con_dau[u] >= 0)
 		buf_putc(out, '\n');
 	/* The run's warnings about this unit's own file. */
 	int n = 0;
 	for (int i = c->msg_dau[u]; i >= 0; i = c->msg_sau[i]) {
 		const Msg *g = &m->msgs.v[i];
-		if (!n++)
+		if (!n++) {
+			md_cut(out, MD_CUT_BLOCKS);
 			buf_puts(out, "## Cảnh báo về số liệu của đơn vị\n\n");
+		}
 		buf_puts(out, "- ");
 		if (g->line > 0) {
 			buf_puts(out, "dòng ");
@@ -1091,7 +1194,9 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 		}
 		md_escape(out, g->text);
 		buf_putc(out, '\n');
+		md_cut(out, MD_CUT_LIST);
 	}
+	md_cut_end(out);
 	if (n)
 		buf_putc(out, '\n');
 	md_ctx_free(own);
@@ -1167,8 +1272,10 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 	if (!nv)
 		buf_puts(out, "Chưa có đơn vị nào báo cáo.\n\n");
 	else {
+		size_t head = out->len;
 		buf_puts(out, "| # | Đơn vị | Nhóm | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
 		              "|---:|---|---|---:|---:|---:|---|---|\n");
+		md_cut_head(out, head);
 		for (size_t i = 0; i < nv; i++) {
 			size_t u = (size_t)v[i];
 			const KetQua *k = model_kq_don_vi(m, u, t);
@@ -1185,11 +1292,14 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 			buf_puts(out, " | ");
 			S_ghi_chu(out, m, u, t);
 			buf_puts(out, " |\n");
+			md_cut(out, MD_CUT_TABLE);
 		}
+		md_cut_end(out);
 		buf_putc(out, '\n');
 	}
 	free(v);
 	free(pos);
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Đơn vị chưa báo cáo\n\n");
 	S_list_chua_bao_cao(out, m, t, S_up);
 }
@@ -1283,7 +1393,9 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 	if (!m->msgs.n)
 		buf_puts(out, "Không có cảnh báo nào.\n\n");
 	else {
+		size_t head = out->len;
 		buf_puts(out, "| Tệp | Dòng | Cột | Mức | Nội dung |\n|---|---:|---:|---|---|\n");
+		md_cut_head(out, head);
 		for (size_t i = 0; i < m->msgs.n; i++) {
 			const Msg *g = &m->msgs.v[i];
 			buf_puts(out, "| ");
@@ -1299,10 +1411,13 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 			md_escape(out, vi);
 			free(vi);
 			buf_puts(out, " |\n");
+			md_cut(out, MD_CUT_TABLE);
 		}
+		md_cut_end(out);
 		buf_putc(out, '\n');
 	}
 
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Đơn vị chưa báo cáo\n\n");
 	int n = 0;
 	for (size_t i = 0; i < m->n_don_vi; i++) {
@@ -1314,8 +1429,11 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 			if (model_applies(m, u, t) && model_kq_don_vi(m, u, t)->dg == DG_CHUA_BAO_CAO)
 				buf_printf(&miss, "%s%d", k++ ? ", " : "", m->chi_tieu[t].stt);
 		if (k || !m->don_vi[u].co_so_lieu) {
-			if (!n++)
+			if (!n++) {
+				size_t head = out->len;
 				buf_puts(out, "| Đơn vị | Nhóm | Tệp số liệu | Chỉ tiêu chưa báo cáo |\n|---|---|---|---|\n");
+				md_cut_head(out, head);
+			}
 			buf_puts(out, "| ");
 			S_don_vi(out, m, u, "");
 			buf_puts(out, " | ");
@@ -1323,11 +1441,14 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 			buf_puts(out, m->don_vi[u].co_so_lieu ? " | có | " : " | ⚠ không có | ");
 			buf_puts(out, k ? miss.ptr : "—");
 			buf_puts(out, " |\n");
+			md_cut(out, MD_CUT_TABLE);
 		}
 		buf_release(&miss);
 	}
+	md_cut_end(out);
 	buf_puts(out, n ? "\n" : "Mọi đơn vị đã báo cáo mọi chỉ tiêu áp dụng.\n\n");
 
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Đơn vị thiếu số liệu của một số tháng\n\n"
 	              "Tháng trong kỳ lũy kế mà không dòng số liệu nào (tháng hoặc quý) bao gồm.\n\n");
 	/* One row per unit and set of missing months: a unit that skipped
@@ -1346,8 +1467,11 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 			unsigned set = miss[t];
 			if (!set)
 				continue;
-			if (!n++)
+			if (!n++) {
+				size_t head = out->len;
 				buf_puts(out, "| Đơn vị | Tháng còn thiếu | Chỉ tiêu |\n|---|---|---|\n");
+				md_cut_head(out, head);
+			}
 			buf_puts(out, "| ");
 			S_don_vi(out, m, u, "");
 			buf_puts(out, " | ");
@@ -1366,11 +1490,14 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 					miss[v] = 0;
 				}
 			buf_puts(out, " |\n");
+			md_cut(out, MD_CUT_TABLE);
 		}
 	}
 	free(miss);
+	md_cut_end(out);
 	buf_puts(out, n ? "\n" : "Không có.\n\n");
 
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Mẫu số nhỏ (dưới 5)\n\nTỷ lệ trên mẫu số nhỏ dễ biến động: đọc kèm tử số và mẫu số.\n\n");
 	n = 0;
 	for (size_t i = 0; i < m->n_don_vi; i++) {
@@ -1381,8 +1508,11 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 			const KetQua *k = model_kq_don_vi(m, u, t);
 			if (!S_nho(k))
 				continue;
-			if (!n++)
+			if (!n++) {
+				size_t head = out->len;
 				buf_puts(out, "| Đơn vị | Chỉ tiêu | Tỷ lệ | Tử số | Mẫu số |\n|---|---|---:|---:|---:|\n");
+				md_cut_head(out, head);
+			}
 			buf_puts(out, "| ");
 			S_don_vi(out, m, u, "");
 			buf_puts(out, " | ");
@@ -1390,8 +1520,10 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 			buf_puts(out, " | ");
 			S_cells(out, k, &m->chi_tieu[t]);
 			buf_puts(out, " |\n");
+			md_cut(out, MD_CUT_TABLE);
 		}
 	}
+	md_cut_end(out);
 	buf_puts(out, n ? "\n" : "Không có.\n\n");
 }
 

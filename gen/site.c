@@ -136,14 +136,17 @@ static void S_html_escape(Buf *b, const char *s)
 	}
 }
 
-/* Appends to b every occurrence-replaced copy of s (from -> to). */
-static void S_replace(Buf *b, const char *s, const char *const *from, const char *const *to, size_t n)
+/* Appends to b s[0, len) with every occurrence of from[i] replaced by
+ * to[i]. */
+static void S_replace(Buf *b, const char *s, size_t len, const char *const *from, const char *const *to,
+                      size_t n)
 {
-	while (*s) {
+	const char *end = s + len;
+	while (s < end) {
 		size_t i;
 		for (i = 0; i < n; i++) {
 			size_t k = strlen(from[i]);
-			if (*s == from[i][0] && !strncmp(s, from[i], k)) {
+			if (*s == from[i][0] && k <= (size_t)(end - s) && !memcmp(s, from[i], k)) {
 				buf_puts(b, to[i]);
 				s += k;
 				break;
@@ -155,8 +158,9 @@ static void S_replace(Buf *b, const char *s, const char *const *from, const char
 }
 
 /* Markdown -> HTML.  Safe mode stays on (CMARK_OPT_DEFAULT): raw HTML
- * would become a comment, and md.c escapes data so none is produced. */
-static void S_render(Buf *html, const char *md, size_t len)
+ * would become a comment, and md.c escapes data so none is produced.
+ * Free with S_cmark_free. */
+static char *S_cmark(const char *md, size_t len)
 {
 	cmark_gfm_core_extensions_ensure_registered();
 	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
@@ -166,11 +170,22 @@ static void S_render(Buf *html, const char *md, size_t len)
 	cmark_parser_feed(p, md, len);
 	cmark_node *doc = cmark_parser_finish(p);
 	char *out = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
+	cmark_node_free(doc);
+	cmark_parser_free(p);
+	return out;
+}
 
-	/* Tables scroll inside their own box on a phone, not the page; verdict
-	 * cells get a class for colour (the word and symbol carry the meaning).
-	 * "<table>" and "<td>" can only come from the renderer: data text has
-	 * its '<' escaped. */
+static void S_cmark_free(char *html)
+{
+	cmark_get_default_mem_allocator()->free(html);
+}
+
+/* Appends html[0, len) to out as the site shows it.  Tables scroll inside
+ * their own box on a phone, not the page; verdict cells get a class for
+ * colour (the word and symbol carry the meaning).  "<table>" and "<td>"
+ * can only come from the renderer: data text has its '<' escaped. */
+static void S_post(Buf *out, const char *html, size_t len)
+{
 	static const DanhGia dgs[4] = {DG_DAT, DG_CHUA_DAT, DG_KHONG_PHAT_SINH, DG_CHUA_BAO_CAO};
 	static const char *const cls[4] = {"dat", "chua-dat", "khong-phat-sinh", "chua-bao-cao"};
 	char *from[6], *to[6];
@@ -183,45 +198,194 @@ static void S_render(Buf *html, const char *md, size_t len)
 		to[2 + i] = xasprintf("<td class=\"dg %s\">%s %s", cls[i], rank_ky_hieu(dgs[i]),
 		                      fmt_danh_gia(dgs[i]));
 	}
-	S_replace(html, out, (const char *const *)from, (const char *const *)to, 6);
+	S_replace(out, html, len, (const char *const *)from, (const char *const *)to, 6);
 	for (int i = 2; i < 6; i++) {
 		free(from[i]);
 		free(to[i]);
 	}
-	cmark_get_default_mem_allocator()->free(out);
-	cmark_node_free(doc);
-	cmark_parser_free(p);
 }
+
+/* Pieces of a page are written as md.c hands them over (md.h), not kept:
+ * a page listing 10,000 units is some 10 MB of HTML and ten times that
+ * in cmark's tree.  Rendered this many bytes of Markdown at a time. */
+size_t site_piece = 64 * 1024;
 
 typedef struct {
 	const Model *m;
 	const char *site_dir;
 	Buf shell;   /* templates/page.html */
-	Buf md, html, page;
+	Buf html;    /* the piece being written */
 	char *period; /* the period words, plain text */
 	MdCtx *ctx;   /* shared by the pages */
+	/* the page being written */
+	MdSink sink;  /* its Markdown not yet rendered */
+	FILE *fp;
+	char *path;
+	int open;     /* MD_CUT_* the last piece stopped inside, 0 none */
+	Buf open_head; /* that table's header lines */
+	Buf text;     /* scratch: open_head and the piece */
+	char *bad;    /* a piece that could not be cut as md.h says */
+	const char *rest; /* the shell after {{body}} */
+	long body_at, body_len;
 } Site;
 
-/* Renders one page: site_dir/rel from the Markdown in s->md. */
-static int S_page(Site *s, const char *rel, const char *root, const char *title, char **err)
+/* What a table, list or paragraph cut inside opens and closes with in
+ * cmark-gfm's HTML: "<tbody>\n" ends a table's opening. */
+static const char *S_opening(int kind)
+{
+	return kind == MD_CUT_TABLE ? "<tbody>\n" : kind == MD_CUT_LIST ? "<ul>\n" : "<p>";
+}
+
+static const char *S_closing(int kind)
+{
+	return kind == MD_CUT_TABLE ? "</tbody>\n</table>\n" : kind == MD_CUT_LIST ? "</ul>\n" : "</p>\n";
+}
+
+static void S_emit(Site *s, const char *html, size_t len)
 {
 	buf_reset(&s->html);
-	buf_reset(&s->page);
-	S_render(&s->html, s->md.ptr, s->md.len);
-	Buf t;
+	S_post(&s->html, html, len);
+	fwrite(s->html.ptr, 1, s->html.len, s->fp);
+}
+
+/* The sink's cut: renders and writes s->sink.md.  A piece that goes on
+ * with what the last stopped inside is rendered after that table's
+ * header lines (a table) or alone (a list, a paragraph), then loses the
+ * opening cmark gives it; a piece that stops inside loses the closing. */
+static void S_piece(MdSink *k, int kind)
+{
+	Site *s = k->arg;
+	if (kind == MD_CUT_END && !k->md.len) {
+		const char *c = s->open ? S_closing(s->open) : "";
+		S_emit(s, c, strlen(c));
+		s->open = 0;
+		return;
+	}
+	const char *md = k->md.ptr;
+	size_t len = k->md.len;
+	if (s->open == MD_CUT_TABLE) {
+		buf_reset(&s->text);
+		buf_add(&s->text, s->open_head.ptr, s->open_head.len);
+		buf_add(&s->text, k->md.ptr, k->md.len);
+		md = s->text.ptr;
+		len = s->text.len;
+	}
+	char *html = S_cmark(md, len);
+	const char *a = html, *z = html + strlen(html);
+	if (s->open) {
+		const char *o = S_opening(s->open);
+		const char *at = s->open == MD_CUT_TABLE ? strstr(a, o) : !strncmp(a, o, strlen(o)) ? a : NULL;
+		if (at)
+			a = at + strlen(o);
+		else if (!s->bad)
+			s->bad = xasprintf("a piece of the page '%s' did not go on with its %s", s->path,
+			                   o);
+	}
+	int inside = kind == MD_CUT_TABLE || kind == MD_CUT_LIST || kind == MD_CUT_PARA;
+	if (inside) {
+		const char *c = S_closing(kind);
+		size_t n = strlen(c);
+		if ((size_t)(z - a) >= n && !memcmp(z - n, c, n))
+			z -= n;
+		else if (!s->bad)
+			s->bad = xasprintf("a piece of the page '%s' did not end inside its %s", s->path, c);
+	}
+	S_emit(s, a, (size_t)(z - a));
+	S_cmark_free(html);
+	buf_reset(&k->md);
+	s->open = inside ? kind : 0;
+	if (kind == MD_CUT_TABLE) {
+		buf_reset(&s->open_head);
+		buf_add(&s->open_head, k->head.ptr, k->head.len);
+	}
+}
+
+/* Writes the shell from *at up to its next {{body}} (set after it) or
+ * its end (*at NULL), with the other placeholders filled. */
+static void S_shell(Site *s, const char **at, const char *title, const char *root)
+{
+	const char *p = *at, *end = s->shell.ptr + s->shell.len;
+	const char *body = NULL;
+	for (const char *q = p; q + 8 <= end; q++)
+		if (!memcmp(q, "{{body}}", 8)) {
+			body = q;
+			break;
+		}
+	Buf t, ky;
 	buf_init(&t);
-	S_html_escape(&t, title);
-	const char *from[4] = {"{{title}}", "{{body}}", "{{root}}", "{{ky}}"};
-	Buf ky;
 	buf_init(&ky);
+	S_html_escape(&t, title);
 	S_html_escape(&ky, s->period);
-	const char *to[4] = {t.ptr, s->html.ptr, root, ky.ptr};
-	S_replace(&s->page, s->shell.ptr, from, to, 4);
+	const char *from[3] = {"{{title}}", "{{root}}", "{{ky}}"};
+	const char *to[3] = {t.ptr, root, ky.ptr};
+	buf_reset(&s->html);
+	S_replace(&s->html, p, (size_t)((body ? body : end) - p), from, to, 3);
+	fwrite(s->html.ptr, 1, s->html.len, s->fp);
 	buf_release(&t);
 	buf_release(&ky);
-	char *path = xasprintf("%s/%s", s->site_dir, rel);
-	int rc = out_write_file(path, s->page.ptr, s->page.len, err);
-	free(path);
+	*at = body ? body + 8 : NULL;
+}
+
+/* Starts site_dir/rel: the shell up to {{body}}; the page's Markdown then
+ * goes into s->sink.md, and S_page_end finishes it. */
+static int S_page_begin(Site *s, const char *rel, const char *root, const char *title, char **err)
+{
+	free(s->path);
+	s->path = xasprintf("%s/%s", s->site_dir, rel);
+	s->fp = out_open_file(s->path, err);
+	if (!s->fp)
+		return -1;
+	s->open = 0;
+	buf_reset(&s->sink.md);
+	s->rest = s->shell.ptr;
+	S_shell(s, &s->rest, title, root);
+	s->body_at = ftell(s->fp);
+	md_sink_begin(&s->sink);
+	return 0;
+}
+
+/* A second {{body}} in a template: the body again, read back from the
+ * page written so far. */
+static void S_body_again(Site *s)
+{
+	FILE *in = fopen(s->path, "rb");
+	char chunk[8192];
+	long left = s->body_len;
+	fflush(s->fp);
+	if (!in || fseek(in, s->body_at, SEEK_SET)) {
+		if (!s->bad)
+			s->bad = xasprintf("cannot read back '%s': %s", s->path, strerror(errno));
+		if (in)
+			fclose(in);
+		return;
+	}
+	while (left > 0) {
+		size_t n = fread(chunk, 1, left < (long)sizeof chunk ? (size_t)left : sizeof chunk, in);
+		if (!n)
+			break;
+		fwrite(chunk, 1, n, s->fp);
+		left -= (long)n;
+	}
+	fclose(in);
+}
+
+static int S_page_end(Site *s, const char *title, const char *root, char **err)
+{
+	S_piece(&s->sink, MD_CUT_BLOCKS);
+	md_sink_end();
+	s->body_len = ftell(s->fp) - s->body_at;
+	while (s->rest) {
+		S_shell(s, &s->rest, title, root);
+		if (s->rest)
+			S_body_again(s);
+	}
+	int rc = out_close_file(s->fp, s->path, err);
+	s->fp = NULL;
+	if (!rc && s->bad) {
+		*err = s->bad;
+		s->bad = NULL;
+		rc = -1;
+	}
 	return rc;
 }
 
@@ -246,18 +410,18 @@ static int S_downloads(Site *s, const char *charts_dir, char **err)
 				char *dir = xasprintf("%s/tai-ve", s->site_dir);
 				rc = S_mkdir(dir, err);
 				free(dir);
-				buf_puts(&s->md, "## Tải về\n\n");
+				buf_puts(&s->sink.md, "## Tải về\n\n");
 			}
 			char *to = xasprintf("%s/tai-ve/%s", s->site_dir, S_tai_ve[i]);
 			if (!rc)
 				rc = S_copy(from, to, 1, err);
 			free(to);
-			buf_printf(&s->md, "- [%s](tai-ve/%s)\n", S_tai_ve[i], S_tai_ve[i]);
+			buf_printf(&s->sink.md, "- [%s](tai-ve/%s)\n", S_tai_ve[i], S_tai_ve[i]);
 		}
 		free(from);
 	}
 	if (n)
-		buf_putc(&s->md, '\n');
+		buf_putc(&s->sink.md, '\n');
 	free(run);
 	return rc;
 }
@@ -270,9 +434,14 @@ static int S_open(Site *s, const Model *m, const char *site_dir, const char *tem
 	s->site_dir = site_dir;
 	s->ctx = md_ctx_new(m);
 	buf_init(&s->shell);
-	buf_init(&s->md);
 	buf_init(&s->html);
-	buf_init(&s->page);
+	buf_init(&s->sink.md);
+	buf_init(&s->sink.head);
+	s->sink.min = site_piece;
+	s->sink.cut = S_piece;
+	s->sink.arg = s;
+	buf_init(&s->open_head);
+	buf_init(&s->text);
 	Buf w;
 	buf_init(&w);
 	fmt_cua_so(&w, &m->cua_so);
@@ -292,12 +461,21 @@ static int S_open(Site *s, const Model *m, const char *site_dir, const char *tem
 
 static void S_close(Site *s)
 {
+	if (s->fp) {
+		/* a page left half-written by a failure: the run fails anyway */
+		md_sink_end();
+		fclose(s->fp);
+	}
 	free(s->period);
+	free(s->path);
+	free(s->bad);
 	md_ctx_free(s->ctx);
 	buf_release(&s->shell);
-	buf_release(&s->md);
 	buf_release(&s->html);
-	buf_release(&s->page);
+	buf_release(&s->sink.md);
+	buf_release(&s->sink.head);
+	buf_release(&s->open_head);
+	buf_release(&s->text);
 }
 
 int site_write_pages(const Model *m, const char *site_dir, const char *charts_dir,
@@ -323,60 +501,66 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 	if (S_copy_all(charts_dir, ".svg", path, 1, 1, err))
 		goto out;
 
-	buf_reset(&s.md);
-	md_report(&s.md, m, "charts/");
 	free(title);
 	title = xasprintf("Báo cáo — %s", s.period);
-	if (S_page(&s, "bao-cao.html", "", title, err))
+	if (S_page_begin(&s, "bao-cao.html", "", title, err))
+		goto out;
+	md_report(&s.sink.md, m, "charts/");
+	if (S_page_end(&s, title, "", err))
 		goto out;
 
-	buf_reset(&s.md);
-	md_trang_du_lieu(&s.md, m);
 	free(title);
 	title = xasprintf("Chất lượng số liệu — %s", s.period);
-	if (S_page(&s, "du-lieu.html", "", title, err))
+	if (S_page_begin(&s, "du-lieu.html", "", title, err))
+		goto out;
+	md_trang_du_lieu(&s.sink.md, m);
+	if (S_page_end(&s, title, "", err))
 		goto out;
 
-	buf_reset(&s.md);
-	md_trang_han(&s.md, m);
 	free(title);
 	title = xasprintf("Tiến độ công bố thủ tục hành chính — %s", s.period);
-	if (S_page(&s, "han.html", "", title, err))
+	if (S_page_begin(&s, "han.html", "", title, err))
+		goto out;
+	md_trang_han(&s.sink.md, m);
+	if (S_page_end(&s, title, "", err))
 		goto out;
 
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		/* Page names only from validated codes. */
 		if (!md_safe_code(m->don_vi[u].ma, 0))
 			continue;
-		buf_reset(&s.md);
-		md_trang_don_vi(&s.md, m, s.ctx, u);
 		free(title);
 		free(rel);
 		title = xasprintf("%s — %s", m->don_vi[u].ten, s.period);
 		rel = xasprintf("don-vi/%s.html", m->don_vi[u].ma);
-		if (S_page(&s, rel, "../", title, err))
+		if (S_page_begin(&s, rel, "../", title, err))
+			goto out;
+		md_trang_don_vi(&s.sink.md, m, s.ctx, u);
+		if (S_page_end(&s, title, "../", err))
 			goto out;
 	}
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		buf_reset(&s.md);
-		md_trang_chi_tieu(&s.md, m, t);
 		free(title);
 		free(rel);
 		title = xasprintf("Chỉ tiêu %d. %s — %s", m->chi_tieu[t].stt, m->chi_tieu[t].ten, s.period);
 		rel = xasprintf("chi-tieu/%d.html", m->chi_tieu[t].stt);
-		if (S_page(&s, rel, "../", title, err))
+		if (S_page_begin(&s, rel, "../", title, err))
+			goto out;
+		md_trang_chi_tieu(&s.sink.md, m, t);
+		if (S_page_end(&s, title, "../", err))
 			goto out;
 	}
 	for (size_t g = 0; g < m->n_nhom; g++) {
-		buf_reset(&s.md);
-		md_trang_nhom(&s.md, m, s.ctx, g);
 		char *stem = md_nhom_stem(m, g);
 		free(title);
 		free(rel);
 		title = xasprintf("%s — %s", m->nhom[g].ten, s.period);
 		rel = xasprintf("nhom/%s.html", stem);
 		free(stem);
-		if (S_page(&s, rel, "../", title, err))
+		if (S_page_begin(&s, rel, "../", title, err))
+			goto out;
+		md_trang_nhom(&s.sink.md, m, s.ctx, g);
+		if (S_page_end(&s, title, "../", err))
 			goto out;
 	}
 	rc = 0;
@@ -397,12 +581,13 @@ int site_write_index(const Model *m, const char *site_dir, const char *charts_di
 
 	if (S_open(&s, m, site_dir, templates_dir, err))
 		goto out;
-	buf_reset(&s.md);
-	md_trang_chu(&s.md, m, s.ctx);
+	title = xasprintf("Kết quả thực hiện chỉ tiêu — %s", s.period);
+	if (S_page_begin(&s, "index.html", "", title, err))
+		goto out;
+	md_trang_chu(&s.sink.md, m, s.ctx);
 	if (S_downloads(&s, charts_dir, err))
 		goto out;
-	title = xasprintf("Kết quả thực hiện chỉ tiêu — %s", s.period);
-	if (S_page(&s, "index.html", "", title, err))
+	if (S_page_end(&s, title, "", err))
 		goto out;
 	rc = 0;
 out:
