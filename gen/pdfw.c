@@ -294,6 +294,46 @@ static int S_root(PdfW *w, HPDF_Dict root)
 	return S_str(w, num);
 }
 
+/* libharu's ToUnicode for its UTF-8 encoder is an encoding CMap (a
+ * "cidrange"), which readers must guess at (poppler warns once a page and
+ * font).  With that encoder a character code is the Unicode code point,
+ * so the right one maps every code to itself: a bfrange per high byte,
+ * surrogates left out. */
+static int S_tounicode(HPDF_Font font)
+{
+	HPDF_FontAttr fa = font->attr;
+	if (!fa || !fa->cmap_stream || !fa->cmap_stream->stream || !fa->encoder ||
+	    strcmp(fa->encoder->name, "UTF-8") != 0)
+		return 0;
+	Buf b;
+	buf_init(&b);
+	buf_puts(&b, "/CIDInit /ProcSet findresource begin\n"
+	             "12 dict begin\n"
+	             "begincmap\n"
+	             "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+	             "/CMapName /Adobe-Identity-UCS def\n"
+	             "/CMapType 2 def\n"
+	             "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	int n = 0;
+	for (int hi = 0; hi < 256; hi++) {
+		if (hi >= 0xD8 && hi <= 0xDF)
+			continue;
+		if (n % 100 == 0)
+			buf_printf(&b, "%s%d beginbfrange\n", n ? "endbfrange\n" : "",
+			           n <= 248 - 100 ? 100 : 248 - n);
+		buf_printf(&b, "<%02X00> <%02XFF> <%02X00>\n", hi, hi, hi);
+		n++;
+	}
+	buf_puts(&b, "endbfrange\nendcmap\n"
+	             "CMapName currentdict /CMap defineresource pop\n"
+	             "end\nend\n");
+	HPDF_Stream st = fa->cmap_stream->stream;
+	HPDF_MemStream_FreeData(st);
+	HPDF_STATUS rc = HPDF_Stream_Write(st, (const HPDF_BYTE *)b.ptr, (HPDF_UINT)b.len);
+	buf_release(&b);
+	return rc == HPDF_OK ? 0 : -1;
+}
+
 int pdfw_end(PdfW *w, char **err)
 {
 	int rc = -1;
@@ -310,6 +350,10 @@ int pdfw_end(PdfW *w, char **err)
 	 * then finds the descriptor made and adds nothing. */
 	for (int i = 0; i < w->n_font; i++) {
 		HPDF_Dict f = (HPDF_Dict)w->font[i];
+		if (S_tounicode(w->font[i])) {
+			S_fail(w, err, HPDF_FILE_IO_ERROR);
+			goto out;
+		}
 		if (f->before_write_fn && (st = f->before_write_fn(f)) != HPDF_OK) {
 			S_fail(w, err, st);
 			goto out;
