@@ -70,16 +70,59 @@ static double S_now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* A "VmRSS:"-style figure of /proc/self/status in KB, -1 when unknown. */
+static long S_status_kb(const char *key)
+{
+	FILE *fp = fopen("/proc/self/status", "r");
+	if (!fp)
+		return -1;
+	char line[256];
+	long v = -1;
+	size_t n = strlen(key);
+	while (fgets(line, sizeof line, fp))
+		if (strncmp(line, key, n) == 0) {
+			v = strtol(line + n, NULL, 10);
+			break;
+		}
+	fclose(fp);
+	return v;
+}
+
+/* The memory at a phase's start; the kernel's peak (VmHWM) is reset to
+ * it, so the peak at the phase's end less this is what the phase itself
+ * added: what grows with the units beyond the model. */
+static long S_rss0 = -1;
+
+static void S_mem_mark(void)
+{
+	FILE *fp = fopen("/proc/self/clear_refs", "w");
+	if (fp) {
+		fputs("5", fp);
+		fclose(fp);
+	}
+	S_rss0 = S_status_kb("VmRSS:");
+}
+
+/* One phase line: its wall time, the peak so far of this process alone
+ * (gnuplot not counted), and how far the phase took it above its start. */
+static void S_time_line(const char *phase, double secs)
+{
+	struct rusage ru;
+	getrusage(RUSAGE_SELF, &ru);
+	long hwm = S_status_kb("VmHWM:");
+	long grown = hwm >= 0 && S_rss0 >= 0 && hwm > S_rss0 ? hwm - S_rss0 : 0;
+	fprintf(stderr, "chitieu: timing: %-10s %8.3f s %8ld KB, +%ld KB\n", phase, secs,
+	        ru.ru_maxrss, grown);
+	S_mem_mark();
+}
+
 /* Ends the phase that started at the previous call (or at S_time_start). */
 static void S_time(const char *phase)
 {
 	if (!S_timing)
 		return;
 	double t = S_now();
-	struct rusage ru;
-	getrusage(RUSAGE_SELF, &ru);
-	/* the peak so far of this process alone (gnuplot not counted) */
-	fprintf(stderr, "chitieu: timing: %-10s %8.3f s %8ld KB\n", phase, t - S_t0, ru.ru_maxrss);
+	S_time_line(phase, t - S_t0);
 	S_t0 = t;
 }
 
@@ -235,13 +278,12 @@ typedef struct {
 static void S_task_here(S_Task *t, const S_Job *j)
 {
 	double t0 = S_now();
+	if (S_timing)
+		S_mem_mark(); /* in a child: its own start */
 	S_step(t->step);
 	t->rc = t->run(j, &t->err);
-	if (S_timing && !t->rc) {
-		struct rusage ru;
-		getrusage(RUSAGE_SELF, &ru);
-		fprintf(stderr, "chitieu: timing: %-10s %8.3f s %8ld KB\n", t->name, S_now() - t0, ru.ru_maxrss);
-	}
+	if (S_timing && !t->rc)
+		S_time_line(t->name, S_now() - t0);
 }
 
 /* Starts t in a child process whose failure message comes back through
@@ -335,6 +377,8 @@ static int S_write(const Model *m, const Options *o)
 		if (out_write_buf(&r, "han.csv", &b, &err))
 			goto out;
 	}
+	/* not carried through the charts and the PDFs: 10,000 units' CSV is 7 MB */
+	buf_release(&b);
 
 	S_time("ket-qua");
 	S_step("drawing the charts (gnuplot)");
@@ -346,10 +390,14 @@ static int S_write(const Model *m, const Options *o)
 	S_time("charts");
 
 	S_step("writing bao-cao.md");
-	buf_reset(&b);
-	md_report(&b, m, "charts/");
-	if (out_write_buf(&r, "bao-cao.md", &b, &err))
-		goto out;
+	{
+		/* written as it goes: 10,000 units make some 5 MB of it */
+		char *path = out_path(&r, "bao-cao.md");
+		int bad = md_report_file(m, path, "charts/", &err);
+		free(path);
+		if (bad)
+			goto out;
+	}
 
 	S_time("markdown");
 	{
@@ -436,6 +484,8 @@ int main(int argc, char **argv)
 	S_progress = !o.quiet && isatty(2);
 	S_timing = getenv("CHITIEU_TIMING") && *getenv("CHITIEU_TIMING") && strcmp(getenv("CHITIEU_TIMING"), "0");
 	double start = S_t0 = S_now();
+	if (S_timing)
+		S_mem_mark();
 	/* A file-size limit must fail the write (EFBIG, exit 3), not kill us
 	 * before the temporary folder is removed. */
 	signal(SIGXFSZ, SIG_IGN);

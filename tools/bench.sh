@@ -169,17 +169,22 @@ for size in $SIZES; do
 	rm -rf "$out" "$RUN/scripts"
 	mkdir -p "$RUN/scripts"
 	measure full env CHITIEU_TIMING=1 CHITIEU_GNUPLOT="$WRAP" "$CHITIEU" -q -i "$in" -o "$out" -j "$JOBS"
-	# main.c's phase lines: "chitieu: timing: <phase> <seconds> s <peak> KB";
+	# main.c's phase lines: "chitieu: timing: <phase> <seconds> s <peak> KB,
+	# +<grown> KB": the peak so far of that process, and how far the phase
+	# took it above its own start (what "reading" adds is the model);
 	# "outputs" is the wall time of the report, the scorecards and the
 	# site's pages, which run side by side with -j 2 or more; the site's
 	# index follows them.
-	sed -n 's/^chitieu: timing: *\([a-z-]*\) *\([0-9.]*\) s *\([0-9]*\) KB$/\1 \2 \3/p' "$RUN/run.err" |
-		awk '{ t[$1] = $2; if ($3 > m) m = $3 }
+	sed -n 's/^chitieu: timing: *\([a-z-]*\) *\([0-9.]*\) s *\([0-9]*\) KB, +\([0-9]*\) KB$/\1 \2 \3 \4/p' "$RUN/run.err" |
+		awk '{ t[$1] = $2; g[$1] = $4; if ($3 > m) m = $3 }
 		END { printf "  phases   reading %.2f, evaluating %.2f, charts %.2f, PDFs and site %.2f (side by side: report %.2f, scorecards %.2f, site %.2f), other %.2f s\n",
 			t["reading"], t["evaluating"], t["charts"], t["outputs"] + t["site-index"],
 			t["report-pdf"], t["scorecards"], t["site"],
 			t["ket-qua"] + t["markdown"] + t["commit"] + t["freeing"]
-		      printf "  memory   chitieu alone (gnuplot not counted): %d MB peak\n", (m + 1023) / 1024 }'
+		      printf "  memory   chitieu alone (gnuplot not counted): %d MB peak\n", (m + 1023) / 1024
+		      printf "  grown    the model (reading, evaluating) %.1f MB; then charts %.1f, site %.1f, report %.1f, scorecards %.1f MB\n",
+			(g["reading"] + g["evaluating"]) / 1024, g["charts"] / 1024, g["site"] / 1024,
+			g["report-pdf"] / 1024, g["scorecards"] / 1024 }'
 
 	n_gp=$(ls "$RUN/scripts" | wc -l)
 	n_charts=$(cat "$RUN"/scripts/gp.* 2>/dev/null | grep -c '^# chart ')
