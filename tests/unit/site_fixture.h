@@ -111,4 +111,46 @@ static int fx_model_n(Model *m, int extra)
 
 static int fx_model(Model *m) { return fx_model_n(m, 0); }
 
+/* n units (n >= 2) for the pages that list every unit: every verdict,
+ * hostile names, notes, tiny denominators, units under the first, a
+ * warning about every seventh unit's file, one input file per unit. */
+static int fx_model_big(Model *m, int n)
+{
+	model_init(m);
+	m->n_nhom = 2;
+	m->nhom = xcalloc(2, sizeof *m->nhom);
+	m->nhom[0] = (Nhom){xstrdup("so"), xstrdup("Sở, ban, ngành"), 1};
+	m->nhom[1] = (Nhom){xstrdup("huyen"), xstrdup("UBND cấp huyện"), 2};
+	fx_target(m, 1, "Tỷ lệ hồ sơ trực tuyến", SS_GE, 80, "Công văn số 221/VPCP-KSTT", 3);
+	fx_target(m, 2, "Tỷ lệ hồ sơ quá hạn", SS_LE, 5, "", 2);
+	fx_target(m, 3, "Tỷ lệ đồng bộ", SS_EQ, 100, "Kế hoạch 12/KH-UBND", 3);
+	m->n_tep = (size_t)n;
+	m->tep = xcalloc((size_t)n, sizeof *m->tep);
+	for (int i = 0; i < n; i++) {
+		char ma[32], ten[96];
+		snprintf(ma, sizeof ma, "dv-%05d", i);
+		if (i % 5 == 1)
+			snprintf(ten, sizeof ten, "*Đơn vị | %d* <b>x</b> [l](http://e) `c`!", i);
+		else
+			snprintf(ten, sizeof ten, "Đơn vị số %d", i);
+		int u = fx_unit(m, ma, ten, i % 2, i % 11 != 3);
+		if (i > 0 && i % 3 == 0)
+			m->don_vi[u].thuoc = 0;
+		if (i % 11 != 3) {
+			fx_row(m, u, 0, "2024-01", i % 50, 50, i % 4 == 0 ? "ghi chú | *a*" : NULL);
+			if (i % 2)
+				fx_row(m, u, 1, "2024-Q1", i % 9, i % 9 ? 100 : 0, NULL);
+			if (i % 6 != 5)
+				fx_row(m, u, 2, "2024-Q1", i % 3, 1 + i % 4, NULL);
+		}
+		char *path = xasprintf("so-lieu/%s.csv", ma);
+		if (i % 7 == 0)
+			msg_warn(&m->msgs, path, 2 + i % 5, 1, "unknown column '%s' <ignored>", "x|y");
+		m->tep[i].path = path;
+		m->tep[i].sha256[0] = (unsigned char)i;
+	}
+	fx_conf(m, "ten_tinh", "Toàn tỉnh Thử Nghiệm");
+	return eval_run(m, "2024-Q1");
+}
+
 #endif

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <cmark-gfm-core-extensions.h>
@@ -364,6 +365,211 @@ static void test_md_ctx_matches_rank_hang(void **state)
 	md_ctx_free(NULL);
 }
 
+/* ---- pages in pieces ---------------------------------------------------- */
+
+/* A sink that keeps what it is handed and checks md.h's promises about
+ * where each cut stops. */
+typedef struct {
+	Buf all;       /* every piece, in order */
+	size_t most;   /* the most Markdown held at a cut */
+	int open;      /* the kind a cut stopped inside, 0 none */
+	int n_cut[MD_CUT_END + 1];
+} S_Got;
+
+static void S_got_cut(MdSink *s, int kind)
+{
+	S_Got *g = s->arg;
+	const Buf *md = &s->md;
+	if (md->len > g->most)
+		g->most = md->len;
+	g->n_cut[kind]++;
+	switch (kind) {
+	case MD_CUT_BLOCKS:
+		assert_int_equal(g->open, 0);
+		/* whole blocks: the text so far ends a line */
+		assert_true(!md->len && !g->all.len ? 1 : (md->len ? md->ptr[md->len - 1] : g->all.ptr[g->all.len - 1]) == '\n');
+		break;
+	case MD_CUT_TABLE:
+		assert_true(g->open == 0 || g->open == MD_CUT_TABLE);
+		assert_true(md->len >= 2 && !strcmp(md->ptr + md->len - 2, "|\n"));
+		assert_true(s->head.len > 0 && s->head.ptr[0] == '|' && strstr(s->head.ptr, "|---"));
+		break;
+	case MD_CUT_LIST:
+		assert_true(g->open == 0 || g->open == MD_CUT_LIST);
+		assert_true(md->len >= 1 && md->ptr[md->len - 1] == '\n');
+		break;
+	case MD_CUT_PARA:
+		assert_true(g->open == 0 || g->open == MD_CUT_PARA);
+		assert_true(md->len >= 1 && md->ptr[md->len - 1] != ' ' && md->ptr[md->len - 1] != '\n');
+		break;
+	case MD_CUT_END:
+		assert_int_not_equal(g->open, 0);
+		break;
+	default:
+		fail_msg("cut of unknown kind %d", kind);
+	}
+	g->open = kind == MD_CUT_BLOCKS || kind == MD_CUT_END ? 0 : kind;
+	buf_add(&g->all, md->ptr, md->len);
+	buf_reset(&s->md);
+}
+
+enum { S_PAGE_REPORT, S_PAGE_CHU, S_PAGE_DU_LIEU, S_PAGE_HAN, S_PAGE_DON_VI, S_PAGE_CHI_TIEU, S_PAGE_NHOM };
+
+static void S_write_page(Buf *out, const Model *m, const MdCtx *c, int page, size_t i)
+{
+	switch (page) {
+	case S_PAGE_REPORT: md_report(out, m, "charts/"); break;
+	case S_PAGE_CHU: md_trang_chu(out, m, c); break;
+	case S_PAGE_DU_LIEU: md_trang_du_lieu(out, m); break;
+	case S_PAGE_HAN: md_trang_han(out, m); break;
+	case S_PAGE_DON_VI: md_trang_don_vi(out, m, c, i); break;
+	case S_PAGE_CHI_TIEU: md_trang_chi_tieu(out, m, i); break;
+	default: md_trang_nhom(out, m, c, i); break;
+	}
+}
+
+/* Page `page` (its i-th) written whole and written to a sink cutting at
+ * min: the pieces joined are the same bytes.  Returns the most Markdown
+ * the sink held; counts the cuts into n_cut. */
+static size_t S_pieces(const Model *m, const MdCtx *c, int page, size_t i, size_t min, int *n_cut,
+                       size_t *whole_len)
+{
+	Buf whole;
+	buf_init(&whole);
+	S_write_page(&whole, m, c, page, i);
+	S_Got g;
+	memset(&g, 0, sizeof g);
+	buf_init(&g.all);
+	MdSink s = {.min = min, .cut = S_got_cut, .arg = &g};
+	buf_init(&s.md);
+	buf_init(&s.head);
+	md_sink_begin(&s);
+	S_write_page(&s.md, m, c, page, i);
+	md_sink_end();
+	assert_int_equal(g.open, 0);
+	buf_add(&g.all, s.md.ptr, s.md.len);
+	if (g.all.len != whole.len || memcmp(g.all.ptr, whole.ptr, whole.len))
+		fail_msg("page %d/%zu cut at %zu: the pieces differ from the page written whole", page, i, min);
+	for (int k = 0; k <= MD_CUT_END; k++)
+		n_cut[k] += g.n_cut[k];
+	*whole_len = whole.len;
+	buf_release(&whole);
+	buf_release(&g.all);
+	buf_release(&s.md);
+	buf_release(&s.head);
+	return g.most;
+}
+
+/* Every page; of the units' pages, the first (every third unit is under
+ * it) and a few more. */
+static void S_every_page(const Model *m, size_t min, int *n_cut, size_t *most, size_t *longest)
+{
+	MdCtx *c = md_ctx_new(m);
+	const size_t n_of[] = {1, 1, 1, 1, m->n_don_vi < 12 ? m->n_don_vi : 12, m->n_chi_tieu, m->n_nhom};
+	for (int page = S_PAGE_REPORT; page <= S_PAGE_NHOM; page++)
+		for (size_t i = 0; i < n_of[page]; i++) {
+			size_t len, held = S_pieces(m, c, page, i, min, n_cut, &len);
+			if (held > *most)
+				*most = held;
+			if (len > *longest)
+				*longest = len;
+		}
+	md_ctx_free(c);
+}
+
+/* Cut at every point md.h names (min 0), a page's pieces are the page,
+ * and each cut stops where md.h says. */
+static void test_md_pieces_join_to_the_page(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model_big(&m, 60), 0);
+	int n_cut[MD_CUT_END + 1] = {0};
+	size_t most = 0, longest = 0;
+	S_every_page(&m, 0, n_cut, &most, &longest);
+	/* every kind of cut happened */
+	for (int k = MD_CUT_BLOCKS; k <= MD_CUT_END; k++)
+		if (!n_cut[k])
+			fail_msg("no cut of kind %d", k);
+	/* a Buf other than the sink's is never cut */
+	S_Got g;
+	memset(&g, 0, sizeof g);
+	MdSink s = {.min = 0, .cut = S_got_cut, .arg = &g};
+	buf_init(&s.md);
+	buf_init(&s.head);
+	Buf other;
+	buf_init(&other);
+	md_sink_begin(&s);
+	md_trang_du_lieu(&other, &m);
+	md_sink_end();
+	for (int k = 0; k <= MD_CUT_END; k++)
+		assert_int_equal(g.n_cut[k], 0);
+	assert_true(other.len > 0);
+	buf_release(&other);
+	buf_release(&s.md);
+	buf_release(&s.head);
+	model_release(&m);
+	assert_int_equal(fx_model(&m), 0);
+	S_every_page(&m, 0, n_cut, &most, &longest);
+	model_release(&m);
+}
+
+/* The point of the pieces: however many units, a sink never holds much
+ * more than its min, while the pages themselves grow with the units. */
+static void test_md_pieces_bounded(void **state)
+{
+	enum { MIN = 4096 };
+	size_t most_small = 0, most_big = 0, longest_small = 0, longest_big = 0;
+	int n_cut[MD_CUT_END + 1] = {0};
+	Model m;
+	assert_int_equal(fx_model_big(&m, 100), 0);
+	S_every_page(&m, MIN, n_cut, &most_small, &longest_small);
+	model_release(&m);
+	assert_int_equal(fx_model_big(&m, 3000), 0);
+	S_every_page(&m, MIN, n_cut, &most_big, &longest_big);
+	model_release(&m);
+	assert_true(longest_big > 10 * longest_small);
+	assert_true(longest_big > 50 * MIN);
+	/* min and one row or item past it (a row here is under 1 KB) */
+	if (most_big > MIN + 1024 || most_small > MIN + 1024)
+		fail_msg("a sink held %zu / %zu bytes, cutting at %d", most_small, most_big, MIN);
+}
+
+/* md_report_file writes md_report's bytes. */
+static void test_md_report_file(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model_big(&m, 2000), 0);
+	Buf want;
+	buf_init(&want);
+	md_report(&want, &m, "charts/");
+	char path[] = "/tmp/chitieu-test-md.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	close(fd);
+	char *err = NULL;
+	assert_int_equal(md_report_file(&m, path, "charts/", &err), 0);
+	FILE *fp = fopen(path, "rb");
+	assert_non_null(fp);
+	Buf got;
+	buf_init(&got);
+	char chunk[8192];
+	size_t n;
+	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
+		buf_add(&got, chunk, n);
+	fclose(fp);
+	unlink(path);
+	assert_true(want.len > 200 * 1024); /* more than one piece */
+	assert_int_equal(got.len, want.len);
+	assert_memory_equal(got.ptr, want.ptr, want.len);
+	/* a folder that is not there: the message names the file */
+	assert_int_equal(md_report_file(&m, "/nonexistent-dir/bao-cao.md", "charts/", &err), -1);
+	assert_non_null(strstr(err, "/nonexistent-dir/bao-cao.md"));
+	free(err);
+	buf_release(&got);
+	buf_release(&want);
+	model_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -377,6 +583,9 @@ int main(void)
 	    cmocka_unit_test(test_md_trang_chu_ranking),
 	    cmocka_unit_test(test_md_trang_du_lieu),
 	    cmocka_unit_test(test_md_ctx_matches_rank_hang),
+	    cmocka_unit_test(test_md_pieces_join_to_the_page),
+	    cmocka_unit_test(test_md_pieces_bounded),
+	    cmocka_unit_test(test_md_report_file),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,7 @@
 /* Unit tests of site.c on a model built by hand: every page is there,
  * every internal link and image resolves, nothing points outside the
  * site, data never becomes markup, and the archive page. */
+#include <dirent.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -272,6 +273,127 @@ static void test_site_archive(void **state)
 	free(root);
 }
 
+/* Every file under a (a folder) is in b with the same bytes.  Returns
+ * the number of files. */
+static int S_same_tree(const char *a, const char *b)
+{
+	DIR *d = opendir(a);
+	assert_non_null(d);
+	int n = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		char *pa = xasprintf("%s/%s", a, e->d_name), *pb = xasprintf("%s/%s", b, e->d_name);
+		struct stat st;
+		assert_int_equal(stat(pa, &st), 0);
+		if (S_ISDIR(st.st_mode))
+			n += S_same_tree(pa, pb);
+		else {
+			char *sx = S_slurp(pa), *sy = S_slurp(pb);
+			if (!sy)
+				fail_msg("%s is missing", pb);
+			if (strcmp(sx, sy))
+				fail_msg("%s and %s differ", pa, pb);
+			free(sx);
+			free(sy);
+			n++;
+		}
+		free(pa);
+		free(pb);
+	}
+	closedir(d);
+	return n;
+}
+
+static int S_count_entries(const char *dir)
+{
+	DIR *d = opendir(dir);
+	assert_non_null(d);
+	int k = 0;
+	struct dirent *e;
+	while ((e = readdir(d)))
+		k += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+	closedir(d);
+	return k;
+}
+
+/* Pages rendered a piece at a time (at every cut md.h offers) are the
+ * bytes of pages rendered whole: tables, lists and paragraphs cut inside
+ * go on seamlessly, hostile names included. */
+static void test_site_pieces_same_bytes(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model_big(&m, 120), 0);
+	char *run = S_run(&m);
+	char *whole = xasprintf("%s/whole", run), *cut = xasprintf("%s/cut", run);
+	char *charts = xasprintf("%s/charts", run);
+	char *err = NULL;
+	size_t keep = site_piece;
+	site_piece = (size_t)-1;
+	if (site_write(&m, whole, charts, "templates", &err))
+		fail_msg("site_write: %s", err);
+	site_piece = 0;
+	if (site_write(&m, cut, charts, "templates", &err))
+		fail_msg("site_write: %s", err);
+	site_piece = keep;
+	int n = S_same_tree(whole, cut);
+	assert_true(n > 120);
+	assert_int_equal(S_count_entries(whole), S_count_entries(cut));
+	/* the pieces' seams did cut inside tables */
+	char *p = xasprintf("%s/bao-cao.html", cut);
+	char *html = S_slurp(p);
+	assert_non_null(strstr(html, "<div class=\"bang\"><table>"));
+	assert_null(strstr(html, "</tbody>\n</table></div>\n<tr>"));
+	free(html);
+	free(p);
+	out_rmtree(run);
+	free(run);
+	free(whole);
+	free(cut);
+	free(charts);
+	model_release(&m);
+}
+
+/* A page shell may hold {{body}} more than once: each gets the body. */
+static void test_site_template_body_twice(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model_big(&m, 40), 0);
+	char *run = S_run(&m);
+	char *site = xasprintf("%s/site", run), *charts = xasprintf("%s/charts", run);
+	char *tpl = xasprintf("%s/tpl", run);
+	assert_int_equal(mkdir(tpl, 0777), 0);
+	char *page = xasprintf("%s/page.html", tpl);
+	S_put(page, "<t>{{title}}</t><a>{{body}}</a>{{root}}<b>{{body}}</b>{{ky}}{{body\n");
+	char *err = NULL;
+	site_piece = 0;
+	int rc = site_write(&m, site, charts, tpl, &err);
+	site_piece = 64 * 1024;
+	if (rc)
+		fail_msg("site_write: %s", err);
+	char *p = xasprintf("%s/bao-cao.html", site);
+	char *html = S_slurp(p);
+	const char *a = strstr(html, "<a>"), *a_end = strstr(html, "</a><b>");
+	const char *b = strstr(html, "<b>"), *b_end = strstr(html, "</b>");
+	assert_true(a && a_end && b && b_end);
+	/* {{root}} is empty at the site's root */
+	assert_true(a_end + 4 == b);
+	assert_int_equal(a_end - a, b_end - b);
+	assert_memory_equal(a + 3, b + 3, (size_t)(a_end - a) - 3);
+	assert_true(a_end - a > 10000);
+	assert_non_null(strstr(b_end, "{{body\n"));
+	free(html);
+	free(p);
+	out_rmtree(run);
+	free(run);
+	free(site);
+	free(charts);
+	free(tpl);
+	free(page);
+	model_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -279,6 +401,8 @@ int main(void)
 	    cmocka_unit_test(test_site_css_self_contained),
 	    cmocka_unit_test(test_site_missing_template),
 	    cmocka_unit_test(test_site_archive),
+	    cmocka_unit_test(test_site_pieces_same_bytes),
+	    cmocka_unit_test(test_site_template_body_twice),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
