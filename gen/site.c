@@ -106,7 +106,8 @@ static int S_copy_all(const char *dir, const char *suffix, const char *to, int o
 		names[n++] = xstrdup(e->d_name);
 	}
 	closedir(d);
-	qsort(names, n, sizeof *names, S_cmp_str);
+	if (n) /* names is NULL then, which qsort may not take */
+		qsort(names, n, sizeof *names, S_cmp_str);
 	int rc = 0;
 	for (size_t i = 0; i < n; i++) {
 		char *from = xasprintf("%s/%s", dir, names[i]);
