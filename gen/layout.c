@@ -66,8 +66,7 @@ static void S_set_date(HPDF_Doc pdf)
 	HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, dt);
 }
 
-/* A libharu document with the four styles loaded from d->font_path, the
- * same way every time (a chunk's fonts must match the master's). */
+/* A libharu document with the four styles loaded from d->font_path. */
 static HPDF_Doc S_new_doc(LoDoc *d, HPDF_Font font[FONT_N_STYLE], char **err)
 {
 	HPDF_Doc pdf = HPDF_New(S_error, d);
@@ -119,39 +118,21 @@ int lo_open(LoDoc *d, char **err)
 
 int lo_open_file(LoDoc *d, const char *path, char **err)
 {
-	S_defaults(d);
-	if (font_find_serif(d->font_path, err))
+	if (lo_open(d, err))
 		return -1;
-	d->master = S_new_doc(d, d->master_font, err);
-	if (!d->master)
-		return -1;
-	S_set_date(d->master);
-	d->w = pdfw_begin(path, d->master, d->master_font, FONT_N_STYLE, err);
-	if (!d->w)
-		return -1;
-	d->pdf = S_new_doc(d, d->font, err);
-	return d->pdf ? 0 : -1;
+	d->w = pdfw_begin(path, d->pdf, err);
+	return d->w ? 0 : -1;
 }
 
-/* Writes the current chunk's pages and starts a new chunk.  A failure
- * is kept for lo_finish(); drawing goes on into chunks that are not
- * written (libharu ignores a NULL page), so callers check once. */
+/* Writes the pages drawn so far and frees them.  A failure is kept for
+ * lo_finish(), and drawing goes on (pages not written), so callers check
+ * once. */
 static void S_flush(LoDoc *d)
 {
 	char *err = NULL;
-	if (!d->w_err && d->pdf && pdfw_pages(d->w, d->pdf, d->font, &err))
+	if (!d->w_err && pdfw_pages(d->w, d->pdf, &err))
 		d->w_err = err;
-	if (d->pdf)
-		HPDF_Free(d->pdf);
-	err = NULL;
-	d->pdf = S_new_doc(d, d->font, &err);
-	if (!d->pdf) {
-		if (!d->w_err)
-			d->w_err = err;
-		else
-			free(err);
-		memset(d->font, 0, sizeof d->font);
-	}
+	d->page = NULL;
 	d->chunk_n = 0;
 }
 
@@ -161,8 +142,6 @@ int lo_finish(LoDoc *d, char **err)
 		*err = xstrdup("lo_finish: the document was not opened with lo_open_file");
 		return -1;
 	}
-	if (d->chunk_n > 0 || d->n_pages == 0)
-		S_flush(d);
 	int rc = -1;
 	if (d->err)
 		*err = xasprintf("libharu failed while drawing the PDF (error "
@@ -172,8 +151,9 @@ int lo_finish(LoDoc *d, char **err)
 		*err = d->w_err;
 		d->w_err = NULL;
 	} else {
-		rc = pdfw_end(d->w, err);
+		rc = pdfw_end(d->w, d->pdf, err);
 		d->w = NULL;
+		d->page = NULL;
 		if (rc == 0 && d->err) {
 			*err = xasprintf("libharu could not write the PDF (error 0x%04X)",
 			                 (unsigned)d->err);
@@ -185,7 +165,7 @@ int lo_finish(LoDoc *d, char **err)
 
 void lo_set_info(LoDoc *d, const char *title, const char *author)
 {
-	HPDF_Doc pdf = d->master ? d->master : d->pdf;
+	HPDF_Doc pdf = d->pdf;
 	/* The Info strings are PDFDocEncoding or UTF-16: libharu 2.3.0 writes
 	 * them with the current encoder only for its own encodings, so keep
 	 * to ASCII-safe cleaned text. */
@@ -252,9 +232,6 @@ void lo_close(LoDoc *d)
 	if (d->pdf)
 		HPDF_Free(d->pdf);
 	d->pdf = NULL;
-	if (d->master)
-		HPDF_Free(d->master);
-	d->master = NULL;
 	free(d->w_err);
 	d->w_err = NULL;
 	for (int i = 0; i < FONT_N_STYLE; i++) {
@@ -270,7 +247,7 @@ void lo_page_new(LoDoc *d, int landscape)
 	if (d->w && d->chunk_n >= (d->chunk_pages > 0 ? d->chunk_pages : 1))
 		S_flush(d);
 	d->chunk_n++;
-	d->page = d->pdf ? HPDF_AddPage(d->pdf) : NULL;
+	d->page = HPDF_AddPage(d->pdf);
 	d->landscape = landscape;
 	HPDF_Page_SetSize(d->page, HPDF_PAGE_SIZE_A4,
 	                  landscape ? HPDF_PAGE_LANDSCAPE : HPDF_PAGE_PORTRAIT);
@@ -802,7 +779,7 @@ out:
 
 float lo_png(LoDoc *d, const char *path, float x, float top, float w, float max_h)
 {
-	if (!d->page || !d->pdf)
+	if (!d->page)
 		return -1;
 	Buf b;
 	buf_init(&b);

@@ -44,7 +44,7 @@ typedef struct LoDoc LoDoc;
 typedef void (*LoPageHook)(LoDoc *d, void *ctx);
 
 struct LoDoc {
-	HPDF_Doc pdf;          /* the document (lo_open) or the current chunk */
+	HPDF_Doc pdf;
 	HPDF_Font font[FONT_N_STYLE];
 	HPDF_Page page;        /* the current page; NULL before the first */
 	int landscape;         /* of the current page */
@@ -68,19 +68,17 @@ struct LoDoc {
 	void *on_page_ctx;
 	HPDF_STATUS err;       /* first libharu error, 0 when none */
 	HPDF_STATUS err_detail;
+	char *font_path[FONT_N_STYLE];
 	/* lo_open_file() only: */
 	struct PdfW *w;        /* the file being written */
-	HPDF_Doc master;       /* its fonts, catalog and Info (no pages) */
-	HPDF_Font master_font[FONT_N_STYLE];
-	char *font_path[FONT_N_STYLE];
-	int chunk_pages;       /* pages a chunk holds, default LO_CHUNK_PAGES */
-	int chunk_n;           /* pages in the current chunk */
+	int chunk_pages;       /* pages written at a time, default LO_CHUNK_PAGES */
+	int chunk_n;           /* pages drawn since the last write */
 	char *w_err;           /* first failure writing the file */
 };
 
-/* Pages per chunk: memory of the order of 100 scorecard pages (about
- * 9 MB), against reloading the fonts (about 15 ms) once a chunk. */
-#define LO_CHUNK_PAGES 100
+/* Pages written at a time: memory of the order of 50 scorecard pages
+ * (some 5 MB).  Smaller costs nothing but more xref compaction. */
+#define LO_CHUNK_PAGES 50
 
 /* Creates the document: A4, UTF-8, Liberation Serif in four styles
  * embedded, compressed streams, the creation date from SOURCE_DATE_EPOCH

@@ -8,10 +8,9 @@
 #include <string.h>
 
 /* libharu's object layer: xref entries, object headers, dictionaries,
- * the fonts' glyph tables. */
+ * the document's page list and fonts. */
 #include <hpdf_doc.h>
 #include <hpdf_font.h>
-#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
 
@@ -19,23 +18,18 @@
 #include "out.h"
 #include "xalloc.h"
 
-enum { S_MAX_FONT = 8 };
-
 /* An object number libharu can print: 24 bits in its headers. */
 #define S_MAX_ID 0x00FFFFFFu
 
 struct PdfW {
 	FILE *fp;
 	char *path;
-	HPDF_Doc master;
-	HPDF_Font font[S_MAX_FONT];
-	int n_font;
 	HPDF_Stream out;       /* writes to fp through S_write */
 	unsigned long long pos; /* bytes written so far */
 	int io_errno;          /* of the first failed write, 0 when none */
 	int failed;            /* a call failed: the file is incomplete */
-	int version;           /* highest HPDF_PDFVer of any document */
-	uint32_t k0;           /* master objects below k0 keep their numbers */
+	int version;           /* HPDF_PDFVer written in the header */
+	uint32_t k0;           /* objects below k0 keep their numbers */
 	uint32_t next;         /* the next object number */
 	unsigned long long *off; /* [id] byte offset; 0: not written */
 	size_t cap_off;
@@ -108,11 +102,10 @@ static int S_object(PdfW *w, void *obj, HPDF_STATUS *st)
 	return S_str(w, "\012endobj\012");
 }
 
-PdfW *pdfw_begin(const char *path, HPDF_Doc master, const HPDF_Font *font, int n_font,
-                 char **err)
+PdfW *pdfw_begin(const char *path, HPDF_Doc doc, char **err)
 {
-	if (n_font < 1 || n_font > S_MAX_FONT) {
-		*err = xasprintf("pdfw: %d fonts (1 to %d)", n_font, S_MAX_FONT);
+	if (doc->page_list->count) {
+		*err = xstrdup("pdfw: the document already has pages");
 		return NULL;
 	}
 	FILE *fp = out_open_file(path, err);
@@ -121,22 +114,19 @@ PdfW *pdfw_begin(const char *path, HPDF_Doc master, const HPDF_Font *font, int n
 	PdfW *w = xcalloc(1, sizeof *w);
 	w->fp = fp;
 	w->path = xstrdup(path);
-	w->master = master;
-	w->n_font = n_font;
-	for (int i = 0; i < n_font; i++)
-		w->font[i] = font[i];
-	w->version = (int)master->pdf_version;
-	w->k0 = master->xref->entries->count;
+	w->k0 = doc->xref->entries->count;
 	w->next = w->k0;
-	w->out = HPDF_CallbackWriter_New(master->mmgr, S_write, w);
+	w->out = HPDF_CallbackWriter_New(doc->mmgr, S_write, w);
 	if (!w->out) {
 		*err = xstrdup("libharu could not create a stream (out of memory)");
 		pdfw_free(w);
 		return NULL;
 	}
-	/* The version digit is patched at the end if a chunk needs more. */
+	/* The version libharu would write; nothing we draw raises it (the
+	 * end checks). */
 	char head[32];
-	snprintf(head, sizeof head, "%%PDF-1.%d\012%%\267\276\255\252\012", 2 + w->version);
+	snprintf(head, sizeof head, "%%PDF-1.%d\012%%\267\276\255\252\012", 2 + (int)doc->pdf_version);
+	w->version = (int)doc->pdf_version;
 	if (S_str(w, head)) {
 		S_fail(w, err, HPDF_FILE_IO_ERROR);
 		pdfw_free(w);
@@ -145,16 +135,13 @@ PdfW *pdfw_begin(const char *path, HPDF_Doc master, const HPDF_Font *font, int n
 	return w;
 }
 
-/* The chunk's objects a page needs, by their number in the chunk: what
- * its pages reach, not following the fonts (the master's are written)
- * nor the page tree (the master's root is). */
+/* Marks what the pages reach, by object number: not the objects older
+ * than the pages (below k0: the fonts, the page tree's root, written at
+ * the end), and nothing else that is not the pages' own. */
 typedef struct {
-	HPDF_Doc chunk;
-	const HPDF_Font *font;
-	int n_font;
-	unsigned char *seen; /* [chunk object number] */
-	uint32_t n;
-	int bad;             /* reached a font that is not one of font[] */
+	unsigned char *seen; /* [object number] */
+	uint32_t n, k0;
+	int bad;             /* reached a font or page tree made after k0 */
 } S_Walk;
 
 static void S_mark(S_Walk *k, void *obj)
@@ -165,31 +152,25 @@ static void S_mark(S_Walk *k, void *obj)
 		h = obj;
 	}
 	if (h->obj_id & HPDF_OTYPE_INDIRECT) {
+		uint32_t id = h->obj_id & S_MAX_ID;
+		if (id < k->k0)
+			return;
 		unsigned sub = h->obj_class & 0xFF00u;
-		if (sub == HPDF_OSUBCLASS_FONT) {
-			int known = 0;
-			for (int i = 0; i < k->n_font; i++)
-				known |= obj == (void *)k->font[i];
-			if (!known)
-				k->bad = 1;
+		if (sub == HPDF_OSUBCLASS_FONT || sub == HPDF_OSUBCLASS_PAGES || id >= k->n) {
+			k->bad = 1;
 			return;
 		}
-		if (sub == HPDF_OSUBCLASS_PAGES)
-			return;
-		uint32_t id = h->obj_id & S_MAX_ID;
-		if (id >= k->n || k->seen[id])
+		if (k->seen[id])
 			return;
 		k->seen[id] = 1;
 	}
 	HPDF_List list = NULL;
-	if ((h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT)
+	int is_dict = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT;
+	if (is_dict)
 		list = ((HPDF_Dict)obj)->list;
 	else if ((h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_ARRAY)
 		list = ((HPDF_Array)obj)->list;
-	if (!list)
-		return;
-	int is_dict = (h->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT;
-	for (HPDF_UINT i = 0; i < list->count; i++) {
+	for (HPDF_UINT i = 0; list && i < list->count; i++) {
 		void *v = list->obj[i];
 		if (is_dict)
 			v = ((HPDF_DictElement)v)->value;
@@ -198,51 +179,31 @@ static void S_mark(S_Walk *k, void *obj)
 	}
 }
 
-/* The glyphs the chunk drew join the master font's subset. */
-static int S_union(HPDF_Font master, HPDF_Font chunk)
-{
-	HPDF_FontAttr ma = master->attr, ca = chunk->attr;
-	if (!ma || !ca || !ma->fontdef || !ca->fontdef ||
-	    ma->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
-	    ca->fontdef->type != HPDF_FONTDEF_TYPE_TRUETYPE)
-		return -1;
-	HPDF_TTFontDefAttr mt = ma->fontdef->attr, ct = ca->fontdef->attr;
-	if (mt->num_glyphs != ct->num_glyphs || !mt->glyph_tbl.flgs || !ct->glyph_tbl.flgs)
-		return -1;
-	for (HPDF_UINT i = 0; i < mt->num_glyphs; i++)
-		mt->glyph_tbl.flgs[i] |= ct->glyph_tbl.flgs[i];
-	return 0;
-}
-
-int pdfw_pages(PdfW *w, HPDF_Doc chunk, const HPDF_Font *font, char **err)
+int pdfw_pages(PdfW *w, HPDF_Doc doc, char **err)
 {
 	if (w->failed) {
 		*err = xasprintf("cannot write '%s': an earlier part failed", w->path);
 		return -1;
 	}
-	for (int i = 0; i < w->n_font; i++)
-		if (S_union(w->font[i], font[i])) {
-			w->failed = 1;
-			*err = xasprintf("'%s': a chunk's fonts differ from the document's", w->path);
-			return -1;
-		}
-	HPDF_Xref xref = chunk->xref;
-	S_Walk k = {chunk, font, w->n_font, NULL, xref->entries->count, 0};
-	k.seen = xcalloc(k.n ? k.n : 1, 1);
-	HPDF_List pages = chunk->page_list;
+	HPDF_Xref xref = doc->xref;
+	HPDF_List pages = doc->page_list;
+	if (!pages->count)
+		return 0;
+	S_Walk k = {NULL, xref->entries->count, w->k0, 0};
+	k.seen = xcalloc(k.n, 1);
 	for (HPDF_UINT i = 0; i < pages->count; i++)
 		S_mark(&k, pages->obj[i]);
 	int rc = -1;
 	HPDF_STATUS st = HPDF_OK;
 	if (k.bad) {
 		w->failed = 1;
-		*err = xasprintf("'%s': a page uses a font the document did not load", w->path);
+		*err = xasprintf("'%s': a page uses a font loaded after the first page", w->path);
 		goto out;
 	}
 	/* Every number first: objects refer forward (a page to its
 	 * contents), and libharu prints a reference from its target's
 	 * header. */
-	for (uint32_t i = 1; i < k.n; i++) {
+	for (uint32_t i = w->k0; i < k.n; i++) {
 		if (!k.seen[i])
 			continue;
 		HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, i);
@@ -253,10 +214,7 @@ int pdfw_pages(PdfW *w, HPDF_Doc chunk, const HPDF_Font *font, char **err)
 		}
 		S_set_id(e->obj, w->next++);
 	}
-	for (int i = 0; i < w->n_font; i++)
-		S_set_id(font[i], S_id(w->font[i]));
-	S_set_id(chunk->root_pages, S_id(w->master->root_pages));
-	for (uint32_t i = 1; i < k.n; i++)
+	for (uint32_t i = w->k0; i < k.n; i++)
 		if (k.seen[i] && S_object(w, HPDF_Xref_GetEntry(xref, i)->obj, &st)) {
 			S_fail(w, err, st);
 			goto out;
@@ -268,15 +226,35 @@ int pdfw_pages(PdfW *w, HPDF_Doc chunk, const HPDF_Font *font, char **err)
 		}
 		w->kids[w->n_kids++] = S_id(pages->obj[i]);
 	}
-	if ((int)chunk->pdf_version > w->version)
-		w->version = (int)chunk->pdf_version;
+	/* Free them: the page tree forgets its kids, the xref its entries
+	 * (the ones left move down and take their new index as number). */
+	HPDF_Array kids = HPDF_Dict_GetItem(doc->root_pages, "Kids", HPDF_OCLASS_ARRAY);
+	if (kids)
+		HPDF_Array_Clear(kids);
+	HPDF_List_Clear(pages);
+	doc->cur_page = NULL;
+	doc->cur_page_num = 0;
+	HPDF_List entries = xref->entries;
+	uint32_t j = w->k0;
+	for (uint32_t i = w->k0; i < k.n; i++) {
+		HPDF_XrefEntry e = entries->obj[i];
+		if (k.seen[i]) {
+			HPDF_Obj_ForceFree(doc->mmgr, e->obj);
+			HPDF_FreeMem(doc->mmgr, e);
+			continue;
+		}
+		if (e->obj)
+			S_set_id(e->obj, j);
+		entries->obj[j++] = e;
+	}
+	entries->count = j;
 	rc = 0;
 out:
 	free(k.seen);
 	return rc;
 }
 
-/* The master's page tree root: every page written, in order. */
+/* The page tree's root: every page written, in order. */
 static int S_root(PdfW *w, HPDF_Dict root)
 {
 	char num[48];
@@ -334,23 +312,29 @@ static int S_tounicode(HPDF_Font font)
 	return rc == HPDF_OK ? 0 : -1;
 }
 
-int pdfw_end(PdfW *w, char **err)
+int pdfw_end(PdfW *w, HPDF_Doc doc, char **err)
 {
 	int rc = -1;
 	HPDF_STATUS st = HPDF_OK;
-	HPDF_Doc m = w->master;
-	if (w->failed) {
-		*err = xasprintf("cannot write '%s': an earlier part failed", w->path);
+	if (pdfw_pages(w, doc, err))
 		goto out;
-	}
 	/* libharu makes a font's descriptor and its subset program in the
-	 * font's before-write hook: run it now, with every chunk's glyphs
+	 * font's before-write hook: run it now, every glyph drawn being
 	 * marked, so the objects it adds get numbers before anything that
 	 * refers to them is written.  Writing runs the hook again, which
 	 * then finds the descriptor made and adds nothing. */
-	for (int i = 0; i < w->n_font; i++) {
-		HPDF_Dict f = (HPDF_Dict)w->font[i];
-		if (S_tounicode(w->font[i])) {
+	HPDF_List fonts = doc->font_mgr;
+	for (HPDF_UINT i = 0; i < fonts->count; i++) {
+		HPDF_Font f = fonts->obj[i];
+		HPDF_FontAttr fa = f->attr;
+		if (!fa || fa->type != HPDF_FONT_TYPE0_TT) {
+			w->failed = 1;
+			*err = xasprintf("'%s': only TrueType fonts with the UTF-8 encoder "
+			                 "can be written a chunk at a time",
+			                 w->path);
+			goto out;
+		}
+		if (S_tounicode(f)) {
 			S_fail(w, err, HPDF_FILE_IO_ERROR);
 			goto out;
 		}
@@ -359,7 +343,7 @@ int pdfw_end(PdfW *w, char **err)
 			goto out;
 		}
 	}
-	HPDF_Xref xref = m->xref;
+	HPDF_Xref xref = doc->xref;
 	for (uint32_t i = w->k0; i < xref->entries->count; i++) {
 		if (w->next >= S_MAX_ID) {
 			w->failed = 1;
@@ -370,11 +354,18 @@ int pdfw_end(PdfW *w, char **err)
 	}
 	for (uint32_t i = 1; i < xref->entries->count; i++) {
 		void *obj = HPDF_Xref_GetEntry(xref, i)->obj;
-		int bad = obj == (void *)m->root_pages ? S_root(w, m->root_pages) : S_object(w, obj, &st);
+		int bad = obj == (void *)doc->root_pages ? S_root(w, doc->root_pages)
+		                                         : S_object(w, obj, &st);
 		if (bad) {
 			S_fail(w, err, st);
 			goto out;
 		}
+	}
+	if ((int)doc->pdf_version != w->version) {
+		w->failed = 1;
+		*err = xasprintf("'%s': the pages need PDF 1.%d, not 1.%d", w->path,
+		                 2 + (int)doc->pdf_version, 2 + w->version);
+		goto out;
 	}
 	unsigned long long xref_at = w->pos;
 	char line[96];
@@ -399,21 +390,14 @@ int pdfw_end(PdfW *w, char **err)
 	}
 	Buf t;
 	buf_init(&t);
-	buf_printf(&t, "trailer\012<<\012/Root %u 0 R\012", (unsigned)S_id(m->catalog));
-	if (m->info)
-		buf_printf(&t, "/Info %u 0 R\012", (unsigned)S_id(m->info));
+	buf_printf(&t, "trailer\012<<\012/Root %u 0 R\012", (unsigned)S_id(doc->catalog));
+	if (doc->info)
+		buf_printf(&t, "/Info %u 0 R\012", (unsigned)S_id(doc->info));
 	buf_printf(&t, "/Size %u\012>>\012startxref\012%llu\012%%%%EOF\012", (unsigned)w->next,
 	           xref_at);
 	int bad = S_str(w, t.ptr);
 	buf_release(&t);
 	if (bad) {
-		S_fail(w, err, HPDF_FILE_IO_ERROR);
-		goto out;
-	}
-	/* the header's version, if a chunk needed a later one than the master */
-	if (w->version != (int)m->pdf_version &&
-	    (fseek(w->fp, 7, SEEK_SET) != 0 || fputc('2' + w->version, w->fp) == EOF)) {
-		w->io_errno = errno ? errno : EIO;
 		S_fail(w, err, HPDF_FILE_IO_ERROR);
 		goto out;
 	}
