@@ -113,6 +113,10 @@ int lo_open(LoDoc *d, char **err)
 	if (!d->pdf)
 		return -1;
 	S_set_date(d->pdf);
+	for (int i = 0; i < FONT_N_STYLE; i++) {
+		d->wcache[i] = xmalloc(65536 * sizeof *d->wcache[i]);
+		memset(d->wcache[i], 0xFF, 65536 * sizeof *d->wcache[i]); /* unknown */
+	}
 	return 0;
 }
 
@@ -237,6 +241,8 @@ void lo_close(LoDoc *d)
 	for (int i = 0; i < FONT_N_STYLE; i++) {
 		free(d->font_path[i]);
 		d->font_path[i] = NULL;
+		free(d->wcache[i]);
+		d->wcache[i] = NULL;
 	}
 }
 
@@ -348,12 +354,42 @@ float lo_leading(float size)
 	return roundf(size * 120.0f) / 100.0f;
 }
 
+/* libharu's width of a text is the sum of its characters' widths, each
+ * found by a linear search of the font's cmap (a third of a scorecard
+ * file's time): each character's is asked once and kept.  The same sum,
+ * so the same layout; the first measure marks the glyph as libharu's
+ * does.  s is clean text (lo_clean): valid UTF-8 within the BMP. */
 static float S_width(const LoDoc *d, FontStyle st, float size, const char *s, size_t n)
 {
 	if (!n)
 		return 0;
-	HPDF_TextWidth tw = HPDF_Font_TextWidth(d->font[st], (const HPDF_BYTE *)s, (HPDF_UINT)n);
-	float w = (float)tw.width * size / 1000.0f;
+	uint16_t *wc = d->wcache[st];
+	const unsigned char *p = (const unsigned char *)s;
+	HPDF_UINT sum = 0;
+	for (size_t i = 0; wc && i < n;) {
+		size_t len = p[i] < 0x80 ? 1 : (p[i] & 0xE0) == 0xC0 ? 2 : (p[i] & 0xF0) == 0xE0 ? 3 : 0;
+		if (!len || len > n - i) {
+			wc = NULL;
+			break;
+		}
+		uint32_t c = len == 1 ? p[i]
+		           : len == 2 ? ((uint32_t)(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F)
+		                      : ((uint32_t)(p[i] & 0x0F) << 12) |
+		                            ((uint32_t)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+		if (wc[c] == 0xFFFF) {
+			HPDF_TextWidth one = HPDF_Font_TextWidth(d->font[st], p + i, (HPDF_UINT)len);
+			if (one.width >= 0xFFFF) {
+				wc = NULL;
+				break;
+			}
+			wc[c] = (uint16_t)one.width;
+		}
+		sum += wc[c];
+		i += len;
+	}
+	if (!wc)
+		sum = HPDF_Font_TextWidth(d->font[st], p, (HPDF_UINT)n).width;
+	float w = (float)sum * size / 1000.0f;
 	return isfinite(w) ? w : 0;
 }
 

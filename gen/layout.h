@@ -29,6 +29,7 @@
 #ifndef CHITIEU_LAYOUT_H
 #define CHITIEU_LAYOUT_H
 #include <stddef.h>
+#include <stdint.h>
 
 #include <hpdf.h>
 
@@ -69,6 +70,7 @@ struct LoDoc {
 	HPDF_STATUS err;       /* first libharu error, 0 when none */
 	HPDF_STATUS err_detail;
 	char *font_path[FONT_N_STYLE];
+	uint16_t *wcache[FONT_N_STYLE]; /* [code point] width in 1/1000 em, 0xFFFF unknown */
 	/* lo_open_file() only: */
 	struct PdfW *w;        /* the file being written */
 	int chunk_pages;       /* pages written at a time, default LO_CHUNK_PAGES */
