@@ -12,6 +12,7 @@
 /* libharu's object layer, for lo_png's PNG pass-through (S_png_direct). */
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "out.h"
@@ -299,6 +300,26 @@ int lo_need(LoDoc *d, float h)
 
 /* Decodes one UTF-8 sequence at p (n bytes left); returns its length and
  * the code point in *cp, or 0 when invalid. */
+/* The same for text known to be valid UTF-8. */
+static size_t S_utf8_known(const unsigned char *p, uint32_t *cp)
+{
+	if (p[0] < 0x80) {
+		*cp = p[0];
+		return 1;
+	}
+	if (p[0] < 0xE0) {
+		*cp = ((uint32_t)(p[0] & 0x1F) << 6) | (p[1] & 0x3F);
+		return 2;
+	}
+	if (p[0] < 0xF0) {
+		*cp = ((uint32_t)(p[0] & 0x0F) << 12) | ((uint32_t)(p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+		return 3;
+	}
+	*cp = ((uint32_t)(p[0] & 0x07) << 18) | ((uint32_t)(p[1] & 0x3F) << 12) |
+	      ((uint32_t)(p[2] & 0x3F) << 6) | (p[3] & 0x3F);
+	return 4;
+}
+
 static size_t S_utf8(const unsigned char *p, size_t n, uint32_t *cp)
 {
 	size_t bad;
@@ -325,10 +346,12 @@ char *lo_clean(const char *s)
 	buf_init(&b);
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	size_t n = strlen((const char *)p);
-	size_t i = 0;
+	size_t i = 0, bad;
+	/* valid as a whole (the usual case): no need to check each character */
+	int valid = text_utf8_valid((const char *)p, n, &bad);
 	while (i < n) {
 		uint32_t c;
-		size_t len = S_utf8(p + i, n - i, &c);
+		size_t len = valid ? S_utf8_known(p + i, &c) : S_utf8(p + i, n - i, &c);
 		if (!len) {
 			buf_putc(&b, '?');
 			i++;
@@ -367,15 +390,12 @@ static float S_width(const LoDoc *d, FontStyle st, float size, const char *s, si
 	const unsigned char *p = (const unsigned char *)s;
 	HPDF_UINT sum = 0;
 	for (size_t i = 0; wc && i < n;) {
-		size_t len = p[i] < 0x80 ? 1 : (p[i] & 0xE0) == 0xC0 ? 2 : (p[i] & 0xF0) == 0xE0 ? 3 : 0;
-		if (!len || len > n - i) {
+		uint32_t c;
+		size_t len = S_utf8_known(p + i, &c);
+		if (len > n - i || c > 0xFFFF) {
 			wc = NULL;
 			break;
 		}
-		uint32_t c = len == 1 ? p[i]
-		           : len == 2 ? ((uint32_t)(p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F)
-		                      : ((uint32_t)(p[i] & 0x0F) << 12) |
-		                            ((uint32_t)(p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
 		if (wc[c] == 0xFFFF) {
 			HPDF_TextWidth one = HPDF_Font_TextWidth(d->font[st], p + i, (HPDF_UINT)len);
 			if (one.width >= 0xFFFF) {
@@ -688,17 +708,6 @@ static uint32_t S_be32(const unsigned char *p)
 	return ((uint32_t)p[0] << 24) | ((uint32_t)p[1] << 16) | ((uint32_t)p[2] << 8) | p[3];
 }
 
-static uint32_t S_crc32(uint32_t crc, const unsigned char *p, size_t n)
-{
-	crc = ~crc;
-	while (n--) {
-		crc ^= *p++;
-		for (int k = 0; k < 8; k++)
-			crc = (crc >> 1) ^ (0xEDB88320u & (0u - (crc & 1)));
-	}
-	return ~crc;
-}
-
 /* 1 when the file is a whole PNG: the signature, IHDR first, every
  * chunk's CRC right, IEND last.  libpng, under libharu 2.3.0, aborts the
  * process on a broken file (no setjmp of its own), so nothing else may
@@ -729,7 +738,7 @@ static int S_png_ok(const char *path, Buf *b)
 			ok = 0;
 			break;
 		}
-		if (S_crc32(0, p + i + 4, (size_t)len + 4) != S_be32(p + i + 8 + len))
+		if ((uint32_t)crc32(crc32(0L, Z_NULL, 0), p + i + 4, (uInt)len + 4) != S_be32(p + i + 8 + len))
 			ok = 0;
 		end = memcmp(p + i + 4, "IEND", 4) == 0;
 		i += (size_t)len + 12;
