@@ -1,9 +1,11 @@
 #include "ketqua.h"
 
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "fmt.h"
+#include "out.h"
 
 /* ket-qua.csv: the evaluated figures for other programs.
  *
@@ -92,21 +94,35 @@ static void S_row(Buf *b, const char *ky, const char *ma, const char *ten, const
 	buf_putc(b, '\n');
 }
 
-void ketqua_csv(Buf *out, const Model *m)
+/* Moves what b holds to fp once it passes 64 KB (fp NULL: keeps it):
+ * 10,000 units make some 7 MB of ket-qua.csv. */
+static void S_spill(Buf *b, FILE *fp, int force)
+{
+	if (fp && (force || b->len >= 65536)) {
+		if (b->len)
+			fwrite(b->ptr, 1, b->len, fp); /* out_close_file checks the stream */
+		buf_reset(b);
+	}
+}
+
+static void S_csv(Buf *out, const Model *m, FILE *fp)
 {
 	char ky[16];
 	size_t T = m->n_chi_tieu;
 	ky_format(m->cua_so.ky, ky);
 	buf_puts(out, "ky,ma,ten,nhom,chi_tieu,tu_so,mau_so,ty_le,so_sanh,gia_tri,danh_gia,"
 	              "so_dv_dat,so_dv_danh_gia\n");
-	if (!m->evaluated)
+	if (!m->evaluated) {
+		S_spill(out, fp, 1);
 		return;
+	}
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		const DonVi *dv = &m->don_vi[u];
 		for (size_t t = 0; t < T; t++)
 			if (model_applies(m, u, t))
 				S_row(out, ky, dv->ma, dv->ten, m->nhom[dv->nhom].ma, &m->chi_tieu[t],
 				      model_kq_don_vi(m, u, t), 0);
+		S_spill(out, fp, 0);
 	}
 	Buf ma;
 	buf_init(&ma);
@@ -121,4 +137,22 @@ void ketqua_csv(Buf *out, const Model *m)
 	buf_release(&ma);
 	for (size_t t = 0; t < T; t++)
 		S_row(out, ky, "tinh", "Toàn tỉnh", "", &m->chi_tieu[t], &m->kq_tinh[t], 1);
+	S_spill(out, fp, 1);
+}
+
+void ketqua_csv(Buf *out, const Model *m)
+{
+	S_csv(out, m, NULL);
+}
+
+int ketqua_csv_file(const Model *m, const char *path, char **err)
+{
+	FILE *fp = out_open_file(path, err);
+	if (!fp)
+		return -1;
+	Buf b;
+	buf_init(&b);
+	S_csv(&b, m, fp);
+	buf_release(&b);
+	return out_close_file(fp, path, err);
 }

@@ -10,6 +10,9 @@
  * row per target that applies to the group.  Province rows: ma "tinh",
  * ten "Toàn tỉnh", nhom empty, one row per target. */
 void ketqua_csv(Buf *out, const Model *m);
+/* The same written to path as it goes (out_open_file): 0, or -1 with
+ * *err (caller frees). */
+int ketqua_csv_file(const Model *m, const char *path, char **err);
 void ketqua_han_csv(Buf *out, const Model *m);
 /* One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line
  * break or surrounding spaces; NULL is an empty field. */

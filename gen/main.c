@@ -368,16 +368,18 @@ static int S_write(const Model *m, const Options *o)
 		goto out;
 
 	S_step("writing ket-qua.csv");
-	ketqua_csv(&b, m);
-	if (out_write_buf(&r, "ket-qua.csv", &b, &err))
-		goto out;
+	{
+		char *path = out_path(&r, "ket-qua.csv");
+		int bad = ketqua_csv_file(m, path, &err);
+		free(path);
+		if (bad)
+			goto out;
+	}
 	if (m->han.co) {
-		buf_reset(&b);
 		ketqua_han_csv(&b, m);
 		if (out_write_buf(&r, "han.csv", &b, &err))
 			goto out;
 	}
-	/* not carried through the charts and the PDFs: 10,000 units' CSV is 7 MB */
 	buf_release(&b);
 
 	S_time("ket-qua");
