@@ -176,14 +176,14 @@ for size in $SIZES; do
 	# site's pages, which run side by side with -j 2 or more; the site's
 	# index follows them.
 	sed -n 's/^chitieu: timing: *\([a-z-]*\) *\([0-9.]*\) s *\([0-9]*\) KB, +\([0-9]*\) KB$/\1 \2 \3 \4/p' "$RUN/run.err" |
-		awk '{ t[$1] = $2; g[$1] = $4; if ($3 > m) m = $3 }
+		awk '{ t[$1] = $2; g[$1] = $4; if ($3 > m) m = $3; if ($1 == "evaluating") model = $3 }
 		END { printf "  phases   reading %.2f, evaluating %.2f, charts %.2f, PDFs and site %.2f (side by side: report %.2f, scorecards %.2f, site %.2f), other %.2f s\n",
 			t["reading"], t["evaluating"], t["charts"], t["outputs"] + t["site-index"],
 			t["report-pdf"], t["scorecards"], t["site"],
 			t["ket-qua"] + t["markdown"] + t["commit"] + t["freeing"]
 		      printf "  memory   chitieu alone (gnuplot not counted): %d MB peak\n", (m + 1023) / 1024
-		      printf "  grown    the model (reading, evaluating) %.1f MB; then charts %.1f, site %.1f, report %.1f, scorecards %.1f MB\n",
-			(g["reading"] + g["evaluating"]) / 1024, g["charts"] / 1024, g["site"] / 1024,
+		      printf "  grown    after the model (the peak of reading and evaluating, %d MB), each phase adds: charts %.1f, site %.1f, report %.1f, scorecards %.1f MB\n",
+			(model + 1023) / 1024, g["charts"] / 1024, g["site"] / 1024,
 			g["report-pdf"] / 1024, g["scorecards"] / 1024 }'
 
 	n_gp=$(ls "$RUN/scripts" | wc -l)
