@@ -1024,7 +1024,7 @@ static void S_draw_cell(S_Tab *s, const LoCell *c, size_t row, size_t col,
 		ttop -= (h - 2 * t->pad - block) / 2;
 	LoBox b = {0};
 	b.page = d->n_pages - 1;
-	b.row = row;
+	b.row = row < t->n_head ? row : row + t->row_off;
 	b.col = col;
 	b.head = head;
 	b.repeat = repeat;
@@ -1136,7 +1136,7 @@ static float S_grow(S_Tab *s, size_t r, size_t start, int cut)
 }
 
 /* Column edges, slot owners and row heights (rowspans grown). */
-static void S_tab_init(S_Tab *s, const LoDoc *d, const LoTable *t, LoBoxes *boxes)
+static void S_tab_init(S_Tab *s, const LoDoc *d, const LoTable *t, LoBoxes *boxes, float x0)
 {
 	/* measuring only: the document is not drawn on here */
 	s->d = (LoDoc *)d;
@@ -1150,7 +1150,7 @@ static void S_tab_init(S_Tab *s, const LoDoc *d, const LoTable *t, LoBoxes *boxe
 	s->ocol = xmalloc(nr * nc * sizeof *s->ocol);
 	s->end = xmalloc(nr * nc * sizeof *s->end);
 
-	s->x[0] = d->x0;
+	s->x[0] = x0;
 	for (size_t c = 0; c < nc; c++)
 		s->x[c + 1] = s->x[c] + t->width[c];
 
@@ -1210,7 +1210,7 @@ float lo_table_height(const LoDoc *d, const LoTable *t)
 	if (!t->n_row)
 		return 0;
 	S_Tab s;
-	S_tab_init(&s, d, t, NULL);
+	S_tab_init(&s, d, t, NULL, d->x0);
 	float h = 0;
 	for (size_t r = 0; r < t->n_row; r++)
 		h += s.h[r];
@@ -1218,16 +1218,24 @@ float lo_table_height(const LoDoc *d, const LoTable *t)
 	return h;
 }
 
-void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
+/* lo_table_flow(), also for a batch after the first: then the table's
+ * header and earlier rows are drawn above d->y on the current page
+ * (rows "above"), and the measures are those of the table's start. */
+static void S_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 {
 	if (!t->n_row)
 		return;
-	if (!d->page)
-		lo_page_new(d, 0);
 	if (t->n_head > t->n_row)
 		t->n_head = t->n_row;
+	int above = t->begun;
+	if (above && t->n_row == t->n_head)
+		return;
+	if (!d->page)
+		lo_page_new(d, 0);
+	if (!above)
+		t->x0 = d->x0;
 	S_Tab s;
-	S_tab_init(&s, d, t, boxes);
+	S_tab_init(&s, d, t, boxes, t->x0);
 	size_t nr = t->n_row;
 	free(t->row_page);
 	t->row_page = xmalloc(nr * sizeof *t->row_page);
@@ -1236,23 +1244,30 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 	float head_h = 0;
 	for (size_t r = 0; r < t->n_head; r++)
 		head_h += s.h[r];
-	float fresh = d->y_top - d->y_bottom - head_h;
+	if (!above)
+		t->fresh = d->y_top - d->y_bottom - head_h;
+	float fresh = t->fresh;
 
 	size_t r = t->n_head;
 	/* the header and the first row must fit where the table starts (a
 	 * first group that does not is split rather than leaving the page
 	 * with a heading and no table) */
-	if (r < nr && d->y - head_h - s.h[r] < d->y_bottom && d->y < d->y_top - 0.5f)
+	if (!above && r < nr && d->y - head_h - s.h[r] < d->y_bottom && d->y < d->y_top - 0.5f)
 		lo_page_new(d, d->landscape);
 	for (;;) {
-		float y = d->y;
-		if (t->n_head)
-			S_draw_rows(&s, 0, t->n_head, y, 1);
-		y -= head_h;
+		float y = d->y, top = d->y;
+		if (!above) {
+			if (t->n_head)
+				S_draw_rows(&s, 0, t->n_head, y, 1);
+			y -= head_h;
+			top = d->y - head_h;
+		}
 		size_t start = r;
 		size_t split_end = 0; /* inside a group too tall for a page */
 		int split = 0;
 		while (r < nr) {
+			/* rows of the table on this page already */
+			int after = r > start || above;
 			if (!split) {
 				size_t ge = S_group_end(&s, r);
 				/* a group continued from the page before is split
@@ -1268,14 +1283,14 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 					r = ge + 1;
 					continue;
 				}
-				if (!cont && gh <= fresh && r > start)
+				if (!cont && gh <= fresh && after)
 					break; /* the group goes whole on the next page */
 				split = 1;
 				split_end = ge;
 			}
 			float old = s.h[r];
 			S_grow(&s, r, start, 0);
-			if (y - s.h[r] < d->y_bottom && r > start) {
+			if (y - s.h[r] < d->y_bottom && after) {
 				s.h[r] = old;
 				break;
 			}
@@ -1291,7 +1306,9 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 			r++;
 		}
 		/* spans cut by this page break: their segment must hold the
-		 * text (when the page has room left for it) */
+		 * text (when the page has room left for it).  A batch begins
+		 * after a row that ends every span, so a break before its
+		 * first row cuts none. */
 		if (r < nr && r > start) {
 			float old = s.h[r - 1];
 			float g = S_grow(&s, r - 1, start, 1);
@@ -1301,13 +1318,44 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 				s.h[r - 1] = old;
 		}
 		if (r > start)
-			S_draw_rows(&s, start, r, d->y - head_h, 0);
+			S_draw_rows(&s, start, r, top, 0);
 		for (size_t k = start; k < r; k++)
 			t->row_page[k] = d->n_pages - 1;
 		d->y = y;
 		if (r >= nr)
 			break;
 		lo_page_new(d, d->landscape);
+		above = 0;
 	}
 	S_tab_release(&s);
+}
+
+void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
+{
+	S_flow(d, t, boxes);
+}
+
+/* A body rowspan reaching past the last row: its group is not whole. */
+static int S_span_open(const LoTable *t)
+{
+	for (size_t r = t->n_head; r < t->n_row; r++)
+		for (size_t c = 0; c < t->n_col; c++) {
+			const LoCell *o = &t->cell[r * t->n_col + c];
+			if (!o->covered && r + (size_t)o->rowspan > t->n_row)
+				return 1;
+		}
+	return 0;
+}
+
+int lo_table_flow_batch(LoDoc *d, LoTable *t, LoBoxes *boxes)
+{
+	if (t->n_head > t->n_row)
+		t->n_head = t->n_row;
+	if (t->n_row == t->n_head || S_span_open(t))
+		return 0;
+	S_flow(d, t, boxes);
+	t->begun = 1;
+	t->row_off += t->n_row - t->n_head;
+	t->n_row = t->n_head;
+	return 1;
 }

@@ -199,8 +199,16 @@ typedef struct {
 	int valign_middle;     /* 1: cells vertically centred (default 1) */
 	const char *cont_prefix; /* before a repeated rowspan text, or NULL */
 	/* Filled by lo_table_flow(): the page (0-based, d->n_pages - 1 at
-	 * the time) each body row landed on, [n_row] (-1 for header rows). */
+	 * the time) each body row landed on, [n_row] (-1 for header rows).
+	 * A batch's (lo_table_flow_batch) is gone with its rows. */
 	int *row_page;
+	/* Between batches (lo_table_flow_batch); zero from lo_table_init():
+	 * the body rows flowed and dropped so far (LoBox.row counts them),
+	 * whether the table's start is drawn, and the page body height and
+	 * left edge as they were there. */
+	size_t row_off;
+	int begun;
+	float fresh, x0;
 } LoTable;
 
 /* The table owns width, cell and row_page; texts are borrowed. */
@@ -240,7 +248,20 @@ void lo_boxes_release(LoBoxes *b);
 
 /* Draws the table at d->y on the current page, breaking pages (same
  * orientation) as the rules above say; leaves d->y under it.  When boxes
- * is not NULL every drawn cell is appended to it. */
+ * is not NULL every drawn cell is appended to it.  After batches it
+ * draws the rows left (none: nothing, not even the header). */
 void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes);
+
+/* A long table flowed as it is built, so that memory does not grow with
+ * its rows: add the header rows, then body rows, and call this every
+ * so many rows; end with lo_table_flow() (the rows left, a foot row).
+ * It draws the body rows added since the last batch, exactly as one
+ * lo_table_flow() of the whole table would draw them (same pages, same
+ * boxes, same bytes; the header only at the top of each new page), then
+ * drops them: the table is back to its header rows.  Returns 1 when it
+ * did (the batch's texts may be freed), 0 when it drew nothing: no body
+ * row yet, or a rowspan still open past the last row (the group is
+ * kept whole; keep its texts and add rows until it closes). */
+int lo_table_flow_batch(LoDoc *d, LoTable *t, LoBoxes *boxes);
 
 #endif

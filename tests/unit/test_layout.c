@@ -480,6 +480,128 @@ static void test_layout_table_span_taller_than_page(void **state)
 	buf_release(&big);
 }
 
+/* Body row i of the batch test's table: text of varied height, a
+ * rowspan of 3 in column 2 every 11th row, one row taller than a page.
+ * Its texts go to own (freed by the caller). */
+static void S_batch_row(LoTable *t, size_t i, char **own, size_t *n_own)
+{
+	size_t r = lo_table_row(t);
+	char *a = xasprintf("%zu", i + 1);
+	char *b = i == 40 ? S_long("dài", 3000) : S_long("Phường", (i * 37) % 90);
+	own[(*n_own)++] = a;
+	own[(*n_own)++] = b;
+	lo_table_set(t, r, 0, a, 1, 1)->align = LO_CENTER;
+	lo_table_set(t, r, 1, b, 1, 1);
+	if (i % 11 == 3)
+		lo_table_set(t, r, 2, i % 2 ? "gộp ba dòng, một căn cứ chung" : b, 1, 3);
+	else if (i % 11 != 4 && i % 11 != 5)
+		lo_table_set(t, r, 2, "x", 1, 1);
+	lo_table_set(t, r, 3, i % 5 ? "Đạt" : "Chưa đạt", 1, 1)->style = FONT_BOLD;
+}
+
+/* The table of n body rows and a foot row, at d->y = at: whole when
+ * batch is 0, else flowed every batch rows. */
+static void S_batch_flow(LoDoc *d, float at, size_t n, size_t batch, LoBoxes *bx)
+{
+	static const float w[] = {30, 200, 120, 80};
+	LoTable t;
+	lo_table_init(&t, 4, w);
+	t.cont_prefix = "(tiếp) ";
+	size_t h0 = lo_table_row(&t), h1 = lo_table_row(&t);
+	t.n_head = 2;
+	lo_table_set(&t, h0, 0, "Stt", 1, 2)->style = FONT_BOLD;
+	lo_table_set(&t, h0, 1, "Đơn vị", 1, 2)->style = FONT_BOLD;
+	lo_table_set(&t, h0, 2, "Kết quả", 2, 1)->style = FONT_BOLD;
+	lo_table_set(&t, h1, 2, "Căn cứ", 1, 1);
+	lo_table_set(&t, h1, 3, "Đánh giá", 1, 1);
+	char **own = xcalloc(2 * n + 1, sizeof *own);
+	size_t n_own = 0, since = 0;
+	d->y = at;
+	for (size_t i = 0; i < n; i++) {
+		S_batch_row(&t, i, own, &n_own);
+		if (batch && ++since >= batch && lo_table_flow_batch(d, &t, bx)) {
+			assert_int_equal(t.n_row, t.n_head);
+			/* the batch's texts are no longer needed: ASan sees a
+			 * table that kept them */
+			for (size_t k = 0; k < n_own; k++)
+				free(own[k]);
+			n_own = since = 0;
+		}
+	}
+	size_t r = lo_table_row(&t);
+	lo_table_set(&t, r, 0, "Cộng", 2, 1)->style = FONT_BOLD;
+	lo_table_set(&t, r, 2, "", 2, 1);
+	lo_table_flow(d, &t, bx);
+	lo_table_release(&t);
+	for (size_t k = 0; k < n_own; k++)
+		free(own[k]);
+	free(own);
+}
+
+static void S_box_equal(const LoBox *a, const LoBox *b)
+{
+	assert_int_equal(a->page, b->page);
+	assert_int_equal(a->row, b->row);
+	assert_int_equal(a->col, b->col);
+	assert_int_equal(a->head, b->head);
+	assert_int_equal(a->repeat, b->repeat);
+	/* exact: the same arithmetic in the same order */
+	assert_true(a->x == b->x && a->y == b->y && a->w == b->w && a->h == b->h);
+	assert_true(a->tx == b->tx && a->ty == b->ty && a->tw == b->tw && a->th == b->th);
+}
+
+/* A table flowed in batches draws what the whole table draws: the same
+ * boxes, the header only at the top of each page (never again where a
+ * batch begins), the same PDF bytes; started at the top of a page, in
+ * the middle, and where only the header would fit. */
+static void test_layout_table_batches_same_as_whole(void **state)
+{
+	(void)state;
+	static const size_t batches[] = {1, 2, 7};
+	for (int start = 0; start < 3; start++)
+		for (size_t bi = 0; bi < sizeof batches / sizeof batches[0]; bi++) {
+			LoDoc whole, part;
+			char *err = NULL;
+			assert_int_equal(lo_open(&whole, &err), 0);
+			assert_int_equal(lo_open(&part, &err), 0);
+			LoBoxes bw = {0}, bp = {0};
+			LoDoc *dd[2] = {&whole, &part};
+			for (int k = 0; k < 2; k++) {
+				LoDoc *d = dd[k];
+				lo_page_new(d, 0);
+				float at = start == 0 ? d->y_top
+				           : start == 1 ? (d->y_top + d->y_bottom) / 2
+				                        : d->y_bottom + 40;
+				S_batch_flow(d, at, 90, k ? batches[bi] : 0, k ? &bp : &bw);
+				lo_paragraph(d, FONT_REGULAR, 11, d->x0, 200, LO_LEFT, 0, 0, "Hết.");
+			}
+			assert_true(whole.n_pages > 3);
+			assert_int_equal(whole.n_pages, part.n_pages);
+			assert_true(whole.y == part.y);
+			assert_int_equal(bw.n, bp.n);
+			for (size_t i = 0; i < bw.n; i++)
+				S_box_equal(&bw.v[i], &bp.v[i]);
+			/* the header's 5 cells once on each page the table touches */
+			int heads = 0;
+			for (size_t i = 0; i < bp.n; i++)
+				heads += bp.v[i].head;
+			int first = bp.v[0].page, last = bp.v[bp.n - 1].page;
+			assert_int_equal(heads, 5 * (last - first + 1));
+			unsigned char *pw = NULL, *pp = NULL;
+			size_t nw = 0, np = 0;
+			assert_int_equal(lo_bytes(&whole, &pw, &nw, &err), 0);
+			assert_int_equal(lo_bytes(&part, &pp, &np, &err), 0);
+			assert_int_equal(nw, np);
+			assert_memory_equal(pw, pp, nw);
+			free(pw);
+			free(pp);
+			lo_boxes_release(&bw);
+			lo_boxes_release(&bp);
+			lo_close(&whole);
+			lo_close(&part);
+		}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -496,6 +618,7 @@ int main(void)
 		cmocka_unit_test(test_layout_long_word_prefers_punctuation),
 		cmocka_unit_test(test_layout_number_wider_than_line_still_cut),
 		cmocka_unit_test(test_layout_table_span_taller_than_page),
+		cmocka_unit_test(test_layout_table_batches_same_as_whole),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
