@@ -352,6 +352,48 @@ static void S_task_wait(S_Task *t)
 	buf_release(&b);
 }
 
+/* Runs the tasks in order on up to procs child processes, starting the
+ * next as soon as one ends; with procs <= 1, all here.  Results are in
+ * each task (rc, err). */
+static void S_tasks_run(S_Task *task, int n, const S_Job *j, int procs)
+{
+	if (procs <= 1) {
+		for (int i = 0; i < n; i++)
+			S_task_here(&task[i], j);
+		return;
+	}
+	int next = 0, running = 0;
+	for (;;) {
+		while (next < n && running < procs) {
+			S_task_start(&task[next], j); /* runs it here if it cannot fork */
+			running += task[next].pid > 0;
+			next++;
+		}
+		if (!running)
+			break;
+		/* the first child to end, left unreaped for S_task_wait */
+		siginfo_t info;
+		memset(&info, 0, sizeof info);
+		if (waitid(P_ALL, 0, &info, WEXITED | WNOWAIT) != 0) {
+			if (errno == EINTR)
+				continue;
+			break;
+		}
+		int ours = 0;
+		for (int i = 0; i < next; i++)
+			if (task[i].pid > 0 && task[i].pid == info.si_pid) {
+				S_task_wait(&task[i]);
+				task[i].pid = -1; /* done: S_task_wait does nothing more */
+				running--;
+				ours = 1;
+			}
+		if (!ours) /* not a task's: reap it, or waitid would return it again */
+			waitpid(info.si_pid, NULL, 0);
+	}
+	for (int i = 0; i < next; i++)
+		S_task_wait(&task[i]);
+}
+
 /* Writes every output into a fresh folder and moves it into place.
  * Returns 0, or EXIT_ENV with the message printed. */
 static int S_write(const Model *m, const Options *o)
@@ -403,9 +445,11 @@ static int S_write(const Model *m, const Options *o)
 
 	S_time("markdown");
 	{
-		/* The longest first: with -j N the first N - 1 run in child
-		 * processes, the rest here.  The site's index waits for the
-		 * PDFs: it copies them into its downloads.  The fault-injection
+		/* With -j N, N child processes take the tasks in this order, the
+		 * next one starting as soon as one ends (the report after
+		 * whichever of the scorecards and the site ends first: which one
+		 * that is depends on the units).  The site's index waits for the
+		 * PDFs: it links them into its downloads.  The fault-injection
 		 * hook counts allocations in one process, so it keeps them all
 		 * here. */
 		S_Task task[] = {
@@ -418,12 +462,7 @@ static int S_write(const Model *m, const Options *o)
 		int procs = o->jobs < N_TASK ? o->jobs : N_TASK;
 		if (getenv("CHITIEU_FAIL_ALLOC"))
 			procs = 1;
-		/* procs - 1 children; this process takes the rest in order */
-		for (int i = 0; i < N_TASK; i++)
-			if (i < procs - 1)
-				S_task_start(&task[i], &job);
-		for (int i = procs > 1 ? procs - 1 : 0; i < N_TASK; i++)
-			S_task_here(&task[i], &job);
+		S_tasks_run(task, N_TASK, &job, procs);
 		int said = 0;
 		for (int i = 0; i < N_TASK; i++) {
 			S_task_wait(&task[i]);
