@@ -261,7 +261,9 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes);
  * drops them: the table is back to its header rows.  Returns 1 when it
  * did (the batch's texts may be freed), 0 when it drew nothing: no body
  * row yet, or a rowspan still open past the last row (the group is
- * kept whole; keep its texts and add rows until it closes). */
+ * kept whole; keep its texts and add rows until it closes), or
+ * CHITIEU_TABLE_WHOLE=1 in the environment (every table drawn whole by
+ * the last lo_table_flow(), as before batches: for comparing). */
 int lo_table_flow_batch(LoDoc *d, LoTable *t, LoBoxes *boxes);
 
 #endif

@@ -306,6 +306,34 @@ static void S_notes(Buf *b, const Model *m, size_t u, size_t t)
 	}
 }
 
+/* Body rows flowed at a time (lo_table_flow_batch): a table's memory is
+ * that of a batch, whatever the number of units. */
+#define S_BATCH 256
+
+/* Flows tb's rows so far (a batch, or the rest when batch is 0) at
+ * indent from the text's left edge; 1 when they were drawn and their
+ * texts may go. */
+static int S_flow(S_Ctx *c, LoTable *tb, float indent, int batch)
+{
+	float x0 = c->d.x0;
+	c->d.x0 += indent;
+	int done = 1;
+	if (batch)
+		done = lo_table_flow_batch(&c->d, tb, NULL);
+	else
+		lo_table_flow(&c->d, tb, NULL);
+	c->d.x0 = x0;
+	return done;
+}
+
+/* Frees texts [0, *n) of own. */
+static void S_free_own(char **own, size_t *n)
+{
+	for (size_t i = 0; i < *n; i++)
+		free(own[i]);
+	*n = 0;
+}
+
 /* The units of target t judged dg, as a table: Stt, unit, rate,
  * numerator / denominator, notes (tiny denominators flagged). */
 static void S_unit_table(S_Ctx *c, size_t t, DanhGia dg)
@@ -361,15 +389,14 @@ static void S_unit_table(S_Ctx *c, size_t t, DanhGia dg)
 		S_notes(b, m, u, t);
 		own[n_own] = buf_detach(b, NULL);
 		lo_table_set(&tb, r, 4, own[n_own++], 1, 1);
+		/* the table sits under the indented list */
+		if (k % S_BATCH == 0 && S_flow(c, &tb, S_INDENT, 1))
+			S_free_own(own, &n_own);
 	}
-	float x0 = c->d.x0;
-	c->d.x0 += S_INDENT; /* the table sits under the indented list */
-	lo_table_flow(&c->d, &tb, NULL);
-	c->d.x0 = x0;
+	S_flow(c, &tb, S_INDENT, 0);
 	c->d.y -= S_GAP;
 	lo_table_release(&tb);
-	for (size_t i = 0; i < n_own; i++)
-		free(own[i]);
+	S_free_own(own, &n_own);
 	free(own);
 }
 
@@ -579,10 +606,11 @@ static void S_han(S_Ctx *c)
 			cell->align = LO_CENTER;
 		}
 		tb.n_head = 1;
-		char **own = xcalloc(n * 5 + 1, sizeof *own);
-		size_t n_own = 0;
+		char **own = NULL;
+		size_t n_own = 0, cap = 0;
 		for (size_t j = 0; j < n; j++) {
 			const HanKetQua *k = &m->han.kq[ix[j]];
+			own = xgrow(own, &cap, n_own + 5, sizeof *own);
 			size_t r = lo_table_row(&tb);
 			own[n_own] = xasprintf("%zu", j + 1);
 			lo_table_set(&tb, r, 0, own[n_own++], 1, 1)->align = LO_CENTER;
@@ -618,11 +646,12 @@ static void S_han(S_Ctx *c)
 			buf_printf(b, "%s %d", han_trang_thai_ten(k->trang_thai), k->so_ngay_tre);
 			own[n_own] = buf_detach(b, NULL);
 			lo_table_set(&tb, r, 5, own[n_own++], 1, 1)->align = LO_CENTER;
+			if ((j + 1) % S_BATCH == 0 && S_flow(c, &tb, 0, 1))
+				S_free_own(own, &n_own);
 		}
-		lo_table_flow(&c->d, &tb, NULL);
+		S_flow(c, &tb, 0, 0);
 		lo_table_release(&tb);
-		for (size_t i = 0; i < n_own; i++)
-			free(own[i]);
+		S_free_own(own, &n_own);
 		free(own);
 	}
 	free(ix);

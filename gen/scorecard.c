@@ -165,9 +165,16 @@ static void S_overview_foot(LoDoc *d, void *ctx)
 /* One table for the province row or for a group: a row per entity, a
  * column per target, then the count of targets met; the foot row gives
  * units met / judged per target. */
+/* Body rows flowed at a time: the table's memory stays that of a batch
+ * whatever the number of units. */
+#define S_BATCH 256
+
 static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_t ncol)
 {
-	S_Pool pool = {0};
+	/* the header's texts live with the table, a batch's until it is
+	 * drawn */
+	S_Pool head = {0}, pool = {0};
+	size_t batch = 0;
 	Buf b;
 	buf_init(&b);
 	LoTable t;
@@ -185,7 +192,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 	lo_table_set(&t, r, 0, nhom < 0 ? "Toàn tỉnh" : m->nhom[nhom].ten, 1, 1)->style = FONT_BOLD;
 	for (size_t k = 0; k < nt; k++) {
 		fmt_int(&b, m->chi_tieu[k].stt);
-		LoCell *c = lo_table_set(&t, r, 1 + k, S_keep_buf(&pool, &b), 1, 1);
+		LoCell *c = lo_table_set(&t, r, 1 + k, S_keep_buf(&head, &b), 1, 1);
 		c->style = FONT_BOLD;
 		c->align = LO_CENTER;
 		c->size = so_size;
@@ -231,6 +238,10 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 			buf_puts(&b, "/");
 			fmt_int(&b, dem.ap_dung);
 			lo_table_set(&t, r, 1 + nt, S_keep_buf(&pool, &b), 1, 1)->align = LO_CENTER;
+			if (++batch >= S_BATCH && lo_table_flow_batch(d, &t, NULL)) {
+				S_pool_release(&pool);
+				batch = 0;
+			}
 		}
 	}
 	/* the foot: units met / units judged per target */
@@ -257,6 +268,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 	lo_table_release(&t);
 	buf_release(&b);
 	S_pool_release(&pool);
+	S_pool_release(&head);
 }
 
 static void S_overview(LoDoc *d, const Model *m)
