@@ -23,3 +23,22 @@ expect_err() { grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err" >&2; fail "stde
 expect_no_err() { ! grep -qF -- "$1" "$WORK/err" || { cat "$WORK/err" >&2; fail "stderr has: $1"; }; }
 # copy_sample DIR: a fresh copy of the shipped input/ to edit.
 copy_sample() { rm -rf "$1"; cp -r "$TOP/input" "$1"; }
+
+# Long tables are drawn 256 rows at a time (lo_table_flow_batch), so memory
+# does not grow with the units.  Runs chitieu on 1,200 generated units with
+# batches and with every table drawn whole (CHITIEU_TABLE_WHOLE=1) and
+# fails unless the output file $1 (e.g. the-diem.pdf) is the same bytes.
+# Not under valgrind (minutes); test_layout compares the two box by box.
+same_batched_as_whole() {
+	[ -z "${CHITIEU_WRAP:-}" ] || return 0
+	[ -x "$WORK/genbench" ] ||
+		${CC:-cc} -std=c11 -O2 -o "$WORK/genbench" "$TOP/tools/genbench.c" || fail "genbench does not compile"
+	[ -d "$WORK/big" ] || "$WORK/genbench" 1200 "$WORK/big" >/dev/null || fail "genbench 1200 failed"
+	SOURCE_DATE_EPOCH=1700000000 run_chitieu -q -i "$WORK/big" -o "$WORK/big-batch"
+	expect_rc 0
+	SOURCE_DATE_EPOCH=1700000000 CHITIEU_TABLE_WHOLE=1 run_chitieu -q -i "$WORK/big" -o "$WORK/big-whole"
+	expect_rc 0
+	a=$(ls "$WORK"/big-batch/*/"$1") b=$(ls "$WORK"/big-whole/*/"$1")
+	[ "$(wc -c <"$a")" -gt 100000 ] || fail "$1 of 1,200 units is too small to hold them"
+	cmp -s "$a" "$b" || fail "$1 drawn in batches differs from its tables drawn whole"
+}

@@ -87,21 +87,6 @@ grep -q "UBND xã Trường Thịnh Phước" "$WORK/long.txt" || fail "the long
 grep -q "…" "$WORK/long.txt" || fail "the long texts were not shortened with …"
 grep -q "Hệ thống một cửa" "$WORK/long.txt" || fail "the note is not on the page"
 
-# 1,200 units: the overview's table of a group (976 communes) is drawn
-# 256 rows at a time (lo_table_flow_batch), so
-# memory does not grow with the units; the file must be the very bytes of
-# every table drawn whole in one go (CHITIEU_TABLE_WHOLE=1).  Not under
-# valgrind (minutes); test_layout compares the two on every box.
-if [ -z "${CHITIEU_WRAP:-}" ]; then
-	${CC:-cc} -std=c11 -O2 -o "$WORK/genbench" "$TOP/tools/genbench.c" || fail "genbench does not compile"
-	"$WORK/genbench" 1200 "$WORK/big" >/dev/null || fail "genbench 1200 failed"
-	export SOURCE_DATE_EPOCH=1700000000
-	run_chitieu -q -i "$WORK/big" -o "$WORK/big-batch"
-	expect_rc 0
-	CHITIEU_TABLE_WHOLE=1 run_chitieu -q -i "$WORK/big" -o "$WORK/big-whole"
-	expect_rc 0
-	a=$(ls "$WORK"/big-batch/*/the-diem.pdf) b=$(ls "$WORK"/big-whole/*/the-diem.pdf)
-	[ "$(wc -c <"$a")" -gt 100000 ] || fail "the-diem.pdf of 1,200 units is too small to hold them"
-	cmp -s "$a" "$b" || fail "the-diem.pdf drawn in batches differs from the tables drawn whole"
-fi
+# 1,200 units: the overview's table of a group (976 communes) drawn in batches, the same bytes as whole.
+same_batched_as_whole the-diem.pdf
 exit 0
