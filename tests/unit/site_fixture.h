@@ -63,9 +63,9 @@ static void fx_row(Model *m, int u, int t, const char *ky, int64_t n, int64_t d,
 	m->n_so_lieu++;
 }
 
-/* Returns 0 when the model was built and evaluated.  extra: also two
- * more units of group "so" that tie with so-a and with each other. */
-static int fx_model_n(Model *m, int extra)
+/* The groups and targets both fixtures share: "so" and "huyen", three
+ * targets (>=, <=, =), the third sharing the first's basis. */
+static void fx_base(Model *m)
 {
 	model_init(m);
 	m->n_nhom = 2;
@@ -75,6 +75,13 @@ static int fx_model_n(Model *m, int extra)
 	fx_target(m, 1, "Tỷ lệ hồ sơ trực tuyến", SS_GE, 80, "Công văn số 221/VPCP-KSTT", 3);
 	fx_target(m, 2, "Tỷ lệ hồ sơ quá hạn", SS_LE, 5, "", 2);
 	fx_target(m, 3, "Tỷ lệ đồng bộ", SS_EQ, 100, "Kế hoạch 12/KH-UBND", 3);
+}
+
+/* Returns 0 when the model was built and evaluated.  extra: also two
+ * more units of group "so" that tie with so-a and with each other. */
+static int fx_model_n(Model *m, int extra)
+{
+	fx_base(m);
 	int a = fx_unit(m, "so-a", "Sở Alpha", 0, 1);
 	int b = fx_unit(m, "so-b", FX_HOSTILE_UNIT, 0, 1);
 	int c = fx_unit(m, "huyen-c", "UBND huyện Cê", 1, 1);
@@ -116,14 +123,7 @@ static int fx_model(Model *m) { return fx_model_n(m, 0); }
  * warning about every seventh unit's file, one input file per unit. */
 static int fx_model_big(Model *m, int n)
 {
-	model_init(m);
-	m->n_nhom = 2;
-	m->nhom = xcalloc(2, sizeof *m->nhom);
-	m->nhom[0] = (Nhom){xstrdup("so"), xstrdup("Sở, ban, ngành"), 1};
-	m->nhom[1] = (Nhom){xstrdup("huyen"), xstrdup("UBND cấp huyện"), 2};
-	fx_target(m, 1, "Tỷ lệ hồ sơ trực tuyến", SS_GE, 80, "Công văn số 221/VPCP-KSTT", 3);
-	fx_target(m, 2, "Tỷ lệ hồ sơ quá hạn", SS_LE, 5, "", 2);
-	fx_target(m, 3, "Tỷ lệ đồng bộ", SS_EQ, 100, "Kế hoạch 12/KH-UBND", 3);
+	fx_base(m);
 	m->n_tep = (size_t)n;
 	m->tep = xcalloc((size_t)n, sizeof *m->tep);
 	for (int i = 0; i < n; i++) {
