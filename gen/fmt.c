@@ -60,6 +60,12 @@ static void S_put_fixed(Buf *b, S_i128 v, int dec, char point, char group)
 	}
 }
 
+void fmt_hex(Buf *b, const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%02x", p[i]);
+}
+
 void fmt_int(Buf *b, int64_t v)
 {
 	S_put_fixed(b, v, 0, ',', '.');

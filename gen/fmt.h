@@ -11,6 +11,8 @@
 
 /* 1234567 -> "1.234.567" */
 void fmt_int(Buf *b, int64_t v);
+/* n bytes in lower-case hexadecimal, as sha256sum prints a digest. */
+void fmt_hex(Buf *b, const unsigned char *p, size_t n);
 /* gia_tri for people: 80 -> "80", 45.5 -> "45,5" */
 void fmt_gia_tri(Buf *b, const ChiTieu *t);
 /* The target as the appendix prints it: "Tối thiểu 80", "Tối đa 5", "100". */

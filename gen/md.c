@@ -886,8 +886,7 @@ static void S_colophon(Buf *b, const Model *m)
 	buf_printf(b, "Mã SHA-256 của danh sách %zu tệp đầu vào dưới đây (như `sha256sum` in ra, theo thứ tự "
 	              "tên): `",
 	           m->n_tep);
-	for (int k = 0; k < 32; k++)
-		buf_printf(b, "%02x", sha[k]);
+	fmt_hex(b, sha, sizeof sha);
 	buf_puts(b, "`\n\n");
 	size_t head = b->len;
 	buf_puts(b, "| Tệp đầu vào | SHA-256 |\n|---|---|\n");
@@ -896,8 +895,7 @@ static void S_colophon(Buf *b, const Model *m)
 		buf_puts(b, "| ");
 		md_escape(b, m->tep[i].path);
 		buf_puts(b, " | `");
-		for (int k = 0; k < 32; k++)
-			buf_printf(b, "%02x", m->tep[i].sha256[k]);
+		fmt_hex(b, m->tep[i].sha256, sizeof m->tep[i].sha256);
 		buf_puts(b, "` |\n");
 		md_cut(b, MD_CUT_TABLE);
 	}

@@ -875,8 +875,7 @@ static void S_colophon(S_Ctx *c)
 		buf_printf(b, " Tệp đầu vào: %zu tệp; mã SHA-256 của danh sách tệp (như sha256sum in ra, "
 		              "theo thứ tự tên): ",
 		           m->n_tep);
-		for (size_t k = 0; k < 32; k++)
-			buf_printf(b, "%02x", sha[k]);
+		fmt_hex(b, sha, sizeof sha);
 		buf_puts(b, "; mã của từng tệp: bao-cao.md, mục “Thông tin về số liệu”.");
 	}
 	lo_paragraph(d, FONT_ITALIC, size, d->x0, S_w(c), LO_LEFT, 0, 1, b->ptr);
