@@ -24,5 +24,8 @@ void buf_putc(Buf *b, int c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 void buf_truncate(Buf *b, size_t len);
+/* Appends the whole file at path (git's strbuf_read_file).  0, or -1 with
+ * errno set when it cannot be opened or read (what was read stays). */
+int buf_read_file(Buf *b, const char *path);
 
 #endif

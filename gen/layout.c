@@ -715,15 +715,7 @@ static uint32_t S_be32(const unsigned char *p)
 static int S_png_ok(const char *path, Buf *b)
 {
 	static const unsigned char sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-	FILE *fp = fopen(path, "rb");
-	if (!fp)
-		return 0;
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(b, chunk, got);
-	int rd_err = ferror(fp);
-	fclose(fp);
+	int rd_err = buf_read_file(b, path);
 	const unsigned char *p = (const unsigned char *)b->ptr;
 	size_t n = b->len, i = 8;
 	int ok = !rd_err && n > 8 + 25 && memcmp(p, sig, 8) == 0 && memcmp(p + 12, "IHDR", 4) == 0;

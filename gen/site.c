@@ -27,19 +27,8 @@
 
 static int S_read_file(const char *path, Buf *b, char **err)
 {
-	FILE *fp = fopen(path, "rb");
-	if (!fp) {
+	if (buf_read_file(b, path)) {
 		*err = xasprintf("cannot read '%s': %s", path, strerror(errno));
-		return -1;
-	}
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(b, chunk, n);
-	int bad = ferror(fp);
-	fclose(fp);
-	if (bad) {
-		*err = xasprintf("cannot read '%s'", path);
 		return -1;
 	}
 	return 0;

@@ -238,16 +238,10 @@ static int S_exists(const char *dir, const char *name)
 static void *S_slurp(const char *dir, const char *name, size_t *len)
 {
 	char *p = xasprintf("%s/%s", dir, name);
-	FILE *fp = fopen(p, "rb");
-	free(p);
-	assert_non_null(fp);
 	Buf b;
 	buf_init(&b);
-	char tmp[8192];
-	size_t r;
-	while ((r = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		buf_add(&b, tmp, r);
-	fclose(fp);
+	assert_int_equal(buf_read_file(&b, p), 0);
+	free(p);
 	return buf_detach(&b, len);
 }
 

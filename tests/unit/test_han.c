@@ -442,15 +442,9 @@ static void test_han_md_worst_delays(void **state)
 
 static char *S_doc_tep(const char *path)
 {
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
 	Buf b;
 	buf_init(&b);
-	char tmp[4096];
-	size_t n;
-	while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0)
-		buf_add(&b, tmp, n);
-	fclose(fp);
+	assert_int_equal(buf_read_file(&b, path), 0);
 	return buf_detach(&b, NULL);
 }
 

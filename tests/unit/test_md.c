@@ -548,15 +548,9 @@ static void test_md_report_file(void **state)
 	close(fd);
 	char *err = NULL;
 	assert_int_equal(md_report_file(&m, path, "charts/", &err), 0);
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
 	Buf got;
 	buf_init(&got);
-	char chunk[8192];
-	size_t n;
-	while ((n = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&got, chunk, n);
-	fclose(fp);
+	assert_int_equal(buf_read_file(&got, path), 0);
 	unlink(path);
 	assert_true(want.len > 200 * 1024); /* more than one piece */
 	assert_int_equal(got.len, want.len);

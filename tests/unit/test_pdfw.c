@@ -56,15 +56,9 @@ static void S_run(const char *cmd)
 
 static char *S_slurp(const char *path, size_t *n)
 {
-	FILE *fp = fopen(path, "rb");
-	assert_non_null(fp);
 	Buf b;
 	buf_init(&b);
-	char chunk[65536];
-	size_t got;
-	while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-		buf_add(&b, chunk, got);
-	fclose(fp);
+	assert_int_equal(buf_read_file(&b, path), 0);
 	return buf_detach(&b, n);
 }
 
