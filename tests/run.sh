@@ -20,15 +20,18 @@ for t in "$TEST_BIN"/test_*; do
 		fail=$((fail + 1)); failed="$failed $(basename "$t")"
 	fi
 done
+# Logs live in this checkout, so two checkouts can run their tests at once.
+logs="$top/build/test-logs"
+mkdir -p "$logs"
 for t in "$top"/tests/e2e/test_*.sh; do
 	[ -f "$t" ] || continue
 	name=$(basename "$t" .sh)
-	if (cd "$top" && sh "$t") > "/tmp/chitieu-$name.log" 2>&1; then
+	if (cd "$top" && sh "$t") > "$logs/$name.log" 2>&1; then
 		echo "ok   $name"
 		pass=$((pass + 1))
 	else
-		echo "FAIL $name (log: /tmp/chitieu-$name.log)"
-		sed 's/^/    /' "/tmp/chitieu-$name.log" | tail -n 30
+		echo "FAIL $name (log: $logs/$name.log)"
+		sed 's/^/    /' "$logs/$name.log" | tail -n 30
 		fail=$((fail + 1)); failed="$failed $name"
 	fi
 done
