@@ -186,6 +186,41 @@ void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t)
 	S_ty_le(b, n, d, t, 4, '.', 0);
 }
 
+/* 1 when k has a rate: figures reported and something arose. */
+static int S_co_ty_le(const KetQua *k)
+{
+	return k->dg != DG_CHUA_BAO_CAO && k->d > 0;
+}
+
+void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year)
+{
+	if (!then || !then->co || !S_co_ty_le(&then->kq)) {
+		buf_puts(b, "chưa có số liệu cùng kỳ");
+		return;
+	}
+	if (!S_co_ty_le(now)) {
+		buf_printf(b, "cùng kỳ năm %d: ", year);
+		fmt_ty_le(b, then->kq.n, then->kq.d, t);
+		buf_putc(b, '%');
+		return;
+	}
+	/* 100·n1/d1 − 100·n0/d0 in hundredths of a point, toward zero */
+	S_i128 num = ((S_i128)now->n * then->kq.d - (S_i128)then->kq.n * now->d) * 10000;
+	S_i128 den = (S_i128)now->d * then->kq.d;
+	if (num == 0) {
+		buf_printf(b, "không đổi so với cùng kỳ năm %d", year);
+		return;
+	}
+	int up = num > 0;
+	S_i128 q = (up ? num : -num) / den;
+	buf_puts(b, up ? "tăng " : "giảm ");
+	if (q == 0)
+		buf_puts(b, "dưới 0,01");
+	else
+		S_put_fixed(b, q, 2, ',', '.');
+	buf_printf(b, " điểm %% so với cùng kỳ năm %d", year);
+}
+
 const char *fmt_danh_gia(DanhGia dg)
 {
 	switch (dg) {

@@ -24,6 +24,14 @@ void fmt_giao_chi_tieu(Buf *b, const ChiTieu *t);
 void fmt_ty_le(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
 /* The same for ket-qua.csv: '.' decimal point, 4 decimals, same rule. */
 void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
+/* The change against the same period of the previous year (then, from
+ * its published ket-qua.csv) in percentage points, exact and rounded
+ * toward zero: "tăng 3,21 điểm % so với cùng kỳ năm 2023", "giảm 0,50 …",
+ * "không đổi so với cùng kỳ năm 2023" ("dưới 0,01" for a change too
+ * small to print).  No rate now: "cùng kỳ năm 2023: 85,00%".  then NULL,
+ * not matched, or without a rate: "chưa có số liệu cùng kỳ" — never a
+ * made-up zero. */
+void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year);
 /* "Đạt", "Chưa đạt", "Không phát sinh", "Chưa báo cáo" */
 const char *fmt_danh_gia(DanhGia dg);
 /* "dat", "chua_dat", "khong_phat_sinh", "chua_bao_cao" */
