@@ -221,6 +221,65 @@ void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu 
 	buf_printf(b, " điểm %% so với cùng kỳ năm %d", year);
 }
 
+void fmt_ket_qua(Buf *b, const KetQua *k, const ChiTieu *t)
+{
+	if (k->dg == DG_CHUA_BAO_CAO) {
+		buf_puts(b, fmt_danh_gia(k->dg));
+		return;
+	}
+	if (k->d > 0) {
+		fmt_ty_le(b, k->n, k->d, t);
+		buf_puts(b, "% ");
+	}
+	buf_putc(b, '(');
+	fmt_int(b, k->n);
+	buf_putc(b, '/');
+	fmt_int(b, k->d);
+	buf_puts(b, ") – ");
+	buf_puts(b, fmt_danh_gia(k->dg));
+}
+
+void fmt_tam_tinh(Buf *b, size_t n, int upper)
+{
+	buf_puts(b, upper ? "SỐ LIỆU TẠM TÍNH" : "Số liệu tạm tính");
+	buf_puts(b, " – ");
+	fmt_int(b, (int64_t)n);
+	buf_puts(b, " đơn vị chưa báo cáo đủ số liệu");
+}
+
+void fmt_ky_cu(Buf *b, Ky k)
+{
+	CuaSo w;
+	memset(&w, 0, sizeof w);
+	w.ky = k;
+	w.year = k.year;
+	w.last_month = ky_last_month(k);
+	fmt_cua_so(b, &w);
+}
+
+void fmt_dieu_chinh_cau(Buf *b, const Model *m)
+{
+	const LichSu *ls = &m->ls;
+	buf_puts(b, "So với báo cáo ");
+	size_t at = b->len;
+	fmt_ky_cu(b, ls->truoc);
+	/* "Quý I năm 2024" keeps its capital; "Năm 2024" inside a sentence does not */
+	if (!strncmp(b->ptr + at, "Năm ", 4))
+		b->ptr[at] = 'n';
+	if (!ls->n_dv_dc) {
+		buf_puts(b, ", không đơn vị nào điều chỉnh số liệu.");
+		return;
+	}
+	buf_puts(b, ", ");
+	fmt_int(b, (int64_t)ls->n_dv_dc);
+	buf_puts(b, " đơn vị điều chỉnh số liệu; ");
+	if (ls->n_ct_tinh_doi) {
+		fmt_int(b, (int64_t)ls->n_ct_tinh_doi);
+		buf_puts(b, " chỉ tiêu của tỉnh đổi kết quả đánh giá.");
+	} else
+		buf_puts(b, "kết quả đánh giá các chỉ tiêu của tỉnh không đổi.");
+}
+
 const char *fmt_danh_gia(DanhGia dg)
 {
 	switch (dg) {

@@ -32,6 +32,18 @@ void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
  * not matched, or without a rate: "chưa có số liệu cùng kỳ" — never a
  * made-up zero. */
 void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year);
+/* A result in one phrase: "75,23% (1.130/1.502) – Chưa đạt",
+ * "(0/0) – Không phát sinh", "Chưa báo cáo". */
+void fmt_ket_qua(Buf *b, const KetQua *k, const ChiTieu *t);
+/* The provisional mark: "Số liệu tạm tính – 7 đơn vị chưa báo cáo đủ số
+ * liệu" (upper: "SỐ LIỆU TẠM TÍNH – …", for the PDFs' running heads). */
+void fmt_tam_tinh(Buf *b, size_t n, int upper);
+/* An earlier period's window in words, as fmt_cua_so: "9 tháng năm 2024". */
+void fmt_ky_cu(Buf *b, Ky k);
+/* The restatements in one sentence (m->ls.co_truoc): "So với báo cáo 9
+ * tháng năm 2024, 3 đơn vị điều chỉnh số liệu; 1 chỉ tiêu của tỉnh đổi
+ * kết quả đánh giá." */
+void fmt_dieu_chinh_cau(Buf *b, const Model *m);
 /* "Đạt", "Chưa đạt", "Không phát sinh", "Chưa báo cáo" */
 const char *fmt_danh_gia(DanhGia dg);
 /* "dat", "chua_dat", "khong_phat_sinh", "chua_bao_cao" */

@@ -395,3 +395,54 @@ void lich_su_run(Model *m, const char *root)
 		S_pub_release(&p);
 	}
 }
+
+/* ---- the archive's summary of one period ------------------------------- */
+
+typedef struct {
+	int dat, tong;
+} S_Dem;
+
+static int S_row_tinh(void *ctx, const CsvRow *row)
+{
+	S_Dem *d = ctx;
+	if (!strcmp(row->f[C_MA].text, "tinh")) {
+		d->tong++;
+		d->dat += !strcmp(row->f[C_DANH_GIA].text, "dat");
+	}
+	return 0;
+}
+
+int lich_su_tom_tat(const char *root, const char *ten, int *dat, int *tong, long *thieu)
+{
+	S_Dem d = {0, 0};
+	char *rel = xasprintf("%s/ket-qua.csv", ten);
+	Msgs ms;
+	msgs_init(&ms);
+	int rc = csvin_read(root, rel, S_cols, sizeof S_cols / sizeof *S_cols, S_row_tinh, &d, &ms, NULL);
+	int ok = rc == CSVIN_OK && !ms.n_error;
+	msgs_release(&ms);
+	free(rel);
+	*dat = ok ? d.dat : -1;
+	*tong = ok ? d.tong : -1;
+	/* the banner of the period's own index carries its count */
+	*thieu = -1;
+	char *path = xasprintf("%s/%s/site/index.html", root, ten);
+	FILE *fp = fopen(path, "rb");
+	free(path);
+	if (!fp)
+		return ok ? 0 : -1;
+	*thieu = 0;
+	static const char key[] = "class=\"tam-tinh\" role=\"note\" data-so-don-vi=\"";
+	char line[4096];
+	while (fgets(line, sizeof line, fp)) {
+		const char *at = strstr(line, key);
+		if (at) {
+			*thieu = strtol(at + sizeof key - 1, NULL, 10);
+			break;
+		}
+		if (strstr(line, "</main>"))
+			break;
+	}
+	fclose(fp);
+	return ok ? 0 : -1;
+}

@@ -22,4 +22,12 @@
  * not exist holds nothing).  Warnings go to m->msgs. */
 void lich_su_run(Model *m, const char *root);
 
+/* What the archive (output/index.html) says of the period folder
+ * <root>/<ten>: *dat of *tong targets met by the province (its
+ * ket-qua.csv; -1 when unreadable) and *thieu, the units its provisional
+ * banner counts (read back from its site/index.html: 0 when the figures
+ * were complete, -1 without a site).  0, or -1 when ket-qua.csv could not
+ * be read. */
+int lich_su_tom_tat(const char *root, const char *ten, int *dat, int *tong, long *thieu);
+
 #endif

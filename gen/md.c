@@ -11,6 +11,7 @@
 
 #include "fmt.h"
 #include "han.h"
+#include "lich_su_md.h"
 #include "out.h"
 #include "rank.h"
 #include "xalloc.h"
@@ -979,6 +980,27 @@ int md_report_file(const Model *m, const char *path, const char *img_prefix, cha
 
 static const char S_up[] = "../";
 
+/* The provisional mark and the restatements in a few lines, for the
+ * index and the data-quality page (lich_su_md.h draws the rest). */
+static void S_lich_su_tom_tat(Buf *out, const Model *m, Root root)
+{
+	Buf s;
+	buf_init(&s);
+	if (m->n_thieu) {
+		fmt_tam_tinh(&s, m->n_thieu, 0);
+		buf_puts(out, "**");
+		md_escape(out, s.ptr);
+		buf_printf(out, "** (xem [Chất lượng số liệu](%sdu-lieu.html)).\n\n", root);
+	}
+	if (m->ls.co_truoc) {
+		buf_reset(&s);
+		fmt_dieu_chinh_cau(&s, m);
+		md_escape(out, s.ptr);
+		buf_printf(out, " [Danh sách điều chỉnh](%sdieu-chinh.html)\n\n", root);
+	}
+	buf_release(&s);
+}
+
 void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 {
 	MdCtx *own = ctx ? NULL : md_ctx_new(m);
@@ -988,6 +1010,7 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	ky_format(m->cua_so.moi_nhat, ky);
 	buf_printf(out, "Số liệu đến kỳ: %s. Chương trình: chitieu %s. "
 	                "[Tệp đầu vào và mã SHA-256](bao-cao.html)\n\n", ky, CHITIEU_VERSION);
+	S_lich_su_tom_tat(out, m, "");
 	S_summary(out, m, "");
 	S_appendix_title(out, m);
 	S_bang_phu_luc(out, m, "");
@@ -1035,6 +1058,8 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	              "- [Chất lượng số liệu: cảnh báo, đơn vị chưa báo cáo, thiếu tháng](du-lieu.html)\n");
 	if (m->han.co)
 		buf_puts(out, "- [Tiến độ công bố thủ tục hành chính](han.html)\n");
+	if (m->ls.co_truoc)
+		buf_puts(out, "- [Điều chỉnh số liệu so với báo cáo kỳ trước](dieu-chinh.html)\n");
 	buf_putc(out, '\n');
 	md_ctx_free(own);
 }
@@ -1133,6 +1158,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 		buf_puts(out, "\n- ⚠ Đơn vị chưa gửi tệp số liệu");
 	buf_puts(out, "\n\n");
 
+	md_dieu_chinh_don_vi(out, m, u);
 	if (!d.ap_dung) {
 		buf_puts(out, "Không có chỉ tiêu nào áp dụng cho nhóm của đơn vị này.\n\n");
 	} else {
@@ -1163,6 +1189,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", dv->ten);
 		}
 	}
+	md_cung_ky_don_vi(out, m, u);
 	if (c->con_dau[u] >= 0) {
 		md_cut(out, MD_CUT_BLOCKS);
 		buf_puts(out, "## Đơn vị trực thuộc\n\n");
@@ -1248,6 +1275,10 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 	buf_puts(out, n ? "\n\n" : "không nhóm nào\n\n");
 	S_figure_line(out, m, t);
 	S_chart_chi_tieu(out, m, t, "../charts/");
+	if (m->ls.co_cung_ky) {
+		buf_printf(out, "## So với cùng kỳ năm %d\n\n", m->ls.cung_ky.year);
+		md_cung_ky_chi_tieu(out, m, t);
+	}
 	buf_puts(out, "## Theo nhóm đơn vị\n\n");
 	S_bang_nhom_chi_tieu(out, m, t, S_up);
 
@@ -1387,7 +1418,9 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 {
 	buf_puts(out, "# Chất lượng số liệu\n\nKỳ báo cáo: ");
 	S_cua_so(out, m);
-	buf_puts(out, "\n\n## Cảnh báo của lần chạy\n\n");
+	buf_puts(out, "\n\n");
+	S_lich_su_tom_tat(out, m, "");
+	buf_puts(out, "## Cảnh báo của lần chạy\n\n");
 	if (!m->msgs.n)
 		buf_puts(out, "Không có cảnh báo nào.\n\n");
 	else {
