@@ -192,6 +192,16 @@ static int S_co_ty_le(const KetQua *k)
 	return k->dg != DG_CHUA_BAO_CAO && k->d > 0;
 }
 
+/* 100·n/d now less then, in hundredths of a point rounded toward zero:
+ * *sign (-1, 0, 1, of the exact change) and *q (its magnitude). */
+static void S_chenh(const KetQua *now, const KetQua *then, int *sign, S_i128 *q)
+{
+	S_i128 num = ((S_i128)now->n * then->d - (S_i128)then->n * now->d) * 10000;
+	S_i128 den = (S_i128)now->d * then->d;
+	*sign = (num > 0) - (num < 0);
+	*q = (num < 0 ? -num : num) / den;
+}
+
 void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year)
 {
 	if (!then || !then->co || !S_co_ty_le(&then->kq)) {
@@ -204,21 +214,35 @@ void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu 
 		buf_putc(b, '%');
 		return;
 	}
-	/* 100·n1/d1 − 100·n0/d0 in hundredths of a point, toward zero */
-	S_i128 num = ((S_i128)now->n * then->kq.d - (S_i128)then->kq.n * now->d) * 10000;
-	S_i128 den = (S_i128)now->d * then->kq.d;
-	if (num == 0) {
+	int sign;
+	S_i128 q;
+	S_chenh(now, &then->kq, &sign, &q);
+	if (!sign) {
 		buf_printf(b, "không đổi so với cùng kỳ năm %d", year);
 		return;
 	}
-	int up = num > 0;
-	S_i128 q = (up ? num : -num) / den;
-	buf_puts(b, up ? "tăng " : "giảm ");
+	buf_puts(b, sign > 0 ? "tăng " : "giảm ");
 	if (q == 0)
 		buf_puts(b, "dưới 0,01");
 	else
 		S_put_fixed(b, q, 2, ',', '.');
 	buf_printf(b, " điểm %% so với cùng kỳ năm %d", year);
+}
+
+int fmt_cung_ky_gon(Buf *b, const KetQua *now, const KetQuaCu *then)
+{
+	if (!then || !then->co || !S_co_ty_le(&then->kq) || !S_co_ty_le(now))
+		return -1;
+	int sign;
+	S_i128 q;
+	S_chenh(now, &then->kq, &sign, &q);
+	/* no-break spaces: the symbol stays with its number */
+	buf_puts(b, sign > 0 ? "▲\u00a0" : sign < 0 ? "▼\u00a0" : "=\u00a0");
+	if (sign && q == 0)
+		buf_puts(b, "<0,01");
+	else
+		S_put_fixed(b, q, 2, ',', '.');
+	return 0;
 }
 
 void fmt_ket_qua(Buf *b, const KetQua *k, const ChiTieu *t)

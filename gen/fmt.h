@@ -32,6 +32,10 @@ void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
  * not matched, or without a rate: "chưa có số liệu cùng kỳ" — never a
  * made-up zero. */
 void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year);
+/* The same change in a table cell: "▲ 3,21", "▼ 0,50", "= 0,00",
+ * "▲ <0,01" (no-break spaces).  -1 (nothing written) where
+ * fmt_cung_ky() would say there is no figure to compare. */
+int fmt_cung_ky_gon(Buf *b, const KetQua *now, const KetQuaCu *then);
 /* A result in one phrase: "75,23% (1.130/1.502) – Chưa đạt",
  * "(0/0) – Không phát sinh", "Chưa báo cáo". */
 void fmt_ket_qua(Buf *b, const KetQua *k, const ChiTieu *t);
