@@ -1,7 +1,7 @@
 /* han: the dispatch's deadline tasks (cong-bo.csv, moc.csv, ngay-nghi.csv)
  * and the working-day calendar that judges them.  The data types are in
  * han_data.h (the model holds them), the readers in han_doc.c, the words
- * in han_md.c, han.csv in ketqua.c.
+ * in han_md.h, han.csv in ketqua.c.
  *
  * Dates are day numbers (date.h): days since 1970-01-01 (a Thursday), so
  * that arithmetic and weekdays are plain integer work.  -1 means "no date".
@@ -32,7 +32,6 @@
 #define CHITIEU_HAN_H
 #include <stddef.h>
 
-#include "buf.h"
 #include "han_data.h"
 
 /* --- The working-day calendar ------------------------------------------ */
@@ -82,19 +81,5 @@ typedef struct {
  * every unit when don_vi is -1.  All zero before han_eval() or when the
  * files are absent. */
 void han_tom_tat(const struct Model *m, int don_vi, HanTomTat *out);
-
-/* Appends the section "Tình hình công bố TTHC" in GFM Markdown (a "##"
- * heading, one table row per unit in charge and step kind with a
- * province total, the late and overdue steps worst first, the
- * milestones), data text escaped.  Appends nothing when m->han.co is 0. */
-void han_md(Buf *out, const struct Model *m);
-
-/* Appends a unit's scorecard lines, plain text (not Markdown), each ending
- * in '\n', one per kind of step the unit has:
- *   "Công bố danh mục: 7/9 đúng hạn; 1 quá hạn 12 ngày làm việc"
- *   "Công bố quy trình nội bộ: 9/9 đúng hạn"
- *   "Mốc thời gian: 1/2 đúng hạn; 1 chưa đến hạn"
- * Appends nothing when the unit has no step. */
-void han_dong_the_diem(Buf *out, const struct Model *m, int don_vi);
 
 #endif

@@ -16,7 +16,7 @@
 #include "chart.h"
 #include "date.h"
 #include "fmt.h"
-#include "han.h"
+#include "han_md.h"
 #include "layout.h"
 #include "pdf.h"
 #include "rank.h"
