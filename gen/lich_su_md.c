@@ -1,12 +1,12 @@
 #include "lich_su_md.h"
 
 #include "fmt.h"
-#include "md.h"
+#include "mdbuf.h"
 
 static void S_don_vi(Buf *b, const Model *m, size_t u, const char *root)
 {
 	const DonVi *dv = &m->don_vi[u];
-	if (root && md_safe_code(dv->ma, 0)) {
+	if (root && model_code_ok(dv->ma)) {
 		buf_putc(b, '[');
 		md_escape(b, dv->ten);
 		buf_printf(b, "](%sdon-vi/%s.html)", root, dv->ma);

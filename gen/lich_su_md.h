@@ -2,7 +2,8 @@
  * pages and bao-cao.md: the restatements page and table, the line on an
  * affected unit's page, the change against the same period last year.
  * Text from data is escaped (md_escape); links are relative to the page
- * (root: "" at the site's root, "../" one folder down). */
+ * (root: "" at the site's root, "../" one folder down).  Below md.c,
+ * which calls it: knows mdbuf.h, never md.h. */
 #ifndef CHITIEU_LICH_SU_MD_H
 #define CHITIEU_LICH_SU_MD_H
 #include "buf.h"
