@@ -1248,6 +1248,22 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
  * a table of fragments translates them; a fragment not in the table
  * stays as it is. */
 static const char *const S_msg_vi[][2] = {
+	/* lich_su.c: a published ket-qua.csv that cannot be read */
+	{"the published results cannot be read (", "không đọc được kết quả đã công bố ("},
+	{"): no restatement is claimed from them", "): không tính điều chỉnh số liệu từ tệp này"},
+	{"): no comparison with the same period is claimed from them",
+	 "): không so sánh cùng kỳ từ tệp này"},
+	{"the period is not the folder's", "kỳ không khớp với tên thư mục"},
+	{"not a unit code, nhom:<slug> or tinh", "không phải mã đơn vị, nhom:<mã nhóm> hay tinh"},
+	{"not a target number", "không phải số thứ tự chỉ tiêu"},
+	{"not a verdict (", "không phải kết quả đánh giá ("},
+	{"figures on a row not reported", "có số liệu ở dòng chưa báo cáo"},
+	{"not a whole number", "không phải số nguyên"},
+	{"tu_so is greater than mau_so", "tử số lớn hơn mẫu số"},
+	{"the verdict does not fit mau_so", "kết quả đánh giá không khớp mẫu số"},
+	{"the file is cut short: its last line does not end", "tệp bị cắt cụt: dòng cuối chưa kết thúc"},
+	{"the file is cut short: no row of the province (tinh)",
+	 "tệp bị cắt cụt: không có dòng của toàn tỉnh (tinh)"},
 	{"figures do not cover the window ", "số liệu không phủ hết kỳ lũy kế "},
 	{"no figures at all for targets ", "không có số liệu nào cho các chỉ tiêu "},
 	{"no figures at all for target ", "không có số liệu nào cho chỉ tiêu "},
