@@ -69,7 +69,8 @@ static const CsvCol S_cols[] = {
 };
 
 typedef struct {
-	char *ma, *ten_ct; /* ten_ct NULL without the column */
+	char *ma;
+	int ten;   /* index into S_Pub.ten (the folded target name), -1 without the column */
 	int stt;
 	KetQua kq;
 	int line;
@@ -79,6 +80,10 @@ typedef struct {
 	Ky ky;
 	S_Row *v;
 	size_t n, cap;
+	/* the target names met, as written and folded: a few, each on
+	 * thousands of rows, so folded once each */
+	char **ten_raw, **ten;
+	size_t n_ten, cap_ten, cap_ten2;
 	/* the first problem: where and what */
 	int bad, line, col;
 	char *why;
@@ -86,10 +91,14 @@ typedef struct {
 
 static void S_pub_release(S_Pub *p)
 {
-	for (size_t i = 0; i < p->n; i++) {
+	for (size_t i = 0; i < p->n; i++)
 		free(p->v[i].ma);
-		free(p->v[i].ten_ct);
+	for (size_t i = 0; i < p->n_ten; i++) {
+		free(p->ten_raw[i]);
+		free(p->ten[i]);
 	}
+	free(p->ten_raw);
+	free(p->ten);
 	free(p->v);
 	free(p->why);
 }
@@ -130,6 +139,19 @@ static int S_dg(const char *s, DanhGia *dg)
 	return -1;
 }
 
+/* The index of name s in p->ten, folding it the first time it is met. */
+static int S_ten(S_Pub *p, const char *s)
+{
+	for (size_t i = p->n_ten; i-- > 0;)
+		if (!strcmp(p->ten_raw[i], s))
+			return (int)i;
+	p->ten_raw = xgrow(p->ten_raw, &p->cap_ten, p->n_ten + 1, sizeof *p->ten_raw);
+	p->ten = xgrow(p->ten, &p->cap_ten2, p->n_ten + 1, sizeof *p->ten);
+	p->ten_raw[p->n_ten] = xstrdup(s);
+	p->ten[p->n_ten] = text_fold_ten(s);
+	return (int)p->n_ten++;
+}
+
 static int S_row(void *ctx, const CsvRow *row)
 {
 	S_Pub *p = ctx;
@@ -164,7 +186,7 @@ static int S_row(void *ctx, const CsvRow *row)
 	}
 	r.ma = xstrdup(ma);
 	r.stt = (int)stt;
-	r.ten_ct = f[C_TEN_CHI_TIEU].col ? text_fold_ten(f[C_TEN_CHI_TIEU].text) : NULL;
+	r.ten = f[C_TEN_CHI_TIEU].col ? S_ten(p, f[C_TEN_CHI_TIEU].text) : -1;
 	r.line = row->line;
 	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
 	p->v[p->n++] = r;
@@ -257,23 +279,26 @@ static int *S_targets(const Model *m, const S_Pub *p, int by_name)
 		for (size_t i = 0; i < T; i++)
 			ten[i] = text_fold_ten(m->chi_tieu[i].ten);
 	}
-	for (size_t i = 0; i < p->n; i++) {
-		t[i] = -1;
-		if (!by_name) {
-			t[i] = model_find_chi_tieu(m, p->v[i].stt);
-			continue;
-		}
-		if (!p->v[i].ten_ct)
-			continue;
+	/* each published name's target today */
+	int *of = xmalloc((p->n_ten + 1) * sizeof *of);
+	for (size_t k = 0; by_name && k < p->n_ten; k++) {
+		of[k] = -1;
 		for (size_t j = 0; j < T; j++)
-			if (!strcmp(ten[j], p->v[i].ten_ct)) {
-				if (t[i] >= 0) { /* two of today's targets: no match */
-					t[i] = -1;
+			if (!strcmp(ten[j], p->ten[k])) {
+				if (of[k] >= 0) { /* two of today's targets: no match */
+					of[k] = -1;
 					break;
 				}
-				t[i] = (int)j;
+				of[k] = (int)j;
 			}
 	}
+	for (size_t i = 0; i < p->n; i++) {
+		if (!by_name)
+			t[i] = model_find_chi_tieu(m, p->v[i].stt);
+		else
+			t[i] = p->v[i].ten >= 0 ? of[p->v[i].ten] : -1;
+	}
+	free(of);
 	for (size_t i = 0; by_name && i < T; i++)
 		free(ten[i]);
 	free(ten);
