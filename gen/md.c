@@ -890,20 +890,14 @@ int md_report_file(const Model *m, const char *path, const char *img_prefix, cha
 
 static const char S_up[] = "../";
 
-/* The provisional mark and the restatements in a few lines, for the
- * index and the data-quality page (lich_su_md.h draws the rest). */
+/* The restatements in a sentence, for the index and the data-quality
+ * page (lich_su_md.h draws the rest; the provisional mark is the page
+ * shell's banner). */
 static void S_lich_su_tom_tat(Buf *out, const Model *m, Root root)
 {
 	Buf s;
 	buf_init(&s);
-	if (m->n_thieu) {
-		fmt_tam_tinh(&s, m->n_thieu, 0);
-		buf_puts(out, "**");
-		md_escape(out, s.ptr);
-		buf_printf(out, "** (xem [Chất lượng số liệu](%sdu-lieu.html)).\n\n", root);
-	}
 	if (m->ls.co_truoc) {
-		buf_reset(&s);
 		fmt_dieu_chinh_cau(&s, m);
 		md_escape(out, s.ptr);
 		buf_printf(out, " [Danh sách điều chỉnh](%sdieu-chinh.html)\n\n", root);
