@@ -209,7 +209,10 @@ void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu 
 		return;
 	}
 	if (!S_co_ty_le(now)) {
-		buf_printf(b, "cùng kỳ năm %d: ", year);
+		buf_puts(b, "cùng kỳ");
+		if (year > 0)
+			buf_printf(b, " năm %d", year);
+		buf_puts(b, ": ");
 		fmt_ty_le(b, then->kq.n, then->kq.d, t);
 		buf_putc(b, '%');
 		return;
@@ -217,16 +220,18 @@ void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu 
 	int sign;
 	S_i128 q;
 	S_chenh(now, &then->kq, &sign, &q);
-	if (!sign) {
-		buf_printf(b, "không đổi so với cùng kỳ năm %d", year);
-		return;
+	if (!sign)
+		buf_puts(b, "không đổi");
+	else {
+		buf_puts(b, sign > 0 ? "tăng " : "giảm ");
+		if (q == 0)
+			buf_puts(b, "dưới 0,01");
+		else
+			S_put_fixed(b, q, 2, ',', '.');
+		buf_puts(b, " điểm %");
 	}
-	buf_puts(b, sign > 0 ? "tăng " : "giảm ");
-	if (q == 0)
-		buf_puts(b, "dưới 0,01");
-	else
-		S_put_fixed(b, q, 2, ',', '.');
-	buf_printf(b, " điểm %% so với cùng kỳ năm %d", year);
+	if (year > 0)
+		buf_printf(b, " so với cùng kỳ năm %d", year);
 }
 
 int fmt_cung_ky_gon(Buf *b, const KetQua *now, const KetQuaCu *then)

@@ -30,7 +30,8 @@ void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
  * "không đổi so với cùng kỳ năm 2023" ("dưới 0,01" for a change too
  * small to print).  No rate now: "cùng kỳ năm 2023: 85,00%".  then NULL,
  * not matched, or without a rate: "chưa có số liệu cùng kỳ" — never a
- * made-up zero. */
+ * made-up zero.  year <= 0: without "so với cùng kỳ năm …" / "năm …",
+ * for a line under a heading or a sentence that names the year once. */
 void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year);
 /* The same change in a table cell: "▲ 3,21", "▼ 0,50", "= 0,00",
  * "▲ <0,01" (no-break spaces).  -1 (nothing written) where

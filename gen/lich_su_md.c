@@ -132,12 +132,12 @@ void md_dieu_chinh_don_vi(Buf *out, const Model *m, size_t u)
 	buf_putc(out, '\n');
 }
 
-static void S_cung_ky(Buf *out, const Model *m, const KetQua *now, const KetQuaCu *then,
-                      const ChiTieu *t)
+/* Under a heading that names the year: the change alone. */
+static void S_cung_ky(Buf *out, const KetQua *now, const KetQuaCu *then, const ChiTieu *t)
 {
 	Buf x;
 	buf_init(&x);
-	fmt_cung_ky(&x, now, then, t, m->ls.cung_ky.year);
+	fmt_cung_ky(&x, now, then, t, 0);
 	md_escape(out, x.ptr);
 	buf_release(&x);
 }
@@ -157,7 +157,7 @@ void md_cung_ky_don_vi(Buf *out, const Model *m, size_t u)
 		}
 		buf_printf(out, "- Chỉ tiêu [%d](../chi-tieu/%d.html): ", m->chi_tieu[t].stt,
 		           m->chi_tieu[t].stt);
-		S_cung_ky(out, m, model_kq_don_vi(m, u, t), &ls->ck_don_vi[u * m->n_chi_tieu + t],
+		S_cung_ky(out, model_kq_don_vi(m, u, t), &ls->ck_don_vi[u * m->n_chi_tieu + t],
 		          &m->chi_tieu[t]);
 		buf_putc(out, '\n');
 	}
@@ -172,7 +172,7 @@ void md_cung_ky_chi_tieu(Buf *out, const Model *m, size_t t)
 		return;
 	const ChiTieu *ct = &m->chi_tieu[t];
 	buf_puts(out, "- Toàn tỉnh: ");
-	S_cung_ky(out, m, &m->kq_tinh[t], &ls->ck_tinh[t], ct);
+	S_cung_ky(out, &m->kq_tinh[t], &ls->ck_tinh[t], ct);
 	buf_putc(out, '\n');
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		if (!ct->ap_dung[g])
@@ -180,7 +180,7 @@ void md_cung_ky_chi_tieu(Buf *out, const Model *m, size_t t)
 		buf_puts(out, "- ");
 		md_escape(out, m->nhom[g].ten);
 		buf_puts(out, ": ");
-		S_cung_ky(out, m, model_kq_nhom(m, g, t), &ls->ck_nhom[g * m->n_chi_tieu + t], ct);
+		S_cung_ky(out, model_kq_nhom(m, g, t), &ls->ck_nhom[g * m->n_chi_tieu + t], ct);
 		buf_putc(out, '\n');
 	}
 	buf_putc(out, '\n');
