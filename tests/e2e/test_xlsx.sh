@@ -196,7 +196,10 @@ diff -r "$F" "$WORK/forms1" >/dev/null || fail "a --bieu-mau run out of disk cha
 # filled with the sample's figures (units by quarter in their CSV form, by
 # month in their workbook), read back: the same ket-qua.csv bytes, and not
 # one message on a filled form.
-copy_sample "$WORK/in-m"; echo 'ky_nhap = thang' >>"$WORK/in-m/bao-cao.conf"
+copy_sample "$WORK/in-m"
+sed -i 's/^ky_nhap = .*/ky_nhap = thang/' "$WORK/in-m/bao-cao.conf"
+grep -qx 'ky_nhap = thang' "$WORK/in-m/bao-cao.conf" || fail "the sample's bao-cao.conf has no ky_nhap line"
+run_chitieu --check -q -i "$WORK/in-m"; expect_no_err "bao-cao.conf"
 run_chitieu -q -i "$WORK/in-m" --bieu-mau "$WORK/fm"; expect_rc 0
 copy_sample "$WORK/rt"; rm "$WORK/rt/so-lieu/"*
 "$PY" "$TOP/tests/xlsx/fill_forms.py" "$F" "$WORK/fm" input/so-lieu "$WORK/rt/so-lieu" || fail "filling the forms failed"
@@ -211,4 +214,9 @@ sed 's/\.xlsx:/.csv:/' "$WORK/err" | diff "$WORK/err-csv" - || fail "the filled 
 grep -qF 'ô ' "$WORK/err" && fail "a message on a cell of a filled form"
 # a month typed into a form's monthly row stays text
 grep -qF '2024-07,' "$WORK/fm/$(ls "$WORK/fm" | grep '\.csv$' | head -n 1)" || fail "the monthly CSV form has no 2024-07 rows"
+# ky_nhap takes quy or thang only; bad input writes no form
+sed -i 's/^ky_nhap = .*/ky_nhap = tuan/' "$WORK/in-m/bao-cao.conf"
+run_chitieu -q -i "$WORK/in-m" --bieu-mau "$WORK/fw"; expect_rc 1
+expect_err "error: ky_nhap 'tuan' is not a period of entry: write quy (a row per quarter in the entry forms) or thang (a row per month), or leave it empty"
+[ ! -e "$WORK/fw" ] || fail "--bieu-mau on bad input wrote forms"
 exit 0
