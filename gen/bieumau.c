@@ -12,7 +12,7 @@
 
 #include "buf.h"
 #include "fmt.h"
-#include "ketqua.h"
+#include "csvout.h"
 #include "out.h"
 #include "text.h"
 #include "xalloc.h"
@@ -297,7 +297,7 @@ static int S_unit(const Model *m, size_t u, int year, const char *path, Buf *csv
 			worksheet_write_string(ws, r, C_TEN, ct->ten, name);
 			worksheet_set_row(ws, r, S_height((const char *const *)&ct->ten, &S_width[C_TEN], 1), NULL);
 			buf_printf(csv, "%s,%d,,,,", ky, ct->stt);
-			ketqua_field(csv, ct->ten);
+			csvout_field(csv, ct->ten);
 			buf_putc(csv, '\n');
 			r++;
 		}

@@ -309,7 +309,7 @@ static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
 			          raw);
 		free(f);
 	}
-	if (!strcmp(key, "ngay") && *raw && han_parse_ngay(raw, &(int){0}, NULL) != HAN_NGAY_OK)
+	if (!strcmp(key, "ngay") && *raw && date_parse(raw, &(int){0}, NULL) != DATE_OK)
 		msg_error(&m->msgs, path, line, col,
 		          "ngay '%s' is not a date: write dd/mm/yyyy or yyyy-mm-dd, or leave it empty", raw);
 	m->conf = xrealloc(m->conf, (m->n_conf + 1) * sizeof *m->conf);
