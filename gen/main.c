@@ -1,5 +1,6 @@
 /* chitieu: the command line.  Reads the input folder, evaluates, and
- * writes every output of SPEC into output/<ky>/ — or nothing at all.
+ * writes every output of SPEC into output/<ky>/ — or nothing at all;
+ * with --bieu-mau DIR, only the units' entry forms (bieumau.c) into DIR.
  * The only place that exits. */
 #include <errno.h>
 #include <getopt.h>

@@ -174,6 +174,19 @@ for want in ('Tối thiểu 80', 'huyen-an-thi.xlsx', 'Công văn số 221/VPCP-
     assert want in text, want
 EOS
 
+# LibreOffice opens a form without repair: its PDF shows the title, the
+# header and the instructions (skipped where LibreOffice is not installed).
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \
+		--convert-to pdf --outdir "$WORK/lo-pdf" "$F/huyen-an-thi.xlsx" >/dev/null 2>&1 ||
+		fail "LibreOffice could not convert the form"
+	pdftotext -layout "$WORK/lo-pdf/huyen-an-thi.pdf" "$WORK/lo-pdf/form.txt"
+	for want in 'BIỂU SỐ LIỆU NĂM 2024 — UBND huyện Ân Thi (mã: huyen-an-thi)' 'tu_so' '2024-Q4' \
+		'HƯỚNG DẪN ĐIỀN BIỂU SỐ LIỆU NĂM 2024'; do
+		grep -qF -- "$want" "$WORK/lo-pdf/form.txt" || fail "the form printed by LibreOffice lacks: $want"
+	done
+fi
+
 # Atomic and careful: a folder holding anything but forms is refused and
 # left as it was; a failed write leaves the old forms.
 mkdir -p "$WORK/mixed"; echo keep >"$WORK/mixed/notes.txt"
