@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #include <xlsxwriter.h>
@@ -333,6 +334,13 @@ static int S_unit(const Model *m, size_t u, int year, const char *path, Buf *csv
  * folder was mistyped (-i's, a report's), and replacing it would lose it. */
 static int S_forms_folder(const char *dir, char **err)
 {
+	struct stat st;
+	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		*err = xasprintf("--bieu-mau: '%s' is not a folder: give a new folder or one that holds "
+		                 "only forms",
+		                 dir);
+		return 1;
+	}
 	DIR *d = opendir(dir);
 	if (!d)
 		return 0; /* new, or unreadable: out.c says so */

@@ -193,6 +193,10 @@ mkdir -p "$WORK/mixed"; echo keep >"$WORK/mixed/notes.txt"
 run_chitieu -q -i input --bieu-mau "$WORK/mixed"; expect_rc 2
 expect_err "'$WORK/mixed' holds 'notes.txt', which is no entry form"
 [ "$(cat "$WORK/mixed/notes.txt")" = keep ] && [ "$(ls -A "$WORK/mixed")" = notes.txt ] || fail "the refused folder changed"
+echo keep >"$WORK/a-file"
+run_chitieu -q -i input --bieu-mau "$WORK/a-file"; expect_rc 2
+expect_err "'$WORK/a-file' is not a folder"
+[ "$(cat "$WORK/a-file")" = keep ] || fail "--bieu-mau replaced a file"
 if [ "$(id -u)" -ne 0 ]; then
 	chmod a-w "$WORK"
 	run_chitieu -q -i input --bieu-mau "$F"; expect_rc 3
