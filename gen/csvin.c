@@ -275,6 +275,15 @@ static void S_row(S_In *in)
 		S_grid_width(in);
 	if (in->stop)
 		return;
+	if (in->grid && !in->header_bad) {
+		/* a note beside the table, in no named column, is no record */
+		size_t i;
+		for (i = 0; i < in->nf; i++)
+			if (in->map[i] >= 0 && S_field(in, i)[0])
+				break;
+		if (i == in->nf)
+			return;
+	}
 	if (in->nf != in->n_header) {
 		size_t c = in->nf > in->n_header ? in->n_header : in->nf - 1;
 		msg_error(in->ms, in->path, in->fline[c], (int)(in->nf > in->n_header ? c + 1 : c + 2),

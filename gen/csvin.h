@@ -117,7 +117,8 @@ int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk,
  * header is the first row that names every required column (a title and
  * notes above it are skipped), and a row is as wide as the header (its
  * empty cells at the end are empty fields; a value beyond the header's
- * last column is in an unnamed column, a warning).
+ * last column is in an unnamed column, a warning, and a row with nothing
+ * in the named columns is no record).
  * csvrecs_finish frees r and returns CSVIN_OK or CSVIN_ERROR; info (may
  * be NULL) is filled except sha256, left to the caller. */
 typedef struct CsvRecs CsvRecs;

@@ -880,10 +880,12 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 	Ky ky = {0, 'M', 0};
 	int64_t tu = 0, mau = 0;
 
-	/* a row with neither count is a period not reported (yet): an entry
-	 * form holds a row for every period of the year before it is filled */
-	if (!f[SL_TU_SO].text[0] && !f[SL_MAU_SO].text[0] && !f[SL_GHI_CHU].text[0] &&
-	    f[SL_TU_SO].kind == CSV_TEXT && f[SL_MAU_SO].kind == CSV_TEXT)
+	/* an entry form (its ten_chi_tieu column tells it) holds a row for
+	 * every period of the year before it is filled: a row of it with
+	 * neither count is a period not reported yet.  Elsewhere an empty
+	 * count is an error (below). */
+	if (f[SL_TEN_CHI_TIEU].col && !f[SL_TU_SO].text[0] && !f[SL_MAU_SO].text[0] &&
+	    !f[SL_GHI_CHU].text[0] && f[SL_TU_SO].kind == CSV_TEXT && f[SL_MAU_SO].kind == CSV_TEXT)
 		return 0;
 	char month[8];
 	const char *ky_text = f[SL_KY].text;
