@@ -363,8 +363,17 @@ static int S_forms_folder(const char *dir, char **err)
 	return rc;
 }
 
-int bieumau_write(const Model *m, int year, const char *dir, char **err)
+int bieumau_write(const Model *m, const char *dir, char **err)
 {
+	time_t when = S_epoch();
+	int year;
+	if (m->n_so_lieu)
+		year = m->so_lieu[0].ky.year; /* input.c keeps one year */
+	else {
+		struct tm tm;
+		gmtime_r(&when, &tm);
+		year = tm.tm_year + 1900;
+	}
 	if (S_forms_folder(dir, err))
 		return 1;
 	/* the folder's parent and name, for out.c's swap */
@@ -393,7 +402,6 @@ int bieumau_write(const Model *m, int year, const char *dir, char **err)
 		out_abort(&r);
 		goto out;
 	}
-	time_t when = S_epoch();
 	Buf csv;
 	buf_init(&csv);
 	for (size_t u = 0; u < m->n_don_vi; u++) {

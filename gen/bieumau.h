@@ -23,10 +23,11 @@
 #define CHITIEU_BIEUMAU_H
 #include "model.h"
 
-/* Writes the forms of year (the year of the figures) for every unit of
- * m into dir.  Returns 0; 1 with *err (caller frees) when dir holds
+/* Writes the forms for every unit of m into dir, for the year of its
+ * figures (none yet: the year of SOURCE_DATE_EPOCH, else of today).
+ * Returns 0; 1 with *err (caller frees) when dir holds
  * something else than .xlsx and .csv files (not a forms folder: it is not
  * touched); -1 with *err when writing failed. */
-int bieumau_write(const Model *m, int year, const char *dir, char **err);
+int bieumau_write(const Model *m, const char *dir, char **err);
 
 #endif

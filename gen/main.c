@@ -519,23 +519,12 @@ done:
 	return rc;
 }
 
-/* --bieu-mau: the forms of the year of the figures (of SOURCE_DATE_EPOCH,
- * or of today, when there are none yet). */
+/* --bieu-mau: the entry forms only. */
 static int S_forms(const Model *m, const Options *o)
 {
-	int year = 0;
-	if (m->n_so_lieu)
-		year = m->so_lieu[0].ky.year;
-	else {
-		const char *sde = getenv("SOURCE_DATE_EPOCH");
-		time_t now = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-		struct tm tm;
-		gmtime_r(&now, &tm);
-		year = tm.tm_year + 1900;
-	}
 	S_step("writing the entry forms");
 	char *err = NULL;
-	int rc = bieumau_write(m, year, o->bieu_mau, &err);
+	int rc = bieumau_write(m, o->bieu_mau, &err);
 	if (rc)
 		fprintf(stderr, "chitieu: %s\n", err ? err : "writing the forms failed");
 	free(err);

@@ -182,6 +182,18 @@ for want in ('Tối thiểu 80', 'huyen-an-thi.xlsx', 'Công văn số 221/VPCP-
     assert want in text, want
 EOS
 
+# A folder with no figures yet: the forms of the year of SOURCE_DATE_EPOCH
+# (1700000000 is in 2023); a target of the unit's group, a row per quarter.
+tiny "$T"
+run_chitieu -q -i "$T" --bieu-mau "$WORK/f0"; expect_rc 0
+printf '\357\273\277ky,chi_tieu,tu_so,mau_so,ghi_chu,ten_chi_tieu\n' >"$WORK/want"
+for q in 1 2 3 4; do printf '2023-Q%s,1,,,,Tỷ lệ A\n2023-Q%s,2,,,,Tỷ lệ B\n' $q $q; done >>"$WORK/want"
+cmp "$WORK/f0/xa-a.csv" "$WORK/want" || fail "the CSV form of a year without figures is not as it should be"
+# ... and filled, it reads back: every row as given, no message
+sed -e 's/^2023-Q1,1,,,,/2023-Q1,1,3,4,,/' -e 's/^2023-Q1,2,,,,/2023-Q1,2,0,0,,/' "$WORK/f0/xa-a.csv" >"$T/so-lieu/xa-a.csv"
+run_chitieu --check -q -i "$T"; expect_rc 0
+[ ! -s "$WORK/err" ] || { cat "$WORK/err" >&2; fail "a filled form gave messages"; }
+
 # LibreOffice opens a form without repair: its PDF shows the title, the
 # header and the instructions (skipped where LibreOffice is not installed).
 if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
