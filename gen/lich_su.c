@@ -209,7 +209,7 @@ static void S_whole(S_Pub *p, const char *full)
 	if (fp)
 		fclose(fp);
 	if (c != '\n' || !tinh) {
-		CsvField f = {"", last, 0};
+		CsvField f = {.text = "", .line = last, .col = 0};
 		S_problem(p, &f, c != '\n' ? "the file is cut short: its last line does not end"
 		                           : "the file is cut short: no row of the province (tinh)");
 	}
