@@ -5,8 +5,6 @@
 #include "buf.h"
 #include "model.h"
 
-/* img_prefix: where charts are, relative to the page ("charts/"). */
-void md_report(Buf *out, const Model *m, const char *img_prefix);
 void md_escape(Buf *out, const char *s);
 
 /* The site's pages (site.c renders them).  Links are relative: pages of
@@ -64,9 +62,6 @@ void md_cut(Buf *out, int kind);
 void md_cut_head(Buf *out, size_t from);
 void md_cut_end(Buf *out);
 
-/* bao-cao.md (md_report) written to path a piece at a time; 0, or -1
- * with *err (caller frees). */
-int md_report_file(const Model *m, const char *path, const char *img_prefix, char **err);
 
 /* The file stem of group g's page: its slug when it is [a-z0-9_-]+,
  * else "nhom-<g+1>".  Caller frees. */

@@ -1,8 +1,9 @@
 /* model: the one in-memory picture of a reporting year.
  *
- * Readers (input.c, han.c) fill it, eval.c computes the verdicts and the
- * trend series into it, and every renderer (ketqua.c, chart.c, md.c,
- * html.c, pdf.c, scorecard.c) takes it as `const Model *`.
+ * Readers (input.c, han_doc.c, gfm.c for noi-dung.md) fill it, eval.c
+ * computes the verdicts and the trend series into it, and every renderer
+ * (ketqua.c, chart.c, md.c, site.c, bao_cao.c with its writers doc_md.c
+ * and doc_pdf.c, scorecard.c) takes it as `const Model *`.
  *
  * Ownership: the model owns every byte reachable from it.  Strings are
  * copied in (NFC-normalised UTF-8, surrounding spaces trimmed) and
@@ -15,6 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "doc.h"
 #include "han.h"
 #include "msg.h"
 
@@ -131,6 +133,9 @@ typedef struct Model {
 	ConfEntry *conf;   size_t n_conf;
 	TepVao *tep;       size_t n_tep;       /* sorted by path */
 	HanData han;       /* the deadline tasks (han.h); empty when absent */
+	/* The clerk's noi-dung.md as blocks (gfm.c): its headings level 1
+	 * (# and ##) and 2 (###), unnumbered; empty when the file is absent. */
+	DocList noi_dung;
 	Msgs msgs;         /* every error and warning of the run */
 
 	/* Filled by eval_run(). */

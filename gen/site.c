@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bao_cao.h"
 #include "buf.h"
 #include "fmt.h"
 #include "md.h"
@@ -496,7 +497,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 	title = xasprintf("Báo cáo — %s", s.period);
 	if (S_page_begin(&s, "bao-cao.html", "", title, err))
 		goto out;
-	md_report(&s.sink.md, m, "charts/");
+	bao_cao_md(&s.sink.md, m, "charts/");
 	if (S_page_end(&s, title, "", err))
 		goto out;
 
