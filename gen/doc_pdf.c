@@ -385,6 +385,8 @@ static void S_draw(S_Pdf *c, const DocBlock *b)
 	LoDoc *d = &c->d;
 	switch (b->kind) {
 	case DOC_HEADING: {
+		if (d->y < d->y_top)
+			d->y -= 3; /* a little air above, none at a page's top */
 		lo_need(d, lo_leading(S_BODY) * 4);
 		FontStyle st = b->level >= 3 ? FONT_BOLD_ITALIC : FONT_BOLD;
 		S_rich(c, &b->inl, NULL, st, S_BODY, 0, LO_JUSTIFY, S_INDENT, S_GAP);
