@@ -350,6 +350,24 @@ static void S_ket_qua_chung(S_B *c)
 
 /* ---- II. per target ---- */
 
+/* The notes unit u gave with its figures of target t in the window, as
+ * the site prints them: "Th3: Hệ thống gián đoạn; Quý II: …". */
+static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
+{
+	for (size_t i = model_so_lieu_dau(m, u, t); i < m->n_so_lieu; i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		if ((size_t)r->don_vi != u || (size_t)r->chi_tieu != t)
+			break;
+		if (!r->ghi_chu || !*r->ghi_chu || r->ky.year != m->cua_so.year ||
+		    ky_last_month(r->ky) > m->cua_so.last_month)
+			continue;
+		if (b->len)
+			buf_puts(b, "; ");
+		fmt_buoc(b, r->ky);
+		buf_printf(b, ": %s", r->ghi_chu);
+	}
+}
+
 /* The units of target t judged dg, in display order: up to S_TOI_DA
  * named with their figures (with_figure), then how many more. */
 static size_t S_don_vi_list(S_B *c, size_t t, DanhGia dg, int only_small, int with_figure)
@@ -369,6 +387,16 @@ static size_t S_don_vi_list(S_B *c, size_t t, DanhGia dg, int only_small, int wi
 			if (with_figure) {
 				S_t(c, 0, " ");
 				S_so_lieu(c, 0, ct, k);
+				/* why it fell short, in the unit's words */
+				buf_reset(&c->b);
+				S_ghi_chu(&c->b, m, u, t);
+				if (c->b.len) {
+					char *g = buf_detach(&c->b, NULL);
+					S_t(c, 0, " (");
+					S_t(c, DOC_ITALIC, g);
+					S_t(c, 0, ")");
+					free(g);
+				}
 			}
 		}
 		n++;

@@ -43,7 +43,23 @@ typedef struct {
 	Model *m;
 	const char *path;
 	DocList *out;
+	const char *src;  /* the file's text, for columns in characters */
+	size_t len;
 } S_Nd;
+
+/* A problem at node n: cmark counts columns in bytes, the clerk's editor
+ * in characters. */
+static void S_warn(S_Nd *c, cmark_node *n, const char *text)
+{
+	int line = cmark_node_get_start_line(n), bcol = cmark_node_get_start_column(n);
+	size_t at = 0;
+	for (int l = 1; l < line && at < c->len; at++)
+		l += c->src[at] == '\n';
+	int col = 1;
+	for (size_t i = at; i < c->len && i < at + (size_t)(bcol > 0 ? bcol - 1 : 0); i++)
+		col += ((unsigned char)c->src[i] & 0xC0) != 0x80;
+	msg_warn(&c->m->msgs, c->path, line, col, "%s", text);
+}
 
 static int S_is(cmark_node *n, const char *type)
 {
@@ -103,16 +119,12 @@ static void S_inlines(S_Nd *c, cmark_node *n, int style, DocInl *p)
 			S_inlines(c, k, style, p);
 			break;
 		case CMARK_NODE_IMAGE:
-			msg_warn(&c->m->msgs, c->path, cmark_node_get_start_line(k),
-			         cmark_node_get_start_column(k),
-			         "an image is not rendered in the report (left out)");
+			S_warn(c, k, "an image is not rendered in the report (left out)");
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			if (S_comment(k))
 				break;
-			msg_warn(&c->m->msgs, c->path, cmark_node_get_start_line(k),
-			         cmark_node_get_start_column(k),
-			         "raw HTML is not rendered in the report (left out)");
+			S_warn(c, k, "raw HTML is not rendered in the report (left out)");
 			break;
 		default:
 			S_inlines(c, k, style, p);
@@ -289,9 +301,7 @@ static void S_blocks(S_Nd *c, cmark_node *n, int level)
 	case CMARK_NODE_HTML_BLOCK:
 		if (S_comment(n))
 			break;
-		msg_warn(&c->m->msgs, c->path, cmark_node_get_start_line(n),
-		         cmark_node_get_start_column(n),
-		         "raw HTML is not rendered in the report (left out)");
+		S_warn(c, n, "raw HTML is not rendered in the report (left out)");
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		break;
@@ -339,7 +349,7 @@ int gfm_noi_dung(Model *m, const char *path, const char *bytes, size_t len)
 	cmark_parser *p = S_parser();
 	cmark_parser_feed(p, bytes, len);
 	cmark_node *doc = cmark_parser_finish(p);
-	S_Nd c = {m, path, &m->noi_dung};
+	S_Nd c = {m, path, &m->noi_dung, bytes, len};
 	S_blocks(&c, doc, 0);
 	cmark_node_free(doc);
 	cmark_parser_free(p);

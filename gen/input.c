@@ -228,7 +228,7 @@ static char *S_dup_or_null(const char *s)
 static const char *const S_conf_keys[] = {
 	"co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "loai_van_ban",
 	"trich_yeu", "tieu_de_phu_luc", "ten_tinh", "ky_tm", "ky_kt", "ky_chuc_vu", "ky_ten",
-	"noi_nhan", "ghi_chu_du_lieu", "han_danh_muc", "han_quy_trinh", "ten_co_quan",
+	"noi_nhan", "ghi_chu_du_lieu", "han_danh_muc", "han_quy_trinh", "ten_co_quan", "tu_khoa",
 };
 #define S_N_CONF_KEYS (sizeof S_conf_keys / sizeof S_conf_keys[0])
 
