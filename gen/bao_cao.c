@@ -25,7 +25,7 @@
 #include "doc_pdf.h"
 #include "fmt.h"
 #include "han.h"
-#include "md.h"
+#include "mdbuf.h"
 #include "out.h"
 #include "rank.h"
 #include "xalloc.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "md.h"
+#include "mdbuf.h"
 #include "xalloc.h"
 
 typedef struct {
