@@ -888,9 +888,9 @@ static void S_pl_don_vi(S_B *c)
 	size_t n = 2 + m->n_chi_tieu;
 	float *w = xmalloc(n * sizeof *w);
 	w[0] = 24;
-	w[1] = 150;
+	w[1] = 110;
 	for (size_t t = 0; t < m->n_chi_tieu; t++)
-		w[2 + t] = 52;
+		w[2 + t] = 58;
 	DocCell *h = xcalloc(n, sizeof *h);
 	S_cell(&h[0], "Stt", DOC_BOLD, DOC_AL_CENTER);
 	S_cell(&h[1], "Đơn vị", DOC_BOLD, DOC_AL_CENTER);

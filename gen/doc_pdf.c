@@ -283,6 +283,12 @@ static void S_table(S_Pdf *c, const DocBlock *b)
 	free(w);
 	c->tb.size = S_SMALL;
 	c->tb.pad = 2.5f;
+	/* a table of many columns (Phụ lục II's targets): a point smaller,
+	 * so that a figure and its marks fit a cell's line */
+	if (b->n_col > 8) {
+		c->tb.size = S_SMALL - 1;
+		c->tb.pad = 2;
+	}
 	c->tb.cont_prefix = "(tiếp) ";
 	for (size_t r = 0; r < b->n_head; r++) {
 		size_t row = lo_table_row(&c->tb);

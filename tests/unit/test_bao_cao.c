@@ -125,11 +125,12 @@ static void test_bao_cao_order_of_the_decree(void **state)
 	model_release(&m);
 }
 
-/* Phụ lục II has a row per unit and one per group, emitted one by one. */
-static void test_bao_cao_phu_luc_ii_rows(void **state)
+/* Phụ lục II has a row per unit and one per group, emitted one by one;
+ * the body's lists name at most 10 units, whatever their number. */
+static void S_phu_luc_ii_rows(int big)
 {
 	Model m;
-	assert_int_equal(fx_model(&m), 0);
+	assert_int_equal(big ? fx_model_big(&m, 1500) : fx_model(&m), 0);
 	Rec r;
 	S_record(&m, &r);
 	const char *p2 = strstr(r.log.ptr, "APP Phụ lục II");
@@ -144,8 +145,22 @@ static void test_bao_cao_phu_luc_ii_rows(void **state)
 		if (!seen[m.don_vi[u].nhom]++)
 			groups++;
 	assert_int_equal(rows, m.n_don_vi + groups);
+	if (big)
+		assert_non_null(strstr(r.log.ptr, " đơn vị khác (danh sách đầy đủ tại Phụ lục II)"));
+	/* no paragraph of the body holds more than 10 names: each is short */
+	const char *end = strstr(r.log.ptr, "SIGN");
+	for (const char *p = r.log.ptr; p && p < end; p = strchr(p + 1, '\n')) {
+		const char *q = strchr(p + 1, '\n');
+		assert_true(!q || q - p < 4000);
+	}
 	buf_release(&r.log);
 	model_release(&m);
+}
+
+static void test_bao_cao_phu_luc_ii_rows(void **state)
+{
+	S_phu_luc_ii_rows(0);
+	S_phu_luc_ii_rows(1);
 }
 
 static void test_bao_cao_md_of_noi_dung(void **state)
