@@ -143,6 +143,12 @@ run_chitieu -i "$WORK/in" -o "$WORK/o3"
 expect_rc 1
 expect_err "noi-dung.md:3:3: error: invalid UTF-8"
 [ ! -e "$WORK/o3" ] || [ -z "$(ls "$WORK/o3")" ] || fail "a failed run wrote outputs"
+# a folder in its place: an error naming it
+rm "$WORK/in/noi-dung.md"; mkdir "$WORK/in/noi-dung.md"
+run_chitieu -i "$WORK/in" -o "$WORK/o3"
+expect_rc 1
+expect_err "noi-dung.md: error: cannot read the file: it is a folder, not a file"
+rmdir "$WORK/in/noi-dung.md"
 # raw HTML and an image: left out, a warning with the line each; --strict fails
 printf 'Mở đầu.\n\n<div>khối HTML</div>\n\nCó ảnh ![sơ đồ](so-do.png) và <b>thẻ</b> ở đây.\n\n#### Tiêu đề sâu\n\n# Mục của văn phòng\n\nNội dung.\n' >"$WORK/in/noi-dung.md"
 run_chitieu -i "$WORK/in" -o "$WORK/o4"
