@@ -301,7 +301,38 @@ static void S_ket_qua_chung(S_B *c)
 	S_tf(c, 0, ". Kết quả từng chỉ tiêu chi tiết tại %s.", c->pl_ten[S_PL_KET_QUA]);
 	S_par(c, 0);
 
+	/* the province's figure on each target it did not meet: what a
+	 * reader acts on first */
+	if (dem[DG_CHUA_DAT]) {
+		S_kind(c, DOC_PARA);
+		S_t(c, 0, "Các chỉ tiêu chưa đạt:");
+		S_par(c, 0);
+		size_t left = (size_t)dem[DG_CHUA_DAT];
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			const KetQua *k = &m->kq_tinh[t];
+			if (k->dg != DG_CHUA_DAT)
+				continue;
+			const ChiTieu *ct = &m->chi_tieu[t];
+			S_kind(c, DOC_ITEM);
+			/* the name inside brackets, without its own full stop */
+			size_t len = strlen(ct->ten);
+			while (len && ct->ten[len - 1] == '.')
+				len--;
+			S_tf(c, 0, "Chỉ tiêu %d (%.*s): ", ct->stt, (int)len, ct->ten);
+			S_so_lieu(c, DOC_BOLD, ct, k);
+			buf_reset(&c->b);
+			buf_puts(&c->b, ", giao ");
+			fmt_giao_chi_tieu(&c->b, ct);
+			buf_puts(&c->b, --left ? ";" : ".");
+			doc_add_buf(&c->k.inl, 0, &c->b);
+			S_item(c, "-");
+		}
+	}
+
 	/* a sentence per group */
+	S_kind(c, DOC_PARA);
+	S_t(c, 0, "Kết quả theo nhóm đơn vị:");
+	S_par(c, 0);
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		int ap = 0, dg_n = 0, dat = 0;
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
