@@ -1,5 +1,6 @@
-/* md: the model as Markdown (GFM).  One writer for bao-cao.md and for
- * every page of the site, so the report and the site can never disagree.
+/* md: the model as Markdown (GFM): every page of the site but the report's
+ * (bao_cao.c and doc_md.c write bao-cao.md, which the site renders as it
+ * is).  Numbers through fmt.c, as the report's, so the two never disagree.
  *
  * Text from data goes through md_escape; numbers only through fmt.h; the
  * only things written raw are our own words, codes already validated as

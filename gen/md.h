@@ -1,4 +1,5 @@
-/* md: model -> Markdown (GFM).  bao-cao.md and the site's pages.
+/* md: model -> Markdown (GFM): the site's pages (the report's page is
+ * bao-cao.md, bao_cao.h).
  * Every text from data is escaped for Markdown (md_escape). */
 #ifndef CHITIEU_MD_H
 #define CHITIEU_MD_H
