@@ -2,9 +2,10 @@
  * word comes from the blocks.
  *
  * Choices where the contract is silent:
- *   - a heading is kept on one page with the headings, paragraphs, items
- *     and chart that follow it (up to the next table or other block),
- *     when they fit on one;
+ *   - a level-2 heading ("1. …" of a target) is kept on one page with
+ *     the paragraphs, items and chart that follow it (up to the next
+ *     table or heading) when they fit on one, and a level-1 heading right
+ *     above it goes with it; any other heading needs four lines under it;
  *   - a merged "Căn cứ thực hiện" cell whose rows cannot stay on one page
  *     is drawn again on the next page, its text prefixed "(tiếp)";
  *   - a table cell is drawn in one style: bold (or italic) when all its
@@ -446,12 +447,15 @@ static void S_put(DocWriter *w, const DocBlock *b)
 	if (c->skip_table && (b->kind == DOC_ROW || b->kind == DOC_TABLE_END))
 		return;
 	if (c->keeping) {
-		/* headings in a row join too: "II. …" stays with "1. …" */
-		int only_heads = 1;
-		for (size_t i = 0; i < c->keep.n; i++)
+		/* headings in a row join: "II. …" stays with "1. …"; what
+		 * follows joins only a "1. …" (a target: its figures and chart) */
+		int only_heads = 1, h2 = 0;
+		for (size_t i = 0; i < c->keep.n; i++) {
 			only_heads &= c->keep.v[i].b.kind == DOC_HEADING;
-		int joins = b->kind == DOC_PARA || b->kind == DOC_ITEM || b->kind == DOC_FIGURE ||
-		            (b->kind == DOC_HEADING && only_heads);
+			h2 |= c->keep.v[i].b.kind == DOC_HEADING && c->keep.v[i].b.level == 2;
+		}
+		int joins = (h2 && (b->kind == DOC_PARA || b->kind == DOC_ITEM || b->kind == DOC_FIGURE)) ||
+		            (b->kind == DOC_HEADING && b->level <= 2 && only_heads);
 		if (joins && c->keep.n < 24) {
 			doc_list_add(&c->keep, b);
 			if (b->kind == DOC_FIGURE)
