@@ -52,6 +52,8 @@ for p in "$p1" "$p2" "$p3"; do
 	[ "$(first_line $((p + 1)))" = 2 ] || fail "page $((p + 1)), the second of the appendix at page $p, is not numbered 2"
 done
 [ "$(first_line 2)" = 2 ] || fail "the body's second page is not numbered 2"
+# the body flows: section I starts on the first page, under the opening
+[ "$(page_of "I. KẾT QUẢ CHUNG")" = 1 ] || fail "section I does not start on page 1"
 # nothing of the main document after the signature: no section heading
 i=$((nn + 1))
 while [ "$i" -le "$pages" ]; do
