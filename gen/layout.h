@@ -68,9 +68,8 @@ struct LoDoc {
 	float number_size;     /* default 13 pt; 0: no page numbers */
 	LoPageHook on_page;
 	void *on_page_ctx;
-	/* A line every page carries in its top margin, right-aligned on the
-	 * page number's baseline (the provisional mark); NULL: none.  Not
-	 * owned. */
+	/* A line every page carries in its top margin, right-aligned beside
+	 * the page number (the provisional mark); NULL: none.  Not owned. */
 	const char *running_head;
 	HPDF_STATUS err;       /* first libharu error, 0 when none */
 	HPDF_STATUS err_detail;
