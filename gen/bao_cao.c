@@ -13,7 +13,13 @@
  *     "× chưa đạt"), "(0/0)" when nothing arose, "?" not reported, "–"
  *     where the target does not apply; a legend above the table;
  *   - Phụ lục III lists every judged deadline step, in han.csv's order;
- *   - the clerk's headings print in upper case, as the generated ones. */
+ *   - the clerk's headings print in upper case, as the generated ones;
+ *   - history (lich_su.h): the provisional mark points to section I, which
+ *     names the units concerned (up to S_TOI_DA); the restatements'
+ *     appendix lists the units' rows, then the groups' and the province's
+ *     that moved with them; the change against the same period last year
+ *     is one paragraph per target, the province's phrase naming the year
+ *     once and the groups' following it. */
 #include "bao_cao.h"
 
 #include <stdarg.h>
