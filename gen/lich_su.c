@@ -456,13 +456,16 @@ int lich_su_tom_tat(const char *root, const char *ten, int *dat, int *tong, long
 	free(path);
 	if (!fp)
 		return ok ? 0 : -1;
-	*thieu = 0;
 	static const char key[] = "class=\"tam-tinh\" role=\"note\" data-so-don-vi=\"";
 	char line[4096];
 	while (fgets(line, sizeof line, fp)) {
 		const char *at = strstr(line, key);
 		if (at) {
 			*thieu = strtol(at + sizeof key - 1, NULL, 10);
+			break;
+		}
+		if (strstr(line, "<!-- chitieu: so-lieu-du -->")) {
+			*thieu = 0;
 			break;
 		}
 		if (strstr(line, "</main>"))

@@ -26,7 +26,8 @@ void lich_su_run(Model *m, const char *root);
  * <root>/<ten>: *dat of *tong targets met by the province (its
  * ket-qua.csv; -1 when unreadable) and *thieu, the units its provisional
  * banner counts (read back from its site/index.html: 0 when the figures
- * were complete, -1 without a site).  0, or -1 when ket-qua.csv could not
+ * were complete, -1 without a site or one that says neither: made by an
+ * older chitieu).  0, or -1 when ket-qua.csv could not
  * be read. */
 int lich_su_tom_tat(const char *root, const char *ten, int *dat, int *tong, long *thieu);
 

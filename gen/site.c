@@ -271,13 +271,17 @@ static void S_piece(MdSink *k, int kind)
 	}
 }
 
-/* {{tam_tinh}}: the provisional banner of every page, nothing when the
- * figures are complete.  data-so-don-vi carries the count for the
- * archive (site_archive), which reads it back from the period's index. */
+/* {{tam_tinh}}: the provisional banner of every page, a comment when the
+ * figures are complete.  data-so-don-vi (or the comment) is what the
+ * archive (site_archive) reads back from the period's index. */
 static void S_tam_tinh(Buf *b, const Model *m, const char *root)
 {
-	if (!m->n_thieu)
+	if (!m->n_thieu) {
+		/* for the archive: complete, as opposed to a page made before
+		 * pages said either */
+		buf_puts(b, "<!-- chitieu: so-lieu-du -->");
 		return;
+	}
 	Buf w;
 	buf_init(&w);
 	fmt_tam_tinh(&w, m->n_thieu, 0);
