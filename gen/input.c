@@ -996,9 +996,9 @@ static SoLieu *S_keep_rows(S_Ctx *c, size_t n)
 	if (!n)
 		return NULL;
 	if (!c->n_blk || c->blk_cap - c->blk_used < n) {
-		/* blocks of 1,024 rows, doubling up to 256 Ki rows (12 MB), or
+		/* blocks of 64 Ki rows (3 MB), doubling up to 256 Ki rows (12 MB), or
 		 * one file's rows when more */
-		size_t cap = c->n_blk ? c->blk_cap * 2 : 1024;
+		size_t cap = c->n_blk ? c->blk_cap * 2 : 65536;
 		if (cap > ((size_t)1 << 18))
 			cap = (size_t)1 << 18;
 		if (cap < n)

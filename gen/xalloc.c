@@ -37,7 +37,7 @@ void xalloc_fail_after(long n) { fail_countdown = n; }
 #define S_HUGE (2u << 20)
 static void *S_huge(void *p, size_t n)
 {
-	if (p && n >= 4 * S_HUGE) {
+	if (p && n >= S_HUGE) {
 		uintptr_t a = ((uintptr_t)p + S_HUGE - 1) & ~(uintptr_t)(S_HUGE - 1);
 		uintptr_t e = ((uintptr_t)p + n) & ~(uintptr_t)(S_HUGE - 1);
 		if (e > a)
