@@ -1043,8 +1043,6 @@ static int S_from_cache(const char *dir, S_Plan *pl, Cache *cache, unsigned char
 		}
 		pl->todo[pl->n_todo++] = i;
 	}
-	if (!version)
-		memset(key, 0, pl->n * sizeof *key); /* unkeyed: nothing to store */
 	buf_release(&c.script);
 	buf_release(&data);
 	buf_release(&v);
@@ -1093,22 +1091,22 @@ int chart_render(const Model *m, const char *dir, int jobs, const char *cache_di
 		if (rc)
 			S_remove_files(dir, &pl);
 	}
-	if (cache && !rc) {
+	if (cache && !rc && keyed > 0) {
 		/* what to store once the charts are in place */
 		ChartKeep *k = xcalloc(1, sizeof *k);
 		k->cache = cache;
 		k->n_charts = pl.n;
-		if (keyed > 0) {
-			k->n = pl.n_todo;
-			k->stem = xmalloc((k->n ? k->n : 1) * sizeof *k->stem);
-			k->key = xmalloc((k->n ? k->n : 1) * sizeof *k->key);
-			for (size_t i = 0; i < k->n; i++) {
-				S_stem(&pl, pl.todo[i], k->stem[i]);
-				memcpy(k->key[i], key[pl.todo[i]], 32);
-			}
+		k->n = pl.n_todo;
+		k->stem = xmalloc((k->n ? k->n : 1) * sizeof *k->stem);
+		k->key = xmalloc((k->n ? k->n : 1) * sizeof *k->key);
+		for (size_t i = 0; i < k->n; i++) {
+			S_stem(&pl, pl.todo[i], k->stem[i]);
+			memcpy(k->key[i], key[pl.todo[i]], 32);
 		}
 		*keep = k;
 	} else {
+		/* failed, or no key without gnuplot's version: the cache is
+		 * left as it was */
 		cache_close(cache, 0, 0, NULL);
 	}
 	free(key);
