@@ -47,6 +47,11 @@ int chart_render(const Model *m, const char *dir, int jobs, const char *cache_di
  * *warn (may be NULL; caller frees): the cache's first problem, if any. */
 void chart_keep(ChartKeep *k, const char *dir, char **warn);
 
+/* Escapes s as a gnuplot single-quoted string literal, quotes included:
+ * ' doubled, control characters removed.  The only way text from data
+ * reaches a script. */
+void chart_quote(Buf *b, const char *s);
+
 /* The size at which the PDFs place the PNGs, in millimetres: the PNGs
  * are drawn for it at 200 dpi (SVGs at 96 px per inch). */
 #define CHART_CHI_TIEU_W_MM 160
