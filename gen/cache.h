@@ -7,10 +7,10 @@
  * place when whole (out_replace_file), and its digest is checked when
  * read: a truncated or edited entry is a miss, removed, never served.
  *
- * Bounded: each run that opens the cache gets a stamp (whole seconds,
- * later than the last run's, kept in <dir>/runs with the previous ones);
- * an entry written or reused is given the run's stamp as its
- * modification time.  cache_close() removes the entries no run of the
+ * Bounded: each run that commits (cache_close) gets a stamp (whole
+ * seconds, later than the last run's, kept in <dir>/runs with the
+ * previous ones); an entry it wrote or reused is given the run's stamp
+ * as its modification time.  cache_close() removes the entries no run of the
  * last CACHE_RUNS has used, then the least recently used beyond a count.
  * The folder may be removed at any time.
  *
