@@ -83,6 +83,15 @@ TARGETS = [
 	 CT_ALL, VP, ">=", 90, "", APPLY_ALL),
 ]
 TGT = {t[0]: t for t in TARGETS}
+# The short names (ten_ngan) for matrix headers, chart titles and the
+# scorecards' target column: at most 40 characters each.
+TEN_NGAN = {
+	1: "DVC trực tuyến toàn trình", 2: "Thanh toán trực tuyến", 3: "Hồ sơ trực tuyến",
+	4: "Số hóa hồ sơ, kết quả", 5: "Đồng bộ lên Cổng DVCQG", 6: "Cấp kết quả điện tử",
+	7: "Chứng thực bản sao điện tử", 8: "Tái sử dụng dữ liệu số", 9: "Xử lý PAKN đúng hạn",
+	10: "Mức độ hài lòng",
+}
+assert set(TEN_NGAN) == set(TGT) and all(len(v) <= 40 for v in TEN_NGAN.values())
 
 GROUPS = [
 	("so", "Sở, ban, ngành tỉnh", 1),
@@ -417,8 +426,8 @@ write_csv(os.path.join(OUT, "don-vi.csv"), ["ma", "ten", "nhom", "thuoc"],
           [(u.ma, u.ten, u.nhom, u.thuoc) for u in UNITS])
 write_csv(os.path.join(OUT, "chi-tieu.csv"),
           ["stt", "ten", "chu_tri", "phoi_hop", "don_vi_tinh", "so_sanh", "gia_tri",
-           "can_cu", "ap_dung"],
-          [(t[0], t[1], t[2], t[3], "%", t[4], t[5], t[6], t[7]) for t in TARGETS])
+           "can_cu", "ap_dung", "ten_ngan"],
+          [(t[0], t[1], t[2], t[3], "%", t[4], t[5], t[6], t[7], TEN_NGAN[t[0]]) for t in TARGETS])
 
 sl = os.path.join(OUT, "so-lieu")
 os.makedirs(sl, exist_ok=True)
