@@ -456,9 +456,9 @@ write_csv(os.path.join(OUT, "nhom.csv"), ["ma", "ten", "thu_tu"], GROUPS)
 write_csv(os.path.join(OUT, "don-vi.csv"), ["ma", "ten", "nhom", "thuoc"],
           [(u.ma, u.ten, u.nhom, u.thuoc) for u in UNITS])
 write_csv(os.path.join(OUT, "chi-tieu.csv"),
-          ["stt", "ten", "chu_tri", "phoi_hop", "don_vi_tinh", "so_sanh", "gia_tri",
-           "can_cu", "ap_dung", "ten_ngan"],
-          [(t[0], t[1], t[2], t[3], "%", t[4], t[5], t[6], t[7], TEN_NGAN[t[0]]) for t in TARGETS])
+          ["stt", "ten", "ten_ngan", "chu_tri", "phoi_hop", "don_vi_tinh", "so_sanh", "gia_tri",
+           "can_cu", "ap_dung"],
+          [(t[0], t[1], TEN_NGAN[t[0]], t[2], t[3], "%", t[4], t[5], t[6], t[7]) for t in TARGETS])
 
 sl = os.path.join(OUT, "so-lieu")
 os.makedirs(sl, exist_ok=True)
