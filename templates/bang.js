@@ -65,6 +65,7 @@
 				th.appendChild(document.createTextNode(' '));
 				th.appendChild(button);
 			} else {
+				button.className = 'sap-xep chu';
 				button.textContent = label;
 				th.textContent = '';
 				th.appendChild(button);
