@@ -150,6 +150,25 @@ function checkOrder(what, cells, cmp) {
 		if (errors.length)
 			fail('script errors: ' + errors.join('; '));
 
+		/* axe must be able to fail: the first page without its lang
+		 * (html-has-lang, serious) and with an image without alt text
+		 * (image-alt, critical) */
+		await page.setViewport({width: 360, height: 740});
+		await page.goto(url(pages[0]), {waitUntil: 'load'});
+		await page.evaluate(axeSource);
+		const neg = await page.evaluate(() => {
+			document.documentElement.removeAttribute('lang');
+			const img = document.querySelector('main img');
+			if (img)
+				img.removeAttribute('alt');
+			return axe.run(document, {resultTypes: ['violations']});
+		});
+		const ids = neg.violations.map((v) => v.id);
+		if (!ids.includes('html-has-lang'))
+			fail(`${pages[0]}: axe did not see a page without lang (${ids.join(', ')})`);
+		else
+			console.log(`ok: axe fails a spoiled copy of ${pages[0]} (${ids.join(', ')})`);
+
 		const group = pages.find((p) => p.startsWith('nhom/'));
 		const target = pages.find((p) => p.startsWith('chi-tieu/'));
 		const collator = new Intl.Collator('vi', {sensitivity: 'base', numeric: true});
