@@ -1071,6 +1071,17 @@ static int S_svg_label(const char *dir, const S_Plan *pl, char **err)
 				continue; /* not an SVG gnuplot wrote: S_check_files judges it */
 			}
 			at = rest = close + 1;
+			/* ours already (a chart labelled before, as a cache keeps
+			 * it): replaced, not doubled */
+			const char *p = rest + strspn(rest, " \t\r\n");
+			const char *te = !strncmp(p, "<title>", 7) ? strstr(p, "</title>") : NULL;
+			if (te) {
+				const char *q = te + 8;
+				q += strspn(q, " \t\r\n");
+				const char *de = !strncmp(q, "<desc>", 6) ? strstr(q, "</desc>") : NULL;
+				at = p;
+				rest = de ? de + 7 : te + 8;
+			}
 		}
 		buf_reset(&out);
 		buf_add(&out, f.ptr, (size_t)(at - f.ptr));

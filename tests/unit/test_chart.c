@@ -328,6 +328,35 @@ static void test_chart_render_files(void **state)
 	model_release(&m);
 }
 
+/* An SVG that has a title and description already (labelled by an
+ * earlier run, or kept in a cache) gets ours in their place, not a second
+ * pair. */
+static void test_chart_svg_label_once(void **state)
+{
+	Model m;
+	S_model(&m, S_units, S_N_UNITS, 0);
+	char *dir = S_tmpdir();
+	setenv("CHITIEU_GNUPLOT", "tests/fake-gnuplot/labelled", 1);
+	S_render_ok(&m, dir, 1);
+	unsetenv("CHITIEU_GNUPLOT");
+	size_t n;
+	char *s = S_slurp(dir, "chi-tieu-2.svg", &n);
+	assert_null(strstr(s, "Cũ"));
+	assert_null(strstr(s, "Mô tả cũ"));
+	const char *t = strstr(s, "<title>Chỉ tiêu 2. Tỷ lệ thanh toán trực tuyến – ");
+	assert_non_null(t);
+	const char *canvas = strstr(s, "<g id=\"gnuplot_canvas\">");
+	assert_non_null(canvas);
+	/* one title and one description before the drawing */
+	assert_true(t < canvas && !strstr(t + 1, "<title>Chỉ tiêu 2."));
+	const char *d = strstr(s, "<desc>");
+	assert_true(d && d < canvas && strstr(d + 1, "<desc>") == NULL);
+	free(s);
+	out_rmtree(dir);
+	free(dir);
+	model_release(&m);
+}
+
 static void test_chart_quarter_axis(void **state)
 {
 	Model m;
@@ -660,6 +689,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_chart_script_data),
 	    cmocka_unit_test(test_chart_yaxis_target),
 	    cmocka_unit_test(test_chart_trend_range),
+	    cmocka_unit_test(test_chart_svg_label_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
