@@ -2,8 +2,10 @@
  * rendered in-process by cmark-gfm (the only file that includes it) with
  * its table extension and safe mode on, then set into the page shell of
  * templates/page.html.  A page is rendered and written a piece at a time
- * as md.c hands it over (md.h), so memory does not grow with the units.  The CSS of templates/ and the run's SVG charts are
- * copied in, so the site is self-contained and all its links relative. */
+ * as md.c hands it over (md.h), so memory does not grow with the units.
+ * The CSS and the script (bang.js: sorting, filtering) of templates/ and
+ * the run's SVG charts are copied in, so the site is self-contained and
+ * all its links relative. */
 #include "site.h"
 
 #include <cmark-gfm-core-extensions.h>
