@@ -33,11 +33,11 @@
 			f.indexOf('chua bao cao') === 0;
 	}
 
-	/* "1.234", "81,15%", "25/51" -> 1234, 81.15, 25 (Vietnamese digit
-	 * groups and decimal comma); NaN when the cell does not start with a
-	 * number. */
+	/* "1.234", "81,15%", "25/51", "2024" -> 1234, 81.15, 25, 2024
+	 * (Vietnamese digit groups and decimal comma); NaN when the cell does
+	 * not start with a number. */
 	function number(text) {
-		var m = /^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?|^-?\d+(?:,\d+)?/.exec(text);
+		var m = /^-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?/.exec(text);
 		if (!m)
 			return NaN;
 		return parseFloat(m[0].replace(/\./g, '').replace(',', '.'));

@@ -80,7 +80,7 @@ async function clickHeader(page, label) {
 }
 
 function num(text) {
-	const m = /^[●×–?\s]*(-?\d{1,3}(?:\.\d{3})*(?:,\d+)?|-?\d+(?:,\d+)?)/.exec(text);
+	const m = /^[●×–?\s]*(-?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?)/.exec(text);
 	return m ? parseFloat(m[1].replace(/\./g, '').replace(',', '.')) : NaN;
 }
 function noFigure(text) {
@@ -189,6 +189,13 @@ function checkOrder(what, cells, cmp) {
 				fail(`${target}: aria-sort is ${c && c.sort} after two clicks, not descending`);
 			else
 				checkOrder(`${target}: rates descending`, c.cells, (a, b) => num(b) - num(a));
+			/* counts with digit groups ("37.735") sort as numbers */
+			await clickHeader(page, 'Tử số');
+			c = await column(page, 'Tử số');
+			if (!c || c.sort !== 'ascending')
+				fail(`${target}: aria-sort is ${c && c.sort} on Tử số after one click`);
+			else
+				checkOrder(`${target}: counts ascending`, c.cells, (a, b) => num(a) - num(b));
 			await clickHeader(page, 'Đơn vị');
 			c = await column(page, 'Đơn vị');
 			const r = await column(page, 'Tỷ lệ');
