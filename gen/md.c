@@ -1030,8 +1030,7 @@ static void S_bieu_do_nho(Buf *b, const Model *m)
 
 void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 {
-	MdCtx *own = ctx ? NULL : md_ctx_new(m);
-	const MdCtx *c = ctx ? ctx : own;
+	(void)ctx; /* the rankings are on the groups' pages */
 	char ky[16];
 	S_title(out, m);
 	ky_format(m->cua_so.moi_nhat, ky);
@@ -1073,21 +1072,27 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 			buf_puts(out, "| Không có chỉ tiêu nào áp dụng cho nhóm này | | | | | | |\n");
 		buf_putc(out, '\n');
 	}
-	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n");
+	/* The units themselves are on their groups' pages: the index stays
+	 * the same size however many units there are. */
+	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n"
+	              "Mỗi nhóm có bảng xếp hạng và ma trận kết quả của các đơn vị ở trang của nhóm:\n\n");
 	for (size_t g = 0; g < m->n_nhom; g++) {
-		md_cut(out, MD_CUT_BLOCKS);
-		buf_puts(out, "### ");
+		int n = 0;
+		for (size_t u = 0; u < m->n_don_vi; u++)
+			n += m->don_vi[u].nhom == (int)g;
+		buf_puts(out, "- ");
 		S_nhom(out, m, (int)g, "");
-		buf_puts(out, "\n\n");
-		S_bang_xep_hang(out, m, c, g, "");
+		buf_puts(out, ": ");
+		fmt_int(out, n);
+		buf_puts(out, " đơn vị\n");
 	}
+	buf_putc(out, '\n');
 	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Xem thêm\n\n- [Báo cáo đầy đủ của kỳ](bao-cao.html)\n"
 	              "- [Chất lượng số liệu: cảnh báo, đơn vị chưa báo cáo, thiếu tháng](du-lieu.html)\n");
 	if (m->han.co)
 		buf_puts(out, "- [Tiến độ công bố thủ tục hành chính](han.html)\n");
 	buf_putc(out, '\n');
-	md_ctx_free(own);
 }
 
 void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g)
