@@ -117,6 +117,7 @@ static void S_ky_hieu_legend(Buf *b)
 typedef struct {
 	const char *head; /* "THẺ ĐIỂM ... – 6 tháng đầu năm 2024 (tiếp)" */
 	int pages;        /* overview pages begun so far */
+	const char *key;  /* "Chỉ tiêu: 1 DVC toàn trình · 2 …", NULL without ten_ngan */
 } S_OvCtx;
 
 /* The overview pages' legend, drawn at the foot of each of them, and the
@@ -131,6 +132,9 @@ static void S_overview_foot(LoDoc *d, void *ctx)
 	}
 	Buf b;
 	buf_init(&b);
+	/* the columns are numbers: what each one is, by its short name */
+	if (o && o->key)
+		buf_printf(&b, "%s\n", o->key);
 	S_ky_hieu_legend(&b);
 	buf_puts(&b, "     (ô trống: chỉ tiêu không áp dụng cho nhóm)");
 	float size = 11, w = d->x1 - d->x0;
@@ -265,7 +269,18 @@ static void S_overview(LoDoc *d, const Model *m)
 	buf_puts(&hb, "THẺ ĐIỂM CẢI CÁCH THỦ TỤC HÀNH CHÍNH – ");
 	fmt_cua_so(&hb, &m->cua_so);
 	buf_puts(&hb, " (tiếp)");
-	S_OvCtx ov = {hb.ptr, 0};
+	Buf key;
+	buf_init(&key);
+	int co_ten_ngan = 0;
+	for (size_t t = 0; t < nt; t++)
+		co_ten_ngan |= m->chi_tieu[t].ten_ngan && *m->chi_tieu[t].ten_ngan;
+	for (size_t t = 0; co_ten_ngan && t < nt; t++) {
+		char nb[MODEL_TEN_NGAN_BUF];
+		buf_puts(&key, t ? " · " : "Chỉ tiêu: ");
+		fmt_int(&key, m->chi_tieu[t].stt);
+		buf_printf(&key, " %s", model_ten_ngan(&m->chi_tieu[t], 1, nb));
+	}
+	S_OvCtx ov = {hb.ptr, 0, co_ten_ngan ? key.ptr : NULL};
 	d->on_page = S_overview_foot;
 	d->on_page_ctx = &ov;
 	lo_page_new(d, landscape);
@@ -337,6 +352,7 @@ static void S_overview(LoDoc *d, const Model *m)
 	d->on_page = NULL;
 	d->on_page_ctx = NULL;
 	buf_release(&hb);
+	buf_release(&key);
 	buf_release(&b);
 	free(w);
 }
