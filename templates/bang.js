@@ -139,6 +139,11 @@
 		var form = document.createElement('div');
 		form.className = 'loc';
 		form.setAttribute('role', 'search');
+		/* named after the section it searches: two on a page stay apart */
+		var h = box.previousElementSibling;
+		while (h && !/^H[1-6]$/.test(h.tagName))
+			h = h.previousElementSibling;
+		form.setAttribute('aria-label', 'Tìm đơn vị' + (h ? ': ' + h.textContent.trim() : ''));
 		var id = 'tim-' + n;
 		var label = document.createElement('label');
 		label.htmlFor = id;
