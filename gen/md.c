@@ -899,8 +899,7 @@ static const char S_up[] = "../";
 
 static const char S_chu_giai[] =
 	"Mỗi ô: tỷ lệ lũy kế và ký hiệu đánh giá (● Đạt, × Chưa đạt, – Không phát sinh, "
-	"? Chưa báo cáo, ⚠ mẫu số nhỏ); ô trống: chỉ tiêu không áp dụng. "
-	"Bấm tên cột để sắp xếp.\n\n";
+	"? Chưa báo cáo, ⚠ mẫu số nhỏ); ô trống: chỉ tiêu không áp dụng.\n\n";
 
 static void S_o_ma_tran(Buf *b, const KetQua *k, const ChiTieu *t)
 {
