@@ -1,7 +1,7 @@
 # chitieu — plain make.  `make`, `make check`, `make clean`,
 # `make check SANITIZE=1`, `make leakcheck`, `make bench`, `make fuzz`, `make format`.
 CC      ?= cc
-PKGS     = libcmark-gfm icu-uc icu-i18n nettle fontconfig zlib
+PKGS     = libcmark-gfm icu-uc icu-i18n nettle fontconfig zlib libzip libxml-2.0 xlsxwriter
 CPPFLAGS = -D_GNU_SOURCE -MMD -MP $(shell pkg-config --cflags $(PKGS))
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wvla -Wshadow -Wformat=2

@@ -5,7 +5,7 @@ set -eu
 cd "$(dirname "$0")"
 PKGS="build-essential pkg-config libcsv-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
 libhpdf-dev gnuplot-nox libcmocka-dev fonts-liberation2 libfontconfig-dev libicu-dev
-nettle-dev zlib1g-dev poppler-utils"
+nettle-dev zlib1g-dev poppler-utils libzip-dev libxml2-dev libxlsxwriter-dev"
 missing=""
 for p in $PKGS; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing="$missing $p"
