@@ -58,7 +58,8 @@ typedef struct {
 
 void bao_cao_nhan_chi_tieu(Buf *b, const ChiTieu *t)
 {
-	buf_printf(b, "CT%d", t->stt);
+	char nb[MODEL_TEN_NGAN_BUF];
+	buf_puts(b, model_ten_ngan(t, 1, nb));
 }
 
 /* ---- emitting ---- */
