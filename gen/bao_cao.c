@@ -1070,9 +1070,11 @@ static void S_colophon(S_B *c)
 	S_put(c);
 	if (!m->n_tep)
 		return;
-	/* the per-file digests: on the screen, not on the signed paper */
+	/* the per-file digests: on the screen, not on the signed paper; one
+	 * level under the appendix headings, as HTML wants no level skipped
+	 * (the Nu HTML Checker's error) */
 	S_kind(c, DOC_HEADING);
-	c->k.level = 3;
+	c->k.level = 2;
 	c->k.flags = DOC_F_SCREEN;
 	S_t(c, DOC_BOLD, "Tệp đầu vào");
 	S_put(c);
