@@ -16,9 +16,10 @@ libxlsxwriter-dev libzip-dev libxml2-dev"
 # Only for `make check`: PDF tools, an XML checker, a real browser, the
 # leak checker, the locale sources (the locale test builds vi_VN.UTF-8 with
 # localedef into a temporary folder), Python for the sample generator and
-# workbooks, Java for the Nu HTML Checker, mandoc for the man page lint.
+# workbooks, Java for the Nu HTML Checker, mandoc for the man page lint,
+# bash-completion for the completion test.
 TEST_PKGS="poppler-utils qpdf libxml2-utils chromium valgrind locales python3
-python3-openpyxl default-jre-headless mandoc ca-certificates"
+python3-openpyxl default-jre-headless mandoc bash-completion ca-certificates"
 # The browser checks' npm packages need node and npm.  Only when there is
 # no npm command: a NodeSource nodejs (which has its own npm) conflicts
 # with Debian's npm package.
