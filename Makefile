@@ -3,7 +3,8 @@
 # `make install` / `make uninstall` (PREFIX, DESTDIR), `make dist`, `make distcheck`.
 CC      ?= cc
 PKGS     = libcmark-gfm icu-uc icu-i18n nettle fontconfig zlib
-CPPFLAGS = -D_GNU_SOURCE -MMD -MP $(shell pkg-config --cflags $(PKGS))
+# += keeps a CPPFLAGS from the environment (dpkg-buildflags' -D_FORTIFY_SOURCE).
+CPPFLAGS += -D_GNU_SOURCE -MMD -MP $(shell pkg-config --cflags $(PKGS))
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wvla -Wshadow -Wformat=2
 LDLIBS   = -lcsv -lhpdf -lcmark-gfm-extensions $(shell pkg-config --libs $(PKGS)) -lm
