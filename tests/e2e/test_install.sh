@@ -11,7 +11,10 @@ case $bdir in */build/san) san=1 ;; *) san=0 ;; esac
 S=$WORK/src
 mkdir -p "$S/build"
 cp -a Makefile VERSION README.md gen templates input docs man completion "$S/"
-[ -f "$bdir/libchitieu.a" ] && cp -a "$bdir" "$S/build/"
+if [ -f "$bdir/libchitieu.a" ]; then
+	mkdir -p "$S/build/$(basename "$bdir")"
+	cp -p "$bdir"/*.o "$bdir"/*.d "$bdir/libchitieu.a" "$S/build/$(basename "$bdir")/"
+fi
 P=$WORK/prefix
 make -s -C "$S" SANITIZE=$san PREFIX="$P" install >"$WORK/make.log" 2>&1 ||
 	{ cat "$WORK/make.log" >&2; fail "make install failed"; }
