@@ -1,8 +1,8 @@
 #include "fmt.h"
 
-#include "han.h"
-
 #include <string.h>
+
+#include "date.h"
 
 /* Every figure is exact integer work: a percentage is the rational
  * 100*n/d, scaled to a fixed number of decimals in 128 bits, so that no
@@ -251,27 +251,12 @@ void fmt_buoc(Buf *b, Ky k)
 		buf_printf(b, "Th%d", k.n);
 }
 
-/* Days since 1970-01-01 to a civil date (proleptic Gregorian), after
- * Howard Hinnant's days_from_civil inverse: integer only. */
-static void S_civil(int day, int *y, int *m, int *d)
-{
-	long z = (long)day + 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 void fmt_ngay(Buf *b, int day)
 {
 	int y, m, d;
 	if (day == -1)
 		return;
-	S_civil(day, &y, &m, &d);
+	date_ymd(day, &y, &m, &d);
 	buf_printf(b, "%02d/%02d/%04d", d, m, y);
 }
 
@@ -280,16 +265,16 @@ void fmt_ngay_iso(Buf *b, int day)
 	int y, m, d;
 	if (day == -1)
 		return;
-	S_civil(day, &y, &m, &d);
+	date_ymd(day, &y, &m, &d);
 	buf_printf(b, "%04d-%02d-%02d", y, m, d);
 }
 
 void fmt_ngay_van_ban(Buf *b, const Model *m, const char *blank)
 {
 	int day = -1;
-	if (han_parse_ngay(model_conf(m, "ngay"), &day, NULL) == HAN_NGAY_OK) {
+	if (date_parse(model_conf(m, "ngay"), &day, NULL) == DATE_OK) {
 		int y, mo, d;
-		han_ymd(day, &y, &mo, &d);
+		date_ymd(day, &y, &mo, &d);
 		buf_printf(b, d < 10 ? "ngày 0%d " : "ngày %d ", d);
 		buf_printf(b, mo < 3 ? "tháng 0%d " : "tháng %d ", mo);
 		buf_printf(b, "năm %d", y);

@@ -34,7 +34,7 @@ const char *fmt_danh_gia_ma(DanhGia dg);
 void fmt_cua_so(Buf *b, const CuaSo *w);
 /* A trend step's short axis name: "Th5" or "Quý II". */
 void fmt_buoc(Buf *b, Ky k);
-/* A day number (han.h) as "dd/mm/yyyy", and as "yyyy-mm-dd". */
+/* A day number (date.h) as "dd/mm/yyyy", and as "yyyy-mm-dd". */
 void fmt_ngay(Buf *b, int day);
 void fmt_ngay_iso(Buf *b, int day);
 

@@ -1,166 +1,16 @@
-/* han: the working-day calendar, the judging of the deadline tasks and
- * han.csv.  The readers are in han_doc.c, the prose in han_md.c. */
+/* han: the working-day calendar and the judging of the deadline tasks.
+ * The readers are in han_doc.c, the words in han_md.c, han.csv in
+ * ketqua.c. */
 #include "han.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-#include "fmt.h"
-#include "ketqua.h"
+#include "date.h"
 #include "model.h"
 #include "xalloc.h"
 
-void han_init(HanData *h)
-{
-	memset(h, 0, sizeof *h);
-	h->han_danh_muc = 5;
-	h->han_quy_trinh = 10;
-	h->ngay_xet = -1;
-}
-
-void han_release(HanData *h)
-{
-	for (size_t i = 0; i < h->n_cong_bo; i++) {
-		free(h->cong_bo[i].so_quyet_dinh);
-		free(h->cong_bo[i].co_quan);
-		free(h->cong_bo[i].ghi_chu);
-	}
-	free(h->cong_bo);
-	for (size_t i = 0; i < h->n_moc; i++) {
-		free(h->moc[i].ma);
-		free(h->moc[i].ten);
-		free(h->moc[i].can_cu);
-	}
-	free(h->moc);
-	for (size_t i = 0; i < h->n_nghi; i++)
-		free(h->nghi[i].ten);
-	free(h->nghi);
-	free(h->kq);
-	han_init(h);
-}
-
-/* --- The calendar ------------------------------------------------------ */
-
-static int S_nhuan(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int han_so_ngay_thang(int y, int mo)
-{
-	static const int n[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	if (mo < 1 || mo > 12)
-		return 0;
-	return mo == 2 && S_nhuan(y) ? 29 : n[mo - 1];
-}
-
-/* Days from civil (proleptic Gregorian), after H. Hinnant's algorithm:
- * years start in March so the leap day is the last of the year. */
-int han_ngay(int y, int mo, int d)
-{
-	if (y < 1900 || y > 9999 || mo < 1 || mo > 12 || d < 1 || d > han_so_ngay_thang(y, mo))
-		return -1;
-	int yy = mo <= 2 ? y - 1 : y;
-	int era = yy / 400;
-	int yoe = yy - era * 400;
-	int doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
-	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
-void han_ymd(int day, int *y, int *mo, int *d)
-{
-	int z = day + 719468;
-	int era = (z >= 0 ? z : z - 146096) / 146097;
-	int doe = z - era * 146097;
-	int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	int mp = (5 * doy + 2) / 153;
-	*d = doy - (153 * mp + 2) / 5 + 1;
-	*mo = mp < 10 ? mp + 3 : mp - 9;
-	*y = yoe + era * 400 + (*mo <= 2);
-}
-
-int han_thu(int day)
-{
-	/* 1970-01-01 was a Thursday (3 counting from Monday = 0). */
-	int r = (day + 3) % 7;
-	return r < 0 ? r + 7 : r;
-}
-
-/* Reads 1..maxd digits; returns the count read, 0 when none. */
-static int S_so(const char **p, int maxd, int *out)
-{
-	int n = 0, v = 0;
-	while (n < maxd && (*p)[0] >= '0' && (*p)[0] <= '9') {
-		v = v * 10 + ((*p)[0] - '0');
-		(*p)++;
-		n++;
-	}
-	*out = v;
-	return n;
-}
-
-HanNgayLoi han_parse_ngay(const char *s, int *day, const char **why)
-{
-	static const char *const ly_do[12] = {
-	    "January has 31 days", "February has 28 or 29 days",
-	    "March has 31 days", "April has 30 days", "May has 31 days", "June has 30 days",
-	    "July has 31 days", "August has 31 days", "September has 30 days",
-	    "October has 31 days", "November has 30 days", "December has 31 days"};
-	int y, mo, d, n1, n2, n3;
-	const char *p = s;
-	if (why)
-		*why = NULL;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p == '\0')
-		return HAN_NGAY_TRONG;
-	n1 = S_so(&p, 4, &y);
-	if (n1 == 4 && *p == '-') {
-		p++;
-		n2 = S_so(&p, 2, &mo);
-		if (n2 == 0 || *p++ != '-')
-			return HAN_NGAY_DANG;
-		n3 = S_so(&p, 2, &d);
-		if (n3 == 0)
-			return HAN_NGAY_DANG;
-	} else if (n1 >= 1 && n1 <= 2 && *p == '/') {
-		d = y;
-		p++;
-		n2 = S_so(&p, 2, &mo);
-		if (n2 == 0 || *p++ != '/')
-			return HAN_NGAY_DANG;
-		n3 = S_so(&p, 4, &y);
-		/* A two-digit year would be a guess of the century. */
-		if (n3 != 4)
-			return HAN_NGAY_DANG;
-	} else
-		return HAN_NGAY_DANG;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p != '\0')
-		return HAN_NGAY_DANG;
-	if (mo < 1 || mo > 12) {
-		if (why)
-			*why = "a year has 12 months";
-		return HAN_NGAY_KHONG_CO;
-	}
-	if (y < 1900) {
-		if (why)
-			*why = "the year is before 1900";
-		return HAN_NGAY_KHONG_CO;
-	}
-	*day = han_ngay(y, mo, d);
-	if (*day < 0) {
-		if (why) {
-			if (mo == 2)
-				*why = S_nhuan(y) ? "February has 29 days that year"
-				                  : "February has 28 days that year (not a leap year)";
-			else
-				*why = ly_do[mo - 1];
-		}
-		return HAN_NGAY_KHONG_CO;
-	}
-	return HAN_NGAY_OK;
-}
+/* --- The working-day calendar ------------------------------------------ */
 
 /* The entry of ngay-nghi.csv for day, or NULL (binary search). */
 static const NgayNghi *S_nghi(const HanData *h, int day)
@@ -183,7 +33,7 @@ int han_lam_viec(const HanData *h, int day)
 	const NgayNghi *x = S_nghi(h, day);
 	if (x)
 		return x->lam_bu;
-	return han_thu(day) < 5;
+	return date_weekday(day) < 5;
 }
 
 int han_sau(const HanData *h, int day, int n)
@@ -231,7 +81,7 @@ void han_eval(Model *m)
 {
 	HanData *h = &m->han;
 	const CuaSo *w = &m->cua_so;
-	int e = han_ngay(w->year, w->last_month, han_so_ngay_thang(w->year, w->last_month));
+	int e = date_month_end(w->year, w->last_month);
 	free(h->kq);
 	h->kq = NULL;
 	h->n_kq = 0;
@@ -319,26 +169,5 @@ void han_tom_tat(const Model *m, int don_vi, HanTomTat *out)
 			S_dem(&out->danh_muc, r);
 		else
 			S_dem(&out->quy_trinh, r);
-	}
-}
-
-/* --- han.csv ----------------------------------------------------------- */
-
-
-void ketqua_han_csv(Buf *out, const Model *m)
-{
-	buf_puts(out, "so_quyet_dinh,don_vi,buoc,han,ngay_cong_bo,trang_thai,so_ngay_tre\n");
-	for (size_t i = 0; i < m->han.n_kq; i++) {
-		const HanKetQua *r = &m->han.kq[i];
-		ketqua_field(out, r->so_quyet_dinh);
-		buf_putc(out, ',');
-		ketqua_field(out, r->don_vi >= 0 ? m->don_vi[r->don_vi].ma : "");
-		buf_putc(out, ',');
-		ketqua_field(out, r->buoc);
-		buf_putc(out, ',');
-		fmt_ngay_iso(out, r->han);
-		buf_putc(out, ',');
-		fmt_ngay_iso(out, r->ngay_cong_bo);
-		buf_printf(out, ",%s,%d\n", han_trang_thai_ma(r->trang_thai), r->so_ngay_tre);
 	}
 }

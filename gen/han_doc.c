@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "csvin.h"
+#include "date.h"
 #include "han.h"
 #include "model.h"
 #include "text.h"
@@ -67,19 +68,19 @@ static int S_ngay(Doc *d, const CsvField *f, int may_empty, const char *what, in
 {
 	const char *why;
 	*day = -1;
-	switch (han_parse_ngay(f->text, day, &why)) {
-	case HAN_NGAY_OK: return 0;
-	case HAN_NGAY_TRONG:
+	switch (date_parse(f->text, day, &why)) {
+	case DATE_OK: return 0;
+	case DATE_EMPTY:
 		if (may_empty)
 			return 0;
 		msg_error(&d->m->msgs, d->path, f->line, f->col, "%s is empty", what);
 		return -1;
-	case HAN_NGAY_DANG:
+	case DATE_BAD_SHAPE:
 		msg_error(&d->m->msgs, d->path, f->line, f->col,
 		          "%s '%s' is not a date: write it dd/mm/yyyy (e.g. 05/03/2024) or yyyy-mm-dd",
 		          what, f->text);
 		return -1;
-	case HAN_NGAY_KHONG_CO: break;
+	case DATE_NO_SUCH_DAY: break;
 	}
 	msg_error(&d->m->msgs, d->path, f->line, f->col, "%s '%s' does not exist: %s", what, f->text,
 	          why);
@@ -288,7 +289,7 @@ static int S_dong_nghi(void *ctx, const CsvRow *row)
 	/* A holiday on a weekend is accepted silently: clerks list a whole
 	 * holiday span (Tết 08-14/02) day by day.  A make-up day on a weekday
 	 * is surely a mistyped date. */
-	if (lam_bu && han_thu(ngay) < 5)
+	if (lam_bu && date_weekday(ngay) < 5)
 		msg_warn(&d->m->msgs, d->path, f[NN_NGAY].line, f[NN_NGAY].col,
 		         "%s is a weekday, already worked: listing it as lam_bu changes nothing "
 		         "(is the date right?)",

@@ -5,7 +5,8 @@
 
 #include "fmt.h"
 #include "han.h"
-#include "md.h"
+#include "han_md.h"
+#include "mdbuf.h"
 #include "model.h"
 #include "xalloc.h"
 

@@ -297,7 +297,7 @@ static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
 			msg_warn(&m->msgs, path, line, (int)(p - s) + 1,
 			         "key '%s' is set twice (lines %d and %d): the later value is used", key,
 			         m->conf[i].line, line);
-	if (!strcmp(key, "ngay") && *raw && han_parse_ngay(raw, &(int){0}, NULL) != HAN_NGAY_OK)
+	if (!strcmp(key, "ngay") && *raw && date_parse(raw, &(int){0}, NULL) != DATE_OK)
 		msg_error(&m->msgs, path, line, col,
 		          "ngay '%s' is not a date: write dd/mm/yyyy or yyyy-mm-dd, or leave it empty", raw);
 	m->conf = xrealloc(m->conf, (m->n_conf + 1) * sizeof *m->conf);

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "csvout.h"
 #include "fmt.h"
+#include "han.h"
 #include "out.h"
 
 /* ket-qua.csv: the evaluated figures for other programs.
@@ -14,27 +16,6 @@
  * each target that applies to that group, `ten` = the group's display
  * name and `nhom` = its slug; then the province, `ma` = "tinh",
  * `ten` = "Toàn tỉnh", `nhom` empty, with every target. */
-
-void ketqua_field(Buf *b, const char *s)
-{
-	if (!s)
-		s = "";
-	/* RFC 4180: quote a field holding the delimiter, a quote or a line
-	 * break; surrounding spaces are quoted too so no reader trims them. */
-	size_t n = strlen(s);
-	int q = strpbrk(s, ",\"\r\n") != NULL || (n && (s[0] == ' ' || s[n - 1] == ' '));
-	if (!q) {
-		buf_add(b, s, n);
-		return;
-	}
-	buf_putc(b, '"');
-	for (; *s; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
 
 /* gia_tri with a '.' point and no needless trailing zeros: "80", "45.5". */
 static void S_gia_tri(Buf *b, const ChiTieu *t)
@@ -69,13 +50,13 @@ static const char *S_so_sanh(SoSanh s)
 static void S_row(Buf *b, const char *ky, const char *ma, const char *ten, const char *nhom,
                   const ChiTieu *t, const KetQua *k, int aggregate)
 {
-	ketqua_field(b, ky);
+	csvout_field(b, ky);
 	buf_putc(b, ',');
-	ketqua_field(b, ma);
+	csvout_field(b, ma);
 	buf_putc(b, ',');
-	ketqua_field(b, ten);
+	csvout_field(b, ten);
 	buf_putc(b, ',');
-	ketqua_field(b, nhom);
+	csvout_field(b, nhom);
 	buf_printf(b, ",%d,", t->stt);
 	if (k->dg != DG_CHUA_BAO_CAO)
 		buf_printf(b, "%" PRId64 ",%" PRId64, k->n, k->d);
@@ -155,4 +136,23 @@ int ketqua_csv_file(const Model *m, const char *path, char **err)
 	S_csv(&b, m, fp);
 	buf_release(&b);
 	return out_close_file(fp, path, err);
+}
+
+/* han.csv: every judged step in the order of HanData.kq (han.h). */
+void ketqua_han_csv(Buf *out, const Model *m)
+{
+	buf_puts(out, "so_quyet_dinh,don_vi,buoc,han,ngay_cong_bo,trang_thai,so_ngay_tre\n");
+	for (size_t i = 0; i < m->han.n_kq; i++) {
+		const HanKetQua *r = &m->han.kq[i];
+		csvout_field(out, r->so_quyet_dinh);
+		buf_putc(out, ',');
+		csvout_field(out, r->don_vi >= 0 ? m->don_vi[r->don_vi].ma : "");
+		buf_putc(out, ',');
+		csvout_field(out, r->buoc);
+		buf_putc(out, ',');
+		fmt_ngay_iso(out, r->han);
+		buf_putc(out, ',');
+		fmt_ngay_iso(out, r->ngay_cong_bo);
+		buf_printf(out, ",%s,%d\n", han_trang_thai_ma(r->trang_thai), r->so_ngay_tre);
+	}
 }

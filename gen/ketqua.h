@@ -13,9 +13,8 @@ void ketqua_csv(Buf *out, const Model *m);
 /* The same written to path as it goes (out_open_file): 0, or -1 with
  * *err (caller frees). */
 int ketqua_csv_file(const Model *m, const char *path, char **err);
+/* han.csv of the judged deadline steps (han_eval), in HanData.kq's
+ * order (only the header row when there are none). */
 void ketqua_han_csv(Buf *out, const Model *m);
-/* One CSV field (RFC 4180): quoted when it holds a comma, a quote, a line
- * break or surrounding spaces; NULL is an empty field. */
-void ketqua_field(Buf *b, const char *s);
 
 #endif

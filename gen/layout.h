@@ -16,8 +16,9 @@
  *     LoDoc d;
  *     if (lo_open_file(&d, path, &err)) ...      (fonts missing: exit 3)
  *     lo_page_new(&d, 0);                        (portrait A4)
- *     d.y = lo_paragraph(&d, FONT_REGULAR, 13, d.x0, d.x1 - d.x0,
- *                        LO_LEFT, "text", 0);    (flows, breaks pages)
+ *     lo_paragraph(&d, FONT_REGULAR, 13, d.x0, d.x1 - d.x0,
+ *                  LO_LEFT, 0, 6, "text");       (flows, breaks pages,
+ *                                                 moves d.y)
  *     lo_table_flow(&d, &table, NULL);           (repeats header rows)
  *     lo_finish(&d, &err); lo_close(&d);         (lo_close always)
  * lo_open_file() writes the pages to the file as they go, a chunk of

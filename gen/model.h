@@ -1,8 +1,12 @@
 /* model: the one in-memory picture of a reporting year.
  *
- * Readers (input.c, han.c) fill it, eval.c computes the verdicts and the
- * trend series into it, and every renderer (ketqua.c, chart.c, md.c,
- * html.c, pdf.c, scorecard.c) takes it as `const Model *`.
+ * Readers (input.c, han_doc.c) fill it, eval.c computes the verdicts and
+ * the trend series into it, han.c judges the deadline tasks into it, and
+ * every renderer (ketqua.c, chart.c, md.c, han_md.c, site.c, pdf.c,
+ * scorecard.c) takes it as `const Model *`.  The model knows those
+ * modules only as data: it includes the calendar (date.h), the deadline
+ * tasks' plain types (han_data.h) and the messages (msg.h), never the
+ * code that fills or reads it.
  *
  * Ownership: the model owns every byte reachable from it.  Strings are
  * copied in (NFC-normalised UTF-8, surrounding spaces trimmed) and
@@ -15,25 +19,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "han.h"
+#include "date.h"
+#include "han_data.h"
 #include "msg.h"
-
-/* A reporting period: a month (kind 'M', n 1..12) or a quarter
- * (kind 'Q', n 1..4) of a year. */
-typedef struct {
-	int year;
-	char kind;  /* 'M' or 'Q' */
-	int n;
-} Ky;
-
-int ky_first_month(Ky k); /* 1..12 */
-int ky_last_month(Ky k);  /* 1..12 */
-/* Parses "2024-05" or "2024-Q2" (also "2024-q2"); 0 on success. */
-int ky_parse(const char *s, Ky *out);
-/* "2024-05" / "2024-Q2" into out (at least 9 bytes). */
-void ky_format(Ky k, char out[16]);
-/* Orders by last month, then months before quarters. */
-int ky_cmp(Ky a, Ky b);
 
 /* One group of units ("UBND cấp huyện"), in the order of thu_tu. */
 typedef struct {
@@ -130,7 +118,7 @@ typedef struct Model {
 	SoLieu *so_lieu;   size_t n_so_lieu;   /* sorted by don_vi, chi_tieu, ky */
 	ConfEntry *conf;   size_t n_conf;
 	TepVao *tep;       size_t n_tep;       /* sorted by path */
-	HanData han;       /* the deadline tasks (han.h); empty when absent */
+	HanData han;       /* the deadline tasks (han_data.h); empty when absent */
 	Msgs msgs;         /* every error and warning of the run */
 
 	/* Filled by eval_run(). */

@@ -14,7 +14,9 @@
 
 #include "buf.h"
 #include "chart.h"
+#include "date.h"
 #include "fmt.h"
+#include "han_md.h"
 #include "layout.h"
 #include "pdf.h"
 #include "rank.h"
@@ -46,25 +48,6 @@ static void S_pool_release(S_Pool *p)
 		free(p->v[i]);
 	free(p->v);
 	memset(p, 0, sizeof *p);
-}
-
-/* Days since 1970-01-01 of a civil date (Hinnant's days_from_civil), the
- * day numbers fmt_ngay() prints. */
-static int S_ngay(int y, int m, int d)
-{
-	y -= m <= 2;
-	long era = (y >= 0 ? y : y - 399) / 400;
-	long yoe = y - era * 400;
-	long doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return (int)(era * 146097 + doe - 719468);
-}
-
-static int S_cuoi_thang(int y, int m)
-{
-	static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-	return m == 2 && leap ? 29 : dm[m - 1];
 }
 
 /* Drops the last code point of b (and the spaces before it). */
@@ -307,10 +290,9 @@ static void S_overview(LoDoc *d, const Model *m)
 	buf_puts(&b, "Toàn tỉnh – ");
 	fmt_cua_so(&b, &m->cua_so);
 	buf_puts(&b, " (số liệu lũy kế từ ");
-	fmt_ngay(&b, S_ngay(m->cua_so.year, 1, 1));
+	fmt_ngay(&b, date_day(m->cua_so.year, 1, 1));
 	buf_puts(&b, " đến ");
-	fmt_ngay(&b, S_ngay(m->cua_so.year, m->cua_so.last_month,
-	                    S_cuoi_thang(m->cua_so.year, m->cua_so.last_month)));
+	fmt_ngay(&b, date_month_end(m->cua_so.year, m->cua_so.last_month));
 	buf_puts(&b, ")");
 	lo_paragraph(d, FONT_REGULAR, 12, d->x0, W, LO_CENTER, 0, 8, b.ptr);
 
@@ -620,9 +602,9 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	buf_printf(&b, "Nhóm: %s   ·   Kỳ: ", nhom);
 	fmt_cua_so(&b, w);
 	buf_puts(&b, "   ·   Số liệu lũy kế từ ");
-	fmt_ngay(&b, S_ngay(w->year, 1, 1));
+	fmt_ngay(&b, date_day(w->year, 1, 1));
 	buf_puts(&b, " đến ");
-	fmt_ngay(&b, S_ngay(w->year, w->last_month, S_cuoi_thang(w->year, w->last_month)));
+	fmt_ngay(&b, date_month_end(w->year, w->last_month));
 	s = S_cat(d, FONT_REGULAR, 11, b.ptr, W, 3);
 	lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_LEFT, 0, 6, s);
 	free(s);

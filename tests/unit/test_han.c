@@ -1,6 +1,6 @@
-/* Unit tests of the deadline tasks: the calendar at its edges, the date
- * parser, the judging at the end of the window, han.csv and the
- * scorecard line.  The holidays are Vietnam's 2024 ones, built in each
+/* Unit tests of the deadline tasks: the working days, the judging at the
+ * end of the window, han.csv and the scorecard line (the civil calendar
+ * and the date parser are test_date.c's).  The holidays are Vietnam's 2024 ones, built in each
  * test so every expectation can be checked against a wall calendar. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -13,14 +13,16 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "date.h"
 #include "han.h"
+#include "han_md.h"
 #include "ketqua.h"
 #include "model.h"
 #include "xalloc.h"
 
 static int D(int y, int mo, int d)
 {
-	int day = han_ngay(y, mo, d);
+	int day = date_day(y, mo, d);
 	assert_true(day >= 0);
 	return day;
 }
@@ -53,120 +55,6 @@ static void S_lich_2024(HanData *h)
 	S_them(h, D(2024, 5, 4), 1);
 	S_them(h, D(2024, 9, 2), 0);
 	S_them(h, D(2024, 9, 3), 0);
-}
-
-static void test_han_day_numbers(void **state)
-{
-	assert_int_equal(han_ngay(1970, 1, 1), 0);
-	assert_int_equal(han_thu(0), 3); /* a Thursday */
-	assert_int_equal(han_ngay(2000, 3, 1) - han_ngay(2000, 2, 28), 2);
-	assert_int_equal(han_ngay(1900, 3, 1) - han_ngay(1900, 2, 28), 1);
-	assert_int_equal(han_ngay(2024, 3, 1) - han_ngay(2024, 2, 28), 2);
-	assert_int_equal(han_ngay(2023, 3, 1) - han_ngay(2023, 2, 28), 1);
-	assert_int_equal(han_thu(D(2024, 2, 29)), 3);
-	assert_int_equal(han_thu(D(2024, 6, 9)), 6);  /* Sunday */
-	assert_int_equal(han_ngay(1969, 12, 29), -3);
-	assert_int_equal(han_thu(-3), 0); /* Monday 29/12/1969, before day 0 */
-	assert_int_equal(han_ngay(2024, 2, 30), -1);
-	assert_int_equal(han_ngay(2023, 2, 29), -1);
-	assert_int_equal(han_ngay(2024, 13, 1), -1);
-	assert_int_equal(han_ngay(2024, 4, 31), -1);
-	assert_int_equal(han_ngay(2024, 1, 0), -1);
-	/* Every day of 1900..2100 goes there and back. */
-	int prev = -1000000;
-	for (int y = 1900; y <= 2100; y++)
-		for (int mo = 1; mo <= 12; mo++)
-			for (int d = 1; d <= han_so_ngay_thang(y, mo); d++) {
-				int day = han_ngay(y, mo, d), yy, mm, dd;
-				assert_int_equal(day, prev == -1000000 ? day : prev + 1);
-				han_ymd(day, &yy, &mm, &dd);
-				assert_int_equal(yy, y);
-				assert_int_equal(mm, mo);
-				assert_int_equal(dd, d);
-				prev = day;
-			}
-}
-
-static void test_han_parse_dates(void **state)
-{
-	int day;
-	const char *why;
-	assert_int_equal(han_parse_ngay("29/02/2024", &day, &why), HAN_NGAY_OK);
-	assert_int_equal(day, D(2024, 2, 29));
-	assert_int_equal(han_parse_ngay("2024-02-29", &day, &why), HAN_NGAY_OK);
-	assert_int_equal(day, D(2024, 2, 29));
-	assert_int_equal(han_parse_ngay(" 5/3/2024 ", &day, &why), HAN_NGAY_OK);
-	assert_int_equal(day, D(2024, 3, 5));
-	assert_int_equal(han_parse_ngay("29/02/2000", &day, &why), HAN_NGAY_OK);
-	assert_int_equal(han_parse_ngay("", &day, &why), HAN_NGAY_TRONG);
-	assert_int_equal(han_parse_ngay("  ", &day, &why), HAN_NGAY_TRONG);
-	assert_int_equal(han_parse_ngay("30/02/2024", &day, &why), HAN_NGAY_KHONG_CO);
-	assert_non_null(why);
-	assert_int_equal(han_parse_ngay("29/02/2023", &day, &why), HAN_NGAY_KHONG_CO);
-	assert_string_equal(why, "February has 28 days that year (not a leap year)");
-	assert_int_equal(han_parse_ngay("30/02/2024", &day, &why), HAN_NGAY_KHONG_CO);
-	assert_string_equal(why, "February has 29 days that year");
-	assert_int_equal(han_parse_ngay("29/02/1900", &day, &why), HAN_NGAY_KHONG_CO);
-	assert_int_equal(han_parse_ngay("2024-02-30", &day, &why), HAN_NGAY_KHONG_CO);
-	assert_int_equal(han_parse_ngay("31/04/2024", &day, &why), HAN_NGAY_KHONG_CO);
-	assert_int_equal(han_parse_ngay("01/13/2024", &day, &why), HAN_NGAY_KHONG_CO);
-	assert_int_equal(han_parse_ngay("00/01/2024", &day, &why), HAN_NGAY_KHONG_CO);
-	/* Shapes that would need a guess. */
-	assert_int_equal(han_parse_ngay("05/03/24", &day, &why), HAN_NGAY_DANG);
-	assert_int_equal(han_parse_ngay("2024/03/05", &day, &why), HAN_NGAY_DANG);
-	assert_int_equal(han_parse_ngay("05.03.2024", &day, &why), HAN_NGAY_DANG);
-	assert_int_equal(han_parse_ngay("05/03/2024 x", &day, &why), HAN_NGAY_DANG);
-	assert_int_equal(han_parse_ngay("45356", &day, &why), HAN_NGAY_DANG);
-	assert_int_equal(han_parse_ngay("2024-3", &day, &why), HAN_NGAY_DANG);
-	assert_int_equal(han_parse_ngay("123/03/2024", &day, &why), HAN_NGAY_DANG);
-}
-
-/* Whatever the text, the parser either refuses it or returns a day whose
- * date reads back as the text's numbers (no silent wrapping of 31/04). */
-static unsigned S_rand(unsigned *seed)
-{
-	*seed = *seed * 1103515245u + 12345u;
-	return (*seed >> 16) & 0x7fff;
-}
-
-static void test_han_parse_never_guesses(void **state)
-{
-	static const char abc[] = "0123456789/- ";
-	unsigned seed = 12345;
-	char s[32];
-	int ok = 0;
-	for (int n = 0; n < 200000; n++) {
-		/* Date-shaped texts with any numbers, and noise. */
-		switch (n % 3) {
-		case 0:
-			snprintf(s, sizeof s, "%u/%u/%u", S_rand(&seed) % 40, S_rand(&seed) % 15,
-			         1890 + S_rand(&seed) % 200);
-			break;
-		case 1:
-			snprintf(s, sizeof s, "%u-%02u-%02u", 1890 + S_rand(&seed) % 200,
-			         S_rand(&seed) % 15, S_rand(&seed) % 40);
-			break;
-		default: {
-			int len = 1 + (int)(S_rand(&seed) % 11);
-			for (int i = 0; i < len; i++)
-				s[i] = abc[S_rand(&seed) % (sizeof abc - 1)];
-			s[len] = '\0';
-		}
-		}
-		int day = -7, y, mo, d, a, b, c;
-		if (han_parse_ngay(s, &day, NULL) != HAN_NGAY_OK)
-			continue;
-		ok++;
-		han_ymd(day, &y, &mo, &d);
-		assert_true(y >= 1900 && d <= han_so_ngay_thang(y, mo));
-		if (sscanf(s, " %d/%d/%d", &a, &b, &c) == 3)
-			assert_true(a == d && b == mo && c == y);
-		else {
-			assert_int_equal(sscanf(s, " %d-%d-%d", &a, &b, &c), 3);
-			assert_true(a == y && b == mo && c == d);
-		}
-	}
-	assert_true(ok > 20000); /* the property was exercised */
 }
 
 static void test_han_working_days(void **state)
@@ -622,9 +510,6 @@ static void test_han_read_absent(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_han_day_numbers),
-	    cmocka_unit_test(test_han_parse_dates),
-	    cmocka_unit_test(test_han_parse_never_guesses),
 	    cmocka_unit_test(test_han_working_days),
 	    cmocka_unit_test(test_han_deadline_before_tet),
 	    cmocka_unit_test(test_han_deadline_bridge_friday),

@@ -1,0 +1,60 @@
+/* date: the one calendar — civil dates as day numbers, and the reporting
+ * periods (Ky) with their first and last days.
+ *
+ * A day number counts days since 1970-01-01 (a Thursday), in the
+ * proleptic Gregorian calendar, so that date arithmetic and weekdays are
+ * plain integer work.  -1 means "no date".  It is also the day number of
+ * 31/12/1969, so date_day() and date_parse() refuse that one day (as if
+ * it did not exist; no deadline task is that old).  The lowest layer:
+ * knows nothing of the model. */
+#ifndef CHITIEU_DATE_H
+#define CHITIEU_DATE_H
+
+/* 1 when y is a leap year: divisible by 4, except centuries not
+ * divisible by 400 (1900 and 2100 are not, 2000 is). */
+int date_leap(int y);
+/* Days in month mo (1..12) of year y; 0 for a month outside 1..12. */
+int date_days_in_month(int y, int mo);
+/* The day number of y-mo-d, or -1 when that date does not exist
+ * (30/02/2024, 29/02/2023, month 13) or the year is outside 1900..9999. */
+int date_day(int y, int mo, int d);
+/* The date of a day number (any int, before 1970 too). */
+void date_ymd(int day, int *y, int *mo, int *d);
+/* 0 Monday .. 6 Sunday. */
+int date_weekday(int day);
+/* The day number of the last day of month mo of year y (-1 as date_day). */
+int date_month_end(int y, int mo);
+
+typedef enum {
+	DATE_OK = 0,
+	DATE_EMPTY,      /* empty text */
+	DATE_BAD_SHAPE,  /* not dd/mm/yyyy nor yyyy-mm-dd */
+	DATE_NO_SUCH_DAY /* the right shape but no such day */
+} DateParse;
+/* Parses "dd/mm/yyyy" (also "d/m/yyyy", as clerks type) or "yyyy-mm-dd"
+ * into *day.  Surrounding spaces are allowed.  On DATE_NO_SUCH_DAY,
+ * *why (when not NULL) gets a static reason ("February has 29 days that year"). */
+DateParse date_parse(const char *s, int *day, const char **why);
+
+/* A reporting period: a month (kind 'M', n 1..12) or a quarter
+ * (kind 'Q', n 1..4) of a year. */
+typedef struct {
+	int year;
+	char kind;  /* 'M' or 'Q' */
+	int n;
+} Ky;
+
+int ky_first_month(Ky k); /* 1..12 */
+int ky_last_month(Ky k);  /* 1..12 */
+/* Parses "2024-05" or "2024-Q2" (also "2024-q2"); 0 on success. */
+int ky_parse(const char *s, Ky *out);
+/* "2024-05" / "2024-Q2" into out (at least 9 bytes). */
+void ky_format(Ky k, char out[16]);
+/* Orders by last month, then months before quarters. */
+int ky_cmp(Ky a, Ky b);
+/* The day numbers of the first and the last day of the period
+ * (-1 as date_day for a year outside 1900..9999). */
+int date_ky_start(Ky k);
+int date_ky_end(Ky k);
+
+#endif

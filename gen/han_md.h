@@ -1,0 +1,23 @@
+/* han_md: the deadline tasks in words (the section of the report and the
+ * site's page, the scorecards' lines), from the steps han.c judged into
+ * Model.han. */
+#ifndef CHITIEU_HAN_MD_H
+#define CHITIEU_HAN_MD_H
+#include "buf.h"
+
+struct Model;
+/* Appends the section "Tình hình công bố TTHC" in GFM Markdown (a "##"
+ * heading, one table row per unit in charge and step kind with a
+ * province total, the late and overdue steps worst first, the
+ * milestones), data text escaped.  Appends nothing when m->han.co is 0. */
+void han_md(Buf *out, const struct Model *m);
+
+/* Appends a unit's scorecard lines, plain text (not Markdown), each ending
+ * in '\n', one per kind of step the unit has:
+ *   "Công bố danh mục: 7/9 đúng hạn; 1 quá hạn 12 ngày làm việc"
+ *   "Công bố quy trình nội bộ: 9/9 đúng hạn"
+ *   "Mốc thời gian: 1/2 đúng hạn; 1 chưa đến hạn"
+ * Appends nothing when the unit has no step. */
+void han_dong_the_diem(Buf *out, const struct Model *m, int don_vi);
+
+#endif
