@@ -2,7 +2,7 @@
 # `make check SANITIZE=1`, `make leakcheck`, `make bench`, `make fuzz`, `make format`,
 # `make install` / `make uninstall` (PREFIX, DESTDIR), `make dist`, `make distcheck`.
 CC      ?= cc
-PKGS     = libcmark-gfm icu-uc icu-i18n nettle fontconfig zlib
+PKGS     = libcmark-gfm icu-uc icu-i18n nettle fontconfig zlib libzip libxml-2.0 xlsxwriter
 # += keeps a CPPFLAGS from the environment (dpkg-buildflags' -D_FORTIFY_SOURCE).
 CPPFLAGS += -D_GNU_SOURCE -MMD -MP $(shell pkg-config --cflags $(PKGS))
 CFLAGS  ?= -O2 -g

@@ -76,7 +76,10 @@ typedef struct {
 	Buf fbuf;
 	size_t *fstart;
 	int *fline;
+	unsigned char *fkind; /* CsvKind of each field (CSV: all text) */
 	size_t nf, cap_f;
+	int grid;         /* the rows come from a sheet (csvrecs_new) */
+	int best_line, best_n; /* grid: the row naming most required columns */
 
 	/* the header */
 	int have_header, header_bad, header_line;
@@ -136,13 +139,9 @@ static int S_count_lines(const char *s, size_t n)
 	return k;
 }
 
-static void S_cb_field(void *data, size_t len, void *vin)
+/* Adds a field to the record being built; line is its own line. */
+static void S_add_field(S_In *in, const char *s, size_t len, int line, CsvKind kind)
 {
-	S_In *in = vin;
-	if (in->stop)
-		return;
-	const char *s = data ? data : "";
-	int line = in->line - S_count_lines(s, len);
 	if (in->nf == S_MAX_FIELDS) {
 		msg_error(in->ms, in->path, line, (int)in->nf + 1,
 		          "this row has more than %d fields: a chitieu file has a handful of columns "
@@ -163,12 +162,23 @@ static void S_cb_field(void *data, size_t len, void *vin)
 	if (in->nf == in->cap_f) {
 		in->fstart = xgrow(in->fstart, &in->cap_f, in->nf + 1, sizeof *in->fstart);
 		in->fline = xrealloc(in->fline, in->cap_f * sizeof *in->fline);
+		in->fkind = xrealloc(in->fkind, in->cap_f);
 	}
 	in->fstart[in->nf] = in->fbuf.len;
 	in->fline[in->nf] = line;
+	in->fkind[in->nf] = (unsigned char)kind;
 	buf_add(&in->fbuf, s, len);
 	buf_putc(&in->fbuf, '\0');
 	in->nf++;
+}
+
+static void S_cb_field(void *data, size_t len, void *vin)
+{
+	S_In *in = vin;
+	if (in->stop)
+		return;
+	const char *s = data ? data : "";
+	S_add_field(in, s, len, in->line - S_count_lines(s, len), CSV_TEXT);
 }
 
 static const char *S_field(const S_In *in, size_t i)
@@ -223,8 +233,57 @@ static void S_header(S_In *in)
 		}
 }
 
+/* The number of required columns that the record being built names. */
+static int S_n_required(const S_In *in)
+{
+	int n = 0;
+	for (size_t k = 0; k < in->n_cols; k++) {
+		if (!in->cols[k].required)
+			continue;
+		for (size_t i = 0; i < in->nf; i++) {
+			char *key = text_fold(S_field(in, i));
+			int same = !strcmp(key, in->cols[k].name);
+			free(key);
+			if (same) {
+				n++;
+				break;
+			}
+		}
+	}
+	return n;
+}
+
+/* A sheet's row has the cells it has: an empty cell at its end is no
+ * missing field, and a value beyond the header is in an unnamed column. */
+static void S_grid_width(S_In *in)
+{
+	while (in->nf < in->n_header && !in->stop)
+		S_add_field(in, "", 0, in->fline[0], CSV_TEXT);
+	for (size_t i = in->n_header; i < in->nf; i++)
+		if (S_field(in, i)[0] && !in->unnamed_warned && !in->header_bad) {
+			msg_warn(in->ms, in->path, in->fline[i], (int)i + 1,
+			         "column %zu has no name in the header row: its values are ignored", i + 1);
+			in->unnamed_warned = 1;
+		}
+	if (in->nf > in->n_header)
+		in->nf = in->n_header;
+}
+
 static void S_row(S_In *in)
 {
+	if (in->grid)
+		S_grid_width(in);
+	if (in->stop)
+		return;
+	if (in->grid && !in->header_bad) {
+		/* a note beside the table, in no named column, is no record */
+		size_t i;
+		for (i = 0; i < in->nf; i++)
+			if (in->map[i] >= 0 && S_field(in, i)[0])
+				break;
+		if (i == in->nf)
+			return;
+	}
 	if (in->nf != in->n_header) {
 		size_t c = in->nf > in->n_header ? in->n_header : in->nf - 1;
 		msg_error(in->ms, in->path, in->fline[c], (int)(in->nf > in->n_header ? c + 1 : c + 2),
@@ -241,13 +300,24 @@ static void S_row(S_In *in)
 			         "column %zu has no name in the header row: its values are ignored", i + 1);
 			in->unnamed_warned = 1;
 		}
+	int novalue = 0;
 	for (size_t k = 0; k < in->n_cols; k++) {
 		int i = in->col_of[k];
 		if (i >= 0)
-			in->row[k] = (CsvField){S_field(in, (size_t)i), in->fline[i], i + 1};
+			in->row[k] = (CsvField){S_field(in, (size_t)i), in->fline[i], i + 1,
+			                        (CsvKind)in->fkind[i]};
 		else
-			in->row[k] = (CsvField){"", in->fline[0], 0};
+			in->row[k] = (CsvField){"", in->fline[0], 0, CSV_TEXT};
+		if (in->row[k].kind == CSV_NOVALUE) {
+			msg_error(in->ms, in->path, in->row[k].line, in->row[k].col,
+			          "%s holds a formula with no saved value: open the file in Excel or "
+			          "LibreOffice and save it once (the values are saved with it)",
+			          in->cols[k].name);
+			novalue = 1;
+		}
 	}
+	if (novalue)
+		return;
 	CsvRow r = {in->path, in->fline[0], in->row, in->n_cols};
 	in->n_rows++;
 	if (in->fn && in->fn(in->ctx, &r))
@@ -268,7 +338,20 @@ static void S_cb_record(int c, void *vin)
 		if (S_field(in, i)[0])
 			break;
 	if (i < in->nf) { /* a line of only delimiters is blank */
-		if (!in->have_header)
+		int named = in->grid && !in->have_header ? S_n_required(in) : 0;
+		if (in->grid && !in->have_header && named > in->best_n) {
+			in->best_n = named;
+			in->best_line = in->fline[0];
+		}
+		if (in->grid && !in->have_header) {
+			/* a sheet's header is the first row naming every required
+			 * column: a title and notes above it are no data */
+			size_t req = 0;
+			for (size_t k = 0; k < in->n_cols; k++)
+				req += in->cols[k].required != 0;
+			if ((size_t)named == req)
+				S_header(in);
+		} else if (!in->have_header)
 			S_header(in);
 		else
 			S_row(in);
@@ -696,7 +779,24 @@ static int S_finish(S_In *in, CsvInfo *info)
 			          "unterminated quote: the quoted field that starts here has no closing quote (\")");
 		csv_free(&in->p);
 	}
-	if (!in->have_header && in->ms->n_error == in->n_error0) {
+	if (in->grid && !in->have_header && in->ms->n_error == in->n_error0) {
+		Buf req;
+		buf_init(&req);
+		for (size_t j = 0; j < in->n_cols; j++)
+			if (in->cols[j].required)
+				buf_printf(&req, "%s%s", req.len ? ", " : "", in->cols[j].name);
+		if (in->best_n)
+			msg_error(in->ms, in->path, in->best_line, 0,
+			          "no row of the sheet names every required column (%s): the header row is "
+			          "missing or misspelt (this row names %d of them)",
+			          req.ptr, in->best_n);
+		else
+			msg_error(in->ms, in->path, 0, 0,
+			          "no row of the sheet names the required columns (%s): the sheet has no "
+			          "header row",
+			          req.ptr);
+		buf_release(&req);
+	} else if (!in->have_header && in->ms->n_error == in->n_error0) {
 		Buf known;
 		buf_init(&known);
 		for (size_t j = 0; j < in->n_cols; j++)
@@ -716,6 +816,7 @@ static int S_finish(S_In *in, CsvInfo *info)
 	buf_release(&in->fbuf);
 	free(in->fstart);
 	free(in->fline);
+	free(in->fkind);
 	free(in->map);
 	free(in->col_of);
 	free(in->row);
@@ -793,4 +894,44 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 	free(chunk);
 	fclose(fp);
 	return S_finish(&in, info);
+}
+
+/* --- The record stage for other formats --------------------------------- */
+
+struct CsvRecs {
+	S_In in;
+};
+
+CsvRecs *csvrecs_new(const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn, void *ctx,
+                     Msgs *ms)
+{
+	CsvRecs *r = xmalloc(sizeof *r);
+	S_init(&r->in, path, cols, n_cols, fn, ctx, ms);
+	r->in.grid = 1;
+	r->in.sniffed = 1;
+	return r;
+}
+
+void csvrecs_field(CsvRecs *r, const char *text, size_t len, int line, CsvKind kind)
+{
+	if (!r->in.stop)
+		S_add_field(&r->in, text, len, line, kind);
+}
+
+int csvrecs_end_row(CsvRecs *r)
+{
+	S_cb_record(0, &r->in);
+	return r->in.stop;
+}
+
+void csvrecs_stop(CsvRecs *r)
+{
+	r->in.stop = 1;
+}
+
+int csvrecs_finish(CsvRecs *r, CsvInfo *info)
+{
+	int rc = S_finish(&r->in, info);
+	free(r);
+	return rc;
 }

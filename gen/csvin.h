@@ -47,12 +47,28 @@ typedef struct {
 	int required;  /* 1: a file without it is an error (named) */
 } CsvCol;
 
+/* What a field held.  A CSV file holds text only; a workbook's cell
+ * (xlsxin) also tells numbers, dates, booleans and error values apart,
+ * so a reader can refuse a date where a count belongs. */
+typedef enum {
+	CSV_TEXT = 0,  /* text as typed (a CSV field, a string cell) */
+	CSV_NUMBER,    /* a number cell: text is its value, an integer in
+	                  decimal when whole ("12"), else as stored ("1.5") */
+	CSV_DATE,      /* a number cell with a date format: text is
+	                  "YYYY-MM-DD" (or "YYYY-MM-DDTHH:MM" with a time) */
+	CSV_BOOL,      /* text is "TRUE" or "FALSE" */
+	CSV_ERROR,     /* an error value: text is "#DIV/0!", "#N/A", ... */
+	CSV_NOVALUE    /* a formula saved without its value (text ""); the
+	                  record stage reports it and keeps the row back */
+} CsvKind;
+
 /* One field of a row, for one known column. */
 typedef struct {
 	const char *text; /* trimmed, NUL-terminated, valid UTF-8 (not yet
 	                     NFC); "" when empty or the column is absent */
 	int line, col;    /* where the field is; col 0 when the column is
 	                     absent from this file (line is then the row's) */
+	CsvKind kind;
 } CsvField;
 
 /* One data row.  Valid only during the callback: copy what you keep. */
@@ -93,5 +109,30 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk,
                    const CsvCol *cols, size_t n_cols, CsvRowFn fn, void *ctx, Msgs *ms,
                    CsvInfo *info);
+
+/* The record stage alone, for a reader of another format (xlsxin): it
+ * is handed a sheet's rows cell by cell and does with them what
+ * csvin_read does with CSV records — the same header matching, messages,
+ * limits and row callbacks — with two differences a sheet needs: the
+ * header is the first row that names every required column (a title and
+ * notes above it are skipped), and a row is as wide as the header (its
+ * empty cells at the end are empty fields; a value beyond the header's
+ * last column is in an unnamed column, a warning, and a row with nothing
+ * in the named columns is no record).
+ * csvrecs_finish frees r and returns CSVIN_OK or CSVIN_ERROR; info (may
+ * be NULL) is filled except sha256, left to the caller. */
+typedef struct CsvRecs CsvRecs;
+CsvRecs *csvrecs_new(const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn, void *ctx,
+                     Msgs *ms);
+/* The next cell of the current row (column = the number of cells given
+ * before it + 1: give empty cells for gaps).  text need not be
+ * NUL-terminated; it is trimmed like a CSV field.  line: the sheet row. */
+void csvrecs_field(CsvRecs *r, const char *text, size_t len, int line, CsvKind kind);
+/* Ends the row.  Non-zero: stop reading (an error limit, or the reader's
+ * row function said so). */
+int csvrecs_end_row(CsvRecs *r);
+/* No more rows will be taken (the caller met an error in the file). */
+void csvrecs_stop(CsvRecs *r);
+int csvrecs_finish(CsvRecs *r, CsvInfo *info);
 
 #endif

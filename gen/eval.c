@@ -154,7 +154,9 @@ static void S_warn_coverage(Model *m, const unsigned *cover)
 					f2 = 0;
 				}
 		}
-		char *path = xasprintf("so-lieu/%s.csv", m->don_vi[u].ma);
+		/* the file read (.csv or .xlsx); a model built by hand names none */
+		const char *tep = model_tep_so_lieu(m, u);
+		char *path = tep ? xstrdup(tep) : xasprintf("so-lieu/%s.csv", m->don_vi[u].ma);
 		msg_warn(&m->msgs, path, 0, 0, "%s", b.ptr);
 		free(path);
 	}

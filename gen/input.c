@@ -1,7 +1,8 @@
 /* input: the registry (nhom.csv, don-vi.csv, chi-tieu.csv), the figures
- * (so-lieu/<ma>.csv) and bao-cao.conf into the model.
+ * (so-lieu/<ma>.csv or <ma>.xlsx) and bao-cao.conf into the model.
  *
- * Every file goes through csvin; this file checks values.  Checks that
+ * Every file goes through csvin (a workbook through xlsxin, which hands
+ * csvin's record stage its rows); this file checks values.  Checks that
  * need more than one row (duplicates, a month beside its quarter, one
  * reporting year) run after a file or all files are read, over sorted
  * arrays: neighbours are compared, so nothing is quadratic. */
@@ -26,6 +27,7 @@
 #include "csvin.h"
 #include "text.h"
 #include "xalloc.h"
+#include "xlsxin.h"
 
 /* The largest count accepted: sums of a year of rows stay far below
  * INT64_MAX / 10^8, so eval's exact comparisons cannot overflow. */
@@ -44,6 +46,7 @@ typedef struct {
 	int *ct_line;      /* [n_chi_tieu] while reading */
 	int *ky_col;       /* [n_don_vi]: column of ky in the unit's file */
 	size_t *seg_start, *seg_len; /* [n_don_vi]: the unit's rows in so_lieu */
+	char **sl_path;    /* [n_don_vi]: the unit's data file, for messages */
 	int first_ct_line; /* line of the target with the smallest stt */
 	int ct_can_cu_col; /* column of can_cu in chi-tieu.csv (0: absent) */
 	/* the column of each registry file's key, for messages on a key: the
@@ -226,7 +229,7 @@ static char *S_dup_or_null(const char *s)
 static const char *const S_conf_keys[] = {
 	"co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "loai_van_ban",
 	"trich_yeu", "tieu_de_phu_luc", "ten_tinh", "ky_tm", "ky_kt", "ky_chuc_vu", "ky_ten",
-	"noi_nhan", "ghi_chu_du_lieu", "han_danh_muc", "han_quy_trinh", "ten_co_quan",
+	"noi_nhan", "ghi_chu_du_lieu", "han_danh_muc", "han_quy_trinh", "ten_co_quan", "ky_nhap",
 };
 #define S_N_CONF_KEYS (sizeof S_conf_keys / sizeof S_conf_keys[0])
 
@@ -297,6 +300,15 @@ static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
 			msg_warn(&m->msgs, path, line, (int)(p - s) + 1,
 			         "key '%s' is set twice (lines %d and %d): the later value is used", key,
 			         m->conf[i].line, line);
+	if (!strcmp(key, "ky_nhap") && *raw) {
+		char *f = text_fold(raw);
+		if (strcmp(f, "quy") && strcmp(f, "thang"))
+			msg_error(&m->msgs, path, line, col,
+			          "ky_nhap '%s' is not a period of entry: write quy (a row per quarter in the "
+			          "entry forms) or thang (a row per month), or leave it empty",
+			          raw);
+		free(f);
+	}
 	if (!strcmp(key, "ngay") && *raw && date_parse(raw, &(int){0}, NULL) != DATE_OK)
 		msg_error(&m->msgs, path, line, col,
 		          "ngay '%s' is not a date: write dd/mm/yyyy or yyyy-mm-dd, or leave it empty", raw);
@@ -780,9 +792,13 @@ static void S_can_cu_span(S_Ctx *c)
 
 /* --- so-lieu/<ma>.csv --------------------------------------------------- */
 
-enum { SL_KY, SL_CHI_TIEU, SL_TU_SO, SL_MAU_SO, SL_GHI_CHU, SL_MA_DON_VI, SL_N };
+/* ten_chi_tieu: the entry forms' column naming each row's target for the
+ * clerk (bieumau.c); known so that a filled form reads without a warning,
+ * and not read. */
+enum { SL_KY, SL_CHI_TIEU, SL_TU_SO, SL_MAU_SO, SL_GHI_CHU, SL_MA_DON_VI, SL_TEN_CHI_TIEU, SL_N };
 static const CsvCol S_cols_so_lieu[SL_N] = {
-	{"ky", 1}, {"chi_tieu", 1}, {"tu_so", 1}, {"mau_so", 1}, {"ghi_chu", 0}, {"ma_don_vi", 0},
+	{"ky", 1},      {"chi_tieu", 1},  {"tu_so", 1},        {"mau_so", 1},
+	{"ghi_chu", 0}, {"ma_don_vi", 0}, {"ten_chi_tieu", 0},
 };
 
 typedef struct {
@@ -794,6 +810,35 @@ typedef struct {
 
 static int S_count_field(Model *m, const char *path, const CsvField *f, const char *name, int64_t *v)
 {
+	/* a workbook's cell says what it is: only a number or a text is a count */
+	switch (f->kind) {
+	case CSV_DATE:
+		msg_error(&m->msgs, path, f->line, f->col,
+		          "%s is a date (%s), not a count: type the whole number (format the cell as "
+		          "Number or General)",
+		          name, f->text);
+		return -1;
+	case CSV_BOOL:
+		msg_error(&m->msgs, path, f->line, f->col, "%s is the logical value %s, not a count", name,
+		          f->text);
+		return -1;
+	case CSV_ERROR:
+		msg_error(&m->msgs, path, f->line, f->col,
+		          "%s is the Excel error value '%s', not a count: fix the formula in the workbook "
+		          "and save it again",
+		          name, f->text);
+		return -1;
+	case CSV_NUMBER:
+		/* the stored value: "1.5" is one and a half, never a digit group */
+		if (strpbrk(f->text, ".eE")) {
+			msg_error(&m->msgs, path, f->line, f->col,
+			          "%s in %s is not a whole number: counts have no decimals", f->text, name);
+			return -1;
+		}
+		break;
+	default:
+		break;
+	}
 	switch (S_count(f->text, v)) {
 	case S_CNT_OK:
 		return 0;
@@ -835,6 +880,20 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 	Ky ky = {0, 'M', 0};
 	int64_t tu = 0, mau = 0;
 
+	/* an entry form (its ten_chi_tieu column tells it) holds a row for
+	 * every period of the year before it is filled: a row of it with
+	 * neither count is a period not reported yet.  Elsewhere an empty
+	 * count is an error (below). */
+	if (f[SL_TEN_CHI_TIEU].col && !f[SL_TU_SO].text[0] && !f[SL_MAU_SO].text[0] &&
+	    !f[SL_GHI_CHU].text[0] && f[SL_TU_SO].kind == CSV_TEXT && f[SL_MAU_SO].kind == CSV_TEXT)
+		return 0;
+	char month[8];
+	const char *ky_text = f[SL_KY].text;
+	if (f[SL_KY].kind == CSV_DATE) {
+		/* Excel turns a typed 2024-07 into 1 July 2024: the month it is in */
+		snprintf(month, sizeof month, "%.7s", ky_text);
+		ky_text = month;
+	}
 	if (f[SL_MA_DON_VI].col && strcmp(f[SL_MA_DON_VI].text, fl->stem)) {
 		msg_error(&m->msgs, path, f[SL_MA_DON_VI].line, f[SL_MA_DON_VI].col,
 		          "ma_don_vi '%s' differs from the file's unit '%s': a file holds only the figures "
@@ -847,7 +906,7 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 		          "empty period (ky): write a month as YYYY-MM (2024-05) or a quarter as YYYY-Qn "
 		          "(2024-Q2)");
 		ok = 0;
-	} else if (ky_parse(f[SL_KY].text, &ky)) {
+	} else if (ky_parse(ky_text, &ky)) {
 		msg_error(&m->msgs, path, f[SL_KY].line, f[SL_KY].col,
 		          "bad period '%s': write a month as YYYY-MM (2024-05) or a quarter as YYYY-Qn "
 		          "(2024-Q2)",
@@ -948,13 +1007,24 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 	char *path = xmalloc(len + 9);
 	memcpy(path, "so-lieu/", 8);
 	memcpy(path + 8, name, len + 1);
-	if (len < 5 || strcasecmp(name + len - 4, ".csv")) {
-		msg_warn(&m->msgs, path, 0, 0,
-		         "not a .csv file: ignored (save a unit's figures as \"CSV UTF-8\" named <ma>.csv)");
+	int xlsx = len > 5 && !strcasecmp(name + len - 5, ".xlsx");
+	if (len > 4 && (!strcasecmp(name + len - 4, ".xls") || !strcasecmp(name + len - 4, ".ods"))) {
+		msg_error(&m->msgs, path, 0, 0,
+		          "chitieu reads .xlsx workbooks and CSV files, not %s files: open it in Excel or "
+		          "LibreOffice and save it as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
+		          "delimited) (*.csv)\", named <ma>.xlsx or <ma>.csv",
+		          !strcasecmp(name + len - 4, ".xls") ? "Excel 97-2003 (.xls)" : "OpenDocument (.ods)");
 		free(path);
 		return;
 	}
-	char *stem = xstrndup(name, len - 4);
+	if (!xlsx && (len < 5 || strcasecmp(name + len - 4, ".csv"))) {
+		msg_warn(&m->msgs, path, 0, 0,
+		         "not a .csv or .xlsx file: ignored (save a unit's figures as \"CSV UTF-8\" named "
+		         "<ma>.csv, or as a workbook <ma>.xlsx)");
+		free(path);
+		return;
+	}
+	char *stem = xstrndup(name, len - (xlsx ? 5 : 4));
 	int unit = model_code_ok(stem) ? model_find_don_vi(m, stem) : -1;
 	if (unit < 0 && c->have_don_vi) {
 		Buf b;
@@ -977,16 +1047,20 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 		buf_release(&b);
 	}
 	if (unit >= 0 && m->don_vi[unit].co_so_lieu) {
-		msg_error(&m->msgs, path, 0, 0, "a second data file for unit '%s': keep one %s.csv", stem,
-		          stem);
+		msg_error(&m->msgs, path, 0, 0,
+		          "a second data file for unit '%s': %s and %s both hold its figures; keep one",
+		          stem, c->sl_path[unit], path);
 		unit = -1;
 	}
-	if (unit >= 0)
+	if (unit >= 0) {
 		m->don_vi[unit].co_so_lieu = 1;
+		c->sl_path[unit] = xstrdup(path);
+	}
 	S_File fl = {c, stem, unit, *cap};
 	CsvInfo info;
 	size_t start = m->n_so_lieu;
-	int rc = csvin_read(c->dir, path, S_cols_so_lieu, SL_N, S_row_so_lieu, &fl, &m->msgs, &info);
+	int rc = (xlsx ? xlsxin_read : csvin_read)(c->dir, path, S_cols_so_lieu, SL_N, S_row_so_lieu,
+	                                           &fl, &m->msgs, &info);
 	*cap = fl.cap;
 	if (unit >= 0) {
 		c->seg_start[unit] = start;
@@ -1022,12 +1096,11 @@ static void S_one_year(S_Ctx *c)
 		if (r->ky.year != year) {
 			char k[16];
 			ky_format(r->ky, k);
-			char *path = xasprintf("so-lieu/%s.csv", m->don_vi[r->don_vi].ma);
+			const char *path = c->sl_path[r->don_vi];
 			msg_error(&m->msgs, path, r->line, c->ky_col[r->don_vi],
 			          "period %s is outside the reporting year %d: one input folder holds one year "
 			          "(%d is the year most rows give)",
 			          k, year, year);
-			free(path);
 			free(r->ghi_chu);
 			continue;
 		}
@@ -1063,14 +1136,14 @@ static void S_check_so_lieu(S_Ctx *c)
 		const SoLieu *p = &m->so_lieu[i - 1];
 		if (p->don_vi != r->don_vi || p->chi_tieu != r->chi_tieu)
 			continue;
-		char *path = NULL, k[16], kp[16];
+		const char *path = c->sl_path[r->don_vi];
+		char k[16], kp[16];
 		int stt = m->chi_tieu[r->chi_tieu].stt, col = c->ky_col[r->don_vi];
 		int same = !ky_cmp(p->ky, r->ky);
 		if (!same && r->ky.kind != 'Q')
 			continue;
 		if (same) {
 			ky_format(r->ky, k);
-			path = xasprintf("so-lieu/%s.csv", m->don_vi[r->don_vi].ma);
 			msg_error(&m->msgs, path, r->line, col,
 			          "period %s of target %d is given twice (lines %d and %d)", k, stt, p->line,
 			          r->line);
@@ -1097,8 +1170,6 @@ static void S_check_so_lieu(S_Ctx *c)
 					if (m->so_lieu[j].line > last)
 						last = m->so_lieu[j].line;
 				}
-				if (!path)
-					path = xasprintf("so-lieu/%s.csv", m->don_vi[r->don_vi].ma);
 				msg_error(&m->msgs, path, last, col,
 				          "quarter %s (line %d) and the month%s it holds are both given for "
 				          "target %d: %s; give either the months or the quarter",
@@ -1106,7 +1177,6 @@ static void S_check_so_lieu(S_Ctx *c)
 				buf_release(&b);
 			}
 		}
-		free(path);
 	}
 }
 
@@ -1118,6 +1188,7 @@ static void S_read_so_lieu(S_Ctx *c)
 	c->ky_col = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->ky_col);
 	c->seg_start = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg_start);
 	c->seg_len = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg_len);
+	c->sl_path = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->sl_path);
 	for (size_t i = 0; i < n; i++) {
 		S_read_file(c, names[i], &cap);
 		free(names[i]);
@@ -1136,7 +1207,9 @@ static void S_read_so_lieu(S_Ctx *c)
 			msg_warn(&m->msgs, "don-vi.csv", c->dv_line[u], c->dv_ma_col,
 			         "unit '%s' sent no data file (so-lieu/%s.csv): it is listed as not reported",
 			         m->don_vi[u].ma, m->don_vi[u].ma);
+		free(c->sl_path[u]);
 	}
+	free(c->sl_path);
 }
 
 static int S_cmp_tep(const void *a, const void *b)

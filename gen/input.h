@@ -1,5 +1,5 @@
 /* input: reads an input folder (nhom.csv, don-vi.csv, chi-tieu.csv,
- * so-lieu/<ma>.csv, bao-cao.conf, and through han_read() the deadline
+ * so-lieu/<ma>.csv or <ma>.xlsx, bao-cao.conf, and through han_read() the deadline
  * tasks) into a model.  Every problem goes to m->msgs with its path
  * (relative to dir), line and column; reading goes on after a data error
  * so one run lists all of them.

@@ -1,5 +1,6 @@
 /* chitieu: the command line.  Reads the input folder, evaluates, and
- * writes every output of SPEC into output/<ky>/ — or nothing at all.
+ * writes every output of SPEC into output/<ky>/ — or nothing at all;
+ * with --bieu-mau DIR, only the units' entry forms (bieumau.c) into DIR.
  * The only place that exits. */
 #include <errno.h>
 #include <getopt.h>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "bieumau.h"
 #include "chart.h"
 #include "eval.h"
 #include "han.h"
@@ -30,6 +32,7 @@ enum { EXIT_DATA = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 static const char S_usage[] =
     "usage: chitieu [-i DIR] [-o DIR] [-k KY] [--check] [--strict] [-j N] [-q]\n"
     "               [--don-vi MA]... [--templates DIR]\n"
+    "       chitieu [-i DIR] --bieu-mau DIR\n"
     "\n"
     "Evaluates the reform targets on the units' figures and writes the\n"
     "quarterly report, the site, the scorecards and ket-qua.csv.\n"
@@ -44,13 +47,15 @@ static const char S_usage[] =
     "      --don-vi MA also write the scorecard of unit MA alone (the-diem-MA.pdf)\n"
     "      --templates DIR  page shell and CSS of the site (default: templates/ here,\n"
     "                  else the templates/ beside the program, else the installed ones)\n"
+    "      --bieu-mau DIR  write only the entry forms: DIR/<ma>.xlsx and DIR/<ma>.csv\n"
+    "                  for every unit, for the year of the input folder\n"
     "      --help      this text\n"
     "      --version   the version\n"
     "\n"
     "Exit: 0 done, 1 bad input, 2 bad usage, 3 the environment failed.\n";
 
 typedef struct {
-	const char *in, *out, *ky, *templates;
+	const char *in, *out, *ky, *templates, *bieu_mau;
 	int check, strict, quiet, jobs;
 	const char **don_vi;
 	size_t n_don_vi;
@@ -190,6 +195,7 @@ static int S_parse(int argc, char **argv, Options *o)
 	    {"check", no_argument, NULL, 'C'},   {"strict", no_argument, NULL, 'S'},
 	    {"help", no_argument, NULL, 'h'},    {"version", no_argument, NULL, 'V'},
 	    {"don-vi", required_argument, NULL, 'U'}, {"templates", required_argument, NULL, 'T'},
+	    {"bieu-mau", required_argument, NULL, 'B'},
 	    {NULL, 0, NULL, 0}};
 	int c;
 	long n = sysconf(_SC_NPROCESSORS_ONLN);
@@ -203,6 +209,7 @@ static int S_parse(int argc, char **argv, Options *o)
 		case 'C': o->check = 1; break;
 		case 'S': o->strict = 1; break;
 		case 'T': o->templates = optarg; break;
+		case 'B': o->bieu_mau = optarg; break;
 		case 'U':
 			o->don_vi = xrealloc(o->don_vi, (o->n_don_vi + 1) * sizeof *o->don_vi);
 			o->don_vi[o->n_don_vi++] = optarg;
@@ -534,6 +541,18 @@ done:
 	return rc;
 }
 
+/* --bieu-mau: the entry forms only. */
+static int S_forms(const Model *m, const Options *o)
+{
+	S_step("writing the entry forms");
+	char *err = NULL;
+	int rc = bieumau_write(m, o->bieu_mau, &err);
+	if (rc)
+		fprintf(stderr, "chitieu: %s\n", err ? err : "writing the forms failed");
+	free(err);
+	return rc > 0 ? EXIT_USAGE : rc < 0 ? EXIT_ENV : 0;
+}
+
 int main(int argc, char **argv)
 {
 	Options o = {.in = "input", .out = "output", .templates = NULL};
@@ -573,11 +592,12 @@ int main(int argc, char **argv)
 		if (!ky_parse(o.ky, &k) && k.year != m.so_lieu[0].ky.year)
 			other_year = m.so_lieu[0].ky.year;
 	}
-	if (!bad && !other_year && eval_run(&m, o.ky) != 0)
+	/* the forms need the registry only: no evaluation */
+	if (!bad && !other_year && !o.bieu_mau && eval_run(&m, o.ky) != 0)
 		bad = 1;
 	if (other_year)
 		bad = 1;
-	if (!bad)
+	if (!bad && !o.bieu_mau)
 		han_eval(&m);
 	S_time("evaluating");
 	for (size_t i = 0; !bad && i < o.n_don_vi; i++)
@@ -597,7 +617,9 @@ int main(int argc, char **argv)
 	else if (o.strict && m.msgs.n_warning) {
 		fprintf(stderr, "chitieu: --strict: warnings count as errors\n");
 		rc = EXIT_DATA;
-	} else if (!o.check)
+	} else if (o.bieu_mau && !o.check)
+		rc = S_forms(&m, &o);
+	else if (!o.check)
 		rc = S_write(&m, &o);
 	if (rc == 0)
 		S_step("done");

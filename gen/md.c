@@ -1243,8 +1243,10 @@ static const char *const S_msg_vi[][2] = {
 	{"' is ignored", "' bị bỏ qua"},
 	{"key '", "khóa '"},
 	{" and ", " và "},
-	{"not a .csv file: ignored (save a unit's figures as \"CSV UTF-8\" named <ma>.csv)",
-	 "không phải tệp .csv: bỏ qua (lưu số liệu của đơn vị dạng \"CSV UTF-8\", tên <ma>.csv)"},
+	{"not a .csv or .xlsx file: ignored (save a unit's figures as \"CSV UTF-8\" named <ma>.csv, "
+	 "or as a workbook <ma>.xlsx)",
+	 "không phải tệp .csv hay .xlsx: bỏ qua (lưu số liệu của đơn vị dạng \"CSV UTF-8\", tên "
+	 "<ma>.csv, hoặc dạng sổ tính Excel, tên <ma>.xlsx)"},
 	{" is a weekday, already worked: listing it as lam_bu changes nothing (is the date right?)",
 	 " là ngày thường, vốn đã đi làm: ghi là lam_bu không thay đổi gì (ngày có đúng không?)"},
 	{"the first target (stt ", "chỉ tiêu đầu tiên (stt "},

@@ -250,3 +250,16 @@ void model_tep_sha256(const Model *m, unsigned char out[32])
 	}
 	sha256_digest(&sha, 32, out);
 }
+
+const char *model_tep_so_lieu(const Model *m, size_t u)
+{
+	const char *ma = m->don_vi[u].ma;
+	size_t n = strlen(ma);
+	for (size_t i = 0; i < m->n_tep; i++) {
+		const char *p = m->tep[i].path;
+		if (!strncmp(p, "so-lieu/", 8) && !strncmp(p + 8, ma, n) &&
+		    (!strcmp(p + 8 + n, ".csv") || !strcmp(p + 8 + n, ".xlsx")))
+			return p;
+	}
+	return NULL;
+}

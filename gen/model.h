@@ -181,6 +181,9 @@ int model_find_chi_tieu(const Model *m, int stt);
  * (sorted by unit, target, period); the rows of (u, t) follow it.  Where
  * there is none, the index of the next pair's first row (or n_so_lieu). */
 size_t model_so_lieu_dau(const Model *m, size_t u, size_t t);
+/* The path of unit u's data file among the files read (Model.tep):
+ * "so-lieu/<ma>.csv" or "so-lieu/<ma>.xlsx"; NULL when none was read. */
+const char *model_tep_so_lieu(const Model *m, size_t u);
 /* bao-cao.conf value, or "" when the key is absent (a blank to fill). */
 const char *model_conf(const Model *m, const char *key);
 /* SHA-256 of the input list as `sha256sum` prints it ("<hex>  <path>\n"

@@ -2,6 +2,7 @@
 
 #include <stdarg.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "buf.h"
 #include "xalloc.h"
@@ -37,6 +38,18 @@ void msg_add(Msgs *ms, MsgLevel level, const char *path, int line, int col, cons
 	va_start(ap, fmt);
 	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
+	/* a workbook's position is a cell: say which, as the clerk sees it */
+	size_t pl = path ? strlen(path) : 0;
+	if (line > 0 && col > 0 && col <= 16384 && pl > 5 && !strcmp(path + pl - 5, ".xlsx")) {
+		char name[8], tmp[8];
+		int n = 0;
+		for (int c = col; c > 0; c = (c - 1) / 26)
+			tmp[n++] = (char)('A' + (c - 1) % 26);
+		for (int i = 0; i < n; i++)
+			name[i] = tmp[n - 1 - i];
+		name[n] = '\0';
+		buf_printf(&b, " (ô %s%d)", name, line);
+	}
 	m->text = buf_detach(&b, NULL);
 	if (level == MSG_ERROR)
 		ms->n_error++;

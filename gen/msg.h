@@ -4,7 +4,9 @@
  * (mandoc's mandoc_msg).  Messages are kept, not printed at once: main
  * prints them all, and the site's data-quality page lists the warnings.
  * Each prints GNU-style: "path:line:column: error: text"; line or column
- * 0 means "not known" and is left out. */
+ * 0 means "not known" and is left out.  A message on a cell of a
+ * workbook (a path ending in .xlsx, with line and column) ends with the
+ * cell's name as Excel shows it: "... (ô C14)". */
 #ifndef CHITIEU_MSG_H
 #define CHITIEU_MSG_H
 #include <stdio.h>

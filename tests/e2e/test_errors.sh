@@ -176,7 +176,7 @@ run_chitieu --check -i "$D"
 expect_rc 0
 expect_line "so-lieu/xa-b.csv:4:2: warning: target 3 does not apply to group 'xa' of this unit (ap_dung of chi-tieu.csv): the row is ignored"
 expect_line "don-vi.csv:4:1: warning: unit 'xa-c' sent no data file (so-lieu/xa-c.csv): it is listed as not reported"
-expect_line "so-lieu/huyen-a.csv:1:6: warning: unknown column 'nguoi_nhap' is ignored (the known columns are ky, chi_tieu, tu_so, mau_so, ghi_chu, ma_don_vi)"
+expect_line "so-lieu/huyen-a.csv:1:6: warning: unknown column 'nguoi_nhap' is ignored (the known columns are ky, chi_tieu, tu_so, mau_so, ghi_chu, ma_don_vi, ten_chi_tieu)"
 expect_line "bao-cao.conf:2:1: warning: unknown key 'co_quann' is ignored (did you mean 'co_quan'?)"
 expect_no_err "error:"
 run_chitieu --check --strict -i "$D"

@@ -85,7 +85,7 @@ printf '\357\273\277sep=;\r\n\r\n TU_SO ;"Chỉ  Tiêu";"Kỳ";Ghi_chú;Người
 printf '5;3;2024-Q1;;;5\r\n' >>"$D/so-lieu/so-a.csv"
 run_chitieu --check -i "$D"
 expect_rc 1
-expect_line "so-lieu/so-a.csv:3:5: warning: unknown column 'Người nhập' is ignored (the known columns are ky, chi_tieu, tu_so, mau_so, ghi_chu, ma_don_vi)"
+expect_line "so-lieu/so-a.csv:3:5: warning: unknown column 'Người nhập' is ignored (the known columns are ky, chi_tieu, tu_so, mau_so, ghi_chu, ma_don_vi, ten_chi_tieu)"
 # line 8: after a quoted line break (5-6) and a line of blanks (7)
 expect_line "so-lieu/so-a.csv:8:6: error: '1.0' in mau_so is not a whole number: counts have no decimals (digit groups of three such as 1.234 are accepted)"
 sed -i 's/"1\.0"/10/' "$D/so-lieu/so-a.csv"

@@ -1,0 +1,39 @@
+/* xlsxin: a unit's figures from an Excel workbook, so-lieu/<ma>.xlsx (the
+ * only file that includes <zip.h> and <libxml/...>).
+ *
+ * The workbook is opened with libzip and its parts are read with libxml2's
+ * streaming reader; xlsxin only maps the sheet's cells to rows and hands
+ * them to csvin's record stage (csvrecs_*), so the header matching, every
+ * message and limit, and the reader's row function are those of a CSV file.
+ * The sheet read is the one named "So lieu" (folded: "Số liệu" too), else
+ * the first.  Rows and columns in messages are the sheet's (row 14, column
+ * 3 is cell C14; msg adds "(ô C14)").  Cells reach the row function as
+ * text with their CsvKind: a shared or inline string is TEXT, a number
+ * NUMBER (a whole float as an integer), a number in a date format DATE
+ * ("YYYY-MM-DD"), a boolean BOOL, an error value ERROR, a formula by its
+ * saved value (none saved: CSV_NOVALUE, refused by the record stage).
+ *
+ * Hostile files end with an error naming the file, never a crash: a file
+ * that is not a zip, an encrypted workbook (zip encryption or an OLE
+ * "EncryptedPackage"), a part missing or damaged, more than 64 MiB inflated
+ * in all (counted as it inflates: a zip bomb stops there), a shared string
+ * index out of range, a row or cell out of order or repeated, a reference
+ * beyond the sheet's size, an XML DTD.  Memory stays bounded: the shared
+ * strings are held (they are within the inflated limit), the sheet is
+ * streamed row by row. */
+#ifndef CHITIEU_XLSXIN_H
+#define CHITIEU_XLSXIN_H
+#include <stddef.h>
+
+#include "csvin.h"
+
+/* Reads dir/path like csvin_read (path is relative to dir and used in
+ * messages).  Returns CSVIN_OK, CSVIN_ERROR or CSVIN_MISSING. */
+int xlsxin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols,
+                CsvRowFn fn, void *ctx, Msgs *ms, CsvInfo *info);
+
+/* The same over a workbook's bytes in memory (tests, fuzzing). */
+int xlsxin_read_mem(const char *path, const void *data, size_t n, const CsvCol *cols,
+                    size_t n_cols, CsvRowFn fn, void *ctx, Msgs *ms, CsvInfo *info);
+
+#endif
