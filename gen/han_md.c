@@ -1,5 +1,4 @@
-/* han_md: the deadline tasks in words, for the report, the site and the
- * scorecards. */
+/* han_md: the deadline tasks in words, for the site and the scorecards. */
 #include <stdlib.h>
 #include <string.h>
 

@@ -1,6 +1,6 @@
-/* han_md: the deadline tasks in words (the section of the report and the
- * site's page, the scorecards' lines), from the steps han.c judged into
- * Model.han. */
+/* han_md: the deadline tasks in words (the site's page, the scorecards'
+ * lines), from the steps han.c judged into Model.han.  The report's
+ * section III and Phụ lục III are bao_cao.c's. */
 #ifndef CHITIEU_HAN_MD_H
 #define CHITIEU_HAN_MD_H
 #include "buf.h"

@@ -25,6 +25,7 @@
 
 #include "buf.h"
 #include "csvin.h"
+#include "gfm.h"
 #include "text.h"
 #include "xalloc.h"
 #include "xlsxin.h"
@@ -34,6 +35,7 @@
 #define S_MAX_COUNT INT64_C(999999999999)
 /* bao-cao.conf is a few lines: a larger file is the wrong file. */
 #define S_MAX_CONF (1024 * 1024)
+#define S_MAX_NOI_DUNG (1024 * 1024)
 
 typedef struct {
 	Model *m;
@@ -230,6 +232,7 @@ static const char *const S_conf_keys[] = {
 	"co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "loai_van_ban",
 	"trich_yeu", "tieu_de_phu_luc", "ten_tinh", "ky_tm", "ky_kt", "ky_chuc_vu", "ky_ten",
 	"noi_nhan", "ghi_chu_du_lieu", "han_danh_muc", "han_quy_trinh", "ten_co_quan", "ky_nhap",
+	"tu_khoa",
 };
 #define S_N_CONF_KEYS (sizeof S_conf_keys / sizeof S_conf_keys[0])
 
@@ -377,6 +380,49 @@ static void S_read_conf(S_Ctx *c)
 	unsigned char d[32];
 	sha256_digest(&sha, sizeof d, d);
 	S_tep(c->m, "bao-cao.conf", d);
+}
+
+/* noi-dung.md, the clerk's own text (optional): read whole, parsed by
+ * gfm.c into the model's blocks. */
+static void S_read_noi_dung(S_Ctx *c)
+{
+	static const char name[] = "noi-dung.md";
+	char *full = xasprintf("%s/%s", c->dir, name);
+	int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	free(full);
+	if (fd < 0) {
+		if (errno != ENOENT)
+			msg_error(&c->m->msgs, name, 0, 0, "cannot open the file: %s", strerror(errno));
+		return;
+	}
+	struct stat st = {0};
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > S_MAX_NOI_DUNG) {
+		msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: %s",
+		          S_ISDIR(st.st_mode)    ? "it is a folder, not a file"
+		          : !S_ISREG(st.st_mode) ? "it is not a regular file"
+		                                 : "it is larger than 1 MiB (a report's text is a few pages)");
+		close(fd);
+		return;
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	Buf b;
+	buf_init(&b);
+	char chunk[65536];
+	ssize_t n;
+	while ((n = read(fd, chunk, sizeof chunk)) > 0)
+		buf_add(&b, chunk, (size_t)n);
+	if (n < 0)
+		msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: %s", strerror(errno));
+	close(fd);
+	struct sha256_ctx sha;
+	sha256_init(&sha);
+	sha256_update(&sha, b.len, (const uint8_t *)b.ptr);
+	unsigned char d[32];
+	sha256_digest(&sha, sizeof d, d);
+	S_tep(c->m, name, d);
+	if (n == 0)
+		gfm_noi_dung(c->m, name, b.ptr, b.len);
+	buf_release(&b);
 }
 
 /* --- Registry files ---------------------------------------------------- */
@@ -1263,6 +1309,7 @@ int input_read(Model *m, const char *dir)
 	free(c.seg_len);
 
 	han_read(m, dir);
+	S_read_noi_dung(&c);
 	if (m->n_tep > 1)
 		qsort(m->tep, m->n_tep, sizeof *m->tep, S_cmp_tep);
 	return m->msgs.n_error > e0 ? -1 : 0;

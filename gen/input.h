@@ -1,8 +1,8 @@
 /* input: reads an input folder (nhom.csv, don-vi.csv, chi-tieu.csv,
- * so-lieu/<ma>.csv or <ma>.xlsx, bao-cao.conf, and through han_read() the deadline
- * tasks) into a model.  Every problem goes to m->msgs with its path
- * (relative to dir), line and column; reading goes on after a data error
- * so one run lists all of them.
+ * so-lieu/<ma>.csv or <ma>.xlsx, bao-cao.conf, through han_read() the
+ * deadline tasks, noi-dung.md through gfm.c) into a model.  Every problem
+ * goes to m->msgs with its path (relative to dir), line and column;
+ * reading goes on after a data error so one run lists all of them.
  * Returns 0 when no error was recorded, else -1. */
 #ifndef CHITIEU_INPUT_H
 #define CHITIEU_INPUT_H

@@ -76,6 +76,10 @@ static HPDF_Doc S_new_doc(LoDoc *d, HPDF_Font font[FONT_N_STYLE], char **err)
 		return NULL;
 	}
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+	/* Decree 30's floor for digital copies: PDF 1.4 (libharu says 1.3
+	 * unless something it draws needs more; it only writes the number) */
+	if (pdf->pdf_version < HPDF_VER_14)
+		pdf->pdf_version = HPDF_VER_14;
 	HPDF_UseUTFEncodings(pdf);
 	HPDF_SetCurrentEncoder(pdf, "UTF-8");
 	for (int i = 0; i < FONT_N_STYLE; i++) {
@@ -185,6 +189,20 @@ void lo_set_info(LoDoc *d, const char *title, const char *author)
 		free(s);
 	}
 	HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, "chitieu " CHITIEU_VERSION);
+}
+
+void lo_set_meta(LoDoc *d, const char *title, const char *subject, const char *author,
+                 const char *keywords)
+{
+	lo_set_info(d, title, author);
+	const char *v[2] = {subject, keywords};
+	static const HPDF_InfoType k[2] = {HPDF_INFO_SUBJECT, HPDF_INFO_KEYWORDS};
+	for (int i = 0; i < 2; i++)
+		if (v[i] && *v[i]) {
+			char *s = lo_clean(v[i]);
+			HPDF_SetInfoAttr(d->pdf, k[i], s);
+			free(s);
+		}
 }
 
 int lo_bytes(LoDoc *d, unsigned char **data, size_t *len, char **err)
@@ -691,6 +709,173 @@ void lo_paragraph(LoDoc *d, FontStyle st, float size, float x, float width,
 	}
 	d->y -= space_after;
 	lo_lines_release(&l);
+}
+
+/* ---- rich paragraphs ---- */
+
+/* A fragment of a word in one style: clean text [s, s + n). */
+typedef struct {
+	FontStyle st;
+	const char *s;
+	size_t n;
+	int gap;   /* a space before it (it starts a word) */
+	float w;
+} S_Frag;
+
+typedef struct {
+	S_Frag *v;
+	size_t n, cap;
+} S_Frags;
+
+static void S_frag(S_Frags *f, FontStyle st, const char *s, size_t n, int gap, float w)
+{
+	f->v = xgrow(f->v, &f->cap, f->n + 1, sizeof *f->v);
+	f->v[f->n++] = (S_Frag){st, s, n, gap, w};
+}
+
+/* Cuts the fragments of runs into words' pieces; a word wider than width
+ * is cut by code points. */
+static void S_frags(const LoDoc *d, float size, char **clean, const LoRun *runs, size_t n_run,
+                    float width, S_Frags *f)
+{
+	int gap = 0;
+	for (size_t r = 0; r < n_run; r++) {
+		const char *s = clean[r];
+		FontStyle st = runs[r].style;
+		size_t i = 0, n = strlen(s);
+		while (i < n) {
+			if (s[i] == ' ') {
+				gap = 1;
+				i++;
+				continue;
+			}
+			size_t ws = i;
+			while (i < n && s[i] != ' ')
+				i++;
+			/* an over-long piece: as many code points as fit, never
+			 * fewer than one */
+			while (ws < i) {
+				size_t end = i;
+				if (S_width(d, st, size, s + ws, i - ws) > width) {
+					end = ws + S_cp_len(s + ws);
+					for (;;) {
+						size_t next = end + S_cp_len(s + end);
+						if (next > i || S_width(d, st, size, s + ws, next - ws) > width)
+							break;
+						end = next;
+					}
+				}
+				S_frag(f, st, s + ws, end - ws, gap, S_width(d, st, size, s + ws, end - ws));
+				gap = end < i; /* a cut piece starts a line of its own */
+				ws = end;
+			}
+			gap = 0;
+		}
+	}
+}
+
+void lo_rich(LoDoc *d, const LoRun *runs, size_t n_run, float size, float x, float width,
+             LoAlign al, float first_indent, float space_after)
+{
+	char **clean = xcalloc(n_run + 1, sizeof *clean);
+	for (size_t r = 0; r < n_run; r++)
+		clean[r] = lo_clean(runs[r].text ? runs[r].text : "");
+	S_Frags f = {0};
+	if (!(first_indent > 0 && first_indent < width))
+		first_indent = 0;
+	S_frags(d, size, clean, runs, n_run, width - first_indent, &f);
+	float L = lo_leading(size);
+	float sp = S_width(d, FONT_REGULAR, size, " ", 1);
+	size_t i = 0;
+	int first = 1;
+	while (i < f.n) {
+		float xi = first ? x + first_indent : x;
+		float wi = first ? width - first_indent : width;
+		/* the line: whole words while they fit (at least one word) */
+		size_t end = i;
+		float w = 0;
+		size_t n_gap = 0;
+		while (end < f.n) {
+			size_t we = end + 1;
+			float ww = f.v[end].w;
+			while (we < f.n && !f.v[we].gap)
+				ww += f.v[we++].w;
+			float add = (end > i ? sp : 0) + ww;
+			if (end > i && w + add > wi)
+				break;
+			w += add;
+			n_gap += end > i;
+			end = we;
+		}
+		int last = end >= f.n;
+		float extra = 0, cx = xi;
+		if (al == LO_JUSTIFY && !last && n_gap && w < wi && w >= wi * 0.6f)
+			extra = (wi - w) / (float)n_gap;
+		else if (al == LO_CENTER)
+			cx = xi + (wi - w) / 2;
+		else if (al == LO_RIGHT)
+			cx = xi + wi - w;
+		lo_need(d, L);
+		float base = S_baseline(d, FONT_REGULAR, size, d->y);
+		for (size_t k = i; k < end; k++) {
+			const S_Frag *g = &f.v[k];
+			if (k > i && g->gap)
+				cx += sp + extra;
+			/* a fragment before a gap carries its space, so the text
+			 * layer keeps the words apart */
+			int sp_after = k + 1 < end && f.v[k + 1].gap;
+			char *piece = xstrndup(g->s, g->n + (size_t)sp_after);
+			if (sp_after)
+				piece[g->n] = ' ';
+			S_text_raw(d, g->st, size, cx, base, piece);
+			free(piece);
+			cx += g->w;
+		}
+		d->y -= L;
+		i = end;
+		first = 0;
+	}
+	d->y -= space_after;
+	free(f.v);
+	for (size_t r = 0; r < n_run; r++)
+		free(clean[r]);
+	free(clean);
+}
+
+float lo_rich_height(const LoDoc *d, const LoRun *runs, size_t n_run, float size, float width,
+                     float first_indent)
+{
+	char **clean = xcalloc(n_run + 1, sizeof *clean);
+	for (size_t r = 0; r < n_run; r++)
+		clean[r] = lo_clean(runs[r].text ? runs[r].text : "");
+	S_Frags f = {0};
+	if (!(first_indent > 0 && first_indent < width))
+		first_indent = 0;
+	S_frags(d, size, clean, runs, n_run, width - first_indent, &f);
+	float sp = S_width(d, FONT_REGULAR, size, " ", 1);
+	size_t i = 0, lines = 0;
+	while (i < f.n) {
+		float wi = lines ? width : width - first_indent, w = 0;
+		size_t end = i;
+		while (end < f.n) {
+			size_t we = end + 1;
+			float ww = f.v[end].w;
+			while (we < f.n && !f.v[we].gap)
+				ww += f.v[we++].w;
+			float add = (end > i ? sp : 0) + ww;
+			if (end > i && w + add > wi)
+				break;
+			w += add;
+			end = we;
+		}
+		i = end;
+		lines++;
+	}
+	free(f.v);
+	for (size_t r = 0; r < n_run; r++)
+		free(clean[r]);
+	free(clean);
+	return (float)lines * lo_leading(size);
 }
 
 void lo_rule(LoDoc *d, float x1, float x2, float y, float lw)

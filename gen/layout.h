@@ -103,6 +103,9 @@ int lo_bytes(LoDoc *d, unsigned char **data, size_t *len, char **err);
 void lo_close(LoDoc *d);
 /* Sets the Info dictionary's title (and author when not NULL). */
 void lo_set_info(LoDoc *d, const char *title, const char *author);
+/* The same with the subject and keywords (each skipped when NULL or ""). */
+void lo_set_meta(LoDoc *d, const char *title, const char *subject, const char *author,
+                 const char *keywords);
 
 /* A new A4 page (landscape when landscape != 0); sets x0..y_bottom from
  * the margins, d->y = y_top, prints the page number, calls on_page. */
@@ -155,6 +158,20 @@ float lo_text_height(const LoDoc *d, FontStyle st, float size, float width,
 void lo_paragraph(LoDoc *d, FontStyle st, float size, float x, float width,
                   LoAlign al, float first_indent, float space_after,
                   const char *s);
+/* A paragraph of runs in several styles (bold, italic words inside it):
+ * flows as lo_paragraph does, words wrapped across runs (a run that starts
+ * with no space before it sticks to the word before), a word wider than
+ * the line cut by code points, the line's baseline that of the regular
+ * style.  Texts are cleaned (lo_clean) here. */
+typedef struct {
+	const char *text;
+	FontStyle style;
+} LoRun;
+void lo_rich(LoDoc *d, const LoRun *runs, size_t n_run, float size, float x, float width,
+             LoAlign al, float first_indent, float space_after);
+/* The height lo_rich() would take (without space_after). */
+float lo_rich_height(const LoDoc *d, const LoRun *runs, size_t n_run, float size, float width,
+                     float first_indent);
 /* A horizontal rule from x1 to x2 at y, line width lw. */
 void lo_rule(LoDoc *d, float x1, float x2, float y, float lw);
 /* A PNG fitted into a box of width w (height from its aspect, at most

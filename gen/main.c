@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bao_cao.h"
 #include "buf.h"
 #include "bieumau.h"
 #include "chart.h"
@@ -257,7 +258,7 @@ typedef struct {
 static int S_job_report(const S_Job *j, char **err)
 {
 	char *path = out_path(j->r, "bao-cao.pdf");
-	int rc = pdf_report(j->m, path, j->charts, err);
+	int rc = bao_cao_pdf(j->m, path, j->charts, err);
 	free(path);
 	return rc;
 }
@@ -466,7 +467,7 @@ static int S_write(const Model *m, const Options *o)
 	{
 		/* written as it goes: 10,000 units make some 5 MB of it */
 		char *path = out_path(&r, "bao-cao.md");
-		int bad = md_report_file(m, path, "charts/", &err);
+		int bad = bao_cao_md_file(m, path, "charts/", &err);
 		free(path);
 		if (bad)
 			goto out;

@@ -1,5 +1,6 @@
-/* md: the model as Markdown (GFM).  One writer for bao-cao.md and for
- * every page of the site, so the report and the site can never disagree.
+/* md: the model as Markdown (GFM): every page of the site but the report's
+ * (bao_cao.c and doc_md.c write bao-cao.md, which the site renders as it
+ * is).  Numbers through fmt.c, as the report's, so the two never disagree.
  *
  * Text from data goes through md_escape; numbers only through fmt.h; the
  * only things written raw are our own words, codes already validated as
@@ -405,56 +406,8 @@ out:
  * key prints a blank for the clerk to fill, as the official form does. */
 static const char *S_conf(const Model *m, const char *key) { return model_conf(m, key); }
 
-static void S_line(Buf *b, const char *s, int strong, int hard_break)
-{
-	if (!*s)
-		return;
-	if (strong)
-		buf_puts(b, "**");
-	md_escape(b, s);
-	if (strong)
-		buf_puts(b, "**");
-	buf_puts(b, hard_break ? "\\\n" : "\n");
-}
 
-/* The lines of a block, joined by hard line breaks; empty ones skipped. */
-static void S_block(Buf *b, const char *const *lines, const int *strong, int n)
-{
-	int last = -1;
-	for (int i = 0; i < n; i++)
-		if (*lines[i])
-			last = i;
-	for (int i = 0; i <= last; i++)
-		S_line(b, lines[i], strong[i], i < last);
-	if (last >= 0)
-		buf_putc(b, '\n');
-}
 
-static void S_header(Buf *b, const Model *m)
-{
-	const char *co_quan[2] = {S_conf(m, "co_quan_chu_quan"), S_conf(m, "co_quan")};
-	static const int strong[2] = {0, 1};
-	S_block(b, co_quan, strong, 2);
-	buf_puts(b, "**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\\\n**Độc lập - Tự do - Hạnh phúc**\n\n");
-	const char *so = S_conf(m, "so"), *ky_hieu = S_conf(m, "ky_hieu");
-	buf_puts(b, "Số: ");
-	if (*so)
-		md_escape(b, so);
-	else
-		buf_puts(b, "……");
-	if (*ky_hieu) {
-		buf_puts(b, "/");
-		md_escape(b, ky_hieu);
-	}
-	buf_puts(b, "\\\n");
-	const char *dia_danh = S_conf(m, "dia_danh");
-	if (*dia_danh) {
-		md_escape(b, dia_danh);
-		buf_puts(b, ", ");
-	}
-	fmt_ngay_van_ban(b, m, "……");
-	buf_puts(b, "\n\n");
-}
 
 /* "Kết quả thực hiện … 6 tháng đầu năm 2024": the summary line with the
  * period words. */
@@ -496,30 +449,6 @@ static void S_ten_tinh(Buf *b, const Model *m)
 		buf_puts(b, "Toàn tỉnh");
 }
 
-static void S_signature(Buf *b, const Model *m)
-{
-	const char *ky[5] = {S_conf(m, "ky_tm"), S_conf(m, "ky_kt"), S_conf(m, "ky_chuc_vu"), "",
-	                     S_conf(m, "ky_ten")};
-	static const int strong[5] = {1, 1, 1, 0, 1};
-	const char *noi_nhan = S_conf(m, "noi_nhan");
-	if (*noi_nhan) {
-		buf_puts(b, "**Nơi nhận:**\n\n");
-		const char *p = noi_nhan;
-		for (;;) {
-			const char *e = strchr(p, '|');
-			char *one = xstrndup(p, e ? (size_t)(e - p) : strlen(p));
-			buf_puts(b, "- ");
-			md_escape(b, one);
-			buf_puts(b, ";\n");
-			free(one);
-			if (!e)
-				break;
-			p = e + 1;
-		}
-		buf_putc(b, '\n');
-	}
-	S_block(b, ky, strong, 5);
-}
 
 static void S_list_targets(Buf *b, const Model *m, DanhGia dg, const char *label, Root root)
 {
@@ -724,35 +653,6 @@ static void S_chart_chi_tieu(Buf *b, const Model *m, size_t t, const char *prefi
 	S_chart(b, prefix, stem, what, m->chi_tieu[t].ten);
 }
 
-/* Units of target t whose verdict is dg, in display order, with figures. */
-static void S_bang_don_vi_dg(Buf *b, const Model *m, size_t t, DanhGia dg, Root root)
-{
-	const ChiTieu *ct = &m->chi_tieu[t];
-	int n = 0;
-	for (size_t i = 0; i < m->n_don_vi; i++) {
-		size_t u = S_don_vi_at(m, i);
-		if (!model_applies(m, u, t) || model_kq_don_vi(m, u, t)->dg != dg)
-			continue;
-		if (!n++) {
-			size_t head = b->len;
-			buf_puts(b, "| Đơn vị | Nhóm | Tỷ lệ | Tử số | Mẫu số | Ghi chú |\n"
-			            "|---|---|---:|---:|---:|---|\n");
-			md_cut_head(b, head);
-		}
-		buf_puts(b, "| ");
-		S_don_vi(b, m, u, root);
-		buf_puts(b, " | ");
-		S_nhom(b, m, m->don_vi[u].nhom, root);
-		buf_puts(b, " | ");
-		S_cells(b, model_kq_don_vi(m, u, t), ct);
-		buf_puts(b, " | ");
-		S_ghi_chu(b, m, u, t);
-		buf_puts(b, " |\n");
-		md_cut(b, MD_CUT_TABLE);
-	}
-	md_cut_end(b);
-	buf_puts(b, n ? "\n" : "Không có.\n\n");
-}
 
 static void S_list_chua_bao_cao(Buf *b, const Model *m, size_t t, Root root)
 {
@@ -776,42 +676,6 @@ static void S_list_chua_bao_cao(Buf *b, const Model *m, size_t t, Root root)
 
 /* ---- the report -------------------------------------------------------- */
 
-static void S_colophon(Buf *b, const Model *m)
-{
-	char ky[16];
-	buf_puts(b, "## Thông tin về số liệu\n\n- Kỳ báo cáo: ");
-	ky_format(m->cua_so.ky, ky);
-	buf_printf(b, "%s (", ky);
-	S_cua_so(b, m);
-	buf_puts(b, ", lũy kế từ đầu năm)\n- Số liệu đến kỳ (kỳ mới nhất có trong dữ liệu): ");
-	ky_format(m->cua_so.moi_nhat, ky);
-	buf_printf(b, "%s\n- Chương trình: chitieu %s\n", ky, CHITIEU_VERSION);
-	buf_puts(b, "- Tỷ lệ = 100 × tử số / mẫu số trên số liệu lũy kế; đánh giá so sánh chính xác "
-	            "trên số nguyên. ⚠ đánh dấu mẫu số nhỏ (dưới 5): tỷ lệ dễ biến động.\n\n");
-	if (!m->n_tep)
-		return;
-	/* the digest the printed report carries (pdf.c's colophon) */
-	unsigned char sha[32];
-	model_tep_sha256(m, sha);
-	buf_printf(b, "Mã SHA-256 của danh sách %zu tệp đầu vào dưới đây (như `sha256sum` in ra, theo thứ tự "
-	              "tên): `",
-	           m->n_tep);
-	fmt_hex(b, sha, sizeof sha);
-	buf_puts(b, "`\n\n");
-	size_t head = b->len;
-	buf_puts(b, "| Tệp đầu vào | SHA-256 |\n|---|---|\n");
-	md_cut_head(b, head);
-	for (size_t i = 0; i < m->n_tep; i++) {
-		buf_puts(b, "| ");
-		md_escape(b, m->tep[i].path);
-		buf_puts(b, " | `");
-		fmt_hex(b, m->tep[i].sha256, sizeof m->tep[i].sha256);
-		buf_puts(b, "` |\n");
-		md_cut(b, MD_CUT_TABLE);
-	}
-	md_cut_end(b);
-	buf_putc(b, '\n');
-}
 
 static void S_appendix_title(Buf *b, const Model *m)
 {
@@ -822,67 +686,6 @@ static void S_appendix_title(Buf *b, const Model *m)
 	else
 		buf_puts(b, "kết quả thực hiện các chỉ tiêu");
 	buf_puts(b, "\n\n");
-}
-
-void md_report(Buf *out, const Model *m, const char *img_prefix)
-{
-	S_header(out, m);
-	/* The document type above the summary line, as the form prints it. */
-	const char *loai = S_conf(m, "loai_van_ban");
-	if (*loai) {
-		buf_puts(out, "**");
-		md_escape(out, loai);
-		buf_puts(out, "**\n\n");
-	}
-	S_title(out, m);
-	S_summary(out, m, NULL);
-	S_appendix_title(out, m);
-	S_bang_phu_luc(out, m, NULL);
-	buf_puts(out, "## Chi tiết từng chỉ tiêu\n\n");
-	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		md_cut(out, MD_CUT_BLOCKS);
-		buf_puts(out, "### Chỉ tiêu ");
-		S_chi_tieu(out, m, t, NULL);
-		buf_puts(out, "\n\n");
-		S_chart_chi_tieu(out, m, t, img_prefix);
-		S_figure_line(out, m, t);
-		S_bang_nhom_chi_tieu(out, m, t, NULL);
-		buf_puts(out, "**Đơn vị chưa đạt:**\n\n");
-		S_bang_don_vi_dg(out, m, t, DG_CHUA_DAT, NULL);
-		buf_puts(out, "**Đơn vị chưa báo cáo:** ");
-		S_list_chua_bao_cao(out, m, t, NULL);
-	}
-	md_cut(out, MD_CUT_BLOCKS);
-	han_md(out, m);
-	S_signature(out, m);
-	md_cut(out, MD_CUT_BLOCKS);
-	S_colophon(out, m);
-}
-
-static void S_file_cut(MdSink *s, int kind)
-{
-	(void)kind;
-	if (s->md.len)
-		fwrite(s->md.ptr, 1, s->md.len, (FILE *)s->arg);
-	buf_reset(&s->md);
-}
-
-int md_report_file(const Model *m, const char *path, const char *img_prefix, char **err)
-{
-	FILE *fp = out_open_file(path, err);
-	if (!fp)
-		return -1;
-	MdSink s = {.min = 64 * 1024, .cut = S_file_cut, .arg = fp};
-	buf_init(&s.md);
-	buf_init(&s.head);
-	md_sink_begin(&s);
-	md_report(&s.md, m, img_prefix);
-	md_sink_end();
-	S_file_cut(&s, MD_CUT_BLOCKS);
-	buf_release(&s.md);
-	buf_release(&s.head);
-	/* a failed fwrite leaves the stream's error set: the close reports it */
-	return out_close_file(fp, path, err);
 }
 
 /* ---- the site's pages ------------------------------------------------ */

@@ -1,4 +1,5 @@
-/* md: model -> Markdown (GFM).  bao-cao.md and the site's pages.
+/* md: model -> Markdown (GFM): the site's pages (the report's page is
+ * bao-cao.md, bao_cao.h).
  * Every text from data is escaped for Markdown (md_escape). */
 #ifndef CHITIEU_MD_H
 #define CHITIEU_MD_H
@@ -6,8 +7,6 @@
 #include "mdbuf.h"
 #include "model.h"
 
-/* img_prefix: where charts are, relative to the page ("charts/"). */
-void md_report(Buf *out, const Model *m, const char *img_prefix);
 
 /* The site's pages (site.c renders them).  Links are relative: pages of
  * units, targets and groups live one folder down (don-vi/<ma>.html,
@@ -27,9 +26,6 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t);
 void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g);
 void md_trang_du_lieu(Buf *out, const Model *m);      /* data quality */
 void md_trang_han(Buf *out, const Model *m);          /* deadline tasks */
-/* bao-cao.md (md_report) written to path a piece at a time; 0, or -1
- * with *err (caller frees). */
-int md_report_file(const Model *m, const char *path, const char *img_prefix, char **err);
 
 /* The file stem of group g's page: its slug when it is [a-z0-9_-]+,
  * else "nhom-<g+1>".  Caller frees. */

@@ -49,6 +49,7 @@ void model_release(Model *m)
 		free(m->tep[i].path);
 	free(m->tep);
 	han_release(&m->han);
+	doc_list_release(&m->noi_dung);
 	msgs_release(&m->msgs);
 	model_release_results(m);
 	free(m->idx_don_vi);

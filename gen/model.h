@@ -1,12 +1,13 @@
 /* model: the one in-memory picture of a reporting year.
  *
- * Readers (input.c, han_doc.c) fill it, eval.c computes the verdicts and
- * the trend series into it, han.c judges the deadline tasks into it, and
- * every renderer (ketqua.c, chart.c, md.c, han_md.c, site.c, pdf.c,
+ * Readers (input.c, han_doc.c, gfm.c for noi-dung.md) fill it, eval.c
+ * computes the verdicts and the trend series into it, han.c judges the
+ * deadline tasks into it, and every renderer (ketqua.c, chart.c, md.c,
+ * han_md.c, site.c, bao_cao.c with its writers doc_md.c and doc_pdf.c,
  * scorecard.c) takes it as `const Model *`.  The model knows those
  * modules only as data: it includes the calendar (date.h), the deadline
- * tasks' plain types (han_data.h) and the messages (msg.h), never the
- * code that fills or reads it.
+ * tasks' plain types (han_data.h), the report's blocks (doc.h) and the
+ * messages (msg.h), never the code that fills or reads it.
  *
  * Ownership: the model owns every byte reachable from it.  Strings are
  * copied in (NFC-normalised UTF-8, surrounding spaces trimmed) and
@@ -20,6 +21,7 @@
 #include <stdint.h>
 
 #include "date.h"
+#include "doc.h"
 #include "han_data.h"
 #include "msg.h"
 
@@ -119,6 +121,9 @@ typedef struct Model {
 	ConfEntry *conf;   size_t n_conf;
 	TepVao *tep;       size_t n_tep;       /* sorted by path */
 	HanData han;       /* the deadline tasks (han_data.h); empty when absent */
+	/* The clerk's noi-dung.md as blocks (gfm.c): its headings level 1
+	 * (# and ##) and 2 (###), unnumbered; empty when the file is absent. */
+	DocList noi_dung;
 	Msgs msgs;         /* every error and warning of the run */
 
 	/* Filled by eval_run(). */

@@ -1,13 +1,12 @@
-/* site: the static intranet site.  Every page is Markdown from md.c,
- * rendered in-process by cmark-gfm (the only file that includes it) with
- * its table extension and safe mode on, then set into the page shell of
+/* site: the static intranet site.  Every page is Markdown from md.c (the
+ * report's page: bao_cao.h), rendered in-process by cmark-gfm (gfm.h, the
+ * only file that includes it) with its table extension and safe mode on,
+ * then set into the page shell of
  * templates/page.html.  A page is rendered and written a piece at a time
  * as md.c hands it over (md.h), so memory does not grow with the units.  The CSS of templates/ and the run's SVG charts are
  * copied in, so the site is self-contained and all its links relative. */
 #include "site.h"
 
-#include <cmark-gfm-core-extensions.h>
-#include <cmark-gfm.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
@@ -16,8 +15,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bao_cao.h"
 #include "buf.h"
 #include "fmt.h"
+#include "gfm.h"
 #include "md.h"
 #include "out.h"
 #include "rank.h"
@@ -148,29 +149,6 @@ static void S_replace(Buf *b, const char *s, size_t len, const char *const *from
 	}
 }
 
-/* Markdown -> HTML.  Safe mode stays on (CMARK_OPT_DEFAULT): raw HTML
- * would become a comment, and md.c escapes data so none is produced.
- * Free with S_cmark_free. */
-static char *S_cmark(const char *md, size_t len)
-{
-	cmark_gfm_core_extensions_ensure_registered();
-	cmark_parser *p = cmark_parser_new(CMARK_OPT_DEFAULT);
-	cmark_syntax_extension *table = cmark_find_syntax_extension("table");
-	if (table)
-		cmark_parser_attach_syntax_extension(p, table);
-	cmark_parser_feed(p, md, len);
-	cmark_node *doc = cmark_parser_finish(p);
-	char *out = cmark_render_html(doc, CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(p));
-	cmark_node_free(doc);
-	cmark_parser_free(p);
-	return out;
-}
-
-static void S_cmark_free(char *html)
-{
-	cmark_get_default_mem_allocator()->free(html);
-}
-
 /* Appends html[0, len) to out as the site shows it.  Tables scroll inside
  * their own box on a phone, not the page; verdict cells get a class for
  * colour (the word and symbol carry the meaning).  "<table>" and "<td>"
@@ -261,7 +239,7 @@ static void S_piece(MdSink *k, int kind)
 		md = s->text.ptr;
 		len = s->text.len;
 	}
-	char *html = S_cmark(md, len);
+	char *html = gfm_html(md, len);
 	const char *a = html, *z = html + strlen(html);
 	if (s->open) {
 		const char *o = S_opening(s->open);
@@ -282,7 +260,7 @@ static void S_piece(MdSink *k, int kind)
 			s->bad = xasprintf("a piece of the page '%s' did not end inside its %s", s->path, c);
 	}
 	S_emit(s, a, (size_t)(z - a));
-	S_cmark_free(html);
+	gfm_free(html);
 	buf_reset(&k->md);
 	s->open = inside ? kind : 0;
 	if (kind == MD_CUT_TABLE) {
@@ -496,7 +474,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 	title = xasprintf("Báo cáo — %s", s.period);
 	if (S_page_begin(&s, "bao-cao.html", "", title, err))
 		goto out;
-	md_report(&s.sink.md, m, "charts/");
+	bao_cao_md(&s.sink.md, m, "charts/");
 	if (S_page_end(&s, title, "", err))
 		goto out;
 

@@ -14,9 +14,12 @@ expect_rc 0
 ky=$(ls "$WORK/o1" | grep -v '\.' | head -n 1)
 [ -f "$WORK/o1/$ky/han.csv" ] || fail "no han.csv in $WORK/o1/$ky"
 diff -u "$GOLD/sample-han.csv" "$WORK/o1/$ky/han.csv" || fail "han.csv differs from the golden file"
-grep -qF '## Tình hình công bố TTHC' "$WORK/o1/$ky/bao-cao.md" || fail "bao-cao.md lacks the section"
-grep -qF '| Sở Giao thông vận tải | Danh mục TTHC | 2 | 1 | 0 | 1 | 0 | 39 |' "$WORK/o1/$ky/bao-cao.md" ||
-	fail "bao-cao.md lacks the unit's row"
+# the report: its section III (the counts, the worst delays) and the
+# appendix with every step (Phụ lục III)
+grep -qF '## III. CÔNG BỐ THỦ TỤC HÀNH CHÍNH VÀ CÁC MỐC THỜI HẠN' "$WORK/o1/$ky/bao-cao.md" || fail "bao-cao.md lacks the section"
+grep -qF 'Công bố danh mục TTHC: 19/26 đúng hạn' "$WORK/o1/$ky/bao-cao.md" || fail "bao-cao.md lacks the counts"
+grep -qF '| Sở Giao thông vận tải | Công bố danh mục TTHC theo Quyết định 3120/QĐ-BGTVT | 06/11/2024 | chưa thực hiện | Quá hạn 39 |' "$WORK/o1/$ky/bao-cao.md" ||
+	fail "bao-cao.md lacks the unit's row in Phụ lục III"
 grep -rqF 'Tình hình công bố TTHC' "$WORK/o1/$ky/site" || fail "the site lacks the section"
 if command -v pdftotext >/dev/null; then
 	pdftotext "$WORK/o1/$ky/the-diem.pdf" "$WORK/the-diem.txt" 2>/dev/null
@@ -64,7 +67,8 @@ run_chitieu -q -i "$WORK/none" -o "$WORK/o4"
 expect_rc 0
 expect_no_err "cong-bo"
 [ ! -e "$WORK/o4/$ky/han.csv" ] || fail "han.csv written without the files"
-! grep -qF 'Tình hình công bố TTHC' "$WORK/o4/$ky/bao-cao.md" || fail "section written without the files"
+! grep -qF 'CÔNG BỐ THỦ TỤC HÀNH CHÍNH' "$WORK/o4/$ky/bao-cao.md" || fail "section written without the files"
+! grep -qF 'Phụ lục III' "$WORK/o4/$ky/bao-cao.md" || fail "appendix written without the files"
 
 # 4. A limit from bao-cao.conf moves every deadline.
 copy_sample "$WORK/lim"

@@ -104,9 +104,9 @@ sed "2s|Thực hiện theo Công văn số|$big&|" "$TOP/input/chi-tieu.csv" >"$
 grep -q "của Chính phủ Căn cứ" "$B/chi-tieu.csv" || fail "the long basis was not written"
 run_chitieu -q -i "$B" -o "$WORK/ob" -k 2024-Q2
 expect_rc 0
-# every row of the appendix is on the appendix pages, before section II
+# every row of Phụ lục I is on its pages, before Phụ lục II
 last=$(awk -F, 'END { gsub(/"/, "", $2); split($2, w, " "); print w[1] " " w[2] " " w[3] }' "$TOP/input/chi-tieu.csv")
-pdftotext "$WORK/ob/2024-Q2/bao-cao.pdf" - 2>/dev/null | awk '/II\. KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU/ { exit } { print }' |
+pdftotext "$WORK/ob/2024-Q2/bao-cao.pdf" - 2>/dev/null | awk '/^\f?Phụ lục II$/ { exit } on { print } /^\f?Phụ lục I$/ { on = 1 }' |
 	grep -qF "$last" || fail "the appendix lost its last row ('$last') under a long merged basis"
 
 # --- the data-quality page speaks Vietnamese --------------------------

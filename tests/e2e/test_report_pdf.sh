@@ -1,4 +1,5 @@
-# bao-cao.pdf of the sample: A4 pages (portrait body, landscape appendix),
+# bao-cao.pdf of the sample: PDF 1.4 with its Info filled, A4 pages
+# (portrait body, landscape appendices),
 # every font embedded, the texts a reader searches for (every target's
 # name, the verdict words, the motto, the inputs' SHA-256), byte-identical
 # runs under SOURCE_DATE_EPOCH and no date at all without it, and a
@@ -11,6 +12,14 @@ run_chitieu -q -i input -o "$WORK/o1"
 expect_rc 0
 pdf=$(find "$WORK/o1" -name bao-cao.pdf | head -n 1)
 [ -n "$pdf" ] || fail "no bao-cao.pdf"
+
+# PDF 1.4 or later (the decree's floor), Title, Subject, Author, Keywords.
+pdfinfo "$pdf" >"$WORK/info" 2>/dev/null
+grep -q '^PDF version: *1\.[4-7]' "$WORK/info" || fail "not PDF 1.4 or later"
+grep -qF 'Title:           BÁO CÁO Năm 2024' "$WORK/info" || fail "no Title"
+grep -qF 'Subject:         Kết quả thực hiện các chỉ tiêu cải cách thủ tục hành chính năm 2024' "$WORK/info" || fail "no Subject"
+grep -qF 'Author:          UBND tỉnh Hưng Yên' "$WORK/info" || fail "no Author"
+grep -qF 'Keywords:        cải cách hành chính; thủ tục hành chính' "$WORK/info" || fail "no Keywords from tu_khoa"
 
 # A4 pages, both orientations.
 pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
@@ -67,7 +76,7 @@ done
 # the colophon: the version and the SHA-256 of the input list, as
 # sha256sum prints it for the input files in name order
 has "chitieu $("$CHITIEU" --version | awk 'NR == 1 { print $2 }')"
-has "$(cd input && find . -type f \( -name '*.csv' -o -name '*.conf' \) | sed 's|^\./||' |
+has "$(cd input && find . -type f \( -name '*.csv' -o -name '*.conf' -o -name '*.md' \) | sed 's|^\./||' |
 	LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
 
 # One chart per target, embedded.
@@ -75,8 +84,10 @@ n_png=$(find "$(dirname "$pdf")/charts" -name 'chi-tieu-*.png' | wc -l)
 n_img=$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3 | wc -l)
 [ "$n_png" -ge 1 ] && [ "$n_img" -eq "$n_png" ] || fail "$n_img images in the PDF for $n_png target charts"
 
-# Page numbers: none on the first page, then 2, 3, ... to the last (the
-# table is part of the body: its pages carry on the numbering).
+# Page numbers: none on the first page, then 2, 3, ...; each appendix
+# (a page that starts "Phụ lục …") numbers its pages on their own, again
+# unnumbered on its first page (Decree 30: "Số trang của Phụ lục được đánh
+# số riêng theo từng Phụ lục").
 heads=""
 i=1
 while [ "$i" -le "$pages" ]; do
@@ -85,24 +96,26 @@ while [ "$i" -le "$pages" ]; do
 done
 echo "$heads" | awk -F'|' '{
 	if ($2 ~ /^[0-9]+$/) { print "page 1 is numbered"; exit 1 }
-	want = 2
+	want = 2; n_app = 0
 	for (i = 3; i <= NF; i++) {
+		if ($i ~ /^Phụ lục /) { want = 2; n_app++; continue }
 		if ($i != want) { print "page " i - 1 " heads \"" $i "\", expected " want; exit 1 }
 		want++
 	}
+	if (n_app < 2) { print "fewer than two appendices start a page"; exit 1 }
 }' || fail "page numbers"
-# SPEC's order: the header block, the appendix table with the results,
-# then the detail per target, then the signature.
+# SPEC's order: the header block, the detail per target, the signature,
+# then the appendix table with the results.
 pdftotext -enc UTF-8 "$pdf" "$WORK/all.txt" 2>/dev/null
 line_of() { grep -n -m1 -F -- "$1" "$WORK/all.txt" | cut -d: -f1; }
 l_motto=$(line_of "Độc lập - Tự do - Hạnh phúc"); l_table=$(line_of "Căn cứ thực hiện")
 l_detail=$(line_of "KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU"); l_sign=$(line_of "Nơi nhận")
 [ -n "$l_motto" ] && [ -n "$l_table" ] && [ -n "$l_detail" ] && [ -n "$l_sign" ] || fail "a part of the report is missing"
-[ "$l_motto" -lt "$l_table" ] && [ "$l_table" -lt "$l_detail" ] && [ "$l_detail" -lt "$l_sign" ] ||
-	fail "order: motto $l_motto, table $l_table, detail $l_detail, signature $l_sign"
+[ "$l_motto" -lt "$l_detail" ] && [ "$l_detail" -lt "$l_sign" ] && [ "$l_sign" -lt "$l_table" ] ||
+	fail "order: motto $l_motto, detail $l_detail, signature $l_sign, table $l_table"
 # A unit judged on a denominator under 5 is flagged.
 if sed 's/"[^"]*"/Q/g' "$k" | awk -F, '$2 !~ /:/ && $2 != "tinh" && $7 > 0 && $7 < 5 { f = 1 } END { exit !f }'; then
-	has "mẫu số nhỏ"
+	has "mẫu số nhỏ (dưới 5)"
 fi
 
 # Reproducible: a second run gives the same bytes, and carries the date.
@@ -148,6 +161,6 @@ expect_rc 3
 expect_err "fonts-liberation2"
 [ -z "$(find "$WORK/o4" -name bao-cao.pdf 2>/dev/null)" ] || fail "a failed run left a PDF"
 
-# 1,200 units: the tables of units that missed a target (up to 1,194 rows) drawn in batches, the same bytes as whole.
+# 1,200 units: Phụ lục II (a row per unit) drawn in batches, the same bytes as whole.
 same_batched_as_whole bao-cao.pdf
 echo ok

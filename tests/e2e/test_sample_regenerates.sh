@@ -1,6 +1,7 @@
 # The committed sample input/ is exactly what tools/gen-sample.py writes:
 # nobody edited the generated files by hand, and the generator is
-# deterministic (two runs, same bytes).  bao-cao.conf is written by hand.
+# deterministic (two runs, same bytes).  bao-cao.conf and noi-dung.md
+# (the clerk's text) are written by hand.
 . tests/e2e/lib.sh
 set -e
 if ! command -v python3 >/dev/null; then
@@ -10,6 +11,6 @@ fi
 python3 tools/gen-sample.py "$WORK/a" >/dev/null || fail "gen-sample.py failed"
 python3 tools/gen-sample.py "$WORK/b" >/dev/null || fail "gen-sample.py failed"
 diff -r "$WORK/a" "$WORK/b" || fail "two runs of gen-sample.py differ"
-cp input/bao-cao.conf "$WORK/a/"
+cp input/bao-cao.conf input/noi-dung.md "$WORK/a/"
 diff -r input "$WORK/a" || fail "input/ differs from what tools/gen-sample.py writes"
 exit 0

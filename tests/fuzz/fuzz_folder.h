@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bao_cao.h"
 #include "buf.h"
 #include "eval.h"
 #include "han.h"
@@ -102,7 +103,7 @@ static void S_pipeline(void)
 		ketqua_csv(&b, &m);
 		if (m.han.co)
 			ketqua_han_csv(&b, &m);
-		md_report(&b, &m, "charts/");
+		bao_cao_md(&b, &m, "charts/");
 		buf_release(&b);
 	}
 	if (getenv("FUZZ_VERBOSE"))

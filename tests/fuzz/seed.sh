@@ -46,6 +46,10 @@ put conf "$b/bao-cao.conf" input/bao-cao.conf tests/data/han/*/bao-cao.conf
 put cong_bo "$b/cong-bo.csv" input/cong-bo.csv tests/data/han/*/cong-bo.csv
 put moc "$b/moc.csv" input/moc.csv tests/data/han/*/moc.csv
 put ngay_nghi "$b/ngay-nghi.csv" input/ngay-nghi.csv tests/data/han/*/ngay-nghi.csv
+# noi-dung.md: the sample and one of every construct gfm.c handles or refuses
+printf 'Mở đầu.\n\n<div>x</div>\n\n![a](b) <b>c</b> <!-- ghi chú -->\n\n#### sâu\n\n# Mục\n\n- a\n    - b\n        1. c\n\n> trích\n\n```\nmã\n```\n\n| a | b | c |\n|:-|:-:|-:|\n| 1 | **2** | *3* |\n| thiếu |\n' >"$shapes/noi-dung-hostile"
+printf 'ab\377c\n' >"$shapes/noi-dung-bad-utf8"
+put noi_dung input/noi-dung.md "$shapes"/noi-dung-*
 # the whole folder as one blob, in the format of `tail -n +1`
 mkdir -p "$C/input"
 (cd input && tail -n +1 *.csv bao-cao.conf so-lieu/*.csv) >"$C/input/sample"

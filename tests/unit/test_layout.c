@@ -288,6 +288,42 @@ static void test_layout_paragraph_breaks_pages(void **state)
 	free(pdf);
 }
 
+/* A paragraph of runs wraps as lo_paragraph does (widths add up, so one
+ * regular run takes the lines lo_wrap gives it), styles change inside a
+ * line, a long one breaks pages, and the file says PDF 1.4. */
+static void test_layout_rich_paragraph(void **state)
+{
+	LoDoc *d = *state;
+	lo_page_new(d, 0);
+	float w = d->x1 - d->x0;
+	char *s = S_long("Báo cáo kết quả thực hiện", 600);
+	LoRun one = {s, FONT_REGULAR};
+	assert_float_equal(lo_rich_height(d, &one, 1, 13, w, 0), lo_text_height(d, FONT_REGULAR, 13, w, s), EPS);
+	/* bold inside a sentence, a comma glued to it: more width, never fewer lines */
+	LoRun mixed[3] = {{"Kết quả toàn tỉnh: ", FONT_REGULAR}, {s, FONT_BOLD}, {", đạt.", FONT_ITALIC}};
+	float h = lo_rich_height(d, mixed, 3, 13, w, 20);
+	assert_true(h >= lo_text_height(d, FONT_REGULAR, 13, w, s) - EPS);
+	float y0 = d->y;
+	lo_rich(d, mixed, 3, 13, d->x0, w, LO_JUSTIFY, 20, 0);
+	assert_float_equal(y0 - d->y, h, EPS);
+	/* a word wider than the line is cut, not drawn past the margin */
+	LoRun wide = {"https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001234", FONT_REGULAR};
+	assert_true(lo_rich_height(d, &wide, 1, 13, 100, 0) > lo_leading(13) + EPS);
+	int before = d->n_pages;
+	char *big = S_long("Báo cáo kết quả thực hiện", 8000);
+	LoRun many[2] = {{big, FONT_REGULAR}, {" cuối", FONT_BOLD_ITALIC}};
+	lo_rich(d, many, 2, 13, d->x0, w, LO_JUSTIFY, 20, 0);
+	assert_true(d->n_pages > before);
+	free(big);
+	free(s);
+	unsigned char *pdf;
+	size_t len;
+	char *err = NULL;
+	assert_int_equal(lo_bytes(d, &pdf, &len, &err), 0);
+	assert_memory_equal(pdf, "%PDF-1.4", 8);
+	free(pdf);
+}
+
 /* NaN coordinates never reach the file; a missing or broken chart is
  * left out without failing the document. */
 static void test_layout_nan_and_bad_png(void **state)
@@ -612,6 +648,7 @@ int main(void)
 		cmocka_unit_test(test_layout_table_long_cells_wrap_inside),
 		cmocka_unit_test(test_layout_table_span_crossing_page_repeats),
 		cmocka_unit_test(test_layout_paragraph_breaks_pages),
+		cmocka_unit_test(test_layout_rich_paragraph),
 		cmocka_unit_test(test_layout_nan_and_bad_png),
 		cmocka_unit_test(test_layout_missing_font_names_package),
 		cmocka_unit_test(test_layout_long_word_not_cut_inside_number),

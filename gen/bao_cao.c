@@ -1,0 +1,1193 @@
+/* bao_cao: what the quarterly report says, in order (bao_cao.h).
+ *
+ * Every sentence, number and list of units of the report is composed
+ * here, once; the writers (doc_md.c, doc_pdf.c) only lay the blocks out.
+ * Numbers only through fmt.h.  Lists of units in the body are cut at
+ * S_TOI_DA names ("và 12 đơn vị khác"): the full lists are Phụ lục II,
+ * whose rows are emitted one by one, never held whole.
+ *
+ * Choices where the contract is silent:
+ *   - a sentence per group in section I counts the group's targets met
+ *     out of those judged;
+ *   - Phụ lục II's cells: the rate and the verdict symbol ("● đạt",
+ *     "× chưa đạt"), "(0/0)" when nothing arose, "?" not reported, "–"
+ *     where the target does not apply; a legend above the table;
+ *   - Phụ lục III lists every judged deadline step, in han.csv's order;
+ *   - the clerk's headings print in upper case, as the generated ones. */
+#include "bao_cao.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc_md.h"
+#include "doc_pdf.h"
+#include "fmt.h"
+#include "han.h"
+#include "mdbuf.h"
+#include "out.h"
+#include "rank.h"
+#include "xalloc.h"
+
+#ifndef CHITIEU_VERSION
+#define CHITIEU_VERSION "dev"
+#endif
+
+/* Units named in the body's lists; the rest are counted and referred to
+ * Phụ lục II. */
+#define S_TOI_DA 10
+/* A denominator under this is flagged: one case moves the rate by 20
+ * points or more. */
+#define S_MAU_NHO 5
+
+/* The appendices, in order; a number of 0 means absent from this report. */
+enum { S_PL_KET_QUA, S_PL_DON_VI, S_PL_HAN, S_PL_N };
+
+typedef struct {
+	const Model *m;
+	DocWriter *w;
+	DocBlock k;      /* the block being filled */
+	Buf b;           /* scratch */
+	char *ky_words;  /* "6 tháng đầu năm 2024" */
+	char *ky_mid;    /* inside a sentence: "6 tháng đầu năm 2024", "năm 2024" */
+	int pl[S_PL_N];  /* appendix numbers, 1-based; 0: absent */
+	char pl_ten[S_PL_N][32]; /* "Phụ lục II" */
+	int muc;         /* body sections numbered so far */
+} S_B;
+
+void bao_cao_nhan_chi_tieu(Buf *b, const ChiTieu *t)
+{
+	buf_printf(b, "CT%d", t->stt);
+}
+
+/* ---- emitting ---- */
+
+static void S_put(S_B *c)
+{
+	c->w->put(c->w, &c->k);
+	DocKind kind = c->k.kind;
+	doc_block_release(&c->k);
+	doc_block_init(&c->k, kind);
+}
+
+static void S_kind(S_B *c, DocKind kind)
+{
+	doc_block_release(&c->k);
+	doc_block_init(&c->k, kind);
+}
+
+/* Text into the block being filled. */
+static void S_t(S_B *c, int style, const char *s) { doc_add(&c->k.inl, style, s); }
+
+static void S_tf(S_B *c, int style, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void S_tf(S_B *c, int style, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	buf_reset(&c->b);
+	buf_vprintf(&c->b, fmt, ap);
+	va_end(ap);
+	doc_add_buf(&c->k.inl, style, &c->b);
+}
+
+static void S_par(S_B *c, int flags)
+{
+	c->k.kind = DOC_PARA;
+	c->k.flags = flags;
+	S_put(c);
+}
+
+static void S_heading(S_B *c, int level, const char *text)
+{
+	S_kind(c, DOC_HEADING);
+	c->k.level = level;
+	S_t(c, DOC_BOLD, text);
+	S_put(c);
+}
+
+/* A numbered body section: "II. KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU". */
+static void S_muc(S_B *c, const char *upper_title)
+{
+	char so[16];
+	doc_la_ma(++c->muc, so);
+	char *h = xasprintf("%s. %s", so, upper_title);
+	S_heading(c, 1, h);
+	free(h);
+}
+
+/* Sends the list item filled so far. */
+static void S_item(S_B *c, const char *marker)
+{
+	c->k.kind = DOC_ITEM;
+	c->k.line[0] = marker;
+	c->k.level = 1;
+	S_put(c);
+}
+
+/* ---- figures in words ---- */
+
+/* "80,50% (161/200)", "không phát sinh (0/0)", "chưa báo cáo" */
+static void S_so_lieu(S_B *c, int style, const ChiTieu *t, const KetQua *k)
+{
+	Buf *b = &c->b;
+	buf_reset(b);
+	if (k->dg == DG_CHUA_BAO_CAO)
+		buf_puts(b, "chưa báo cáo");
+	else if (k->d == 0)
+		buf_puts(b, "không phát sinh (0/0)");
+	else {
+		fmt_ty_le(b, k->n, k->d, t);
+		buf_puts(b, "% (");
+		fmt_int(b, k->n);
+		buf_putc(b, '/');
+		fmt_int(b, k->d);
+		buf_putc(b, ')');
+		if (k->d < S_MAU_NHO)
+			buf_puts(b, " (*)");
+	}
+	doc_add_buf(&c->k.inl, style, b);
+}
+
+static const char *S_ten_tinh(const Model *m)
+{
+	const char *t = model_conf(m, "ten_tinh");
+	return *t ? t : "Toàn tỉnh";
+}
+
+/* The province's name inside a sentence: "toàn tỉnh Hưng Yên" (only a
+ * leading "Toàn" is lowered: a proper name keeps its capitals). */
+static void S_ten_tinh_giua_cau(Buf *b, const Model *m)
+{
+	const char *t = S_ten_tinh(m);
+	if (strncmp(t, "Toàn ", 6) == 0 || strcmp(t, "Toàn tỉnh") == 0) {
+		buf_putc(b, 't');
+		t++;
+	}
+	buf_puts(b, t);
+}
+
+/* The issuing body inside a sentence ("UBND tỉnh Hưng Yên"). */
+static void S_ten_co_quan(Buf *b, const Model *m)
+{
+	const char *ten = model_conf(m, "ten_co_quan");
+	const char *cqcq = model_conf(m, "co_quan_chu_quan");
+	const char *cq = model_conf(m, "co_quan");
+	if (*ten)
+		buf_puts(b, ten);
+	else
+		buf_printf(b, "%s%s%s", cqcq, *cqcq && *cq ? " " : "", cq);
+}
+
+/* "Số:        /BC-UBND" (word "Số:"), "số …/BC-UBND" inside a sentence */
+static void S_so(Buf *b, const Model *m, const char *word)
+{
+	const char *so = model_conf(m, "so");
+	const char *kh = model_conf(m, "ky_hieu");
+	buf_printf(b, "%s %s/%s", word, *so ? so : "         ", *kh ? kh : "BC-       ");
+}
+
+static const char *S_loai(const Model *m)
+{
+	const char *loai = model_conf(m, "loai_van_ban");
+	return *loai ? loai : "Báo cáo";
+}
+
+/* ---- the document's start ---- */
+
+static void S_meta(S_B *c)
+{
+	const Model *m = c->m;
+	char *title = xasprintf("%s %s", S_loai(m), c->ky_words);
+	const char *ty = model_conf(m, "trich_yeu");
+	char *subject = xasprintf("%s %s", *ty ? ty : "Kết quả thực hiện các chỉ tiêu", c->ky_mid);
+	const char *kw = model_conf(m, "tu_khoa");
+	char ky[16];
+	ky_format(m->cua_so.ky, ky);
+	char *keywords = *kw ? xstrdup(kw) : xasprintf("%s; %s; %s", S_loai(m), ky, S_ten_tinh(m));
+	buf_reset(&c->b);
+	S_ten_co_quan(&c->b, m);
+	char *author = buf_detach(&c->b, NULL);
+	S_kind(c, DOC_META);
+	c->k.line[0] = title;
+	c->k.line[1] = subject;
+	c->k.line[2] = author;
+	c->k.line[3] = keywords;
+	c->k.line[4] = NULL; /* a running head on every page: none yet */
+	S_put(c);
+	free(title);
+	free(subject);
+	free(keywords);
+	free(author);
+}
+
+static void S_header(S_B *c)
+{
+	const Model *m = c->m;
+	Buf so, ngay;
+	buf_init(&so);
+	buf_init(&ngay);
+	S_so(&so, m, "Số:");
+	const char *place = model_conf(m, "dia_danh");
+	buf_printf(&ngay, "%s, ", *place ? place : "..........");
+	fmt_ngay_van_ban(&ngay, m, "     ");
+	S_kind(c, DOC_HEADER);
+	c->k.line[0] = model_conf(m, "co_quan_chu_quan");
+	c->k.line[1] = model_conf(m, "co_quan");
+	c->k.line[2] = so.ptr;
+	c->k.line[3] = ngay.ptr;
+	c->k.line[4] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+	c->k.line[5] = "Độc lập - Tự do - Hạnh phúc";
+	S_put(c);
+	buf_release(&so);
+	buf_release(&ngay);
+
+	S_kind(c, DOC_TITLE);
+	c->k.line[0] = S_loai(m);
+	const char *ty = model_conf(m, "trich_yeu");
+	if (*ty)
+		S_tf(c, DOC_BOLD, "%s %s", ty, c->ky_mid);
+	else
+		S_t(c, DOC_BOLD, c->ky_words);
+	const char *note = model_conf(m, "ghi_chu_du_lieu");
+	c->k.line[1] = *note ? note : NULL;
+	S_put(c);
+}
+
+/* ---- I. KẾT QUẢ CHUNG ---- */
+
+static void S_stt_list(S_B *c, DanhGia dg)
+{
+	const Model *m = c->m;
+	int first = 1;
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		if (m->kq_tinh[t].dg == dg) {
+			S_tf(c, 0, "%s%d", first ? "" : ", ", m->chi_tieu[t].stt);
+			first = 0;
+		}
+}
+
+static void S_ket_qua_chung(S_B *c)
+{
+	const Model *m = c->m;
+	int dem[4] = {0, 0, 0, 0};
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		dem[m->kq_tinh[t].dg]++;
+	S_muc(c, "KẾT QUẢ CHUNG");
+
+	S_kind(c, DOC_PARA);
+	buf_reset(&c->b);
+	buf_printf(&c->b, "Kết quả %s, ", c->ky_mid);
+	S_ten_tinh_giua_cau(&c->b, m);
+	buf_puts(&c->b, " đạt ");
+	doc_add_buf(&c->k.inl, 0, &c->b);
+	S_tf(c, DOC_BOLD, "%d/%zu", dem[DG_DAT], m->n_chi_tieu);
+	S_t(c, 0, " chỉ tiêu được giao");
+	static const struct {
+		DanhGia dg;
+		const char *words;
+	} kinds[] = {
+	    {DG_CHUA_DAT, "chưa đạt"},
+	    {DG_KHONG_PHAT_SINH, "không phát sinh số liệu để đánh giá"},
+	    {DG_CHUA_BAO_CAO, "chưa có số liệu báo cáo"},
+	};
+	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
+		if (!dem[kinds[k].dg])
+			continue;
+		S_tf(c, 0, "; %s %d chỉ tiêu (chỉ tiêu số ", kinds[k].words, dem[kinds[k].dg]);
+		S_stt_list(c, kinds[k].dg);
+		S_t(c, 0, ")");
+	}
+	S_tf(c, 0, ". Kết quả từng chỉ tiêu chi tiết tại %s.", c->pl_ten[S_PL_KET_QUA]);
+	S_par(c, 0);
+
+	/* the province's figure on each target it did not meet: what a
+	 * reader acts on first */
+	if (dem[DG_CHUA_DAT]) {
+		S_kind(c, DOC_PARA);
+		S_t(c, 0, "Các chỉ tiêu chưa đạt:");
+		S_par(c, 0);
+		size_t left = (size_t)dem[DG_CHUA_DAT];
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			const KetQua *k = &m->kq_tinh[t];
+			if (k->dg != DG_CHUA_DAT)
+				continue;
+			const ChiTieu *ct = &m->chi_tieu[t];
+			S_kind(c, DOC_ITEM);
+			/* the name inside brackets, without its own full stop */
+			size_t len = strlen(ct->ten);
+			while (len && ct->ten[len - 1] == '.')
+				len--;
+			S_tf(c, 0, "Chỉ tiêu %d (%.*s): ", ct->stt, (int)len, ct->ten);
+			S_so_lieu(c, DOC_BOLD, ct, k);
+			buf_reset(&c->b);
+			buf_puts(&c->b, ", giao ");
+			fmt_giao_chi_tieu(&c->b, ct);
+			buf_puts(&c->b, --left ? ";" : ".");
+			doc_add_buf(&c->k.inl, 0, &c->b);
+			S_item(c, "-");
+		}
+	}
+
+	/* a sentence per group */
+	S_kind(c, DOC_PARA);
+	S_t(c, 0, "Kết quả theo nhóm đơn vị:");
+	S_par(c, 0);
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		int ap = 0, dg_n = 0, dat = 0;
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			if (!m->chi_tieu[t].ap_dung[g])
+				continue;
+			ap++;
+			DanhGia dg = model_kq_nhom(m, g, t)->dg;
+			dg_n += dg == DG_DAT || dg == DG_CHUA_DAT;
+			dat += dg == DG_DAT;
+		}
+		if (!ap)
+			continue;
+		S_kind(c, DOC_ITEM);
+		S_tf(c, 0, "%s: đạt %d/%d chỉ tiêu được đánh giá (%d chỉ tiêu áp dụng)", m->nhom[g].ten,
+		     dat, dg_n, ap);
+		if (dg_n > dat) {
+			S_t(c, 0, "; chưa đạt chỉ tiêu số ");
+			int first = 1;
+			for (size_t t = 0; t < m->n_chi_tieu; t++)
+				if (m->chi_tieu[t].ap_dung[g] && model_kq_nhom(m, g, t)->dg == DG_CHUA_DAT) {
+					S_tf(c, 0, "%s%d", first ? "" : ", ", m->chi_tieu[t].stt);
+					first = 0;
+				}
+		}
+		S_t(c, 0, g + 1 == m->n_nhom ? "." : ";");
+		S_item(c, "-");
+	}
+
+	/* how the figures are made: a clerk does not read "2024-Q2" */
+	Ky moi = m->cua_so.moi_nhat;
+	static const char *const la_ma[] = {"I", "II", "III", "IV"};
+	char ky[48];
+	if (moi.kind == 'Q' && moi.n >= 1 && moi.n <= 4)
+		snprintf(ky, sizeof ky, "quý %s năm %d", la_ma[moi.n - 1], moi.year);
+	else
+		snprintf(ky, sizeof ky, "tháng %d năm %d", moi.n, moi.year);
+	S_kind(c, DOC_PARA);
+	S_tf(c, 0,
+	     "Các chỉ tiêu được đánh giá trên số liệu cộng dồn từ đầu năm (tử số/mẫu số của tất cả "
+	     "các kỳ trong %s); số liệu mới nhất: %s. Tỷ lệ = 100 × tử số / mẫu số; đánh giá so "
+	     "sánh chính xác trên số nguyên. Tỷ lệ có mẫu số nhỏ hơn %d được đánh dấu (*): một hồ "
+	     "sơ làm tỷ lệ thay đổi nhiều, cần đọc thận trọng. Kết quả của từng đơn vị tại %s.",
+	     c->ky_mid, ky, S_MAU_NHO, c->pl_ten[S_PL_DON_VI]);
+	S_par(c, 0);
+}
+
+/* ---- II. per target ---- */
+
+/* The notes unit u gave with its figures of target t in the window, as
+ * the site prints them: "Th3: Hệ thống gián đoạn; Quý II: …". */
+static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
+{
+	for (size_t i = model_so_lieu_dau(m, u, t); i < m->n_so_lieu; i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		if ((size_t)r->don_vi != u || (size_t)r->chi_tieu != t)
+			break;
+		if (!r->ghi_chu || !*r->ghi_chu || r->ky.year != m->cua_so.year ||
+		    ky_last_month(r->ky) > m->cua_so.last_month)
+			continue;
+		if (b->len)
+			buf_puts(b, "; ");
+		fmt_buoc(b, r->ky);
+		buf_printf(b, ": %s", r->ghi_chu);
+	}
+}
+
+/* The units of target t judged dg, in display order: up to S_TOI_DA
+ * named with their figures (with_figure), then how many more. */
+static size_t S_don_vi_list(S_B *c, size_t t, DanhGia dg, int only_small, int with_figure)
+{
+	const Model *m = c->m;
+	const ChiTieu *ct = &m->chi_tieu[t];
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = (size_t)m->thu_tu_don_vi[i];
+		if (!model_applies(m, u, t))
+			continue;
+		const KetQua *k = model_kq_don_vi(m, u, t);
+		if (k->dg != dg || (only_small && !(k->d > 0 && k->d < S_MAU_NHO)))
+			continue;
+		if (n < S_TOI_DA) {
+			S_tf(c, 0, "%s%s", n ? "; " : "", m->don_vi[u].ten);
+			if (with_figure) {
+				S_t(c, 0, " ");
+				S_so_lieu(c, 0, ct, k);
+				/* why it fell short, in the unit's words */
+				buf_reset(&c->b);
+				S_ghi_chu(&c->b, m, u, t);
+				if (c->b.len) {
+					char *g = buf_detach(&c->b, NULL);
+					S_t(c, 0, " (");
+					S_t(c, DOC_ITALIC, g);
+					S_t(c, 0, ")");
+					free(g);
+				}
+			}
+		}
+		n++;
+	}
+	if (n > S_TOI_DA)
+		S_tf(c, 0, " và %zu đơn vị khác (danh sách đầy đủ tại %s)", n - S_TOI_DA,
+		     c->pl_ten[S_PL_DON_VI]);
+	return n;
+}
+
+static size_t S_dem(const Model *m, size_t t, DanhGia dg, int only_small)
+{
+	size_t n = 0;
+	for (size_t u = 0; u < m->n_don_vi; u++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const KetQua *k = model_kq_don_vi(m, u, t);
+		n += k->dg == dg && (!only_small || (k->d > 0 && k->d < S_MAU_NHO));
+	}
+	return n;
+}
+
+static void S_chi_tieu(S_B *c, size_t t)
+{
+	const Model *m = c->m;
+	const ChiTieu *ct = &m->chi_tieu[t];
+	const KetQua *k = &m->kq_tinh[t];
+	char *h = xasprintf("%d. %s", ct->stt, ct->ten);
+	S_heading(c, 2, h);
+	free(h);
+
+	S_kind(c, DOC_PARA);
+	buf_reset(&c->b);
+	buf_puts(&c->b, "Chỉ tiêu giao: ");
+	fmt_giao_chi_tieu(&c->b, ct);
+	if (*ct->don_vi_tinh && strcmp(ct->don_vi_tinh, "%") != 0)
+		buf_printf(&c->b, " (%s)", ct->don_vi_tinh);
+	buf_puts(&c->b, ". Kết quả ");
+	S_ten_tinh_giua_cau(&c->b, m);
+	buf_puts(&c->b, ": ");
+	doc_add_buf(&c->k.inl, 0, &c->b);
+	S_so_lieu(c, DOC_BOLD, ct, k);
+	S_t(c, 0, " — ");
+	S_t(c, DOC_BOLD, fmt_danh_gia(k->dg));
+	if (k->so_dv_danh_gia)
+		S_tf(c, 0, "; %d/%d đơn vị được đánh giá đạt", k->so_dv_dat, k->so_dv_danh_gia);
+	S_t(c, 0, ".");
+	S_par(c, 0);
+
+	/* each group it applies to; the last item ends with a full stop
+	 * (Decree 30's enumerations) */
+	size_t last_g = 0;
+	for (size_t g = 0; g < m->n_nhom; g++)
+		if (ct->ap_dung[g])
+			last_g = g;
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		if (!ct->ap_dung[g])
+			continue;
+		const KetQua *kg = model_kq_nhom(m, g, t);
+		S_kind(c, DOC_ITEM);
+		S_tf(c, 0, "%s: ", m->nhom[g].ten);
+		S_so_lieu(c, 0, ct, kg);
+		S_tf(c, 0, ", %s", fmt_danh_gia(kg->dg));
+		if (kg->so_dv_danh_gia)
+			S_tf(c, 0, "; %d/%d đơn vị đạt", kg->so_dv_dat, kg->so_dv_danh_gia);
+		S_t(c, 0, g == last_g ? "." : ";");
+		S_item(c, "-");
+	}
+
+	S_kind(c, DOC_FIGURE);
+	char stem[40];
+	snprintf(stem, sizeof stem, "chi-tieu-%d", ct->stt);
+	c->k.line[0] = stem;
+	S_tf(c, 0, "Biểu đồ xu hướng theo kỳ: chỉ tiêu %d, %s", ct->stt, ct->ten);
+	S_put(c);
+
+	size_t n_cd = S_dem(m, t, DG_CHUA_DAT, 0);
+	if (n_cd) {
+		S_kind(c, DOC_PARA);
+		S_tf(c, DOC_ITALIC, "Đơn vị chưa đạt (%zu):", n_cd);
+		S_t(c, 0, " ");
+		S_don_vi_list(c, t, DG_CHUA_DAT, 0, 1);
+		S_t(c, 0, ".");
+		S_par(c, 0);
+	} else if (k->so_dv_danh_gia) {
+		S_kind(c, DOC_PARA);
+		S_t(c, DOC_ITALIC, "Tất cả các đơn vị được đánh giá đều đạt.");
+		S_par(c, 0);
+	}
+	size_t n_nho = S_dem(m, t, DG_DAT, 1);
+	if (n_nho) {
+		S_kind(c, DOC_PARA);
+		S_tf(c, DOC_ITALIC, "Đơn vị đạt với mẫu số nhỏ (dưới %d) (%zu):", S_MAU_NHO, n_nho);
+		S_t(c, 0, " ");
+		S_don_vi_list(c, t, DG_DAT, 1, 1);
+		S_t(c, 0, ".");
+		S_par(c, 0);
+	}
+	size_t n_cbc = S_dem(m, t, DG_CHUA_BAO_CAO, 0);
+	if (n_cbc) {
+		S_kind(c, DOC_PARA);
+		S_tf(c, DOC_ITALIC, "Đơn vị chưa báo cáo (%zu):", n_cbc);
+		S_t(c, 0, " ");
+		S_don_vi_list(c, t, DG_CHUA_BAO_CAO, 0, 0);
+		S_t(c, 0, ".");
+		S_par(c, 0);
+	}
+}
+
+/* ---- III. the deadline tasks ---- */
+
+static const char *S_buoc_ten(const Model *m, const HanKetQua *k, Buf *b)
+{
+	buf_reset(b);
+	if (strcmp(k->buoc, "danh_muc") == 0)
+		buf_printf(b, "Công bố danh mục TTHC theo Quyết định %s", k->so_quyet_dinh);
+	else if (strcmp(k->buoc, "quy_trinh") == 0)
+		buf_printf(b, "Công bố quy trình nội bộ theo Quyết định %s", k->so_quyet_dinh);
+	else
+		buf_puts(b, k->moc >= 0 ? m->han.moc[k->moc].ten : k->buoc);
+	return b->ptr;
+}
+
+static const char *S_ten_don_vi(const Model *m, int u)
+{
+	return u >= 0 && (size_t)u < m->n_don_vi ? m->don_vi[u].ten : "";
+}
+
+static void S_han_dong(S_B *c, const char *what, const HanDem *h, int last)
+{
+	if (!h->tong)
+		return;
+	S_kind(c, DOC_ITEM);
+	S_tf(c, 0, "%s: %d/%d đúng hạn", what, h->dung_han, h->tong);
+	if (h->tre_han)
+		S_tf(c, 0, "; %d trễ hạn (chậm nhất %d ngày làm việc)", h->tre_han, h->tre_max);
+	if (h->qua_han)
+		S_tf(c, 0, "; %d quá hạn chưa thực hiện (quá nhiều nhất %d ngày làm việc)", h->qua_han,
+		     h->qua_max);
+	if (h->chua_den_han)
+		S_tf(c, 0, "; %d chưa đến hạn", h->chua_den_han);
+	S_t(c, 0, last ? "." : ";");
+	S_item(c, "-");
+}
+
+static void S_han(S_B *c)
+{
+	const Model *m = c->m;
+	if (!m->han.co)
+		return;
+	S_muc(c, "CÔNG BỐ THỦ TỤC HÀNH CHÍNH VÀ CÁC MỐC THỜI HẠN");
+	HanTomTat tt;
+	han_tom_tat(m, -1, &tt);
+	S_kind(c, DOC_PARA);
+	S_tf(c, 0,
+	     "Thời hạn công bố tính theo ngày làm việc kể từ ngày quyết định công bố của bộ, "
+	     "ngành: danh mục TTHC trong %d ngày, quy trình nội bộ trong %d ngày.",
+	     m->han.han_danh_muc, m->han.han_quy_trinh);
+	S_par(c, 0);
+	S_han_dong(c, "Công bố danh mục TTHC", &tt.danh_muc, !tt.quy_trinh.tong && !tt.moc.tong);
+	S_han_dong(c, "Công bố quy trình nội bộ", &tt.quy_trinh, !tt.moc.tong);
+	S_han_dong(c, "Các mốc thời hạn", &tt.moc, 1);
+
+	/* the late and overdue steps, worst first (a stable insertion sort
+	 * of the indexes; ties keep han.csv's order) */
+	size_t n = 0;
+	size_t *ix = xmalloc((m->han.n_kq + 1) * sizeof *ix);
+	for (size_t i = 0; i < m->han.n_kq; i++)
+		if (m->han.kq[i].trang_thai == TT_TRE_HAN || m->han.kq[i].trang_thai == TT_QUA_HAN)
+			ix[n++] = i;
+	for (size_t i = 1; i < n; i++) {
+		size_t v = ix[i], j = i;
+		while (j > 0 && m->han.kq[ix[j - 1]].so_ngay_tre < m->han.kq[v].so_ngay_tre) {
+			ix[j] = ix[j - 1];
+			j--;
+		}
+		ix[j] = v;
+	}
+	S_kind(c, DOC_PARA);
+	if (n) {
+		S_tf(c, DOC_ITALIC, "Các việc trễ hạn hoặc quá hạn (%zu):", n);
+		Buf what;
+		buf_init(&what);
+		for (size_t j = 0; j < n && j < S_TOI_DA; j++) {
+			const HanKetQua *k = &m->han.kq[ix[j]];
+			S_tf(c, 0, "%s%s — %s (hạn ", j ? "; " : " ", S_ten_don_vi(m, k->don_vi),
+			     S_buoc_ten(m, k, &what));
+			buf_reset(&c->b);
+			fmt_ngay(&c->b, k->han);
+			doc_add_buf(&c->k.inl, 0, &c->b);
+			S_tf(c, 0, ", %s %d ngày làm việc)", han_trang_thai_ten(k->trang_thai),
+			     k->so_ngay_tre);
+		}
+		buf_release(&what);
+		if (n > S_TOI_DA)
+			S_tf(c, 0, " và %zu việc khác", n - S_TOI_DA);
+		S_t(c, 0, ".");
+	} else
+		S_t(c, 0, "Không có việc nào trễ hạn hoặc quá hạn.");
+	if (c->pl[S_PL_HAN])
+		S_tf(c, 0, " Tình trạng từng việc tại %s.", c->pl_ten[S_PL_HAN]);
+	S_par(c, 0);
+	free(ix);
+}
+
+/* ---- the clerk's sections (noi-dung.md) ---- */
+
+/* Index of the first heading of noi-dung.md's blocks (n when none). */
+static size_t S_first_heading(const Model *m)
+{
+	for (size_t i = 0; i < m->noi_dung.n; i++)
+		if (m->noi_dung.v[i].b.kind == DOC_HEADING)
+			return i;
+	return m->noi_dung.n;
+}
+
+static void S_noi_dung(S_B *c, size_t from, size_t to)
+{
+	const Model *m = c->m;
+	int sub = 0;
+	for (size_t i = from; i < to; i++) {
+		const DocBlock *b = &m->noi_dung.v[i].b;
+		if (b->kind != DOC_HEADING) {
+			c->w->put(c->w, b);
+			continue;
+		}
+		Buf t;
+		buf_init(&t);
+		doc_inl_text(&b->inl, &t);
+		if (b->level <= 1) {
+			char *up = doc_upper(t.ptr);
+			S_muc(c, up);
+			free(up);
+			sub = 0;
+		} else {
+			char *h = xasprintf("%d. %s", ++sub, t.ptr);
+			S_heading(c, 2, h);
+			free(h);
+		}
+		buf_release(&t);
+	}
+}
+
+/* ---- the signature ---- */
+
+static void S_chu_ky(S_B *c)
+{
+	const Model *m = c->m;
+	const char *nn = model_conf(m, "noi_nhan");
+	char **item = NULL;
+	size_t n_item = 0, cap = 0;
+	for (const char *p = nn; *nn;) {
+		const char *bar = strchr(p, '|');
+		size_t len = bar ? (size_t)(bar - p) : strlen(p);
+		while (len && *p == ' ')
+			p++, len--;
+		while (len && p[len - 1] == ' ')
+			len--;
+		if (len) {
+			item = xgrow(item, &cap, n_item + 1, sizeof *item);
+			item[n_item++] = xstrndup(p, len);
+		}
+		if (!bar)
+			break;
+		p = bar + 1;
+	}
+	/* "Chủ tịch UBND tỉnh;" … "Lưu: VT." (the writers draw the dashes) */
+	for (size_t i = 0; i < n_item; i++) {
+		char *s = xasprintf("%s%s", item[i], i + 1 == n_item ? "." : ";");
+		free(item[i]);
+		item[i] = s;
+	}
+	S_kind(c, DOC_SIGNATURE);
+	c->k.item = (const char *const *)item;
+	c->k.n_item = n_item;
+	c->k.line[0] = model_conf(m, "ky_tm");
+	c->k.line[1] = model_conf(m, "ky_kt");
+	c->k.line[2] = model_conf(m, "ky_chuc_vu");
+	c->k.line[3] = model_conf(m, "ky_ten");
+	c->k.line[4] = "Nơi nhận:";
+	S_put(c);
+	for (size_t i = 0; i < n_item; i++)
+		free(item[i]);
+	free(item);
+	S_kind(c, DOC_MAIN_END);
+	S_put(c);
+}
+
+/* ---- the appendices ---- */
+
+static void S_phu_luc(S_B *c, int which, const char *title_upper, int landscape)
+{
+	const Model *m = c->m;
+	Buf kem;
+	buf_init(&kem);
+	buf_puts(&kem, "(Kèm theo Báo cáo ");
+	S_so(&kem, m, "số");
+	buf_putc(&kem, ' ');
+	fmt_ngay_van_ban(&kem, m, "     ");
+	buf_reset(&c->b);
+	S_ten_co_quan(&c->b, m);
+	if (c->b.len)
+		buf_printf(&kem, " của %s", c->b.ptr);
+	buf_putc(&kem, ')');
+	S_kind(c, DOC_APPENDIX);
+	c->k.flags = landscape ? DOC_F_LANDSCAPE : 0;
+	c->k.line[0] = c->pl_ten[which];
+	c->k.line[1] = title_upper;
+	c->k.line[2] = kem.ptr;
+	S_put(c);
+	buf_release(&kem);
+}
+
+static void S_cell(DocCell *cell, const char *text, int style, DocAlign al)
+{
+	doc_inl_release(&cell->inl);
+	doc_inl_init(&cell->inl);
+	doc_add(&cell->inl, style, text);
+	cell->colspan = cell->rowspan = 1;
+	cell->covered = 0;
+	cell->align = al;
+}
+
+static void S_cover(DocCell *cell, const char *flat)
+{
+	S_cell(cell, flat, 0, DOC_AL_LEFT);
+	cell->colspan = cell->rowspan = 0;
+	cell->covered = 1;
+}
+
+static void S_cells_free(DocCell *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		doc_inl_release(&v[i].inl);
+	free(v);
+}
+
+/* Sends a table start with its header cells. */
+static void S_table(S_B *c, size_t n_col, const float *w, const DocCell *head, size_t n_head)
+{
+	S_kind(c, DOC_TABLE);
+	c->k.n_col = n_col;
+	c->k.width = w;
+	c->k.head = head;
+	c->k.n_head = n_head;
+	S_put(c);
+}
+
+static void S_row(S_B *c, size_t n_col, const DocCell *cell, int group_row)
+{
+	S_kind(c, DOC_ROW);
+	c->k.n_col = n_col;
+	c->k.cell = cell;
+	c->k.group_row = group_row;
+	S_put(c);
+}
+
+static void S_table_end(S_B *c)
+{
+	S_kind(c, DOC_TABLE_END);
+	S_put(c);
+}
+
+/* Phụ lục I: the official appendix table with the results. */
+static void S_pl_ket_qua(S_B *c)
+{
+	const Model *m = c->m;
+	const char *title = model_conf(m, "tieu_de_phu_luc");
+	buf_reset(&c->b);
+	buf_printf(&c->b, "%s %s", *title ? title : "Kết quả thực hiện các chỉ tiêu", c->ky_mid);
+	char *up = doc_upper(c->b.ptr);
+	S_phu_luc(c, S_PL_KET_QUA, up, 1);
+	free(up);
+
+	enum { N = 10 };
+	static const float w[N] = {24, 160, 92, 70, 36, 54, 106, 80, 44, 48};
+	DocCell *h = xcalloc(2 * N, sizeof *h);
+	char *year_head = xasprintf("Thực hiện trong năm %d", m->cua_so.year);
+	char *res_head = xasprintf("Kết quả %s", c->ky_mid);
+	static const char *const top[N] = {"Stt", "Tên nhiệm vụ", "Đơn vị chủ trì", "Đơn vị phối hợp",
+	                                   NULL, NULL, "Căn cứ thực hiện", NULL, NULL, NULL};
+	for (size_t i = 0; i < N; i++) {
+		if (top[i]) {
+			S_cell(&h[i], top[i], DOC_BOLD, DOC_AL_CENTER);
+			h[i].rowspan = 2;
+			S_cover(&h[N + i], NULL);
+		}
+	}
+	S_cell(&h[4], year_head, DOC_BOLD, DOC_AL_CENTER);
+	h[4].colspan = 2;
+	S_cover(&h[5], NULL);
+	S_cell(&h[7], res_head, DOC_BOLD, DOC_AL_CENTER);
+	h[7].colspan = 3;
+	S_cover(&h[8], NULL);
+	S_cover(&h[9], NULL);
+	static const char *const bottom[N] = {NULL, NULL, NULL, NULL, "Đơn vị tính", "Giao chỉ tiêu",
+	                                      NULL, "Toàn tỉnh: tỷ lệ (tử số / mẫu số)", "Đánh giá",
+	                                      "Số đơn vị đạt / được đánh giá"};
+	for (size_t i = 0; i < N; i++)
+		if (bottom[i])
+			S_cell(&h[N + i], bottom[i], DOC_BOLD, DOC_AL_CENTER);
+	S_table(c, N, w, h, 2);
+
+	DocCell *r = xcalloc(N, sizeof *r);
+	Buf *b = &c->b;
+	for (size_t i = 0; i < m->n_chi_tieu; i++) {
+		const ChiTieu *ct = &m->chi_tieu[i];
+		const KetQua *k = &m->kq_tinh[i];
+		buf_reset(b);
+		buf_printf(b, "%d", ct->stt);
+		S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+		S_cell(&r[1], ct->ten, 0, DOC_AL_LEFT);
+		S_cell(&r[2], ct->chu_tri, 0, DOC_AL_LEFT);
+		S_cell(&r[3], ct->phoi_hop, 0, DOC_AL_LEFT);
+		S_cell(&r[4], ct->don_vi_tinh, 0, DOC_AL_CENTER);
+		buf_reset(b);
+		fmt_giao_chi_tieu(b, ct);
+		S_cell(&r[5], b->ptr, 0, DOC_AL_CENTER);
+		if (ct->can_cu_span >= 1) {
+			S_cell(&r[6], ct->can_cu, 0, DOC_AL_LEFT);
+			r[6].rowspan = ct->can_cu_span;
+		} else {
+			/* the original merges this cell with the one above */
+			size_t a = i;
+			while (a > 0 && m->chi_tieu[a].can_cu_span < 1)
+				a--;
+			buf_reset(b);
+			if (a < i)
+				buf_printf(b, "Như trên (căn cứ của chỉ tiêu %d)", m->chi_tieu[a].stt);
+			S_cover(&r[6], b->ptr);
+		}
+		buf_reset(b);
+		if (k->dg == DG_CHUA_BAO_CAO)
+			buf_puts(b, "–");
+		else if (k->d == 0)
+			buf_puts(b, "(0/0)");
+		else {
+			fmt_ty_le(b, k->n, k->d, ct);
+			buf_puts(b, "% (");
+			fmt_int(b, k->n);
+			buf_puts(b, " / ");
+			fmt_int(b, k->d);
+			buf_putc(b, ')');
+		}
+		S_cell(&r[7], b->ptr, 0, DOC_AL_CENTER);
+		S_cell(&r[8], fmt_danh_gia(k->dg),
+		       k->dg == DG_DAT || k->dg == DG_CHUA_DAT ? DOC_BOLD : DOC_ITALIC, DOC_AL_CENTER);
+		buf_reset(b);
+		buf_printf(b, "%d/%d", k->so_dv_dat, k->so_dv_danh_gia);
+		S_cell(&r[9], b->ptr, 0, DOC_AL_CENTER);
+		S_row(c, N, r, 0);
+	}
+	S_table_end(c);
+	S_cells_free(r, N);
+	S_cells_free(h, 2 * N);
+	free(year_head);
+	free(res_head);
+}
+
+/* Phụ lục II: every unit's results, by group, targets as columns. */
+static void S_pl_don_vi(S_B *c)
+{
+	const Model *m = c->m;
+	buf_reset(&c->b);
+	buf_printf(&c->b, "Kết quả thực hiện các chỉ tiêu của từng đơn vị %s", c->ky_mid);
+	char *up = doc_upper(c->b.ptr);
+	S_phu_luc(c, S_PL_DON_VI, up, 1);
+	free(up);
+
+	S_kind(c, DOC_PARA);
+	S_tf(c, DOC_ITALIC,
+	     "Mỗi ô: tỷ lệ (%%) và ký hiệu đánh giá: %s đạt; %s chưa đạt; (0/0) không phát sinh; "
+	     "? chưa báo cáo; – chỉ tiêu không áp dụng. (*) mẫu số nhỏ (dưới %d).",
+	     rank_ky_hieu(DG_DAT), rank_ky_hieu(DG_CHUA_DAT), S_MAU_NHO);
+	S_par(c, DOC_F_NOINDENT);
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		S_kind(c, DOC_ITEM);
+		buf_reset(&c->b);
+		bao_cao_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
+		doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
+		S_tf(c, 0, ": %s (giao ", m->chi_tieu[t].ten);
+		buf_reset(&c->b);
+		fmt_giao_chi_tieu(&c->b, &m->chi_tieu[t]);
+		doc_add_buf(&c->k.inl, 0, &c->b);
+		S_t(c, 0, t + 1 == m->n_chi_tieu ? ")." : ");");
+		S_item(c, "-");
+	}
+
+	size_t n = 2 + m->n_chi_tieu;
+	float *w = xmalloc(n * sizeof *w);
+	w[0] = 24;
+	w[1] = 110;
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		w[2 + t] = 58;
+	DocCell *h = xcalloc(n, sizeof *h);
+	S_cell(&h[0], "Stt", DOC_BOLD, DOC_AL_CENTER);
+	S_cell(&h[1], "Đơn vị", DOC_BOLD, DOC_AL_CENTER);
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		buf_reset(&c->b);
+		bao_cao_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
+		S_cell(&h[2 + t], c->b.ptr, DOC_BOLD, DOC_AL_CENTER);
+	}
+	S_table(c, n, w, h, 1);
+	DocCell *r = xcalloc(n, sizeof *r);
+	Buf *b = &c->b;
+	int g_cur = -1;
+	size_t stt = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = (size_t)m->thu_tu_don_vi[i];
+		int g = m->don_vi[u].nhom;
+		if (g != g_cur) {
+			/* a row naming the group, across the table */
+			g_cur = g;
+			S_cell(&r[0], g >= 0 ? m->nhom[g].ten : "", DOC_BOLD, DOC_AL_LEFT);
+			r[0].colspan = (int)n;
+			for (size_t k = 1; k < n; k++)
+				S_cover(&r[k], NULL);
+			S_row(c, n, r, 1);
+		}
+		buf_reset(b);
+		buf_printf(b, "%zu", ++stt);
+		S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+		S_cell(&r[1], m->don_vi[u].ten, 0, DOC_AL_LEFT);
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			buf_reset(b);
+			if (!model_applies(m, u, t))
+				buf_puts(b, "–");
+			else {
+				const KetQua *k = model_kq_don_vi(m, u, t);
+				if (k->dg == DG_CHUA_BAO_CAO)
+					buf_puts(b, "?");
+				else if (k->d == 0)
+					buf_puts(b, "(0/0)");
+				else {
+					fmt_ty_le(b, k->n, k->d, &m->chi_tieu[t]);
+					buf_printf(b, " %s", rank_ky_hieu(k->dg));
+					if (k->d < S_MAU_NHO)
+						buf_puts(b, " (*)");
+				}
+			}
+			S_cell(&r[2 + t], b->ptr, 0, DOC_AL_CENTER);
+		}
+		S_row(c, n, r, 0);
+	}
+	S_table_end(c);
+	S_cells_free(r, n);
+	S_cells_free(h, n);
+	free(w);
+}
+
+/* Phụ lục III: every judged deadline step. */
+static void S_pl_han(S_B *c)
+{
+	const Model *m = c->m;
+	S_phu_luc(c, S_PL_HAN, "TÌNH HÌNH THỰC HIỆN CÁC VIỆC CÓ THỜI HẠN", 1);
+	enum { N = 6 };
+	static const float w[N] = {5, 24, 37, 14, 14, 16};
+	static const char *const head[N] = {"Stt", "Đơn vị", "Việc phải làm", "Hạn",
+	                                    "Ngày thực hiện", "Tình trạng (ngày làm việc)"};
+	DocCell *h = xcalloc(N, sizeof *h);
+	for (size_t i = 0; i < N; i++)
+		S_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
+	S_table(c, N, w, h, 1);
+	DocCell *r = xcalloc(N, sizeof *r);
+	Buf *b = &c->b, what;
+	buf_init(&what);
+	for (size_t j = 0; j < m->han.n_kq; j++) {
+		const HanKetQua *k = &m->han.kq[j];
+		buf_reset(b);
+		buf_printf(b, "%zu", j + 1);
+		S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+		S_cell(&r[1], S_ten_don_vi(m, k->don_vi), 0, DOC_AL_LEFT);
+		S_cell(&r[2], S_buoc_ten(m, k, &what), 0, DOC_AL_LEFT);
+		buf_reset(b);
+		fmt_ngay(b, k->han);
+		S_cell(&r[3], b->ptr, 0, DOC_AL_CENTER);
+		buf_reset(b);
+		if (k->ngay_cong_bo >= 0)
+			fmt_ngay(b, k->ngay_cong_bo);
+		else
+			buf_puts(b, "chưa thực hiện");
+		S_cell(&r[4], b->ptr, 0, DOC_AL_CENTER);
+		buf_reset(b);
+		buf_puts(b, han_trang_thai_ten(k->trang_thai));
+		if (k->so_ngay_tre)
+			buf_printf(b, " %d", k->so_ngay_tre);
+		S_cell(&r[5], b->ptr, 0, DOC_AL_CENTER);
+		S_row(c, N, r, 0);
+	}
+	buf_release(&what);
+	S_table_end(c);
+	S_cells_free(r, N);
+	S_cells_free(h, N);
+}
+
+/* The appendices in order: one more is a line here and its number
+ * follows (i14's restatements go after the deadline tasks). */
+static const struct {
+	void (*fn)(S_B *c);
+} S_PL[S_PL_N] = {{S_pl_ket_qua}, {S_pl_don_vi}, {S_pl_han}};
+
+static void S_number_appendices(S_B *c)
+{
+	int co[S_PL_N] = {1, 1, c->m->han.co && c->m->han.n_kq > 0};
+	int n = 0;
+	for (int i = 0; i < S_PL_N; i++) {
+		c->pl[i] = co[i] ? ++n : 0;
+		char so[16];
+		doc_la_ma(c->pl[i], so);
+		snprintf(c->pl_ten[i], sizeof c->pl_ten[i], "Phụ lục %s", so);
+	}
+}
+
+/* ---- the colophon ---- */
+
+static void S_colophon(S_B *c)
+{
+	const Model *m = c->m;
+	char ky[16], moi[16];
+	ky_format(m->cua_so.ky, ky);
+	ky_format(m->cua_so.moi_nhat, moi);
+	S_kind(c, DOC_COLOPHON);
+	S_tf(c, 0,
+	     "Lập bởi chitieu %s. Kỳ báo cáo %s (%s); số liệu tính đến kỳ %s (kỳ mới nhất có trong "
+	     "dữ liệu).",
+	     CHITIEU_VERSION, ky, c->ky_mid, moi);
+	if (m->n_tep) {
+		unsigned char sha[32];
+		model_tep_sha256(m, sha);
+		buf_reset(&c->b);
+		buf_printf(&c->b,
+		           " Tệp đầu vào: %zu tệp; mã SHA-256 của danh sách tệp (như sha256sum in ra, "
+		           "theo thứ tự tên): ",
+		           m->n_tep);
+		fmt_hex(&c->b, sha, sizeof sha);
+		buf_puts(&c->b, "; mã của từng tệp: bao-cao.md, mục “Tệp đầu vào”.");
+		doc_add_buf(&c->k.inl, 0, &c->b);
+	}
+	S_put(c);
+	if (!m->n_tep)
+		return;
+	/* the per-file digests: on the screen, not on the signed paper */
+	S_kind(c, DOC_HEADING);
+	c->k.level = 3;
+	c->k.flags = DOC_F_SCREEN;
+	S_t(c, DOC_BOLD, "Tệp đầu vào");
+	S_put(c);
+	static const float w[2] = {1, 2};
+	DocCell h[2];
+	memset(h, 0, sizeof h);
+	S_cell(&h[0], "Tệp đầu vào", DOC_BOLD, DOC_AL_LEFT);
+	S_cell(&h[1], "SHA-256", DOC_BOLD, DOC_AL_LEFT);
+	S_kind(c, DOC_TABLE);
+	c->k.flags = DOC_F_SCREEN;
+	c->k.n_col = 2;
+	c->k.width = w;
+	c->k.head = h;
+	c->k.n_head = 1;
+	S_put(c);
+	DocCell r[2];
+	memset(r, 0, sizeof r);
+	for (size_t i = 0; i < m->n_tep; i++) {
+		S_cell(&r[0], m->tep[i].path, 0, DOC_AL_LEFT);
+		buf_reset(&c->b);
+		fmt_hex(&c->b, m->tep[i].sha256, sizeof m->tep[i].sha256);
+		S_cell(&r[1], c->b.ptr, 0, DOC_AL_LEFT);
+		S_kind(c, DOC_ROW);
+		c->k.flags = DOC_F_SCREEN;
+		c->k.n_col = 2;
+		c->k.cell = r;
+		S_put(c);
+	}
+	S_kind(c, DOC_TABLE_END);
+	c->k.flags = DOC_F_SCREEN;
+	S_put(c);
+	for (int i = 0; i < 2; i++) {
+		doc_inl_release(&h[i].inl);
+		doc_inl_release(&r[i].inl);
+	}
+}
+
+/* ---- the report ---- */
+
+void bao_cao_build(const Model *m, DocWriter *w)
+{
+	S_B c;
+	memset(&c, 0, sizeof c);
+	c.m = m;
+	c.w = w;
+	buf_init(&c.b);
+	doc_block_init(&c.k, DOC_PARA);
+	fmt_cua_so(&c.b, &m->cua_so);
+	c.ky_words = buf_detach(&c.b, NULL);
+	c.ky_mid = xstrdup(c.ky_words);
+	if (c.ky_mid[0] >= 'A' && c.ky_mid[0] <= 'Z')
+		c.ky_mid[0] = (char)(c.ky_mid[0] - 'A' + 'a');
+	S_number_appendices(&c);
+
+	S_meta(&c);
+	S_header(&c);
+	size_t h1 = S_first_heading(m);
+	S_noi_dung(&c, 0, h1); /* the opening: its basis and purpose */
+	S_ket_qua_chung(&c);
+	S_muc(&c, "KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU");
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		S_chi_tieu(&c, t);
+	S_han(&c);
+	S_noi_dung(&c, h1, m->noi_dung.n);
+	S_chu_ky(&c);
+	for (int i = 0; i < S_PL_N; i++)
+		if (c.pl[i])
+			S_PL[i].fn(&c);
+	S_colophon(&c);
+	S_kind(&c, DOC_END);
+	S_put(&c);
+
+	doc_block_release(&c.k);
+	buf_release(&c.b);
+	free(c.ky_words);
+	free(c.ky_mid);
+}
+
+void bao_cao_md(Buf *out, const Model *m, const char *img_prefix)
+{
+	DocWriter *w = doc_md_new(out, img_prefix);
+	bao_cao_build(m, w);
+	doc_md_free(w);
+}
+
+static void S_file_cut(MdSink *s, int kind)
+{
+	(void)kind;
+	if (s->md.len)
+		fwrite(s->md.ptr, 1, s->md.len, (FILE *)s->arg);
+	buf_reset(&s->md);
+}
+
+int bao_cao_md_file(const Model *m, const char *path, const char *img_prefix, char **err)
+{
+	FILE *fp = out_open_file(path, err);
+	if (!fp)
+		return -1;
+	MdSink s = {.min = 64 * 1024, .cut = S_file_cut, .arg = fp};
+	buf_init(&s.md);
+	buf_init(&s.head);
+	md_sink_begin(&s);
+	bao_cao_md(&s.md, m, img_prefix);
+	md_sink_end();
+	S_file_cut(&s, MD_CUT_BLOCKS);
+	buf_release(&s.md);
+	buf_release(&s.head);
+	/* a failed fwrite leaves the stream's error set: the close reports it */
+	return out_close_file(fp, path, err);
+}
+
+int bao_cao_pdf(const Model *m, const char *path, const char *charts_dir, char **err)
+{
+	DocWriter *w = doc_pdf_open(path, charts_dir, err);
+	if (!w)
+		return -1;
+	bao_cao_build(m, w);
+	return doc_pdf_close(w, err);
+}

@@ -1,0 +1,153 @@
+/* doc: the quarterly report as a document: a stream of blocks.
+ *
+ * What the report says is decided once, by its builder (bao_cao.c), which
+ * emits the blocks in reading order to a writer; the writers (doc_md.c,
+ * GFM Markdown; doc_pdf.c, the PDF over layout.c) only decide how each
+ * block looks: no sentence, number or list of units is composed in a
+ * writer (mandoc's one tree, many devices; here the tree is walked as it
+ * is made, so a table of 10,000 units is never whole in memory: a table
+ * is a DOC_TABLE block, then one DOC_ROW per row, then DOC_TABLE_END).
+ *
+ * A block handed to a writer is borrowed for the call only.  DocList keeps
+ * owned copies (the clerk's noi-dung.md in the model, a writer's
+ * look-ahead).  This header is below the model: it knows no Model. */
+#ifndef CHITIEU_DOC_H
+#define CHITIEU_DOC_H
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Inline style bits of a run. */
+enum { DOC_BOLD = 1, DOC_ITALIC = 2 };
+
+typedef struct {
+	char *text;  /* owned; plain text, never markup */
+	int style;   /* DOC_BOLD | DOC_ITALIC */
+} DocRun;
+
+/* A paragraph's text: runs of styled text. */
+typedef struct {
+	DocRun *v;
+	size_t n, cap;
+} DocInl;
+
+void doc_inl_init(DocInl *p);
+void doc_inl_release(DocInl *p);
+void doc_inl_reset(DocInl *p);
+/* Appends a run (s copied; nothing when s is empty; joins the last run
+ * when it has the same style). */
+void doc_add(DocInl *p, int style, const char *s);
+/* Appends b's text as a run and empties b. */
+void doc_add_buf(DocInl *p, int style, Buf *b);
+void doc_inl_copy(DocInl *dst, const DocInl *src);
+/* The runs' text without styles, appended to out. */
+void doc_inl_text(const DocInl *p, Buf *out);
+
+typedef enum { DOC_AL_LEFT, DOC_AL_CENTER, DOC_AL_RIGHT } DocAlign;
+
+/* A table cell.  A slot covered by a span above or to the left has
+ * covered = 1; its text (may be NULL) is what a writer that cannot merge
+ * cells prints there instead ("Như trên (…)"). */
+typedef struct {
+	DocInl inl;
+	int colspan, rowspan; /* >= 1; covered slots: 0 */
+	int covered;
+	DocAlign align;
+} DocCell;
+
+typedef enum {
+	DOC_META,       /* first: the document's title, subject, author, keywords, running head */
+	DOC_HEADER,     /* the decree's header block (line[0..5], see below) */
+	DOC_TITLE,      /* "BÁO CÁO" (line[0]) and the summary line (inl); note in line[1] */
+	DOC_HEADING,    /* level 1 "I. …" (upper case), 2 "1. …", 3 a bold run-in line */
+	DOC_PARA,       /* a justified paragraph with a first-line indent */
+	DOC_ITEM,       /* a list item: marker ("-", "1.") in line[0], level in level */
+	DOC_TABLE,      /* a table starts: n_col, width[], head rows (head, n_head) */
+	DOC_ROW,        /* a body row of the open table: cell[0..n_col) */
+	DOC_TABLE_END,
+	DOC_FIGURE,     /* a chart: stem in line[0] ("chi-tieu-3"), alt text in inl */
+	DOC_SIGNATURE,  /* "Nơi nhận" items (item, n_item) and the signer's lines (line[0..4]) */
+	DOC_MAIN_END,   /* the signed document ends; appendices follow */
+	DOC_APPENDIX,   /* an appendix starts on a new page: "Phụ lục I" (line[0]), its
+	                   title (line[1]), the "(Kèm theo …)" line (line[2]) */
+	DOC_COLOPHON,   /* small print at the end (inl) */
+	DOC_END
+} DocKind;
+
+/* Paragraph flags. */
+enum {
+	DOC_F_CENTER = 1,   /* centred, no indent */
+	DOC_F_NOINDENT = 2, /* flush left */
+	DOC_F_SCREEN = 4,   /* for the screen only (bao-cao.md, the site): the PDF skips it */
+	DOC_F_LANDSCAPE = 8 /* DOC_APPENDIX: its pages are landscape */
+};
+
+#define DOC_N_LINE 6
+
+typedef struct {
+	DocKind kind;
+	int level;           /* DOC_HEADING, DOC_ITEM */
+	int flags;
+	DocInl inl;
+	const char *line[DOC_N_LINE]; /* borrowed texts, by kind (NULL: none) */
+	/* DOC_HEADER: line[0] the superior body, [1] the issuing body, [2] "Số: …",
+	 *   [3] the place-and-date line, [4] the national title, [5] the motto.
+	 *   Upper case is the writer's business.
+	 * DOC_META: line[0] title, [1] subject, [2] author, [3] keywords,
+	 *   [4] running head (NULL: none) printed on every PDF page.
+	 * DOC_SIGNATURE: line[0] "TM. …", [1] "KT. …", [2] capacity, [3] name;
+	 *   line[4] the heading "Nơi nhận:". */
+	const char *const *item; /* DOC_SIGNATURE: recipients, punctuated, without the dash */
+	size_t n_item;
+	/* DOC_TABLE */
+	size_t n_col;
+	const float *width;  /* relative widths, [n_col] */
+	const DocCell *head; /* [n_head * n_col] */
+	size_t n_head;
+	/* DOC_ROW */
+	const DocCell *cell; /* [n_col] */
+	int group_row;       /* a row naming a group of the rows under it */
+} DocBlock;
+
+/* Zeroes b (kind DOC_PARA) with an empty inl. */
+void doc_block_init(DocBlock *b, DocKind kind);
+void doc_block_release(DocBlock *b);
+
+/* The receiver of blocks. */
+typedef struct DocWriter DocWriter;
+struct DocWriter {
+	void (*put)(DocWriter *w, const DocBlock *b);
+};
+
+/* ---- owned blocks (the clerk's text, kept in the model) ---- */
+
+/* An owned block: its lines and cells copied. */
+typedef struct {
+	DocBlock b;
+	char *own_line[DOC_N_LINE];
+	DocCell *own_cell;   /* DOC_TABLE head / DOC_ROW cells */
+	float *own_width;
+} DocOwned;
+
+typedef struct {
+	DocOwned *v;
+	size_t n, cap;
+} DocList;
+
+void doc_list_init(DocList *l);
+void doc_list_release(DocList *l);
+/* Appends a deep copy of b. */
+void doc_list_add(DocList *l, const DocBlock *b);
+/* Sends every block of l to w in order. */
+void doc_list_put(const DocList *l, DocWriter *w);
+
+/* "I", "II", … "MMMCMXCIX" for 1..3999 into out (at least 16 bytes). */
+void doc_la_ma(int n, char out[16]);
+
+/* Upper case of the Vietnamese letters (Latin-1, Latin Extended-A and -B
+ * as Vietnamese uses them, Latin Extended Additional); other characters
+ * pass through.  Fresh string.  The decree prints headings and the bodies'
+ * names in capitals whatever case the clerk typed. */
+char *doc_upper(const char *s);
+
+#endif
