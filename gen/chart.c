@@ -22,7 +22,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <nettle/sha2.h>
+
+#include "cache.h"
 #include "fmt.h"
+#include "out.h"
 #include "xalloc.h"
 
 extern char **environ;
@@ -58,6 +62,8 @@ typedef struct {
 	const Model *m;
 	size_t n;
 	int *don_vi; /* the unit of chart n_chi_tieu + k, [n - n_chi_tieu] */
+	size_t *todo; /* the charts gnuplot draws (not found in the cache) */
+	size_t n_todo;
 } S_Plan;
 
 /* Series styles of the trend charts: the province first, then the groups.
@@ -646,27 +652,37 @@ typedef struct {
 	int stalled;       /* 1 when it finished no chart for the timeout */
 	off_t seen;        /* bytes of stderr seen: each chart done adds a line */
 	double last;       /* when it last finished a chart */
-	size_t first;      /* charts first, first + n_jobs, ... */
+	size_t first;      /* charts todo[first], todo[first + n_jobs], ... */
 } S_Job;
 
-/* Runs gnuplot once per batch, all at once, in dir.  Returns 0, or -1
- * with *err naming the chart, the batch or the missing program. */
-static int S_run(const char *dir, const S_Plan *pl, int n_jobs, char **err)
+/* The program: $CHITIEU_GNUPLOT or gnuplot; *abs (caller frees) holds it
+ * when a relative path had to be made absolute (gnuplot starts in dir: a
+ * relative path must not change meaning). */
+static const char *S_prog(char **abs)
 {
-	size_t n = pl->n;
-	S_Chart c;
-	buf_init(&c.script);
 	const char *prog = getenv("CHITIEU_GNUPLOT");
-	char *abs = NULL;
+	*abs = NULL;
 	if (!prog || !*prog)
 		prog = "gnuplot";
-	/* gnuplot starts in dir: a relative path must not change meaning. */
 	if (prog[0] != '/' && strchr(prog, '/')) {
 		char *cwd = getcwd(NULL, 0);
 		if (cwd)
-			prog = abs = xasprintf("%s/%s", cwd, prog);
+			prog = *abs = xasprintf("%s/%s", cwd, prog);
 		free(cwd);
 	}
+	return prog;
+}
+
+/* Runs gnuplot once per batch, all at once, in dir, on the charts
+ * pl->todo.  Returns 0, or -1 with *err naming the chart, the batch or
+ * the missing program. */
+static int S_run(const char *dir, const S_Plan *pl, int n_jobs, char **err)
+{
+	size_t n = pl->n_todo;
+	S_Chart c;
+	buf_init(&c.script);
+	char *abs;
+	const char *prog = S_prog(&abs);
 	int timeout = S_timeout();
 	S_Job *job = xcalloc((size_t)n_jobs, sizeof *job);
 	char **env = S_env();
@@ -694,7 +710,7 @@ static int S_run(const char *dir, const S_Plan *pl, int n_jobs, char **err)
 		 * would otherwise all fall to one worker.  Written out a piece
 		 * at a time. */
 		for (size_t i = x->first; !bad && i < n; i += (size_t)n_jobs) {
-			S_make(pl, i, &c);
+			S_make(pl, pl->todo[i], &c);
 			buf_add(&b, c.script.ptr, c.script.len);
 			if (b.len >= S_PIECE) {
 				bad = S_write_all(x->in_fd, b.ptr, b.len);
@@ -804,7 +820,7 @@ static int S_run(const char *dir, const S_Plan *pl, int n_jobs, char **err)
 		S_read_all(x->err_fd, &e);
 		const char *mark = strstr(e.ptr, S_FAIL_MARK);
 		char names[96];
-		S_stem(pl, x->first, names);
+		S_stem(pl, pl->todo[x->first], names);
 		buf_reset(&b);
 		if (timed_out && !x->stalled) {
 			/* stopped because another worker hung: that one is reported */
@@ -815,7 +831,7 @@ static int S_run(const char *dir, const S_Plan *pl, int n_jobs, char **err)
 				k++;
 			size_t i = x->first + k * (size_t)n_jobs;
 			char hung[96];
-			S_stem(pl, i < n ? i : x->first, hung);
+			S_stem(pl, pl->todo[i < n ? i : x->first], hung);
 			buf_printf(&b, "gnuplot ('%s') did not finish the chart charts/%s.png within %d seconds "
 			           "(CHITIEU_GNUPLOT_TIMEOUT) and was stopped",
 			           prog, hung, timeout);
@@ -860,13 +876,13 @@ static int S_run(const char *dir, const S_Plan *pl, int n_jobs, char **err)
 	return rc;
 }
 
-/* Every chart in both formats, not empty. */
+/* Every chart drawn, in both formats, not empty. */
 static int S_check_files(const char *dir, const S_Plan *pl, char **err)
 {
 	static const char *const ext[] = {"png", "svg"};
 	char stem[96];
-	for (size_t i = 0; i < pl->n; i++) {
-		S_stem(pl, i, stem);
+	for (size_t i = 0; i < pl->n_todo; i++) {
+		S_stem(pl, pl->todo[i], stem);
 		for (int k = 0; k < 2; k++) {
 			char *p = xasprintf("%s/%s.%s", dir, stem, ext[k]);
 			struct stat st;
@@ -881,7 +897,8 @@ static int S_check_files(const char *dir, const S_Plan *pl, char **err)
 	return 0;
 }
 
-/* A failed run leaves no chart that could pass for a good one. */
+/* A failed run leaves no chart that could pass for a good one (those
+ * copied from the cache too). */
 static void S_remove_files(const char *dir, const S_Plan *pl)
 {
 	char stem[96];
@@ -902,6 +919,8 @@ static int S_plan(const Model *m, S_Plan *pl, char **err)
 {
 	pl->m = m;
 	pl->n = m->n_chi_tieu;
+	pl->todo = NULL;
+	pl->n_todo = 0;
 	pl->don_vi = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *pl->don_vi);
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		if (!chart_unit_has_chart(m, u))
@@ -915,29 +934,220 @@ static int S_plan(const Model *m, S_Plan *pl, char **err)
 		}
 		pl->don_vi[pl->n++ - m->n_chi_tieu] = (int)u;
 	}
+	pl->todo = xmalloc((pl->n ? pl->n : 1) * sizeof *pl->todo);
 	return 0;
 }
 
-int chart_render_all(const Model *m, const char *dir, int jobs, char **err)
+/* `gnuplot --version`, run once per run and only with the cache, into v;
+ * 0, or -1 when it cannot say (missing, failing, silent, hung): then no
+ * chart can be keyed, and drawing reports what is wrong. */
+static int S_version(Buf *v)
+{
+	char *abs;
+	const char *prog = S_prog(&abs);
+	int out = S_tmpfd(), rc = -1;
+	char **env = S_env();
+	char *argv[] = {(char *)prog, "--version", NULL};
+	pid_t pid = -1;
+	if (out >= 0) {
+		posix_spawn_file_actions_t fa;
+		posix_spawn_file_actions_init(&fa);
+		posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+		posix_spawn_file_actions_adddup2(&fa, out, 1);
+		posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+		posix_spawnattr_t at;
+		posix_spawnattr_init(&at);
+		posix_spawnattr_setpgroup(&at, 0);
+		posix_spawnattr_setflags(&at, POSIX_SPAWN_SETPGROUP);
+		if (posix_spawnp(&pid, prog, &fa, &at, argv, env) != 0)
+			pid = -1;
+		posix_spawn_file_actions_destroy(&fa);
+		posix_spawnattr_destroy(&at);
+	}
+	if (pid > 0) {
+		int st = 0, done = 0;
+		double t0 = S_now(), timeout = S_timeout();
+		while (!done) {
+			pid_t r = waitpid(pid, &st, WNOHANG);
+			if (r == pid || (r < 0 && errno != EINTR))
+				done = 1 + (r != pid);
+			else if (S_now() - t0 > timeout) {
+				kill(-pid, SIGKILL);
+				while (waitpid(pid, &st, 0) < 0 && errno == EINTR)
+					;
+				done = 2;
+			} else {
+				struct timespec ts = {0, 1000000};
+				nanosleep(&ts, NULL);
+			}
+		}
+		if (done == 1 && WIFEXITED(st) && WEXITSTATUS(st) == 0) {
+			S_read_all(out, v);
+			rc = v->len ? 0 : -1;
+		}
+	}
+	if (out >= 0)
+		close(out);
+	free(env);
+	free(abs);
+	return rc;
+}
+
+/* Chart i's key: what gnuplot is given to draw it (the prolog every
+ * batch starts with, then its script) and which gnuplot, by its
+ * --version.  The script names its files, so the key does too. */
+static void S_key(const Buf *version, const S_Chart *c, unsigned char key[32])
+{
+	static const char tag[] = "chitieu chart 1\n";
+	static const char prolog[] = "set encoding utf8\n";
+	struct sha256_ctx h;
+	sha256_init(&h);
+	sha256_update(&h, sizeof tag - 1, (const uint8_t *)tag);
+	sha256_update(&h, version->len, (const uint8_t *)version->ptr);
+	sha256_update(&h, 1, (const uint8_t *)"");
+	sha256_update(&h, sizeof prolog - 1, (const uint8_t *)prolog);
+	sha256_update(&h, c->script.len, (const uint8_t *)c->script.ptr);
+	sha256_digest(&h, 32, key);
+}
+
+/* Charts found in the cache are written into dir; the others go to
+ * pl->todo.  Returns -1 with *err when a chart file cannot be written. */
+static int S_from_cache(const char *dir, S_Plan *pl, Cache *cache, unsigned char (*key)[32],
+                        ChartStats *st, char **err)
+{
+	const Buf *version = NULL;
+	Buf v, data;
+	buf_init(&v);
+	buf_init(&data);
+	S_Chart c;
+	buf_init(&c.script);
+	int rc = 0;
+	if (cache && S_version(&v) == 0)
+		version = &v;
+	for (size_t i = 0; i < pl->n && !rc; i++) {
+		size_t len[2];
+		if (version) {
+			S_make(pl, i, &c);
+			S_key(version, &c, key[i]);
+			if (cache_get(cache, key[i], 2, &data, len)) {
+				char stem[96];
+				S_stem(pl, i, stem);
+				char *png = xasprintf("%s/%s.png", dir, stem), *svg = xasprintf("%s/%s.svg", dir, stem);
+				rc = out_write_file(png, data.ptr, len[0], err) ||
+				     out_write_file(svg, data.ptr + len[0], len[1], err);
+				free(png);
+				free(svg);
+				st->reused++;
+				continue;
+			}
+		}
+		pl->todo[pl->n_todo++] = i;
+	}
+	buf_release(&c.script);
+	buf_release(&data);
+	buf_release(&v);
+	return rc ? -1 : (version ? 1 : 0);
+}
+
+struct ChartKeep {
+	Cache *cache;
+	size_t n_charts; /* of the run: the cache's bound is 10 times it */
+	size_t n;        /* the charts drawn, to store */
+	char (*stem)[96];
+	unsigned char (*key)[32];
+};
+
+int chart_render(const Model *m, const char *dir, int jobs, const char *cache_dir, ChartStats *st,
+                 ChartKeep **keep, char **err)
 {
 	S_Plan pl;
+	ChartStats dummy;
+	if (!st)
+		st = &dummy;
+	memset(st, 0, sizeof *st);
 	*err = NULL;
+	if (keep)
+		*keep = NULL;
 	if (S_plan(m, &pl, err))
 		return -1;
-	int rc = 0;
+	int rc = 0, keyed = 0;
+	Cache *cache = NULL;
+	unsigned char(*key)[32] = NULL;
 	if (pl.n > 0) {
+		if (cache_dir && keep)
+			cache = cache_open(cache_dir);
+		key = xmalloc(pl.n * sizeof *key);
+		keyed = S_from_cache(dir, &pl, cache, key, st, err);
+		rc = keyed < 0 ? -1 : 0;
+		st->drawn = pl.n_todo;
 		if (jobs < 1)
 			jobs = 1;
-		if ((size_t)jobs > pl.n)
-			jobs = (int)pl.n;
-		rc = S_run(dir, &pl, jobs, err);
+		if ((size_t)jobs > pl.n_todo)
+			jobs = (int)pl.n_todo;
+		if (!rc && pl.n_todo)
+			rc = S_run(dir, &pl, jobs, err);
 		if (!rc)
 			rc = S_check_files(dir, &pl, err);
 		if (rc)
 			S_remove_files(dir, &pl);
 	}
+	if (cache && !rc && keyed > 0) {
+		/* what to store once the charts are in place */
+		ChartKeep *k = xcalloc(1, sizeof *k);
+		k->cache = cache;
+		k->n_charts = pl.n;
+		k->n = pl.n_todo;
+		k->stem = xmalloc((k->n ? k->n : 1) * sizeof *k->stem);
+		k->key = xmalloc((k->n ? k->n : 1) * sizeof *k->key);
+		for (size_t i = 0; i < k->n; i++) {
+			S_stem(&pl, pl.todo[i], k->stem[i]);
+			memcpy(k->key[i], key[pl.todo[i]], 32);
+		}
+		*keep = k;
+	} else {
+		/* failed, or no key without gnuplot's version: the cache is
+		 * left as it was */
+		cache_close(cache, 0, 0, NULL);
+	}
+	free(key);
+	free(pl.todo);
 	free(pl.don_vi);
 	return rc;
+}
+
+void chart_keep(ChartKeep *k, const char *dir, char **warn)
+{
+	if (warn)
+		*warn = NULL;
+	if (!k)
+		return;
+	Buf png, svg;
+	buf_init(&png);
+	buf_init(&svg);
+	for (size_t i = 0; dir && i < k->n; i++) {
+		char *pp = xasprintf("%s/%s.png", dir, k->stem[i]), *sp = xasprintf("%s/%s.svg", dir, k->stem[i]);
+		buf_reset(&png);
+		buf_reset(&svg);
+		if (buf_read_file(&png, pp) == 0 && buf_read_file(&svg, sp) == 0) {
+			const void *part[2] = {png.ptr, svg.ptr};
+			size_t len[2] = {png.len, svg.len};
+			cache_put(k->cache, k->key[i], 2, part, len);
+		}
+		free(pp);
+		free(sp);
+	}
+	buf_release(&png);
+	buf_release(&svg);
+	/* a year of weekly runs keeps at most ten runs' worth */
+	cache_close(k->cache, dir != NULL, 10 * k->n_charts, warn);
+	free(k->stem);
+	free(k->key);
+	free(k);
+}
+
+int chart_render_all(const Model *m, const char *dir, int jobs, char **err)
+{
+	return chart_render(m, dir, jobs, NULL, NULL, NULL, err);
 }
 
 int chart_script(const Model *m, Buf *b, char **err)
@@ -954,6 +1164,7 @@ int chart_script(const Model *m, Buf *b, char **err)
 		buf_add(b, c.script.ptr, c.script.len);
 	}
 	buf_release(&c.script);
+	free(pl.todo);
 	free(pl.don_vi);
 	return 0;
 }

@@ -133,8 +133,6 @@ DateParse date_parse(const char *s, int *day, const char **why)
 
 /* --- Periods ------------------------------------------------------------ */
 
-int ky_first_month(Ky k) { return k.kind == 'Q' ? 3 * (k.n - 1) + 1 : k.n; }
-int ky_last_month(Ky k) { return k.kind == 'Q' ? 3 * k.n : k.n; }
 
 int ky_parse(const char *s, Ky *out)
 {
@@ -169,15 +167,6 @@ void ky_format(Ky k, char out[16])
 		snprintf(out, 16, "%04d-%02d", k.year, k.n);
 }
 
-int ky_cmp(Ky a, Ky b)
-{
-	int la = a.year * 12 + ky_last_month(a), lb = b.year * 12 + ky_last_month(b);
-	if (la != lb)
-		return la < lb ? -1 : 1;
-	if (a.kind != b.kind)
-		return a.kind == 'M' ? -1 : 1;
-	return 0;
-}
 
 int date_ky_start(Ky k) { return date_day(k.year, ky_first_month(k), 1); }
 int date_ky_end(Ky k) { return date_month_end(k.year, ky_last_month(k)); }

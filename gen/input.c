@@ -47,7 +47,18 @@ typedef struct {
 	int *dv_thuoc_col;
 	int *ct_line;      /* [n_chi_tieu] while reading */
 	int *ky_col;       /* [n_don_vi]: column of ky in the unit's file */
-	size_t *seg_start, *seg_len; /* [n_don_vi]: the unit's rows in so_lieu */
+	size_t *seg_len;   /* [n_don_vi]: how many rows the unit has */
+	SoLieu *sort_tmp;  /* S_sort_file's scratch */
+	size_t sort_cap;
+	/* A file's rows are read into rows[] (reused), sorted, and kept in
+	 * blocks that never move (growing one array by realloc copied it
+	 * again and again: tens of MB at 10,000 units); S_order_so_lieu
+	 * gathers them in unit order. */
+	SoLieu *rows;
+	size_t n_rows, cap_rows;
+	SoLieu **blk;
+	size_t n_blk, blk_used, blk_cap; /* of the last block */
+	SoLieu **seg;      /* [n_don_vi]: where the unit's rows are kept */
 	char **sl_path;    /* [n_don_vi]: the unit's data file, for messages */
 	int first_ct_line; /* line of the target with the smallest stt */
 	int ct_can_cu_col; /* column of can_cu in chi-tieu.csv (0: absent) */
@@ -851,7 +862,6 @@ typedef struct {
 	S_Ctx *c;
 	const char *stem;
 	int unit;  /* -1: not in the registry (rows checked, not kept) */
-	size_t cap;
 } S_File;
 
 static int S_count_field(Model *m, const char *path, const CsvField *f, const char *name, int64_t *v)
@@ -991,9 +1001,9 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 		         stt, m->nhom[u->nhom].ma);
 		return 0;
 	}
-	m->so_lieu = xgrow(m->so_lieu, &fl->cap, m->n_so_lieu + 1, sizeof *m->so_lieu);
-	m->so_lieu[m->n_so_lieu++] = (SoLieu){fl->unit, t, ky, tu, mau,
-	                                      S_dup_or_null(f[SL_GHI_CHU].text), r->line};
+	S_Ctx *c = fl->c;
+	c->rows = xgrow(c->rows, &c->cap_rows, c->n_rows + 1, sizeof *c->rows);
+	c->rows[c->n_rows++] = (SoLieu){fl->unit, t, ky, tu, mau, S_dup_or_null(f[SL_GHI_CHU].text), r->line};
 	fl->c->ky_col[fl->unit] = f[SL_KY].col;
 	return 0;
 }
@@ -1046,7 +1056,70 @@ static int S_cmp_so_lieu(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
+/* Sorts one file's rows v[0..n) as S_cmp_so_lieu does, in linear time
+ * for the usual file: a stable counting sort by target (rows come in
+ * line order, the last key), then an insertion sort by the whole key,
+ * which finds each target's periods in order or nearly so. */
+static void S_sort_file(S_Ctx *c, SoLieu *v, size_t n)
+{
+	size_t T = c->m->n_chi_tieu;
+	if (n < 2)
+		return;
+	size_t *at = xcalloc(T + 1, sizeof *at);
+	for (size_t i = 0; i < n; i++)
+		at[v[i].chi_tieu + 1]++;
+	for (size_t t = 0; t < T; t++)
+		at[t + 1] += at[t];
+	c->sort_tmp = xgrow(c->sort_tmp, &c->sort_cap, n, sizeof *c->sort_tmp);
+	for (size_t i = 0; i < n; i++)
+		c->sort_tmp[at[v[i].chi_tieu]++] = v[i];
+	free(at);
+	memcpy(v, c->sort_tmp, n * sizeof *v);
+	/* periods far out of order: past a few moves a row, qsort instead */
+	size_t budget = 8 * n + 64;
+	for (size_t i = 1; i < n; i++) {
+		if (S_cmp_so_lieu(&v[i - 1], &v[i]) <= 0)
+			continue;
+		SoLieu x = v[i];
+		size_t j = i;
+		while (j > 0 && budget && S_cmp_so_lieu(&v[j - 1], &x) > 0) {
+			v[j] = v[j - 1];
+			j--;
+			budget--;
+		}
+		v[j] = x;
+		if (!budget) {
+			qsort(v, n, sizeof *v, S_cmp_so_lieu);
+			return;
+		}
+	}
+}
+
+/* Keeps the n rows of c->rows in a block; returns where. */
+static SoLieu *S_keep_rows(S_Ctx *c, size_t n)
+{
+	if (!n)
+		return NULL;
+	if (!c->n_blk || c->blk_cap - c->blk_used < n) {
+		/* blocks of 64 Ki rows (3 MB), doubling up to 256 Ki rows (12 MB), or
+		 * one file's rows when more */
+		size_t cap = c->n_blk ? c->blk_cap * 2 : 65536;
+		if (cap > ((size_t)1 << 18))
+			cap = (size_t)1 << 18;
+		if (cap < n)
+			cap = n;
+		c->blk = xrealloc(c->blk, (c->n_blk + 1) * sizeof *c->blk);
+		c->blk[c->n_blk++] = xmalloc(cap * sizeof **c->blk);
+		c->blk_cap = cap;
+		c->blk_used = 0;
+	}
+	SoLieu *at = c->blk[c->n_blk - 1] + c->blk_used;
+	memcpy(at, c->rows, n * sizeof *at);
+	c->blk_used += n;
+	return at;
+}
+
+static void S_read_file(S_Ctx *c, const char *name)
 {
 	Model *m = c->m;
 	size_t len = strlen(name);
@@ -1102,17 +1175,16 @@ static void S_read_file(S_Ctx *c, const char *name, size_t *cap)
 		m->don_vi[unit].co_so_lieu = 1;
 		c->sl_path[unit] = xstrdup(path);
 	}
-	S_File fl = {c, stem, unit, *cap};
+	S_File fl = {c, stem, unit};
 	CsvInfo info;
-	size_t start = m->n_so_lieu;
+	c->n_rows = 0;
 	int rc = (xlsx ? xlsxin_read : csvin_read)(c->dir, path, S_cols_so_lieu, SL_N, S_row_so_lieu,
 	                                           &fl, &m->msgs, &info);
-	*cap = fl.cap;
 	if (unit >= 0) {
-		c->seg_start[unit] = start;
-		c->seg_len[unit] = m->n_so_lieu - start;
-		if (m->n_so_lieu - start > 1)
-			qsort(m->so_lieu + start, m->n_so_lieu - start, sizeof *m->so_lieu, S_cmp_so_lieu);
+		S_sort_file(c, c->rows, c->n_rows);
+		c->seg[unit] = S_keep_rows(c, c->n_rows);
+		c->seg_len[unit] = c->n_rows;
+		m->n_so_lieu += c->n_rows;
 	}
 	if (rc != CSVIN_MISSING)
 		S_tep(m, path, info.sha256);
@@ -1160,14 +1232,20 @@ static void S_one_year(S_Ctx *c)
 static void S_order_so_lieu(S_Ctx *c)
 {
 	Model *m = c->m;
-	if (!m->n_so_lieu)
-		return;
-	SoLieu *v = xmalloc(m->n_so_lieu * sizeof *v);
+	SoLieu *v = m->n_so_lieu ? xmalloc(m->n_so_lieu * sizeof *v) : NULL;
 	size_t w = 0;
 	for (size_t u = 0; u < m->n_don_vi; u++) {
-		memcpy(v + w, m->so_lieu + c->seg_start[u], c->seg_len[u] * sizeof *v);
+		if (c->seg_len[u])
+			memcpy(v + w, c->seg[u], c->seg_len[u] * sizeof *v);
 		w += c->seg_len[u];
 	}
+	for (size_t i = 0; i < c->n_blk; i++)
+		free(c->blk[i]);
+	free(c->blk);
+	free(c->rows);
+	c->blk = NULL;
+	c->rows = NULL;
+	c->n_blk = c->n_rows = 0;
 	free(m->so_lieu);
 	m->so_lieu = v;
 }
@@ -1229,14 +1307,14 @@ static void S_check_so_lieu(S_Ctx *c)
 static void S_read_so_lieu(S_Ctx *c)
 {
 	Model *m = c->m;
-	size_t n, cap = 0;
+	size_t n;
 	char **names = S_list(c, &n);
 	c->ky_col = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->ky_col);
-	c->seg_start = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg_start);
+	c->seg = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg);
 	c->seg_len = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg_len);
 	c->sl_path = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->sl_path);
 	for (size_t i = 0; i < n; i++) {
-		S_read_file(c, names[i], &cap);
+		S_read_file(c, names[i]);
 		free(names[i]);
 	}
 	free(names);
@@ -1305,8 +1383,9 @@ int input_read(Model *m, const char *dir)
 	free(c.dv_line);
 	free(c.ct_line);
 	free(c.ky_col);
-	free(c.seg_start);
+	free(c.seg);
 	free(c.seg_len);
+	free(c.sort_tmp);
 
 	han_read(m, dir);
 	S_read_noi_dung(&c);

@@ -32,7 +32,7 @@ enum { EXIT_DATA = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 
 static const char S_usage[] =
     "usage: chitieu [-i DIR] [-o DIR] [-k KY] [--check] [--strict] [-j N] [-q]\n"
-    "               [--don-vi MA]... [--templates DIR]\n"
+    "               [--don-vi MA]... [--templates DIR] [--cache DIR | --no-cache]\n"
     "       chitieu [-i DIR] --bieu-mau DIR\n"
     "\n"
     "Evaluates the reform targets on the units' figures and writes the\n"
@@ -48,6 +48,9 @@ static const char S_usage[] =
     "      --don-vi MA also write the scorecard of unit MA alone (the-diem-MA.pdf)\n"
     "      --templates DIR  page shell and CSS of the site (default: templates/ here,\n"
     "                  else the templates/ beside the program, else the installed ones)\n"
+    "      --cache DIR the charts drawn by earlier runs, reused when unchanged\n"
+    "                  (default: .cache/charts/ in the output root)\n"
+    "      --no-cache  draw every chart, and keep none\n"
     "      --bieu-mau DIR  write only the entry forms: DIR/<ma>.xlsx and DIR/<ma>.csv\n"
     "                  for every unit, for the year of the input folder\n"
     "      --help      this text\n"
@@ -56,8 +59,8 @@ static const char S_usage[] =
     "Exit: 0 done, 1 bad input, 2 bad usage, 3 the environment failed.\n";
 
 typedef struct {
-	const char *in, *out, *ky, *templates, *bieu_mau;
-	int check, strict, quiet, jobs;
+	const char *in, *out, *ky, *templates, *cache, *bieu_mau;
+	int check, strict, quiet, jobs, no_cache;
 	const char **don_vi;
 	size_t n_don_vi;
 } Options;
@@ -196,6 +199,7 @@ static int S_parse(int argc, char **argv, Options *o)
 	    {"check", no_argument, NULL, 'C'},   {"strict", no_argument, NULL, 'S'},
 	    {"help", no_argument, NULL, 'h'},    {"version", no_argument, NULL, 'V'},
 	    {"don-vi", required_argument, NULL, 'U'}, {"templates", required_argument, NULL, 'T'},
+	    {"cache", required_argument, NULL, 'K'},  {"no-cache", no_argument, NULL, 'N'},
 	    {"bieu-mau", required_argument, NULL, 'B'},
 	    {NULL, 0, NULL, 0}};
 	int c;
@@ -210,6 +214,8 @@ static int S_parse(int argc, char **argv, Options *o)
 		case 'C': o->check = 1; break;
 		case 'S': o->strict = 1; break;
 		case 'T': o->templates = optarg; break;
+		case 'K': o->cache = optarg; break;
+		case 'N': o->no_cache = 1; break;
 		case 'B': o->bieu_mau = optarg; break;
 		case 'U':
 			o->don_vi = xrealloc(o->don_vi, (o->n_don_vi + 1) * sizeof *o->don_vi);
@@ -230,6 +236,10 @@ static int S_parse(int argc, char **argv, Options *o)
 		case 'V': S_version(); exit(0);
 		default: fputs(S_usage, stderr); return -1;
 		}
+	}
+	if (o->cache && o->no_cache) {
+		fprintf(stderr, "chitieu: --cache and --no-cache exclude each other\n");
+		return -1;
 	}
 	if (optind < argc) {
 		fprintf(stderr, "chitieu: unexpected argument '%s'\n", argv[optind]);
@@ -434,6 +444,7 @@ static int S_write(const Model *m, const Options *o)
 	Buf b;
 	buf_init(&b);
 	char *charts = NULL;
+	ChartKeep *keep = NULL; /* stored in the cache once the outputs are in place */
 	int rc = EXIT_ENV;
 
 	if (out_begin(&r, o->out, ky, &err))
@@ -459,8 +470,18 @@ static int S_write(const Model *m, const Options *o)
 	if (out_mkdir(&r, "charts", &err))
 		goto out;
 	charts = out_path(&r, "charts");
-	if (chart_render_all(m, charts, o->jobs, &err))
-		goto out;
+	{
+		/* beside the periods it serves; not a period, so nothing that
+		 * lists them sees it */
+		char *cache = o->no_cache ? NULL : o->cache ? xstrdup(o->cache) : xasprintf("%s/.cache/charts", o->out);
+		ChartStats st;
+		int bad = chart_render(m, charts, o->jobs, cache, &st, &keep, &err);
+		free(cache);
+		if (bad)
+			goto out;
+		if (S_timing)
+			fprintf(stderr, "chitieu: timing: cache: %zu charts reused, %zu drawn\n", st.reused, st.drawn);
+	}
 	S_time("charts");
 
 	S_step("writing bao-cao.md");
@@ -526,6 +547,15 @@ static int S_write(const Model *m, const Options *o)
 	S_t0 = S_now(); /* S_task_here timed it */
 	if (out_commit(&r, &err))
 		goto out;
+	{
+		char *final = xasprintf("%s/%s/charts", o->out, ky), *warn = NULL;
+		chart_keep(keep, final, &warn);
+		keep = NULL;
+		if (warn)
+			fprintf(stderr, "chitieu: warning: %s\n", warn);
+		free(warn);
+		free(final);
+	}
 	if (site_archive(o->out, &err))
 		goto out;
 	S_time("commit");
@@ -536,6 +566,7 @@ out:
 		out_abort(&r);
 	}
 done:
+	chart_keep(keep, NULL, NULL); /* a failed run writes nothing there */
 	free(err);
 	free(charts);
 	buf_release(&b);

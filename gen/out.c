@@ -226,3 +226,66 @@ void out_abort(OutRun *r)
 	free(r->tmp);
 	r->root = r->final = r->tmp = NULL;
 }
+
+int out_mkdir_p(const char *path, char **err)
+{
+	if (S_mkdir_p(path) == 0)
+		return 0;
+	*err = xasprintf("cannot create '%s': %s", path, strerror(errno));
+	return -1;
+}
+
+int out_replace_file(const char *path, const void *data, size_t len, time_t mtime, char **err)
+{
+	/* .tmp-<pid>-XXXXXX beside it: the same file system, so the rename is
+	 * atomic; the pid tells a sweeper whose it is. */
+	const char *slash = strrchr(path, '/');
+	int dlen = slash ? (int)(slash - path + 1) : 0;
+	char *tmp = xasprintf("%.*s.tmp-%ld-XXXXXX", dlen, path, (long)getpid());
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		*err = xasprintf("cannot write '%s': %s", tmp, strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	fchmod(fd, 0644);
+	const char *p = data;
+	size_t n = len;
+	int e = 0;
+	while (n && !e) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			e = w < 0 ? errno : EIO;
+		else {
+			p += w;
+			n -= (size_t)w;
+		}
+	}
+	if (!e && mtime > 0) {
+		struct timespec ts[2] = {{mtime, 0}, {mtime, 0}};
+		futimens(fd, ts);
+	}
+	if (close(fd) != 0 && !e)
+		e = errno;
+	if (!e && rename(tmp, path) != 0)
+		e = errno;
+	if (e) {
+		*err = xasprintf("cannot write '%s': %s", path, strerror(e));
+		unlink(tmp);
+	}
+	free(tmp);
+	return e ? -1 : 0;
+}
+
+int out_set_mtime(const char *path, time_t t)
+{
+	struct timespec ts[2] = {{t, 0}, {t, 0}};
+	return utimensat(AT_FDCWD, path, ts, 0);
+}
+
+int out_remove(const char *path)
+{
+	return unlink(path);
+}

@@ -10,6 +10,7 @@
 #define CHITIEU_OUT_H
 #include <stddef.h>
 #include <stdio.h>
+#include <time.h>
 
 #include "buf.h"
 
@@ -35,5 +36,19 @@ int out_commit(OutRun *r, char **err);
 void out_abort(OutRun *r);
 /* Removes a folder and everything under it; 0 or -1. */
 int out_rmtree(const char *path);
+
+/* For stores outside the run's folder (the chart cache), whose files are
+ * replaced whole while other runs may read them: */
+/* Creates path and its parents; 0, or -1 with *err. */
+int out_mkdir_p(const char *path, char **err);
+/* Writes data to a new file beside path, sets its modification time to
+ * mtime (when > 0), and renames it over path: a reader sees the old file
+ * or the whole new one, never a part.  0, or -1 with *err (nothing left
+ * behind). */
+int out_replace_file(const char *path, const void *data, size_t len, time_t mtime, char **err);
+/* Sets path's access and modification times to t; 0 or -1. */
+int out_set_mtime(const char *path, time_t t);
+/* Removes one file; 0 or -1. */
+int out_remove(const char *path);
 
 #endif

@@ -7,7 +7,15 @@
 # /tmp/chitieu-bench) once and reused while genbench.c and the copied input
 # files are unchanged.  For each size it prints:
 #   check     `chitieu --check -q`: wall time, peak memory, exit code
+#   floor     libcsv alone parsing the same files (tools/csvfloor.c) against
+#             `chitieu --check -q`, side by side, each the best of 5: CPU and
+#             wall times and their ratio; at 3,000 units or more also on a
+#             variant of the input with 3,000 coverage warnings (genbench -w)
 #   full      `chitieu -q -j $BENCH_JOBS`: wall time, peak memory, exit code
+#             (a cold chart cache: a fresh output root)
+#   rerun     the same run again, nothing changed (every chart from the cache)
+#   1 unit    again with one unit's figures changed (its chart and the
+#             targets' charts redrawn); both as a share of the full run
 #   phases    the wall time of each phase (CHITIEU_TIMING=1, printed by main.c)
 #   gnuplot   processes started and the charts drawn, then gnuplot alone
 #             drawing the same charts from the scripts chitieu wrote: one
@@ -58,10 +66,12 @@ fi
 
 # The generator is rebuilt, and every input regenerated, when its source or
 # the files it copies from input/ change.
-STAMP=$(cat "$TOP/tools/genbench.c" "$TOP/input/nhom.csv" "$TOP/input/chi-tieu.csv" \
+STAMP=$(cat "$TOP/tools/genbench.c" "$TOP/tools/csvfloor.c" "$TOP/input/nhom.csv" "$TOP/input/chi-tieu.csv" \
 	"$TOP/input/bao-cao.conf" 2>/dev/null | cksum | tr ' ' '-')
-if [ "$(cat "$BENCH_DIR/stamp" 2>/dev/null)" != "$STAMP" ]; then
+FLOOR=$BENCH_DIR/csvfloor
+if [ "$(cat "$BENCH_DIR/stamp" 2>/dev/null)" != "$STAMP" ] || [ ! -x "$FLOOR" ]; then
 	$CC -std=c11 -O2 -Wall -Wextra -o "$GEN" "$TOP/tools/genbench.c" || exit 1
+	$CC -std=c11 -O2 -Wall -Wextra -o "$FLOOR" "$TOP/tools/csvfloor.c" -lcsv || exit 1
 	rm -rf "$BENCH_DIR"/in-*
 	echo "$STAMP" >"$BENCH_DIR/stamp"
 fi
@@ -81,6 +91,8 @@ WRAP=$RUN/gnuplot-wrap
 GP_PATH=$(command -v "$GNUPLOT") || { echo "bench: $GNUPLOT not found" >&2; exit 1; }
 cat >"$WRAP" <<EOF
 #!/bin/sh
+# the chart cache's question draws nothing
+[ "\${1:-}" = --version ] && exec "$GP_PATH" "\$@"
 f=\$(mktemp "$RUN/scripts/gp.XXXXXX") || exit 126
 cat >"\$f" || exit 126
 exec "$GP_PATH" "\$@" <"\$f"
@@ -116,6 +128,31 @@ measure() {
 		grep -v '^chitieu: timing:' "$RUN/run.err" | sed -n '1,5s/^/           | /p'
 	fi
 	return 0
+}
+
+# wall_of, cpu_of: the wall and CPU times of the last `measure`, in seconds.
+wall_of() { tail -n 1 "$RUN/time.out" | cut -d' ' -f1; }
+cpu_of() { tail -n 1 "$RUN/time.out" | awk '{ print $5 + $6 }'; }
+
+# floor_vs_check LABEL DIR: libcsv alone and `chitieu --check`, one after the
+# other five times, each the best (the least) of its five CPU and wall
+# times: other load on the machine only ever adds to them.
+floor_vs_check() {
+	[ "$HAVE_GNU_TIME" = 1 ] || return 0
+	: >"$RUN/floor.times"
+	: >"$RUN/check.times"
+	for i in 1 2 3 4 5; do
+		/usr/bin/time -a -o "$RUN/floor.times" -f '%e %U %S' "$FLOOR" "$2" >/dev/null 2>&1
+		/usr/bin/time -a -o "$RUN/check.times" -f '%e %U %S' "$CHITIEU" --check -q -i "$2" >/dev/null 2>&1
+	done
+	best() { awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 + $3 < c { c = $2 + $3 } END { printf "%.3f %.3f", w, c }' "$1"; }
+	set -- "$1" $(best "$RUN/floor.times") $(best "$RUN/check.times")
+	awk -v l="$1" -v fw="$2" -v fc="$3" -v cw="$4" -v cc="$5" 'BEGIN {
+		fmt = "  %-8s libcsv alone %.2f s (%.2f s CPU), --check %.2f s (%.2f s CPU): %.1f x the floor (%.1f x in CPU)\n"
+		if (fc < 0.02)
+			printf "  %-8s libcsv alone %.2f s, --check %.2f s: too fast to compare\n", l, fw, cw
+		else
+			printf fmt, l, fw, fc, cw, cc, cw / (fw > 0 ? fw : 0.001), cc / fc }'
 }
 
 # size_of PATH: "123 KB", or "missing".
@@ -166,6 +203,15 @@ for size in $SIZES; do
 		"load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
 
 	measure check "$CHITIEU" --check -q -i "$in"
+	floor_vs_check floor "$in"
+	if [ "$units" -ge 3000 ]; then
+		# the same with 3,000 coverage warnings printed
+		if [ ! -f "$in-w/don-vi.csv" ]; then
+			rm -rf "$in-w"
+			"$GEN" -i "$TOP/input" -w 3000 "$size" "$in-w" >/dev/null || echo "bench: genbench -w failed" >&2
+		fi
+		floor_vs_check "floor+w" "$in-w"
+	fi
 	rm -rf "$out" "$RUN/scripts"
 	mkdir -p "$RUN/scripts"
 	measure full env CHITIEU_TIMING=1 CHITIEU_GNUPLOT="$WRAP" "$CHITIEU" -q -i "$in" -o "$out" -j "$JOBS"
@@ -188,6 +234,31 @@ for size in $SIZES; do
 
 	n_gp=$(ls "$RUN/scripts" | wc -l)
 	n_charts=$(cat "$RUN"/scripts/gp.* 2>/dev/null | grep -c '^# chart ')
+	cold=$(wall_of) cold_cpu=$(cpu_of)
+
+	# Again with nothing changed, then with one unit's figures changed
+	# (every row's numerator one less, or one more): the chart cache in
+	# the output root is warm.  The changed input links to the other
+	# files.  gnuplot itself, not the counting wrapper: the wrapper's
+	# path is in no key, but its `cat` would add to the times.
+	cached() {
+		label=$1
+		shift
+		measure "$label" env CHITIEU_TIMING=1 "$CHITIEU" -q -o "$out" -j "$JOBS" "$@"
+		c=$(sed -n 's/^chitieu: timing: cache: \([0-9]*\) charts reused, \([0-9]*\) drawn$/\1 reused, \2 drawn/p' "$RUN/run.err")
+		printf '           %s of the full run (CPU: %s); charts: %s\n' \
+			"$(awk -v a="$(wall_of)" -v b="$cold" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }')" \
+			"$(awk -v a="$(cpu_of)" -v b="$cold_cpu" 'BEGIN { printf "%.0f %%", (b > 0 ? 100 * a / b : 0) }')" "${c:-?}"
+	}
+	cached rerun -i "$in"
+	ch=$RUN/in-changed
+	rm -rf "$ch"
+	cp -al "$in" "$ch"
+	f=$(ls "$in"/so-lieu/*.csv | head -n 1)
+	rm -f "$ch/so-lieu/$(basename "$f")"
+	awk -F, -v OFS=, 'NR > 1 && $4 > 0 { $3 = $3 > 0 ? $3 - 1 : $3 + 1 } { print }' "$f" >"$ch/so-lieu/$(basename "$f")"
+	cached "1 unit" -i "$ch"
+	rm -rf "$ch"
 	if [ "$ALONE" = 1 ] && [ "$n_gp" -gt 0 ] && [ "$HAVE_GNU_TIME" = 1 ]; then
 		ts=$(alone_serial)
 		tp=$(alone_parallel)
@@ -197,8 +268,8 @@ for size in $SIZES; do
 		printf '  gnuplot  %d processes, %d charts\n' "$n_gp" "$n_charts"
 	fi
 
-	# output/<ky>/: the one folder the run made.
-	ky_dir=$(find "$out" -mindepth 1 -maxdepth 1 -type d 2>/dev/null | head -n 1)
+	# output/<ky>/: the one folder the run made (beside .cache/).
+	ky_dir=$(find "$out" -mindepth 1 -maxdepth 1 -type d ! -name '.*' 2>/dev/null | head -n 1)
 	if [ -n "$ky_dir" ]; then
 		printf '  outputs  %s: ket-qua.csv %s, bao-cao.pdf %s, the-diem.pdf %s, site/ %s, charts/ %s\n' \
 			"$(basename "$ky_dir")" \

@@ -1,6 +1,6 @@
 /* genbench: synthetic input folders for benchmarking chitieu.
  *
- *     genbench [-i INPUT] SIZE DIR
+ *     genbench [-i INPUT] [-w N] SIZE DIR
  *
  * SIZE is province (200 units), large (1,000), nation (10,000; about 540,000
  * figure rows) or a unit count.  DIR receives don-vi.csv, so-lieu/<ma>.csv,
@@ -13,6 +13,11 @@
  * bytes.  Every file is valid per SPEC (no errors, no warnings): a unit
  * reports every applicable target for every month or quarter of 2024, one
  * unit in four monthly, the rest quarterly.
+ *
+ * -w N plants N coverage warnings (and nothing else): the first N units
+ * leave out their second month or quarter of their first target, so
+ * `chitieu --check` prints one "figures do not cover the window" warning
+ * each.  The other rows are the same bytes as without -w.
  *
  * Plain C11, no dependencies: cc -O2 -o genbench tools/genbench.c */
 #include <errno.h>
@@ -267,12 +272,20 @@ int main(int argc, char **argv)
 	int argi = 1;
 	FILE *f;
 
-	if (argc >= 3 && strcmp(argv[1], "-i") == 0) {
-		in = argv[2];
-		argi = 3;
+	long n_warn = 0;
+	for (;;) {
+		if (argc - argi >= 2 && strcmp(argv[argi], "-i") == 0) {
+			in = argv[argi + 1];
+			argi += 2;
+		} else if (argc - argi >= 2 && strcmp(argv[argi], "-w") == 0) {
+			n_warn = strtol(argv[argi + 1], NULL, 10);
+			argi += 2;
+		} else {
+			break;
+		}
 	}
-	if (argc - argi != 2) {
-		fprintf(stderr, "usage: genbench [-i INPUT] province|large|nation|UNITS DIR\n");
+	if (argc - argi != 2 || n_warn < 0) {
+		fprintf(stderr, "usage: genbench [-i INPUT] [-w N] province|large|nation|UNITS DIR\n");
 		return 2;
 	}
 	size = argv[argi];
@@ -351,6 +364,7 @@ int main(int argc, char **argv)
 		snprintf(name, sizeof name, "so-lieu/%s.csv", u->ma);
 		f = S_open(dir, name);
 		fputs("ky,chi_tieu,tu_so,mau_so,ghi_chu\n", f);
+		int first_t = 1; /* -w: the unit's first target, in its second period */
 		for (int p = 1; p <= n_per; p++) {
 			char ky[16];
 			if (u->monthly)
@@ -362,7 +376,14 @@ int main(int argc, char **argv)
 				if (!(S_ct[t].nhom_mask & (1u << S_gidx[u->g])))
 					continue;
 				d = S_den(u, S_ct[t].stt);
-				S_row(f, ky, S_ct[t].stt, S_num(d, S_ct[t].stt), d);
+				long num = S_num(d, S_ct[t].stt);
+				if (k < n_warn && p == 2 && first_t) {
+					first_t = 0;
+					continue;
+				}
+				if (p == 2)
+					first_t = 0;
+				S_row(f, ky, S_ct[t].stt, num, d);
 				n_rows++;
 			}
 		}

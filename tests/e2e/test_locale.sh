@@ -5,7 +5,9 @@
 # not touched, and a machine without vi_VN generated still runs the test.
 . tests/e2e/lib.sh
 set -e
-tree_sum() { (cd "$1" && find . -type f | LC_ALL=C sort | xargs sha256sum) ; }
+# the chart cache goes too; only its record of when runs were, not
+# what they drew, differs
+tree_sum() { (cd "$1" && find . -type f ! -path ./.cache/charts/runs | LC_ALL=C sort | xargs sha256sum) ; }
 command -v localedef >/dev/null || fail "localedef is missing (libc-bin)"
 [ -f /usr/share/i18n/locales/vi_VN ] || fail "no locale source vi_VN (apt-get install locales, or run ./build.sh)"
 mkdir -p "$WORK/locale"
