@@ -58,7 +58,8 @@ typedef struct {
 
 void bao_cao_nhan_chi_tieu(Buf *b, const ChiTieu *t)
 {
-	buf_printf(b, "CT%d", t->stt);
+	char nb[MODEL_TEN_NGAN_BUF];
+	buf_puts(b, model_ten_ngan(t, 1, nb));
 }
 
 /* ---- emitting ---- */
@@ -1069,9 +1070,11 @@ static void S_colophon(S_B *c)
 	S_put(c);
 	if (!m->n_tep)
 		return;
-	/* the per-file digests: on the screen, not on the signed paper */
+	/* the per-file digests: on the screen, not on the signed paper; one
+	 * level under the appendix headings, as HTML wants no level skipped
+	 * (the Nu HTML Checker's error) */
 	S_kind(c, DOC_HEADING);
-	c->k.level = 3;
+	c->k.level = 2;
 	c->k.flags = DOC_F_SCREEN;
 	S_t(c, DOC_BOLD, "Tệp đầu vào");
 	S_put(c);

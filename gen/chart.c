@@ -211,6 +211,92 @@ static void S_yaxis(Buf *b, int64_t top)
 	           (long long)top, (long long)(top > 100 ? (top / 50 + 1) * 10 : 20), (long long)top);
 }
 
+/* The vertical range of a trend chart, in whole percent: [*lo, *hi] holds
+ * every plotted rate (lo_pct, hi_pct: their floor and ceiling, hi_pct < 0
+ * when there is none) and the target line t with a margin, on a tic step
+ * of 1, 2, 5, 10 or 20 points, so that 80 % and 84 % do not sit on top of
+ * each other.  A range that would start below 20 % starts at 0; one that
+ * would end above 100 % ends there unless the target itself is above it
+ * (a rate never is: tu_so <= mau_so). */
+static void S_trend_range(const ChiTieu *t, int64_t lo_pct, int64_t hi_pct, int64_t *lo, int64_t *hi,
+                          int64_t *step)
+{
+	int64_t p = 1;
+	for (int i = 0; i < t->gt_scale; i++)
+		p *= 10;
+	int64_t g_lo = t->gt_num >= 0 ? t->gt_num / p : -((-t->gt_num + p - 1) / p);
+	int64_t g_hi = t->gt_num >= 0 ? (t->gt_num + p - 1) / p : -(-t->gt_num / p);
+	int64_t a = g_lo, z = g_hi;
+	if (hi_pct >= 0) {
+		a = lo_pct < a ? lo_pct : a;
+		z = hi_pct > z ? hi_pct : z;
+	}
+	if (a < 0)
+		a = 0;
+	int64_t margin = (z - a) / 8;
+	if (margin < 2)
+		margin = 2;
+	a -= margin;
+	z += margin;
+	int64_t top = g_hi > 100 ? z : 100;
+	if (z > top)
+		z = top;
+	static const int64_t steps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000};
+	size_t k = 0;
+	while (k + 1 < sizeof steps / sizeof *steps && (z - (a > 0 ? a : 0)) / steps[k] > 6)
+		k++;
+	*step = steps[k];
+	a = a <= 20 ? 0 : a / *step * *step;
+	z = (z + *step - 1) / *step * *step;
+	if (z > top && g_hi <= 100)
+		z = 100;
+	/* the range may have grown: recount the tics */
+	while (k + 1 < sizeof steps / sizeof *steps && (z - a) / steps[k] > 6)
+		k++;
+	*step = steps[k];
+	a = a / *step * *step;
+	*lo = a;
+	*hi = z;
+}
+
+/* floor and ceiling of 100 * n / d in whole percent (d > 0, n >= 0). */
+static void S_pct_bounds(int64_t n, int64_t d, int64_t *lo, int64_t *hi)
+{
+	S_i128 v = (S_i128)n * 100;
+	*lo = (int64_t)(v / d);
+	*hi = (int64_t)((v + d - 1) / d);
+}
+
+/* Widens [*lo, *hi] to hold 100 * n / d (*hi < 0: empty so far). */
+static void S_range_add(int64_t *lo, int64_t *hi, int64_t n, int64_t d)
+{
+	int64_t a, z;
+	S_pct_bounds(n, d, &a, &z);
+	if (*hi < 0 || a < *lo)
+		*lo = a;
+	if (*hi < 0 || z > *hi)
+		*hi = z;
+}
+
+/* The y axis of a trend chart: the range above, with the axis label
+ * saying where it starts when not at 0, so a cut axis is never read as a
+ * full one. */
+static void S_yaxis_trend(Buf *b, int64_t lo, int64_t hi, int64_t step)
+{
+	buf_printf(b, "set yrange [%lld:%lld]\nset ytics %lld,%lld,%lld nomirror\nset format y '%%g%%%%'\n",
+	           (long long)lo, (long long)hi, (long long)lo, (long long)step, (long long)hi);
+	if (lo > 0) {
+		Buf s;
+		buf_init(&s);
+		buf_printf(&s, "Tỷ lệ (%%), trục từ %lld%%", (long long)lo);
+		buf_puts(b, "set ylabel ");
+		chart_quote(b, s.ptr);
+		buf_puts(b, " noenhanced\n");
+		buf_release(&s);
+	} else
+		buf_puts(b, "set ylabel 'Tỷ lệ (%)' noenhanced\n");
+}
+
 /* A datablock never stays empty: a point outside the fixed ranges keeps
  * the series in the key without drawing anything or warning. */
 static void S_block_end(Buf *b, int any)
@@ -287,6 +373,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		if (ct->ap_dung[g])
 			ent[n_ent++] = (int)g;
 
+	int64_t lo_pct = 0, hi_pct = -1; /* the plotted rates' bounds */
 	for (int e = 0; e < n_ent; e++) {
 		const Diem *x = ent[e] < 0 ? model_xh_tinh(m, t) : model_xh_nhom(m, (size_t)ent[e], t);
 		int last = -1;
@@ -300,6 +387,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 				buf_printf(b, "%d ", i + 1);
 				S_put_pct(b, x[i].n, x[i].d);
 				buf_putc(b, '\n');
+				S_range_add(&lo_pct, &hi_pct, x[i].n, x[i].d);
 				any = 1;
 			}
 		S_block_end(b, any);
@@ -317,6 +405,7 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 				buf_printf(b, "%d ", i + 1);
 				S_put_pct(b, cn, cd);
 				buf_putc(b, '\n');
+				S_range_add(&lo_pct, &hi_pct, cn, cd);
 				any = 1;
 			}
 		}
@@ -329,7 +418,8 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 	buf_puts(b, "\nEOD\n");
 
 	buf_reset(&s);
-	buf_printf(&s, "Chỉ tiêu %d. %s", ct->stt, ct->ten);
+	/* the short name when there is one, else the full name cut */
+	buf_printf(&s, "Chỉ tiêu %d. %s", ct->stt, ct->ten_ngan && ct->ten_ngan[0] ? ct->ten_ngan : ct->ten);
 	buf_puts(b, "set title ");
 	S_quote_cut(b, s.ptr, 70);
 	buf_reset(&s);
@@ -355,7 +445,9 @@ static void S_chart_chi_tieu(const Model *m, size_t t, S_Chart *c)
 		buf_printf(b, " %d", i + 1);
 	}
 	buf_printf(b, ")\nset xtics nomirror scale 0\nset xrange [0.5:%d.5]\n", nb);
-	S_yaxis(b, S_ymax(ct, 100));
+	int64_t y_lo, y_hi, y_step;
+	S_trend_range(ct, lo_pct, hi_pct, &y_lo, &y_hi, &y_step);
+	S_yaxis_trend(b, y_lo, y_hi, y_step);
 	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
 	            "set key outside below center vertical Left reverse samplen 3\n"
 	            "set border 3\nset offsets 0,0,0,0\n"
@@ -876,6 +968,156 @@ static int S_run(const char *dir, const S_Plan *pl, int n_jobs, char **err)
 	return rc;
 }
 
+/* ---- the SVGs' own title and description --------------------------
+ * gnuplot's svg terminal names every document "Gnuplot" and describes it
+ * as "Produced by GNUPLOT …" (its `name` option takes only an
+ * identifier), so after it has drawn the charts their <title> and <desc>
+ * are put in here: what the chart shows, for a screen reader or a file
+ * opened on its own. */
+
+static void S_xml(Buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default:
+			/* no control character is allowed in XML 1.0 */
+			if ((unsigned char)*s >= 0x20 || *s == '\t')
+				buf_putc(b, *s);
+		}
+	}
+}
+
+/* " – 81,15% – Đạt" or " – Chưa báo cáo": a result in words. */
+static void S_words(Buf *b, const KetQua *k, const ChiTieu *t)
+{
+	if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
+		buf_puts(b, ": ");
+		fmt_ty_le(b, k->n, k->d, t);
+		buf_puts(b, "%");
+	}
+	buf_puts(b, " – ");
+	buf_puts(b, fmt_danh_gia(k->dg));
+}
+
+static void S_svg_text(const S_Plan *pl, size_t i, Buf *title, Buf *desc)
+{
+	const Model *m = pl->m;
+	char nb[MODEL_TEN_NGAN_BUF];
+	if (i < m->n_chi_tieu) {
+		const ChiTieu *ct = &m->chi_tieu[i];
+		buf_printf(title, "Chỉ tiêu %d. %s – ", ct->stt, ct->ten);
+		fmt_cua_so(title, &m->cua_so);
+		buf_puts(desc, "Biểu đồ đường: tỷ lệ lũy kế từ đầu năm (đường) và tỷ lệ từng ");
+		buf_puts(desc, m->cua_so.buoc_quy ? "quý" : "tháng");
+		buf_puts(desc, " (điểm rỗng) của toàn tỉnh và các nhóm đơn vị, so với chỉ tiêu giao ");
+		fmt_giao_chi_tieu(desc, ct);
+		buf_puts(desc, "% (đường nét đứt). Toàn tỉnh");
+		S_words(desc, &m->kq_tinh[i], ct);
+		for (size_t g = 0; g < m->n_nhom; g++)
+			if (ct->ap_dung[g]) {
+				buf_puts(desc, "; ");
+				buf_puts(desc, m->nhom[g].ten);
+				S_words(desc, model_kq_nhom(m, g, i), ct);
+			}
+		buf_puts(desc, ".");
+		return;
+	}
+	size_t u = (size_t)pl->don_vi[i - m->n_chi_tieu];
+	buf_puts(title, m->don_vi[u].ten);
+	buf_puts(title, " – ");
+	fmt_cua_so(title, &m->cua_so);
+	buf_puts(title, ", lũy kế");
+	buf_puts(desc, "Biểu đồ cột: tỷ lệ lũy kế từ đầu năm của đơn vị ở từng chỉ tiêu (cột CT1, "
+	               "CT2, …), vạch ngang là chỉ tiêu giao. ");
+	int n = 0;
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		buf_puts(desc, n++ ? "; " : "");
+		buf_printf(desc, "CT%d %s (chỉ tiêu ", ct->stt, model_ten_ngan(ct, 0, nb));
+		fmt_giao_chi_tieu(desc, ct);
+		buf_puts(desc, "%)");
+		S_words(desc, model_kq_don_vi(m, u, t), ct);
+	}
+	buf_puts(desc, ".");
+}
+
+/* Replaces gnuplot's <title> and <desc> of every SVG, or puts ours after
+ * the opening tag of one that has neither (another gnuplot). */
+static int S_svg_label(const char *dir, const S_Plan *pl, char **err)
+{
+	static const char gt[] = "<title>Gnuplot</title>", gd[] = "<desc>Produced by GNUPLOT";
+	Buf f, out, title, desc;
+	buf_init(&f);
+	buf_init(&out);
+	buf_init(&title);
+	buf_init(&desc);
+	char stem[96];
+	int rc = 0;
+	for (size_t i = 0; i < pl->n && !rc; i++) {
+		S_stem(pl, i, stem);
+		char *path = xasprintf("%s/%s.svg", dir, stem);
+		buf_reset(&f);
+		if (buf_read_file(&f, path)) {
+			*err = xasprintf("cannot read the chart charts/%s.svg: %s", stem, strerror(errno));
+			rc = -1;
+			free(path);
+			break;
+		}
+		buf_reset(&title);
+		buf_reset(&desc);
+		S_svg_text(pl, i, &title, &desc);
+		const char *a = strstr(f.ptr, gt), *d = a ? strstr(a, gd) : NULL;
+		const char *d_end = d ? strstr(d, "</desc>") : NULL;
+		const char *at, *rest;
+		if (a && d_end) {
+			at = a;
+			rest = d_end + 7;
+		} else {
+			const char *svg = strstr(f.ptr, "<svg");
+			const char *close = svg ? strchr(svg, '>') : NULL;
+			if (!close) {
+				free(path);
+				continue; /* not an SVG gnuplot wrote: S_check_files judges it */
+			}
+			at = rest = close + 1;
+			/* ours already (a chart labelled before, as a cache keeps
+			 * it): replaced, not doubled */
+			const char *p = rest + strspn(rest, " \t\r\n");
+			const char *te = !strncmp(p, "<title>", 7) ? strstr(p, "</title>") : NULL;
+			if (te) {
+				const char *q = te + 8;
+				q += strspn(q, " \t\r\n");
+				const char *de = !strncmp(q, "<desc>", 6) ? strstr(q, "</desc>") : NULL;
+				at = p;
+				rest = de ? de + 7 : te + 8;
+			}
+		}
+		buf_reset(&out);
+		buf_add(&out, f.ptr, (size_t)(at - f.ptr));
+		if (at == rest)
+			buf_putc(&out, '\n');
+		buf_puts(&out, "<title>");
+		S_xml(&out, title.ptr);
+		buf_puts(&out, "</title>\n<desc>");
+		S_xml(&out, desc.ptr);
+		buf_puts(&out, "</desc>");
+		buf_add(&out, rest, f.len - (size_t)(rest - f.ptr));
+		rc = out_write_file(path, out.ptr, out.len, err);
+		free(path);
+	}
+	buf_release(&f);
+	buf_release(&out);
+	buf_release(&title);
+	buf_release(&desc);
+	return rc;
+}
+
 /* Every chart drawn, in both formats, not empty. */
 static int S_check_files(const char *dir, const S_Plan *pl, char **err)
 {
@@ -1088,6 +1330,8 @@ int chart_render(const Model *m, const char *dir, int jobs, const char *cache_di
 			rc = S_run(dir, &pl, jobs, err);
 		if (!rc)
 			rc = S_check_files(dir, &pl, err);
+		if (!rc)
+			rc = S_svg_label(dir, &pl, err);
 		if (rc)
 			S_remove_files(dir, &pl);
 	}

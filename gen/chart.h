@@ -4,6 +4,7 @@
  * Files written into dir (the run's charts/ folder):
  *   chi-tieu-<stt>.png / .svg   per target: province and groups
  *   don-vi-<ma>.png / .svg      per unit: all its applicable targets
+ * each SVG with a <title> and <desc> of its own (what it shows, in words).
  * Every target has a chart; a unit has one when a target applies to it.
  * The program is $CHITIEU_GNUPLOT when set, else "gnuplot", run without a
  * shell in dir with LC_ALL=C; jobs (>= 1) processes share the charts and

@@ -546,11 +546,17 @@ static int S_row_don_vi(void *vc, const CsvRow *r)
 	return 0;
 }
 
-enum { CT_STT, CT_TEN, CT_CHU_TRI, CT_PHOI_HOP, CT_DVT, CT_SO_SANH, CT_GIA_TRI, CT_CAN_CU, CT_AP_DUNG, CT_N };
+enum { CT_STT, CT_TEN, CT_CHU_TRI, CT_PHOI_HOP, CT_DVT, CT_SO_SANH, CT_GIA_TRI, CT_CAN_CU, CT_AP_DUNG,
+       CT_TEN_NGAN, CT_N };
 static const CsvCol S_cols_chi_tieu[CT_N] = {
 	{"stt", 1},     {"ten", 1},     {"chu_tri", 0}, {"phoi_hop", 0}, {"don_vi_tinh", 0},
-	{"so_sanh", 1}, {"gia_tri", 1}, {"can_cu", 0},  {"ap_dung", 1},
+	{"so_sanh", 1}, {"gia_tri", 1}, {"can_cu", 0},  {"ap_dung", 1},  {"ten_ngan", 0},
 };
+
+/* A short name is for a matrix header or a chart title: past this many
+ * characters it wraps or is cut there, so say so (a warning: the run
+ * still works). */
+#define S_TEN_NGAN_MAX 40
 
 static int S_row_chi_tieu(void *vc, const CsvRow *r)
 {
@@ -627,6 +633,12 @@ static int S_row_chi_tieu(void *vc, const CsvRow *r)
 	t->chu_tri = text_nfc(f[CT_CHU_TRI].text);
 	t->phoi_hop = text_nfc(f[CT_PHOI_HOP].text);
 	t->don_vi_tinh = text_nfc(f[CT_DVT].text);
+	t->ten_ngan = text_nfc(f[CT_TEN_NGAN].text);
+	if (text_length(t->ten_ngan) > S_TEN_NGAN_MAX)
+		msg_warn(&m->msgs, path, f[CT_TEN_NGAN].line, f[CT_TEN_NGAN].col,
+		         "ten_ngan '%s' has %zu characters: a short name of at most %d fits matrix "
+		         "headers and chart titles",
+		         t->ten_ngan, text_length(t->ten_ngan), S_TEN_NGAN_MAX);
 	t->can_cu = text_nfc(f[CT_CAN_CU].text);
 	t->can_cu_span = 1;
 	t->so_sanh = ss;
@@ -803,6 +815,7 @@ static void S_check_chi_tieu(S_Ctx *c)
 			free(t->chu_tri);
 			free(t->phoi_hop);
 			free(t->don_vi_tinh);
+			free(t->ten_ngan);
 			free(t->can_cu);
 			free(t->ap_dung);
 			continue;

@@ -692,16 +692,155 @@ static void S_appendix_title(Buf *b, const Model *m)
 
 static const char S_up[] = "../";
 
+/* ---- the verdict matrix -----------------------------------------------
+ * Rows (the province and the groups on the index, a group's units on its
+ * page) against targets as columns, as the DHIS2 scorecard and the
+ * scorecards' overview page show it: each cell the rate and the verdict's
+ * symbol (site.c colours it), "Không phát sinh" or "Chưa báo cáo" in
+ * words, blank where the target does not apply.  Headers are the short
+ * names, linked to the targets' pages. */
+
+static const char S_chu_giai[] =
+	"Mỗi ô: tỷ lệ lũy kế và ký hiệu đánh giá (● Đạt, × Chưa đạt, – Không phát sinh, "
+	"? Chưa báo cáo, ⚠ mẫu số nhỏ); ô trống: chỉ tiêu không áp dụng.\n\n";
+
+static void S_o_ma_tran(Buf *b, const KetQua *k, const ChiTieu *t)
+{
+	if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
+		buf_puts(b, rank_ky_hieu(k->dg));
+		buf_putc(b, ' ');
+		S_ty_le(b, k, t);
+		if (S_nho(k))
+			buf_puts(b, " ⚠");
+	} else
+		S_dg(b, k->dg);
+}
+
+/* The header of a matrix over the targets that apply[t] (NULL: all);
+ * first: the first column's name. */
+static void S_ma_tran_head(Buf *b, const Model *m, const unsigned char *apply, const char *first, Root root)
+{
+	char nb[MODEL_TEN_NGAN_BUF];
+	size_t n = 0;
+	buf_printf(b, "| %s |", first);
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (apply && !apply[t])
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		buf_puts(b, " [");
+		md_escape(b, model_ten_ngan(ct, 1, nb));
+		buf_printf(b, "](%schi-tieu/%d.html) |", root, ct->stt);
+		n++;
+	}
+	buf_puts(b, "\n|---|");
+	for (size_t i = 0; i < n; i++)
+		buf_puts(b, "---:|");
+	buf_putc(b, '\n');
+}
+
+/* The index's matrix: the province, then every group. */
+static void S_ma_tran_tinh(Buf *b, const Model *m)
+{
+	buf_puts(b, "## Ma trận kết quả\n\n");
+	buf_puts(b, S_chu_giai);
+	S_ma_tran_head(b, m, NULL, "Toàn tỉnh và nhóm đơn vị", "");
+	buf_puts(b, "| **");
+	S_ten_tinh(b, m);
+	buf_puts(b, "** |");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		buf_putc(b, ' ');
+		S_o_ma_tran(b, &m->kq_tinh[t], &m->chi_tieu[t]);
+		buf_puts(b, " |");
+	}
+	buf_putc(b, '\n');
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		buf_puts(b, "| ");
+		S_nhom(b, m, (int)g, "");
+		buf_puts(b, " |");
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			buf_putc(b, ' ');
+			if (m->chi_tieu[t].ap_dung[g])
+				S_o_ma_tran(b, model_kq_nhom(m, g, t), &m->chi_tieu[t]);
+			buf_puts(b, " |");
+		}
+		buf_putc(b, '\n');
+	}
+	buf_putc(b, '\n');
+}
+
+/* A group's page: its units against the targets that apply to it, cut
+ * by rows (a group may hold thousands of units). */
+static void S_ma_tran_nhom(Buf *b, const Model *m, size_t g)
+{
+	unsigned char *apply = xcalloc(m->n_chi_tieu ? m->n_chi_tieu : 1, 1);
+	size_t na = 0;
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		na += apply[t] = m->chi_tieu[t].ap_dung[g];
+	int n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		if (m->don_vi[u].nhom != (int)g)
+			continue;
+		if (!n++) {
+			md_cut(b, MD_CUT_BLOCKS);
+			buf_puts(b, "## Ma trận kết quả của các đơn vị\n\n");
+			if (!na) {
+				buf_puts(b, "Không có chỉ tiêu nào áp dụng cho nhóm này.\n\n");
+				break;
+			}
+			buf_puts(b, S_chu_giai);
+			size_t head = b->len;
+			S_ma_tran_head(b, m, apply, "Đơn vị", S_up);
+			md_cut_head(b, head);
+		}
+		buf_puts(b, "| ");
+		S_don_vi(b, m, u, S_up);
+		buf_puts(b, " |");
+		for (size_t t = 0; t < m->n_chi_tieu; t++) {
+			if (!apply[t])
+				continue;
+			buf_putc(b, ' ');
+			S_o_ma_tran(b, model_kq_don_vi(m, u, t), &m->chi_tieu[t]);
+			buf_puts(b, " |");
+		}
+		buf_putc(b, '\n');
+		md_cut(b, MD_CUT_TABLE);
+	}
+	md_cut_end(b);
+	if (n && na)
+		buf_putc(b, '\n');
+	free(apply);
+}
+
+/* The index's small multiples: every target's chart, linked to its page. */
+static void S_bieu_do_nho(Buf *b, const Model *m)
+{
+	char nb[MODEL_TEN_NGAN_BUF];
+	if (!m->n_chi_tieu)
+		return;
+	buf_puts(b, "## Biểu đồ theo chỉ tiêu\n\n");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		const ChiTieu *ct = &m->chi_tieu[t];
+		buf_printf(b, "- [![Chỉ tiêu %d. ", ct->stt);
+		md_escape(b, model_ten_ngan(ct, 0, nb));
+		buf_printf(b, ": xu hướng theo kỳ](charts/chi-tieu-%d.svg)](chi-tieu/%d.html)\n", ct->stt,
+		           ct->stt);
+	}
+	buf_putc(b, '\n');
+}
+
+
 void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 {
-	MdCtx *own = ctx ? NULL : md_ctx_new(m);
-	const MdCtx *c = ctx ? ctx : own;
+	(void)ctx; /* the rankings are on the groups' pages */
 	char ky[16];
 	S_title(out, m);
 	ky_format(m->cua_so.moi_nhat, ky);
 	buf_printf(out, "Số liệu đến kỳ: %s. Chương trình: chitieu %s. "
 	                "[Tệp đầu vào và mã SHA-256](bao-cao.html)\n\n", ky, CHITIEU_VERSION);
 	S_summary(out, m, "");
+	S_ma_tran_tinh(out, m);
+	S_bieu_do_nho(out, m);
 	S_appendix_title(out, m);
 	S_bang_phu_luc(out, m, "");
 	buf_puts(out, "## Kết quả theo nhóm đơn vị\n\n");
@@ -735,21 +874,27 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 			buf_puts(out, "| Không có chỉ tiêu nào áp dụng cho nhóm này | | | | | | |\n");
 		buf_putc(out, '\n');
 	}
-	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n");
+	/* The units themselves are on their groups' pages: the index stays
+	 * the same size however many units there are. */
+	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n"
+	              "Mỗi nhóm có bảng xếp hạng và ma trận kết quả của các đơn vị ở trang của nhóm:\n\n");
 	for (size_t g = 0; g < m->n_nhom; g++) {
-		md_cut(out, MD_CUT_BLOCKS);
-		buf_puts(out, "### ");
+		int n = 0;
+		for (size_t u = 0; u < m->n_don_vi; u++)
+			n += m->don_vi[u].nhom == (int)g;
+		buf_puts(out, "- ");
 		S_nhom(out, m, (int)g, "");
-		buf_puts(out, "\n\n");
-		S_bang_xep_hang(out, m, c, g, "");
+		buf_puts(out, ": ");
+		fmt_int(out, n);
+		buf_puts(out, " đơn vị\n");
 	}
+	buf_putc(out, '\n');
 	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Xem thêm\n\n- [Báo cáo đầy đủ của kỳ](bao-cao.html)\n"
 	              "- [Chất lượng số liệu: cảnh báo, đơn vị chưa báo cáo, thiếu tháng](du-lieu.html)\n");
 	if (m->han.co)
 		buf_puts(out, "- [Tiến độ công bố thủ tục hành chính](han.html)\n");
 	buf_putc(out, '\n');
-	md_ctx_free(own);
 }
 
 void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g)
@@ -782,25 +927,11 @@ void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g)
 		fmt_int(out, k->so_dv_danh_gia);
 		buf_puts(out, " |\n");
 	}
-	buf_puts(out, "\n## Xếp hạng đơn vị trong nhóm\n\n");
+	buf_putc(out, '\n');
+	S_ma_tran_nhom(out, m, g);
+	md_cut(out, MD_CUT_BLOCKS);
+	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n");
 	S_bang_xep_hang(out, m, c, g, S_up);
-	int n = 0;
-	for (size_t i = 0; i < m->n_don_vi; i++) {
-		size_t u = S_don_vi_at(m, i);
-		if (m->don_vi[u].nhom != (int)g)
-			continue;
-		if (!n++) {
-			md_cut(out, MD_CUT_BLOCKS);
-			buf_puts(out, "## Các đơn vị trong nhóm\n\n");
-		}
-		buf_puts(out, "- ");
-		S_don_vi(out, m, u, S_up);
-		buf_putc(out, '\n');
-		md_cut(out, MD_CUT_LIST);
-	}
-	md_cut_end(out);
-	if (n)
-		buf_putc(out, '\n');
 	md_ctx_free(own);
 }
 

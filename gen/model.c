@@ -33,6 +33,7 @@ void model_release(Model *m)
 		free(t->chu_tri);
 		free(t->phoi_hop);
 		free(t->don_vi_tinh);
+		free(t->ten_ngan);
 		free(t->can_cu);
 		free(t->ap_dung);
 	}
@@ -211,6 +212,14 @@ int model_find_chi_tieu(const Model *m, int stt)
 			lo = mid + 1;
 	}
 	return -1;
+}
+
+const char *model_ten_ngan(const ChiTieu *t, int tight, char buf[MODEL_TEN_NGAN_BUF])
+{
+	if (t->ten_ngan && t->ten_ngan[0])
+		return t->ten_ngan;
+	snprintf(buf, MODEL_TEN_NGAN_BUF, tight ? "CT%d" : "Chỉ tiêu %d", t->stt);
+	return buf;
 }
 
 size_t model_so_lieu_dau(const Model *m, size_t u, size_t t)

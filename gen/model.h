@@ -47,6 +47,8 @@ typedef enum { SS_GE, SS_LE, SS_EQ } SoSanh;
 typedef struct {
 	int stt;
 	char *ten, *chu_tri, *phoi_hop, *don_vi_tinh;
+	char *ten_ngan;   /* the short name for tight places, "" when not given:
+	                     read it through model_ten_ngan() */
 	char *can_cu;     /* "" when the row shares the basis of the row above */
 	int can_cu_span;  /* rows the printed basis cell spans from here (>= 1);
 	                     0 on a row covered by a cell above */
@@ -182,6 +184,12 @@ void model_build_index(Model *m);
 int model_find_don_vi(const Model *m, const char *ma);
 int model_find_nhom(const Model *m, const char *ma);
 int model_find_chi_tieu(const Model *m, int stt);
+/* The name of target t where space is short (matrix headers, chart titles
+ * and labels, the scorecards' target column, Phụ lục II): its ten_ngan,
+ * else "Chỉ tiêu <stt>" (tight = 0) or "CT<stt>" (tight = 1) written into
+ * buf.  The result is t's own or buf; it lives as long as both. */
+#define MODEL_TEN_NGAN_BUF 32
+const char *model_ten_ngan(const ChiTieu *t, int tight, char buf[MODEL_TEN_NGAN_BUF]);
 /* The index of the first figure row of unit u and target t in so_lieu
  * (sorted by unit, target, period); the rows of (u, t) follow it.  Where
  * there is none, the index of the next pair's first row (or n_so_lieu). */

@@ -4,7 +4,8 @@
  * every target a column, a verdict symbol in each cell), then exactly one
  * A4 page per unit.  A unit page never spills: its table is measured
  * before it is drawn and the text shrinks, wraps to fewer lines or ends
- * with "…" until table, chart and legend fit.  Drawing goes through
+ * with "…" until table, chart and legend fit; only names and notes end
+ * with "…", never a verdict word or a number.  Drawing goes through
  * layout.h; the computations are rank.c's; every number is printed by
  * fmt.h. */
 #include <stdint.h>
@@ -116,6 +117,7 @@ static void S_ky_hieu_legend(Buf *b)
 typedef struct {
 	const char *head; /* "THẺ ĐIỂM ... – 6 tháng đầu năm 2024 (tiếp)" */
 	int pages;        /* overview pages begun so far */
+	const char *key;  /* "Chỉ tiêu: 1 DVC toàn trình · 2 …", NULL without ten_ngan */
 } S_OvCtx;
 
 /* The overview pages' legend, drawn at the foot of each of them, and the
@@ -130,6 +132,9 @@ static void S_overview_foot(LoDoc *d, void *ctx)
 	}
 	Buf b;
 	buf_init(&b);
+	/* the columns are numbers: what each one is, by its short name */
+	if (o && o->key)
+		buf_printf(&b, "%s\n", o->key);
 	S_ky_hieu_legend(&b);
 	buf_puts(&b, "     (ô trống: chỉ tiêu không áp dụng cho nhóm)");
 	float size = 11, w = d->x1 - d->x0;
@@ -264,7 +269,18 @@ static void S_overview(LoDoc *d, const Model *m)
 	buf_puts(&hb, "THẺ ĐIỂM CẢI CÁCH THỦ TỤC HÀNH CHÍNH – ");
 	fmt_cua_so(&hb, &m->cua_so);
 	buf_puts(&hb, " (tiếp)");
-	S_OvCtx ov = {hb.ptr, 0};
+	Buf key;
+	buf_init(&key);
+	int co_ten_ngan = 0;
+	for (size_t t = 0; t < nt; t++)
+		co_ten_ngan |= m->chi_tieu[t].ten_ngan && *m->chi_tieu[t].ten_ngan;
+	for (size_t t = 0; co_ten_ngan && t < nt; t++) {
+		char nb[MODEL_TEN_NGAN_BUF];
+		buf_puts(&key, t ? " · " : "Chỉ tiêu: ");
+		fmt_int(&key, m->chi_tieu[t].stt);
+		buf_printf(&key, " %s", model_ten_ngan(&m->chi_tieu[t], 1, nb));
+	}
+	S_OvCtx ov = {hb.ptr, 0, co_ten_ngan ? key.ptr : NULL};
 	d->on_page = S_overview_foot;
 	d->on_page_ctx = &ov;
 	lo_page_new(d, landscape);
@@ -336,6 +352,7 @@ static void S_overview(LoDoc *d, const Model *m)
 	d->on_page = NULL;
 	d->on_page_ctx = NULL;
 	buf_release(&hb);
+	buf_release(&key);
 	buf_release(&b);
 	free(w);
 }
@@ -519,8 +536,7 @@ static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S
 	tb->n_head = 1;
 	if (mu.gon)
 		tb->pad = 1.5f;
-	/* a compact level keeps one line per cell, the header's two */
-	size_t one = mu.gon ? 1 : (size_t)-1;
+	/* a compact level keeps the header to two lines */
 	size_t r = lo_table_row(tb);
 	int ncol = (int)tb->n_col;
 	for (int c = 0; c < ncol; c++) {
@@ -535,7 +551,11 @@ static void S_build_table(LoTable *tb, LoDoc *d, const S_Dong *rows, size_t n, S
 		const char *kq = S_keep(pool, S_ket_qua(d, row, mu, tb->width[C_KQ] - 2 * tb->pad));
 		const char *text[S_NCOL] = {row->ten, kq, mu.gon ? row->giao1 : row->giao, row->dg,
 		                            row->td, mu.gon ? row->can1 : row->can, row->ghi};
-		size_t max[S_NCOL] = {mu.ten, one, one, one, one, one, mu.ghi};
+		/* Only the name and the note give way ("…"): a verdict word, a
+		 * figure, the target, the change and the still-needs figure wrap
+		 * in their cell rather than lose a letter or a digit. */
+		size_t all = (size_t)-1;
+		size_t max[S_NCOL] = {mu.ten, all, all, all, all, all, mu.ghi};
 		r = lo_table_row(tb);
 		for (int c = 0; c < ncol; c++) {
 			FontStyle st = c == C_DG || (c == C_CAN && row->danh_gia == DG_CHUA_DAT) ? FONT_BOLD : FONT_REGULAR;
@@ -674,10 +694,14 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		S_Dong *r = &rows[n++];
 		r->t = t;
 		r->danh_gia = kq->dg;
+		/* the short name: "1. DVC toàn trình", else "Chỉ tiêu 1" */
 		buf_reset(&b);
-		fmt_int(&b, ct->stt);
-		buf_puts(&b, ". ");
-		buf_puts(&b, ct->ten);
+		if (ct->ten_ngan && *ct->ten_ngan) {
+			fmt_int(&b, ct->stt);
+			buf_puts(&b, ". ");
+		}
+		char nb[MODEL_TEN_NGAN_BUF];
+		buf_puts(&b, model_ten_ngan(ct, 0, nb));
 		r->ten = buf_detach(&b, NULL);
 		if (kq->dg != DG_CHUA_BAO_CAO) {
 			if (kq->d > 0) {

@@ -3,8 +3,10 @@
  * only file that includes it) with its table extension and safe mode on,
  * then set into the page shell of
  * templates/page.html.  A page is rendered and written a piece at a time
- * as md.c hands it over (md.h), so memory does not grow with the units.  The CSS of templates/ and the run's SVG charts are
- * copied in, so the site is self-contained and all its links relative. */
+ * as md.c hands it over (md.h), so memory does not grow with the units.
+ * The CSS and the script (bang.js: sorting, filtering) of templates/ and
+ * the run's SVG charts are copied in, so the site is self-contained and
+ * all its links relative. */
 #include "site.h"
 
 #include <dirent.h>
@@ -150,16 +152,19 @@ static void S_replace(Buf *b, const char *s, size_t len, const char *const *from
 }
 
 /* Appends html[0, len) to out as the site shows it.  Tables scroll inside
- * their own box on a phone, not the page; verdict cells get a class for
- * colour (the word and symbol carry the meaning).  "<table>" and "<td>"
- * can only come from the renderer: data text has its '<' escaped. */
+ * their own box on a phone, not the page, a box the keyboard can reach
+ * (tabindex) to scroll it; verdict cells get a class for colour (the
+ * word and symbol carry the meaning): "● Đạt" cells and the matrix's
+ * "● 81,15%" ones.  "<table>" and "<td>" can only come from the
+ * renderer: data text has its '<' escaped. */
 static void S_post(Buf *out, const char *html, size_t len)
 {
 	static const DanhGia dgs[4] = {DG_DAT, DG_CHUA_DAT, DG_KHONG_PHAT_SINH, DG_CHUA_BAO_CAO};
 	static const char *const cls[4] = {"dat", "chua-dat", "khong-phat-sinh", "chua-bao-cao"};
-	char *from[6], *to[6];
+	enum { N = 2 + 4 + 2 * 10 };
+	char *from[N], *to[N];
 	from[0] = "<table>";
-	to[0] = "<div class=\"bang\"><table>";
+	to[0] = "<div class=\"bang\" tabindex=\"0\"><table>";
 	from[1] = "</table>";
 	to[1] = "</table></div>";
 	for (int i = 0; i < 4; i++) {
@@ -167,8 +172,15 @@ static void S_post(Buf *out, const char *html, size_t len)
 		to[2 + i] = xasprintf("<td class=\"dg %s\">%s %s", cls[i], rank_ky_hieu(dgs[i]),
 		                      fmt_danh_gia(dgs[i]));
 	}
-	S_replace(out, html, len, (const char *const *)from, (const char *const *)to, 6);
-	for (int i = 2; i < 6; i++) {
+	/* a matrix cell: the symbol, then the rate's first digit */
+	for (int i = 0; i < 2; i++)
+		for (int d = 0; d < 10; d++) {
+			from[6 + i * 10 + d] = xasprintf("<td align=\"right\">%s %d", rank_ky_hieu(dgs[i]), d);
+			to[6 + i * 10 + d] = xasprintf("<td align=\"right\" class=\"dg %s\">%s %d", cls[i],
+			                               rank_ky_hieu(dgs[i]), d);
+		}
+	S_replace(out, html, len, (const char *const *)from, (const char *const *)to, N);
+	for (int i = 2; i < N; i++) {
 		free(from[i]);
 		free(to[i]);
 	}
@@ -463,7 +475,8 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		if (S_mkdir(path, err))
 			goto out;
 	}
-	if (S_copy_all(templates_dir, ".css", site_dir, 0, 0, err))
+	if (S_copy_all(templates_dir, ".css", site_dir, 0, 0, err) ||
+	    S_copy_all(templates_dir, ".js", site_dir, 0, 0, err))
 		goto out;
 	free(path);
 	path = xasprintf("%s/charts", site_dir);

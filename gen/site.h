@@ -1,5 +1,5 @@
 /* site: the static HTML site (site/) from Markdown rendered by cmark-gfm,
- * the page shell and CSS of templates/.  Returns 0, or -1 with *err. */
+ * the page shell, CSS and script of templates/.  Returns 0, or -1 with *err. */
 #ifndef CHITIEU_SITE_H
 #define CHITIEU_SITE_H
 #include "model.h"

@@ -9,7 +9,9 @@ The output is deterministic (a fixed-seed splitmix64, not Python's random,
 so that another Python version gives the same bytes) and is committed.
 The figures are SYNTHETIC: they are shaped so that every verdict occurs at
 the unit level and for at least one group and the province, and the script
-checks that itself before it writes anything.
+checks that itself before it writes anything.  Through the year they move
+as such figures do (shape()): rates climb towards their target, a few
+units fall behind, the third quarter dips.
 
 Deliberate warnings the sample produces (everything else must be clean):
   - xa-hong-van is registered but has no data file;
@@ -22,6 +24,7 @@ import os
 import re
 import unicodedata
 import sys
+import zlib
 from datetime import date, timedelta
 
 YEAR = 2024
@@ -83,6 +86,15 @@ TARGETS = [
 	 CT_ALL, VP, ">=", 90, "", APPLY_ALL),
 ]
 TGT = {t[0]: t for t in TARGETS}
+# The short names (ten_ngan) for matrix headers, chart titles and the
+# scorecards' target column: at most 40 characters each.
+TEN_NGAN = {
+	1: "DVC trực tuyến toàn trình", 2: "Thanh toán trực tuyến", 3: "Hồ sơ trực tuyến",
+	4: "Số hóa hồ sơ, kết quả", 5: "Đồng bộ lên Cổng DVCQG", 6: "Cấp kết quả điện tử",
+	7: "Chứng thực bản sao điện tử", 8: "Tái sử dụng dữ liệu số", 9: "Xử lý PAKN đúng hạn",
+	10: "Mức độ hài lòng",
+}
+assert set(TEN_NGAN) == set(TGT) and all(len(v) <= 40 for v in TEN_NGAN.values())
 
 GROUPS = [
 	("so", "Sở, ban, ngành tỉnh", 1),
@@ -283,17 +295,45 @@ def split(total, parts, weights):
 	return out
 
 
-def split_pair(n, d, nper):
+# How a unit's rate moves through the year, for each (unit, target): most
+# climb towards their target as the year goes on, about one in nine falls
+# behind (starts well, ends worse), and the third quarter dips (the
+# one-stop system outage of September that the notes speak of).  The
+# yearly totals stay exactly what yearly_numerator() and SPECIAL chose, so
+# the verdicts do not depend on the shape.  Drawn from a CRC of the names,
+# not from rng, so the rest of the sample stays the same bytes.
+def shape(ma, stt, nper):
+	h = zlib.crc32(("%s/%d" % (ma, stt)).encode("utf-8"))
+	amp = 60 + h % 140                      # per mille, either side of the mean
+	falls = (h >> 8) % 9 == 0
+	out = []
+	for i in range(nper):
+		x = (2 * i - (nper - 1)) * 1000 // max(1, nper - 1)   # -1000 .. 1000
+		r = 1000 + (-x if falls else x) * amp // 1000
+		if (nper == 12 and i == 8) or (nper == 4 and i == 2):
+			r = r * (780 if nper == 12 else 880) // 1000
+		out.append(max(100, r))
+	return out
+
+
+def split_pair(n, d, nper, ma="", stt=0):
 	weights = [80 + rng.below(60) for _ in range(nper)]
 	ds = split(d, nper, weights)
-	ns = [(n * x // d) if d else 0 for x in ds]
-	rest = n - sum(ns)
-	i = 0
-	while rest > 0:
+	if d == 0:
+		return [0] * nper, ds
+	# n over the periods in proportion to each period's dossiers times its
+	# shape, never more than the period's denominator.
+	r = shape(ma, stt, nper)
+	ns = split(n, nper, [x * y for x, y in zip(ds, r)]) if n else [0] * nper
+	over = sum(max(0, a - b) for a, b in zip(ns, ds))
+	ns = [min(a, b) for a, b in zip(ns, ds)]
+	i = nper - 1
+	while over > 0:
 		if ns[i] < ds[i]:
 			ns[i] += 1
-			rest -= 1
-		i = (i + 1) % nper
+			over -= 1
+		i = (i - 1) % nper
+	assert sum(ns) == n and all(0 <= a <= b for a, b in zip(ns, ds))
 	return ns, ds
 
 
@@ -330,7 +370,7 @@ for u in UNITS:
 		else:
 			d = yearly_denominator(u, stt, dossiers)
 			n = yearly_numerator(stt, d)
-		ns, ds = split_pair(n, d, len(per))
+		ns, ds = split_pair(n, d, len(per), u.ma, stt)
 		for p, ni, di in zip(per, ns, ds):
 			if u.ma == NO_DECEMBER and p.endswith("-12"):
 				continue
@@ -416,9 +456,9 @@ write_csv(os.path.join(OUT, "nhom.csv"), ["ma", "ten", "thu_tu"], GROUPS)
 write_csv(os.path.join(OUT, "don-vi.csv"), ["ma", "ten", "nhom", "thuoc"],
           [(u.ma, u.ten, u.nhom, u.thuoc) for u in UNITS])
 write_csv(os.path.join(OUT, "chi-tieu.csv"),
-          ["stt", "ten", "chu_tri", "phoi_hop", "don_vi_tinh", "so_sanh", "gia_tri",
+          ["stt", "ten", "ten_ngan", "chu_tri", "phoi_hop", "don_vi_tinh", "so_sanh", "gia_tri",
            "can_cu", "ap_dung"],
-          [(t[0], t[1], t[2], t[3], "%", t[4], t[5], t[6], t[7]) for t in TARGETS])
+          [(t[0], t[1], TEN_NGAN[t[0]], t[2], t[3], "%", t[4], t[5], t[6], t[7]) for t in TARGETS])
 
 sl = os.path.join(OUT, "so-lieu")
 os.makedirs(sl, exist_ok=True)

@@ -32,7 +32,7 @@ for page in index.html "don-vi/$unit"; do
 	grep -qF "$want" "$WORK/dom.html" || fail "$page: the browser's title is not $want"
 	grep -q '<table>' "$WORK/dom.html" || fail "$page: no table in the DOM"
 	grep -q '<th' "$WORK/dom.html" || fail "$page: no header cells"
-	grep -q '<div class="bang"><table>' "$WORK/dom.html" || fail "$page: a table is not in its scrolling box"
+	grep -q '<div class="bang" tabindex="0"><table>' "$WORK/dom.html" || fail "$page: a table is not in its scrolling box"
 
 	# At 360 px the page itself must not scroll sideways: measure the
 	# document inside an iframe of that width (the only script is ours).

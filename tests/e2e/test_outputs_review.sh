@@ -66,12 +66,15 @@ H="$WORK/h"
 copy_sample "$H"
 long_unit=$(awk 'BEGIN { s = ""; while (length(s) < 200) s = s "Trung tâm Phục vụ hành chính công tỉnh "; print substr(s, 1, 199) "Z" }')
 long_target=$(awk 'BEGIN { s = ""; while (length(s) < 600) s = s "Tỷ lệ hồ sơ thủ tục hành chính được giải quyết đúng hạn "; print substr(s, 1, 599) "Q" }')
-awk -v n="$long_unit" 'BEGIN { FS = OFS = "," } $1 == "so-cong-thuong" { $2 = n } { print }' \
+# the long name on another department than the notes' below: "Trung tâm …"
+# sorts after every "Sở …", past the ten units the report names
+awk -v n="$long_unit" 'BEGIN { FS = OFS = "," } $1 == "so-khoa-hoc-cong-nghe" { $2 = n } { print }' \
 	"$H/don-vi.csv" >"$H/x" && mv "$H/x" "$H/don-vi.csv"
 awk -v n="$long_target" 'BEGIN { FS = OFS = "," } NR == 2 { sub(/^1,[^,]*/, "1," n) } { print }' \
 	"$H/chi-tieu.csv" >"$H/x" && mv "$H/x" "$H/chi-tieu.csv"
-# notes of one unit that fails target 1 in the sample: a figure in a
-# narrow cell on its first row, Markdown and HTML on its second
+# notes of one unit that fails target 1 in the sample (the first department
+# in the report's order): a figure in a narrow cell on its first row,
+# Markdown and HTML on its second
 awk 'BEGIN { FS = OFS = "," } NR == 1 { print; next }
 	NR == 2 { $5 = "1.234/5.678 (323.046/596.419)" }
 	NR == 3 { $5 = "\"*đậm* # x | y <b>b</b> \"\"q\"\"\nhai\"" } { print }' \

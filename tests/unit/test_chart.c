@@ -306,14 +306,53 @@ static void test_chart_render_files(void **state)
 	assert_non_null(strstr(s, "Toàn tỉnh"));
 	assert_non_null(strstr(s, "Th5"));
 	assert_non_null(strstr(s, "Tối thiểu 80"));
+	/* the document's own title and description, not gnuplot's */
+	assert_null(strstr(s, "<title>Gnuplot</title>"));
+	assert_null(strstr(s, "Produced by GNUPLOT"));
+	assert_non_null(strstr(s, ">\n\n<title>Chỉ tiêu 1. Tỷ lệ cung cấp dịch vụ công"));
+	assert_non_null(strstr(s, "<desc>Biểu đồ đường: "));
+	assert_non_null(strstr(s, "so với chỉ tiêu giao Tối thiểu 80% (đường nét đứt). Toàn tỉnh"));
 	free(s);
 	s = S_slurp(dir, "don-vi-xa-a.svg", &n);
 	assert_non_null(strstr(s, "UBND xã Đồng Tiến"));
+	assert_non_null(strstr(s, "<title>UBND xã Đồng Tiến – "));
+	assert_non_null(strstr(s, "<desc>Biểu đồ cột: "));
+	/* without ten_ngan the short name is "Chỉ tiêu <stt>" */
+	assert_non_null(strstr(s, "CT2 Chỉ tiêu 2 (chỉ tiêu Tối thiểu 45,5%)"));
 	free(s);
 	if (getenv("CHITIEU_KEEP_CHARTS"))
 		fprintf(stderr, "charts kept in %s\n", dir);
 	else
 		out_rmtree(dir);
+	free(dir);
+	model_release(&m);
+}
+
+/* An SVG that has a title and description already (labelled by an
+ * earlier run, or kept in a cache) gets ours in their place, not a second
+ * pair. */
+static void test_chart_svg_label_once(void **state)
+{
+	Model m;
+	S_model(&m, S_units, S_N_UNITS, 0);
+	char *dir = S_tmpdir();
+	setenv("CHITIEU_GNUPLOT", "tests/fake-gnuplot/labelled", 1);
+	S_render_ok(&m, dir, 1);
+	unsetenv("CHITIEU_GNUPLOT");
+	size_t n;
+	char *s = S_slurp(dir, "chi-tieu-2.svg", &n);
+	assert_null(strstr(s, "Cũ"));
+	assert_null(strstr(s, "Mô tả cũ"));
+	const char *t = strstr(s, "<title>Chỉ tiêu 2. Tỷ lệ thanh toán trực tuyến – ");
+	assert_non_null(t);
+	const char *canvas = strstr(s, "<g id=\"gnuplot_canvas\">");
+	assert_non_null(canvas);
+	/* one title and one description before the drawing */
+	assert_true(t < canvas && !strstr(t + 1, "<title>Chỉ tiêu 2."));
+	const char *d = strstr(s, "<desc>");
+	assert_true(d && d < canvas && strstr(d + 1, "<desc>") == NULL);
+	free(s);
+	out_rmtree(dir);
 	free(dir);
 	model_release(&m);
 }
@@ -536,6 +575,65 @@ static void test_chart_yaxis_target(void **state)
 	model_release(&m);
 }
 
+/* Trend charts fit their vertical range to the plotted rates and the
+ * target line with a margin; the axis label says where a cut range
+ * starts.  Bar charts (the units') keep starting at 0. */
+static void test_chart_trend_range(void **state)
+{
+	Model m;
+	S_model(&m, S_units, S_N_UNITS, 0);
+	Buf b;
+	buf_init(&b);
+	char *err = NULL;
+	assert_int_equal(chart_script(&m, &b, &err), 0);
+	/* every trend chart's range holds 80 % or its target, and each
+	 * either starts at 0 or says on its axis where it starts */
+	const char *p = b.ptr;
+	int trends = 0;
+	while ((p = strstr(p, "# chart chi-tieu-"))) {
+		const char *end = strstr(p + 1, "# chart ");
+		const char *y = strstr(p, "set yrange [");
+		assert_non_null(y);
+		assert_true(!end || y < end);
+		long lo, hi;
+		assert_int_equal(sscanf(y, "set yrange [%ld:%ld]", &lo, &hi), 2);
+		assert_true(lo >= 0 && lo < hi && hi <= 100);
+		const char *l = strstr(y, "set ylabel '");
+		assert_non_null(l);
+		if (lo > 0) {
+			char want[64];
+			snprintf(want, sizeof want, "set ylabel 'Tỷ lệ (%%), trục từ %ld%%'", lo);
+			assert_ptr_equal(strstr(y, want), l);
+		} else
+			assert_ptr_equal(strstr(y, "set ylabel 'Tỷ lệ (%)'"), l);
+		trends++;
+		p++;
+	}
+	assert_int_equal(trends, 3);
+	/* a province at 81-84 % on a target of 80 % is not drawn on 0-100 */
+	size_t T = m.n_chi_tieu;
+	for (int s = 0; s < m.cua_so.n_buoc; s++) {
+		Diem *x[5] = {&m.xh_tinh[s]};
+		for (size_t g = 0; g < 4; g++)
+			x[g + 1] = &m.xh_nhom[(g * T) * MAX_BUOC + (size_t)s];
+		for (int e = 0; e < 5; e++)
+			*x[e] = (Diem){.n = 810 + (s % 4) * 10, .d = 1000, .co = 1};
+	}
+	buf_reset(&b);
+	assert_int_equal(chart_script(&m, &b, &err), 0);
+	const char *y = strstr(strstr(b.ptr, "# chart chi-tieu-1"), "set yrange [");
+	long lo, hi;
+	assert_int_equal(sscanf(y, "set yrange [%ld:%ld]", &lo, &hi), 2);
+	assert_true(lo >= 60 && lo < 80 && hi > 84 && hi <= 100);
+	assert_non_null(strstr(y, "trục từ"));
+	/* a unit's bars start at 0 */
+	y = strstr(strstr(b.ptr, "# chart don-vi-"), "set yrange [");
+	assert_int_equal(sscanf(y, "set yrange [%ld:%ld]", &lo, &hi), 2);
+	assert_int_equal(lo, 0);
+	buf_release(&b);
+	model_release(&m);
+}
+
 /* The driver modes: the real pipeline into charts, or the script. */
 static int S_driver(int argc, char **argv)
 {
@@ -590,6 +688,8 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_chart_gnuplot_slow_not_killed),
 	    cmocka_unit_test(test_chart_script_data),
 	    cmocka_unit_test(test_chart_yaxis_target),
+	    cmocka_unit_test(test_chart_trend_range),
+	    cmocka_unit_test(test_chart_svg_label_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -375,6 +375,36 @@ static void test_input_count_forms(void **state)
 	model_release(&m);
 }
 
+/* ten_ngan: optional; read when given, "Chỉ tiêu <stt>" / "CT<stt>" from
+ * model_ten_ngan when not; past 40 characters a warning at its cell. */
+static void test_input_ten_ngan(void **state)
+{
+	S_write("chi-tieu.csv",
+	        "stt,ten,so_sanh,gia_tri,ap_dung,can_cu,Tên ngắn\n"
+	        "1,Tỷ lệ A,>=,80,huyen|xa,CV 1,DVC toàn trình\n"
+	        "2,Tỷ lệ B,>=,80,huyen|xa,,\n"
+	        "3,Tỷ lệ C,>=,80,huyen|xa,,Tỷ lệ hồ sơ tiếp nhận trực tuyến trên Cổn\n"
+	        "4,Tỷ lệ D,>=,80,huyen|xa,,Tỷ lệ hồ sơ tiếp nhận trực tuyến trên Cổ\n");
+	Model m;
+	model_init(&m);
+	int rc = input_read(&m, S_dir);
+	char *msgs = S_msgs(&m);
+	S_expect(msgs, "chi-tieu.csv:4:7: warning: ten_ngan 'Tỷ lệ hồ sơ tiếp nhận trực tuyến "
+	               "trên Cổn' has 41 characters: a short name of at most 40 fits matrix headers "
+	               "and chart titles\n");
+	free(msgs);
+	assert_int_equal(rc, 0);
+	assert_int_equal(m.n_chi_tieu, 4);
+	char buf[MODEL_TEN_NGAN_BUF];
+	assert_string_equal(model_ten_ngan(&m.chi_tieu[0], 0, buf), "DVC toàn trình");
+	assert_string_equal(model_ten_ngan(&m.chi_tieu[0], 1, buf), "DVC toàn trình");
+	assert_string_equal(model_ten_ngan(&m.chi_tieu[1], 0, buf), "Chỉ tiêu 2");
+	assert_string_equal(model_ten_ngan(&m.chi_tieu[1], 1, buf), "CT2");
+	assert_string_equal(model_ten_ngan(&m.chi_tieu[3], 0, buf),
+	                    "Tỷ lệ hồ sơ tiếp nhận trực tuyến trên Cổ");
+	model_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -383,6 +413,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_input_registry_problems, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_input_missing_files, S_setup, S_teardown),
 		cmocka_unit_test_setup_teardown(test_input_count_forms, S_setup, S_teardown),
+		cmocka_unit_test_setup_teardown(test_input_ten_ngan, S_setup, S_teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

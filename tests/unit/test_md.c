@@ -292,22 +292,45 @@ static void test_md_trang_chi_tieu_sorted(void **state)
 	model_release(&m);
 }
 
-/* The ranking in a group follows rank.c: so-a (2 met) above so-b (0). */
+/* The index: the verdict matrix of the province and the groups (short
+ * names as headers, linked to the targets), the charts as small
+ * multiples, and no unit at all: units are on their groups' pages, with
+ * the ranking (rank.c: so-a, 2 met, above so-b, 0) and their matrix. */
 static void test_md_trang_chu_ranking(void **state)
 {
 	Model m;
 	assert_int_equal(fx_model(&m), 0);
+	free(m.chi_tieu[0].ten_ngan);
+	m.chi_tieu[0].ten_ngan = xstrdup("DVC *toàn* trình");
 	Buf b;
 	buf_init(&b);
 	md_trang_chu(&b, &m, NULL);
+	const char *mt = strstr(b.ptr, "## Ma trận kết quả\n");
+	assert_non_null(mt);
+	char *head = xasprintf("| Toàn tỉnh và nhóm đơn vị | [DVC \\*toàn\\* trình](chi-tieu/%d.html) | "
+	                       "[CT%d](chi-tieu/%d.html) |",
+	                       m.chi_tieu[0].stt, m.chi_tieu[1].stt, m.chi_tieu[1].stt);
+	assert_non_null(strstr(mt, head));
+	free(head);
+	assert_non_null(strstr(mt, "\n| [Sở, ban, ngành](nhom/so.html) |"));
+	assert_non_null(strstr(b.ptr, "[![Chỉ tiêu 1. DVC \\*toàn\\* trình: xu hướng theo kỳ](charts/chi-tieu-1.svg)](chi-tieu/1.html)"));
 	const char *r = strstr(b.ptr, "## Xếp hạng đơn vị trong nhóm");
 	assert_non_null(r);
-	const char *a = strstr(r, "| 1 | [Sở Alpha](don-vi/so-a.html)");
+	assert_non_null(strstr(r, "- [Sở, ban, ngành](nhom/so.html): 2 đơn vị"));
+	assert_null(strstr(b.ptr, "don-vi/"));
+	assert_non_null(strstr(b.ptr, "](chi-tieu/1.html)"));
+	assert_non_null(strstr(b.ptr, "(du-lieu.html)"));
+	buf_reset(&b);
+	assert_string_equal(m.nhom[0].ma, "so");
+	md_trang_nhom(&b, &m, NULL, 0);
+	mt = strstr(b.ptr, "## Ma trận kết quả của các đơn vị");
+	r = strstr(b.ptr, "## Xếp hạng đơn vị trong nhóm");
+	assert_true(mt && r && mt < r);
+	assert_non_null(strstr(mt, "| Đơn vị | [DVC \\*toàn\\* trình](../chi-tieu/1.html) |"));
+	assert_non_null(strstr(mt, "\n| [Sở Alpha](../don-vi/so-a.html) | "));
+	const char *a = strstr(r, "| 1 | [Sở Alpha](../don-vi/so-a.html)");
 	const char *beta = strstr(r, "| 2 | [");
 	assert_true(a && beta && a < beta);
-	assert_non_null(strstr(b.ptr, "](chi-tieu/1.html)"));
-	assert_non_null(strstr(b.ptr, "](nhom/so.html)"));
-	assert_non_null(strstr(b.ptr, "(du-lieu.html)"));
 	buf_release(&b);
 	model_release(&m);
 }

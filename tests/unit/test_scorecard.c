@@ -229,6 +229,8 @@ static void S_pages_case(size_t n_t)
 {
 	Model m;
 	S_model(&m, n_t, 1);
+	/* the overview's columns are numbers: its foot names them */
+	m.chi_tieu[0].ten_ngan = xstrdup("DVC toàn trình");
 	char *err = NULL;
 	int rc = pdf_scorecards(&m, S_all, S_charts, NULL, 0, &err);
 	if (rc)
@@ -257,6 +259,7 @@ static void S_pages_case(size_t n_t)
 	assert_non_null(strstr(t, "● Đạt"));
 	assert_non_null(strstr(t, "× Chưa đạt"));
 	assert_non_null(strstr(t, "UBND cấp xã"));
+	assert_non_null(strstr(t, "Chỉ tiêu: 1 DVC toàn trình · 2 CT2 · 3 CT3"));
 	free(t);
 	/* a unit page shows its rank and the legend's rule */
 	t = S_page_text(S_all, first);
@@ -273,6 +276,30 @@ static void test_scorecard_pages(void **state)
 	S_pages_case(40);
 }
 
+/* Only names and notes give way: no "…" ends a number or any part of a
+ * verdict word ("? Chưa b…" was how a tight page cut it). */
+static void S_nothing_cut_but_words(const char *t)
+{
+	static const char *const words[] = {"Chưa báo cáo", "Không phát sinh", "Chưa đạt", "Đạt"};
+	for (const char *p = t; (p = strstr(p, "…")); p++) {
+		assert_true(p == t || !(p[-1] >= '0' && p[-1] <= '9') );
+		assert_true(p == t || (p[-1] != '%' && p[-1] != ',' && p[-1] != '/'));
+		for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+			/* every proper prefix of the word, by code points */
+			const char *word = words[w];
+			for (size_t k = 1; word[k]; k++) {
+				if (((unsigned char)word[k] & 0xC0) == 0x80)
+					continue;
+				if ((size_t)(p - t) >= k && !memcmp(p - k, word, k) &&
+				    (p - k == t || p[-(ptrdiff_t)k - 1] == ' ')) {
+					fprintf(stderr, "cut: '%.*s…'\n", (int)k, word);
+					fail();
+				}
+			}
+		}
+	}
+}
+
 static void test_scorecard_mot_trang(void **state)
 {
 	/* The 300-character name and 2,000-character notes, with 10 and with
@@ -283,6 +310,8 @@ static void test_scorecard_mot_trang(void **state)
 		char *err = NULL;
 		int u = 5;
 		assert_true(strlen(m.don_vi[u].ten) >= 300);
+		/* the target column: the short name, else "Chỉ tiêu <stt>" */
+		m.chi_tieu[0].ten_ngan = xstrdup("DVC toàn trình");
 		assert_int_equal(pdf_scorecards(&m, S_one, S_charts, &u, 1, &err), 0);
 		assert_int_equal(S_pages(S_one), 1);
 		char *t = S_page_text(S_one, 1);
@@ -291,6 +320,10 @@ static void test_scorecard_mot_trang(void **state)
 		assert_non_null(strstr(t, "Hệ thống"));
 		/* the still-needs figure is never cut */
 		assert_non_null(strstr(t, "quý III–IV"));
+		S_nothing_cut_but_words(t);
+		assert_non_null(strstr(t, "1. DVC toàn trình"));
+		assert_non_null(strstr(t, "Chỉ tiêu 2"));
+		assert_null(strstr(t, "Tỷ lệ hồ sơ thủ tục hành chính số 2"));
 		free(t);
 		/* several units alone: one page each, no overview */
 		int two[] = {1, 5};

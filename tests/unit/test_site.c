@@ -153,7 +153,7 @@ static void test_site_write_pages_and_links(void **state)
 	char *html = S_slurp(p);
 	assert_non_null(strstr(html, "<title>Sở Alpha — "));
 	assert_non_null(strstr(html, "href=\"../style.css\""));
-	assert_non_null(strstr(html, "<div class=\"bang\"><table>"));
+	assert_non_null(strstr(html, "<div class=\"bang\" tabindex=\"0\"><table>"));
 	assert_non_null(strstr(html, "<th>"));
 	assert_non_null(strstr(html, "src=\"../charts/don-vi-so-a.svg\""));
 	assert_non_null(strstr(html, "<td class=\"dg dat\">"));
@@ -165,7 +165,13 @@ static void test_site_write_pages_and_links(void **state)
 	for (size_t i = 0; i < 4; i++) {
 		p = xasprintf("%s/%s", site, pages[i]);
 		html = S_slurp(p);
-		assert_null(strstr(html, "<script"));
+		/* one script, the site's own from templates/ */
+		const char *sc = strstr(html, "<script");
+		assert_non_null(sc);
+		static const char up[] = "<script src=\"../bang.js\" defer></script>",
+		                  at_top[] = "<script src=\"bang.js\" defer></script>";
+		assert_true(!strncmp(sc, up, sizeof up - 1) || !strncmp(sc, at_top, sizeof at_top - 1));
+		assert_null(strstr(sc + 1, "<script"));
 		assert_null(strstr(html, "<b>"));
 		assert_null(strstr(html, "<em>Sở"));
 		assert_null(strstr(html, "href=\"http"));
@@ -200,9 +206,25 @@ static void test_site_css_self_contained(void **state)
 	char *shell = S_slurp("templates/page.html");
 	assert_non_null(shell);
 	assert_null(strstr(shell, "http"));
-	assert_null(strstr(shell, "<script"));
+	/* the one script is the site's own, beside the CSS */
+	const char *sc = strstr(shell, "<script");
+	assert_non_null(sc);
+	static const char ours[] = "<script src=\"{{root}}bang.js\" defer></script>";
+	assert_int_equal(strncmp(sc, ours, sizeof ours - 1), 0);
+	assert_null(strstr(sc + 1, "<script"));
 	assert_non_null(strstr(shell, "lang=\"vi\""));
 	free(shell);
+	/* it sorts and filters, and nothing else: no request, nothing kept */
+	char *js = S_slurp("templates/bang.js");
+	assert_non_null(js);
+	static const char *const never[] = {"http", "fetch(", "XMLHttpRequest", "import", "eval(",
+	                                    "localStorage", "sessionStorage", "indexedDB", "cookie",
+	                                    "innerHTML", "WebSocket", "sendBeacon"};
+	for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+		assert_null(strstr(js, never[i]));
+	assert_non_null(strstr(js, "Intl.Collator('vi'"));
+	assert_non_null(strstr(js, "aria-sort"));
+	free(js);
 }
 
 static void test_site_missing_template(void **state)
@@ -339,7 +361,7 @@ static void test_site_pieces_same_bytes(void **state)
 	/* the pieces' seams did cut inside tables */
 	char *p = xasprintf("%s/bao-cao.html", cut);
 	char *html = S_slurp(p);
-	assert_non_null(strstr(html, "<div class=\"bang\"><table>"));
+	assert_non_null(strstr(html, "<div class=\"bang\" tabindex=\"0\"><table>"));
 	assert_null(strstr(html, "</tbody>\n</table></div>\n<tr>"));
 	free(html);
 	free(p);
