@@ -13,7 +13,13 @@
  *     "× chưa đạt"), "(0/0)" when nothing arose, "?" not reported, "–"
  *     where the target does not apply; a legend above the table;
  *   - Phụ lục III lists every judged deadline step, in han.csv's order;
- *   - the clerk's headings print in upper case, as the generated ones. */
+ *   - the clerk's headings print in upper case, as the generated ones;
+ *   - history (lich_su.h): the provisional mark points to section I, which
+ *     names the units concerned (up to S_TOI_DA); the restatements'
+ *     appendix lists the units' rows, then the groups' and the province's
+ *     that moved with them; the change against the same period last year
+ *     is one paragraph per target, the province's phrase naming the year
+ *     once and the groups' following it. */
 #include "bao_cao.h"
 
 #include <stdarg.h>
@@ -42,7 +48,7 @@
 #define S_MAU_NHO 5
 
 /* The appendices, in order; a number of 0 means absent from this report. */
-enum { S_PL_KET_QUA, S_PL_DON_VI, S_PL_HAN, S_PL_N };
+enum { S_PL_KET_QUA, S_PL_DON_VI, S_PL_HAN, S_PL_DIEU_CHINH, S_PL_N };
 
 typedef struct {
 	const Model *m;
@@ -196,6 +202,100 @@ static const char *S_loai(const Model *m)
 
 /* ---- the document's start ---- */
 
+/* ---- history (SPEC "History", lich_su.h) ---- */
+
+/* The provisional mark's line for the running head and the first page:
+ * "SỐ LIỆU TẠM TÍNH – 7 đơn vị chưa báo cáo đủ số liệu, xem mục I". */
+static void S_tam_tinh_dong(Buf *b, const Model *m)
+{
+	fmt_tam_tinh(b, m->n_thieu, 1);
+	buf_puts(b, ", xem mục I");
+}
+
+/* Under the title: the provisional mark, centred (nothing when the
+ * figures are complete). */
+static void S_tam_tinh_trang_dau(S_B *c)
+{
+	if (!c->m->n_thieu)
+		return;
+	S_kind(c, DOC_PARA);
+	buf_reset(&c->b);
+	S_tam_tinh_dong(&c->b, c->m);
+	doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
+	S_par(c, DOC_F_CENTER);
+}
+
+/* Section I: who makes the figures provisional (up to S_TOI_DA named),
+ * and the restatements against the earlier period in one sentence. */
+static void S_lich_su_chung(S_B *c)
+{
+	const Model *m = c->m;
+	if (m->n_thieu) {
+		S_kind(c, DOC_PARA);
+		buf_reset(&c->b);
+		fmt_tam_tinh(&c->b, m->n_thieu, 0);
+		doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
+		S_t(c, 0, " (chưa gửi tệp số liệu, hoặc số liệu chưa đủ các tháng của kỳ): ");
+		size_t n = 0;
+		for (size_t i = 0; i < m->n_don_vi; i++) {
+			size_t u = (size_t)m->thu_tu_don_vi[i];
+			if (!m->thieu_don_vi[u])
+				continue;
+			if (n < S_TOI_DA)
+				S_tf(c, 0, "%s%s", n ? ", " : "", m->don_vi[u].ten);
+			n++;
+		}
+		if (n > S_TOI_DA)
+			S_tf(c, 0, " và %zu đơn vị khác", n - S_TOI_DA);
+		S_t(c, 0, ". Kết quả sẽ được tính lại khi các đơn vị báo cáo đủ; chi tiết tại trang Chất "
+		          "lượng số liệu của trang tin.");
+		S_par(c, 0);
+	}
+	if (m->ls.co_truoc) {
+		S_kind(c, DOC_PARA);
+		buf_reset(&c->b);
+		fmt_dieu_chinh_cau(&c->b, m);
+		doc_add_buf(&c->k.inl, 0, &c->b);
+		if (c->pl[S_PL_DIEU_CHINH])
+			S_tf(c, 0, " Số liệu đã công bố và số liệu điều chỉnh tại %s.",
+			     c->pl_ten[S_PL_DIEU_CHINH]);
+		S_par(c, 0);
+	}
+}
+
+/* Section II, per target: the province's and groups' change against the
+ * same period last year (nothing when that period is absent): "Toàn tỉnh
+ * tăng 3,21 điểm % so với cùng kỳ năm 2023; theo nhóm: UBND cấp huyện
+ * không đổi; …". */
+static void S_cung_ky(S_B *c, size_t t)
+{
+	const Model *m = c->m;
+	const LichSu *ls = &m->ls;
+	if (!ls->co_cung_ky)
+		return;
+	const ChiTieu *ct = &m->chi_tieu[t];
+	S_kind(c, DOC_PARA);
+	buf_reset(&c->b);
+	buf_puts(&c->b, "Toàn tỉnh ");
+	fmt_cung_ky(&c->b, &m->kq_tinh[t], &ls->ck_tinh[t], ct, ls->cung_ky.year);
+	doc_add_buf(&c->k.inl, 0, &c->b);
+	int first = 1;
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		if (!ct->ap_dung[g])
+			continue;
+		S_tf(c, 0, "%s%s ", first ? "; theo nhóm: " : "; ", m->nhom[g].ten);
+		first = 0;
+		buf_reset(&c->b);
+		fmt_cung_ky(&c->b, model_kq_nhom(m, g, t), &ls->ck_nhom[g * m->n_chi_tieu + t], ct, 0);
+		doc_add_buf(&c->k.inl, 0, &c->b);
+	}
+	S_t(c, 0, ".");
+	S_par(c, 0);
+}
+
+
+/* ---- the document ---- */
+
 static void S_meta(S_B *c)
 {
 	const Model *m = c->m;
@@ -214,8 +314,13 @@ static void S_meta(S_B *c)
 	c->k.line[1] = subject;
 	c->k.line[2] = author;
 	c->k.line[3] = keywords;
-	c->k.line[4] = NULL; /* a running head on every page: none yet */
+	Buf head;
+	buf_init(&head);
+	if (m->n_thieu)
+		S_tam_tinh_dong(&head, m);
+	c->k.line[4] = head.len ? head.ptr : NULL; /* the provisional mark, on every page */
 	S_put(c);
+	buf_release(&head);
 	free(title);
 	free(subject);
 	free(keywords);
@@ -253,6 +358,7 @@ static void S_header(S_B *c)
 	const char *note = model_conf(m, "ghi_chu_du_lieu");
 	c->k.line[1] = *note ? note : NULL;
 	S_put(c);
+	S_tam_tinh_trang_dau(c);
 }
 
 /* ---- I. KẾT QUẢ CHUNG ---- */
@@ -378,6 +484,7 @@ static void S_ket_qua_chung(S_B *c)
 	     "sơ làm tỷ lệ thay đổi nhiều, cần đọc thận trọng. Kết quả của từng đơn vị tại %s.",
 	     c->ky_mid, ky, S_MAU_NHO, c->pl_ten[S_PL_DON_VI]);
 	S_par(c, 0);
+	S_lich_su_chung(c);
 }
 
 /* ---- II. per target ---- */
@@ -497,6 +604,7 @@ static void S_chi_tieu(S_B *c, size_t t)
 		S_t(c, 0, g == last_g ? "." : ";");
 		S_item(c, "-");
 	}
+	S_cung_ky(c, t);
 
 	S_kind(c, DOC_FIGURE);
 	char stem[40];
@@ -1024,15 +1132,82 @@ static void S_pl_han(S_B *c)
 	S_cells_free(h, N);
 }
 
+/* One row of the restatements' tables. */
+static void S_dc_row(S_B *c, DocCell *r, size_t stt, const char *ai, const DieuChinh *d)
+{
+	const ChiTieu *ct = &c->m->chi_tieu[d->chi_tieu];
+	Buf *b = &c->b;
+	buf_reset(b);
+	buf_printf(b, "%zu", stt);
+	S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+	S_cell(&r[1], ai, 0, DOC_AL_LEFT);
+	buf_reset(b);
+	buf_printf(b, "%d. %s", ct->stt, ct->ten);
+	S_cell(&r[2], b->ptr, 0, DOC_AL_LEFT);
+	buf_reset(b);
+	fmt_ket_qua(b, &d->cu, ct);
+	S_cell(&r[3], b->ptr, 0, DOC_AL_CENTER);
+	buf_reset(b);
+	fmt_ket_qua(b, &d->moi, ct);
+	S_cell(&r[4], b->ptr, 0, DOC_AL_CENTER);
+	S_row(c, 5, r, 0);
+}
+
+/* The restatements: each unit's published and present figures and
+ * verdicts, then the groups' and the province's that moved. */
+static void S_pl_dieu_chinh(S_B *c)
+{
+	const Model *m = c->m;
+	const LichSu *ls = &m->ls;
+	buf_reset(&c->b);
+	buf_puts(&c->b, "Điều chỉnh số liệu so với báo cáo ");
+	fmt_ky_cu(&c->b, ls->truoc);
+	char *title = doc_upper(c->b.ptr);
+	S_phu_luc(c, S_PL_DIEU_CHINH, title, 1);
+	free(title);
+	enum { N = 5 };
+	static const float w[N] = {5, 22, 31, 21, 21};
+	DocCell *h = xcalloc(N, sizeof *h), *r = xcalloc(N, sizeof *r);
+	char ky[16];
+	ky_format(ls->truoc, ky);
+	char *cu = xasprintf("Đã công bố (%s)", ky);
+	const char *head[N] = {"Stt", "Đơn vị", "Chỉ tiêu", cu, "Tính lại từ số liệu hiện nay"};
+	for (size_t i = 0; i < N; i++)
+		S_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
+	if (ls->n_dc) {
+		S_table(c, N, w, h, 1);
+		for (size_t i = 0; i < ls->n_dc; i++)
+			S_dc_row(c, r, i + 1, m->don_vi[ls->dc[i].don_vi].ten, &ls->dc[i]);
+		S_table_end(c);
+	}
+	if (ls->n_dc_tong) {
+		S_kind(c, DOC_PARA);
+		S_t(c, DOC_ITALIC, "Số liệu tổng hợp của nhóm và toàn tỉnh thay đổi theo:");
+		S_par(c, DOC_F_NOINDENT);
+		S_cell(&h[1], "Nhóm / toàn tỉnh", DOC_BOLD, DOC_AL_CENTER);
+		S_table(c, N, w, h, 1);
+		for (size_t i = 0; i < ls->n_dc_tong; i++) {
+			const DieuChinh *d = &ls->dc_tong[i];
+			S_dc_row(c, r, i + 1, d->nhom >= 0 ? m->nhom[d->nhom].ten : "Toàn tỉnh", d);
+		}
+		S_table_end(c);
+	}
+	free(cu);
+	S_cells_free(r, N);
+	S_cells_free(h, N);
+}
+
 /* The appendices in order: one more is a line here and its number
- * follows (i14's restatements go after the deadline tasks). */
+ * follows (the restatements go after the deadline tasks). */
 static const struct {
 	void (*fn)(S_B *c);
-} S_PL[S_PL_N] = {{S_pl_ket_qua}, {S_pl_don_vi}, {S_pl_han}};
+} S_PL[S_PL_N] = {{S_pl_ket_qua}, {S_pl_don_vi}, {S_pl_han}, {S_pl_dieu_chinh}};
 
 static void S_number_appendices(S_B *c)
 {
-	int co[S_PL_N] = {1, 1, c->m->han.co && c->m->han.n_kq > 0};
+	const LichSu *ls = &c->m->ls;
+	int co[S_PL_N] = {1, 1, c->m->han.co && c->m->han.n_kq > 0,
+	                  ls->co_truoc && (ls->n_dc || ls->n_dc_tong)};
 	int n = 0;
 	for (int i = 0; i < S_PL_N; i++) {
 		c->pl[i] = co[i] ? ++n : 0;

@@ -51,15 +51,6 @@ typedef struct {
 
 static float S_w(const S_Pdf *c) { return c->d.x1 - c->d.x0; }
 
-static void S_on_page(LoDoc *d, void *ctx)
-{
-	S_Pdf *c = ctx;
-	if (c->head_text && *c->head_text) {
-		float base = d->page_h - d->m_top / 2 - 9 * 0.35f;
-		lo_text(d, FONT_ITALIC, 9, d->x0, base, d->x1 - d->x0, LO_RIGHT, c->head_text);
-	}
-}
-
 static void S_page(S_Pdf *c)
 {
 	lo_page_new(&c->d, c->landscape);
@@ -435,6 +426,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		lo_set_meta(&c->d, b->line[0], b->line[1], b->line[2], b->line[3]);
 		free(c->head_text);
 		c->head_text = b->line[4] ? xstrdup(b->line[4]) : NULL;
+		c->d.running_head = c->head_text; /* layout draws it on every page */
 		return;
 	}
 	if (b->flags & DOC_F_SCREEN) {
@@ -516,8 +508,6 @@ DocWriter *doc_pdf_open(const char *path, const char *charts_dir, char **err)
 		free(c);
 		return NULL;
 	}
-	c->d.on_page = S_on_page;
-	c->d.on_page_ctx = c;
 	return &c->w;
 }
 

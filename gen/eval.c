@@ -120,6 +120,7 @@ static void S_warn_coverage(Model *m, const unsigned *cover)
 		}
 		if (!n_miss)
 			continue;
+		m->thieu_don_vi[u] = 1;
 		buf_reset(&b);
 		buf_puts(&b, "figures do not cover the window ");
 		S_put_months(&b, want, m->cua_so.year);
@@ -168,6 +169,78 @@ static void S_warn_coverage(Model *m, const unsigned *cover)
 static void S_judge_aggregate(const ChiTieu *t, KetQua *k, int co)
 {
 	k->dg = co ? eval_judge(t, k->n, k->d) : DG_CHUA_BAO_CAO;
+}
+
+/* The verdicts of window w from the figures of m into kq_dv [U*T],
+ * kq_nhom [G*T] and kq_tinh [T] (zeroed by the caller), the trend steps
+ * into xh_* when xh (else they are not touched and may be NULL), the
+ * months each unit's rows cover into cover [U*T].  m is only read. */
+static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_nhom,
+                      KetQua *kq_tinh, int xh, Diem *xh_dv, Diem *xh_nhom, Diem *xh_tinh,
+                      unsigned *cover)
+{
+	size_t U = m->n_don_vi, T = m->n_chi_tieu, G = m->n_nhom;
+	/* Units: one pass over the rows. */
+	for (size_t i = 0; i < m->n_so_lieu; i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		if (r->don_vi < 0 || (size_t)r->don_vi >= U || r->chi_tieu < 0 || (size_t)r->chi_tieu >= T)
+			continue;
+		size_t u = (size_t)r->don_vi, t = (size_t)r->chi_tieu;
+		if (!S_in_window(w, r->ky) || !model_applies(m, u, t))
+			continue;
+		KetQua *kq = &kq_dv[u * T + t];
+		kq->n += r->tu_so;
+		kq->d += r->mau_so;
+		cover[u * T + t] |= S_months(r->ky);
+		if (!xh)
+			continue;
+		int s = w->buoc_quy ? (ky_first_month(r->ky) - 1) / 3 : r->ky.n - 1;
+		Diem *p = &xh_dv[(u * T + t) * MAX_BUOC + (size_t)s];
+		p->n += r->tu_so;
+		p->d += r->mau_so;
+		p->co = 1;
+	}
+
+	/* Verdicts of units, then their sums into groups and the province. */
+	int *co_nhom = xcalloc(G * T + 1, sizeof *co_nhom);
+	int *co_tinh = xcalloc(T + 1, sizeof *co_tinh);
+	for (size_t u = 0; u < U; u++) {
+		int g = m->don_vi[u].nhom;
+		for (size_t t = 0; t < T; t++) {
+			KetQua *kq = &kq_dv[u * T + t];
+			if (!model_applies(m, u, t) || !cover[u * T + t]) {
+				kq->dg = DG_CHUA_BAO_CAO;
+				continue;
+			}
+			kq->dg = eval_judge(&m->chi_tieu[t], kq->n, kq->d);
+			int judged = kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT;
+			KetQua *agg[2] = {&kq_nhom[(size_t)g * T + t], &kq_tinh[t]};
+			Diem *agg_xh[2] = {xh ? &xh_nhom[((size_t)g * T + t) * MAX_BUOC] : NULL,
+			                   xh ? &xh_tinh[t * MAX_BUOC] : NULL};
+			const Diem *mine = xh ? &xh_dv[(u * T + t) * MAX_BUOC] : NULL;
+			co_nhom[(size_t)g * T + t] = 1;
+			co_tinh[t] = 1;
+			for (int a = 0; a < 2; a++) {
+				agg[a]->n += kq->n;
+				agg[a]->d += kq->d;
+				agg[a]->so_dv_dat += kq->dg == DG_DAT;
+				agg[a]->so_dv_danh_gia += judged;
+				for (int s = 0; xh && s < w->n_buoc; s++)
+					if (mine[s].co) {
+						agg_xh[a][s].n += mine[s].n;
+						agg_xh[a][s].d += mine[s].d;
+						agg_xh[a][s].co = 1;
+					}
+			}
+		}
+	}
+	for (size_t t = 0; t < T; t++) {
+		for (size_t g = 0; g < G; g++)
+			S_judge_aggregate(&m->chi_tieu[t], &kq_nhom[g * T + t], co_nhom[g * T + t]);
+		S_judge_aggregate(&m->chi_tieu[t], &kq_tinh[t], co_tinh[t]);
+	}
+	free(co_nhom);
+	free(co_tinh);
 }
 
 int eval_run(Model *m, const char *ky)
@@ -233,65 +306,8 @@ int eval_run(Model *m, const char *ky)
 	m->xh_nhom = xcalloc(G * T * MAX_BUOC + 1, sizeof *m->xh_nhom);
 	m->xh_tinh = xcalloc(T * MAX_BUOC + 1, sizeof *m->xh_tinh);
 	unsigned *cover = xcalloc(U * T + 1, sizeof *cover);
-
-	/* Units: one pass over the rows. */
-	for (size_t i = 0; i < m->n_so_lieu; i++) {
-		const SoLieu *r = &m->so_lieu[i];
-		if (r->don_vi < 0 || (size_t)r->don_vi >= U || r->chi_tieu < 0 || (size_t)r->chi_tieu >= T)
-			continue;
-		size_t u = (size_t)r->don_vi, t = (size_t)r->chi_tieu;
-		if (!S_in_window(w, r->ky) || !model_applies(m, u, t))
-			continue;
-		KetQua *kq = &m->kq_don_vi[u * T + t];
-		kq->n += r->tu_so;
-		kq->d += r->mau_so;
-		cover[u * T + t] |= S_months(r->ky);
-		int s = w->buoc_quy ? (ky_first_month(r->ky) - 1) / 3 : r->ky.n - 1;
-		Diem *p = &m->xh_don_vi[(u * T + t) * MAX_BUOC + (size_t)s];
-		p->n += r->tu_so;
-		p->d += r->mau_so;
-		p->co = 1;
-	}
-
-	/* Verdicts of units, then their sums into groups and the province. */
-	int *co_nhom = xcalloc(G * T + 1, sizeof *co_nhom);
-	int *co_tinh = xcalloc(T + 1, sizeof *co_tinh);
-	for (size_t u = 0; u < U; u++) {
-		int g = m->don_vi[u].nhom;
-		for (size_t t = 0; t < T; t++) {
-			KetQua *kq = &m->kq_don_vi[u * T + t];
-			if (!model_applies(m, u, t) || !cover[u * T + t]) {
-				kq->dg = DG_CHUA_BAO_CAO;
-				continue;
-			}
-			kq->dg = eval_judge(&m->chi_tieu[t], kq->n, kq->d);
-			int judged = kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT;
-			KetQua *agg[2] = {&m->kq_nhom[(size_t)g * T + t], &m->kq_tinh[t]};
-			Diem *xh[2] = {&m->xh_nhom[((size_t)g * T + t) * MAX_BUOC], &m->xh_tinh[t * MAX_BUOC]};
-			const Diem *mine = &m->xh_don_vi[(u * T + t) * MAX_BUOC];
-			co_nhom[(size_t)g * T + t] = 1;
-			co_tinh[t] = 1;
-			for (int a = 0; a < 2; a++) {
-				agg[a]->n += kq->n;
-				agg[a]->d += kq->d;
-				agg[a]->so_dv_dat += kq->dg == DG_DAT;
-				agg[a]->so_dv_danh_gia += judged;
-				for (int s = 0; s < w->n_buoc; s++)
-					if (mine[s].co) {
-						xh[a][s].n += mine[s].n;
-						xh[a][s].d += mine[s].d;
-						xh[a][s].co = 1;
-					}
-			}
-		}
-	}
-	for (size_t t = 0; t < T; t++) {
-		for (size_t g = 0; g < G; g++)
-			S_judge_aggregate(&m->chi_tieu[t], &m->kq_nhom[g * T + t], co_nhom[g * T + t]);
-		S_judge_aggregate(&m->chi_tieu[t], &m->kq_tinh[t], co_tinh[t]);
-	}
-	free(co_nhom);
-	free(co_tinh);
+	S_ket_qua(m, w, m->kq_don_vi, m->kq_nhom, m->kq_tinh, 1, m->xh_don_vi, m->xh_nhom, m->xh_tinh,
+	          cover);
 
 	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
 	for (size_t u = 0; u < U; u++)
@@ -301,8 +317,37 @@ int eval_run(Model *m, const char *ky)
 		qsort(m->thu_tu_don_vi, U, sizeof *m->thu_tu_don_vi, S_cmp_thu_tu);
 	S_sort_model = NULL;
 
+	/* Provisional figures (SPEC "History"): a unit judged on some target
+	 * with no data file, or one whose rows miss months (marked by
+	 * S_warn_coverage). */
+	m->thieu_don_vi = xcalloc(U + 1, 1);
+	for (size_t u = 0; u < U; u++)
+		for (size_t t = 0; !m->don_vi[u].co_so_lieu && t < T; t++)
+			if (model_applies(m, u, t)) {
+				m->thieu_don_vi[u] = 1;
+				break;
+			}
 	S_warn_coverage(m, cover);
 	free(cover);
+	m->n_thieu = 0;
+	for (size_t u = 0; u < U; u++)
+		m->n_thieu += m->thieu_don_vi[u];
 	m->evaluated = 1;
 	return 0;
+}
+
+void eval_ket_qua(const Model *m, Ky k, KetQua **kq_dv, KetQua **kq_nhom, KetQua **kq_tinh)
+{
+	size_t U = m->n_don_vi, T = m->n_chi_tieu, G = m->n_nhom;
+	CuaSo w;
+	memset(&w, 0, sizeof w);
+	w.ky = k;
+	w.year = k.year;
+	w.last_month = ky_last_month(k);
+	*kq_dv = xcalloc(U * T + 1, sizeof **kq_dv);
+	*kq_nhom = xcalloc(G * T + 1, sizeof **kq_nhom);
+	*kq_tinh = xcalloc(T + 1, sizeof **kq_tinh);
+	unsigned *cover = xcalloc(U * T + 1, sizeof *cover);
+	S_ket_qua(m, &w, *kq_dv, *kq_nhom, *kq_tinh, 0, NULL, NULL, NULL, cover);
+	free(cover);
 }

@@ -10,9 +10,17 @@ DanhGia eval_judge(const ChiTieu *t, int64_t n, int64_t d);
 
 /* Fixes the window from ky (NULL: the latest period in the data), fills
  * cua_so, kq_*, xh_*, thu_tu_don_vi, and adds the evaluation warnings
- * (data not covering every month of the window) to m->msgs.  Returns 0,
+ * (data not covering every month of the window) to m->msgs, and marks
+ * the units whose figures are provisional (thieu_don_vi, n_thieu).  Returns 0,
  * or -1 when ky is not a valid period or no data exists (message in
  * m->msgs, to be treated as bad usage / bad input by the caller). */
 int eval_run(Model *m, const char *ky);
+
+/* The verdicts of another window of the same figures, the one ending
+ * with k (a period of the model's year), as eval_run() judges its own:
+ * into fresh arrays shaped as Model.kq_don_vi, kq_nhom and kq_tinh (the
+ * caller frees the three).  The model is not changed: this is how an
+ * earlier period is evaluated again from today's input (lich_su.h). */
+void eval_ket_qua(const Model *m, Ky k, KetQua **kq_dv, KetQua **kq_nhom, KetQua **kq_tinh);
 
 #endif

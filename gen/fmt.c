@@ -186,6 +186,129 @@ void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t)
 	S_ty_le(b, n, d, t, 4, '.', 0);
 }
 
+/* 1 when k has a rate: figures reported and something arose. */
+static int S_co_ty_le(const KetQua *k)
+{
+	return k->dg != DG_CHUA_BAO_CAO && k->d > 0;
+}
+
+/* 100·n/d now less then, in hundredths of a point rounded toward zero:
+ * *sign (-1, 0, 1, of the exact change) and *q (its magnitude). */
+static void S_chenh(const KetQua *now, const KetQua *then, int *sign, S_i128 *q)
+{
+	S_i128 num = ((S_i128)now->n * then->d - (S_i128)then->n * now->d) * 10000;
+	S_i128 den = (S_i128)now->d * then->d;
+	*sign = (num > 0) - (num < 0);
+	*q = (num < 0 ? -num : num) / den;
+}
+
+void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year)
+{
+	if (!then || !then->co || !S_co_ty_le(&then->kq)) {
+		buf_puts(b, "chưa có số liệu cùng kỳ");
+		return;
+	}
+	if (!S_co_ty_le(now)) {
+		buf_puts(b, "cùng kỳ");
+		if (year > 0)
+			buf_printf(b, " năm %d", year);
+		buf_puts(b, ": ");
+		fmt_ty_le(b, then->kq.n, then->kq.d, t);
+		buf_putc(b, '%');
+		return;
+	}
+	int sign;
+	S_i128 q;
+	S_chenh(now, &then->kq, &sign, &q);
+	if (!sign)
+		buf_puts(b, "không đổi");
+	else {
+		buf_puts(b, sign > 0 ? "tăng " : "giảm ");
+		if (q == 0)
+			buf_puts(b, "dưới 0,01");
+		else
+			S_put_fixed(b, q, 2, ',', '.');
+		buf_puts(b, " điểm %");
+	}
+	if (year > 0)
+		buf_printf(b, " so với cùng kỳ năm %d", year);
+}
+
+int fmt_cung_ky_gon(Buf *b, const KetQua *now, const KetQuaCu *then)
+{
+	if (!then || !then->co || !S_co_ty_le(&then->kq) || !S_co_ty_le(now))
+		return -1;
+	int sign;
+	S_i128 q;
+	S_chenh(now, &then->kq, &sign, &q);
+	/* no-break spaces: the symbol stays with its number */
+	buf_puts(b, sign > 0 ? "▲\u00a0" : sign < 0 ? "▼\u00a0" : "=\u00a0");
+	if (sign && q == 0)
+		buf_puts(b, "<0,01");
+	else
+		S_put_fixed(b, q, 2, ',', '.');
+	return 0;
+}
+
+void fmt_ket_qua(Buf *b, const KetQua *k, const ChiTieu *t)
+{
+	if (k->dg == DG_CHUA_BAO_CAO) {
+		buf_puts(b, fmt_danh_gia(k->dg));
+		return;
+	}
+	if (k->d > 0) {
+		fmt_ty_le(b, k->n, k->d, t);
+		buf_puts(b, "% ");
+	}
+	buf_putc(b, '(');
+	fmt_int(b, k->n);
+	buf_putc(b, '/');
+	fmt_int(b, k->d);
+	buf_puts(b, ") – ");
+	buf_puts(b, fmt_danh_gia(k->dg));
+}
+
+void fmt_tam_tinh(Buf *b, size_t n, int upper)
+{
+	buf_puts(b, upper ? "SỐ LIỆU TẠM TÍNH" : "Số liệu tạm tính");
+	buf_puts(b, " – ");
+	fmt_int(b, (int64_t)n);
+	buf_puts(b, " đơn vị chưa báo cáo đủ số liệu");
+}
+
+void fmt_ky_cu(Buf *b, Ky k)
+{
+	CuaSo w;
+	memset(&w, 0, sizeof w);
+	w.ky = k;
+	w.year = k.year;
+	w.last_month = ky_last_month(k);
+	fmt_cua_so(b, &w);
+}
+
+void fmt_dieu_chinh_cau(Buf *b, const Model *m)
+{
+	const LichSu *ls = &m->ls;
+	buf_puts(b, "So với báo cáo ");
+	size_t at = b->len;
+	fmt_ky_cu(b, ls->truoc);
+	/* "Quý I năm 2024" keeps its capital; "Năm 2024" inside a sentence does not */
+	if (!strncmp(b->ptr + at, "Năm ", 4))
+		b->ptr[at] = 'n';
+	if (!ls->n_dv_dc) {
+		buf_puts(b, ", không đơn vị nào điều chỉnh số liệu.");
+		return;
+	}
+	buf_puts(b, ", ");
+	fmt_int(b, (int64_t)ls->n_dv_dc);
+	buf_puts(b, " đơn vị điều chỉnh số liệu; ");
+	if (ls->n_ct_tinh_doi) {
+		fmt_int(b, (int64_t)ls->n_ct_tinh_doi);
+		buf_puts(b, " chỉ tiêu của tỉnh đổi kết quả đánh giá.");
+	} else
+		buf_puts(b, "kết quả đánh giá các chỉ tiêu của tỉnh không đổi.");
+}
+
 const char *fmt_danh_gia(DanhGia dg)
 {
 	switch (dg) {

@@ -24,6 +24,31 @@ void fmt_giao_chi_tieu(Buf *b, const ChiTieu *t);
 void fmt_ty_le(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
 /* The same for ket-qua.csv: '.' decimal point, 4 decimals, same rule. */
 void fmt_ty_le_csv(Buf *b, int64_t n, int64_t d, const ChiTieu *t);
+/* The change against the same period of the previous year (then, from
+ * its published ket-qua.csv) in percentage points, exact and rounded
+ * toward zero: "tăng 3,21 điểm % so với cùng kỳ năm 2023", "giảm 0,50 …",
+ * "không đổi so với cùng kỳ năm 2023" ("dưới 0,01" for a change too
+ * small to print).  No rate now: "cùng kỳ năm 2023: 85,00%".  then NULL,
+ * not matched, or without a rate: "chưa có số liệu cùng kỳ" — never a
+ * made-up zero.  year <= 0: without "so với cùng kỳ năm …" / "năm …",
+ * for a line under a heading or a sentence that names the year once. */
+void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year);
+/* The same change in a table cell: "▲ 3,21", "▼ 0,50", "= 0,00",
+ * "▲ <0,01" (no-break spaces).  -1 (nothing written) where
+ * fmt_cung_ky() would say there is no figure to compare. */
+int fmt_cung_ky_gon(Buf *b, const KetQua *now, const KetQuaCu *then);
+/* A result in one phrase: "75,23% (1.130/1.502) – Chưa đạt",
+ * "(0/0) – Không phát sinh", "Chưa báo cáo". */
+void fmt_ket_qua(Buf *b, const KetQua *k, const ChiTieu *t);
+/* The provisional mark: "Số liệu tạm tính – 7 đơn vị chưa báo cáo đủ số
+ * liệu" (upper: "SỐ LIỆU TẠM TÍNH – …", for the PDFs' running heads). */
+void fmt_tam_tinh(Buf *b, size_t n, int upper);
+/* An earlier period's window in words, as fmt_cua_so: "9 tháng năm 2024". */
+void fmt_ky_cu(Buf *b, Ky k);
+/* The restatements in one sentence (m->ls.co_truoc): "So với báo cáo 9
+ * tháng năm 2024, 3 đơn vị điều chỉnh số liệu; 1 chỉ tiêu của tỉnh đổi
+ * kết quả đánh giá." */
+void fmt_dieu_chinh_cau(Buf *b, const Model *m);
 /* "Đạt", "Chưa đạt", "Không phát sinh", "Chưa báo cáo" */
 const char *fmt_danh_gia(DanhGia dg);
 /* "dat", "chua_dat", "khong_phat_sinh", "chua_bao_cao" */

@@ -15,7 +15,11 @@
  * (by stt); then each group in report order, `ma` = "nhom:<slug>", with
  * each target that applies to that group, `ten` = the group's display
  * name and `nhom` = its slug; then the province, `ma` = "tinh",
- * `ten` = "Toàn tỉnh", `nhom` empty, with every target. */
+ * `ten` = "Toàn tỉnh", `nhom` empty, with every target.
+ *
+ * The last column, ten_chi_tieu, is the target's name: next year's run
+ * matches its targets to this year's by name (numbering changes from year
+ * to year), and this file is all of a period that a later run reads. */
 
 /* gia_tri with a '.' point and no needless trailing zeros: "80", "45.5". */
 static void S_gia_tri(Buf *b, const ChiTieu *t)
@@ -72,6 +76,8 @@ static void S_row(Buf *b, const char *ky, const char *ma, const char *ten, const
 		buf_printf(b, "%d,%d", k->so_dv_dat, k->so_dv_danh_gia);
 	else
 		buf_putc(b, ',');
+	buf_putc(b, ',');
+	csvout_field(b, t->ten);
 	buf_putc(b, '\n');
 }
 
@@ -92,7 +98,7 @@ static void S_csv(Buf *out, const Model *m, FILE *fp)
 	size_t T = m->n_chi_tieu;
 	ky_format(m->cua_so.ky, ky);
 	buf_puts(out, "ky,ma,ten,nhom,chi_tieu,tu_so,mau_so,ty_le,so_sanh,gia_tri,danh_gia,"
-	              "so_dv_dat,so_dv_danh_gia\n");
+	              "so_dv_dat,so_dv_danh_gia,ten_chi_tieu\n");
 	if (!m->evaluated) {
 		S_spill(out, fp, 1);
 		return;
@@ -154,5 +160,38 @@ void ketqua_han_csv(Buf *out, const Model *m)
 		buf_putc(out, ',');
 		fmt_ngay_iso(out, r->ngay_cong_bo);
 		buf_printf(out, ",%s,%d\n", han_trang_thai_ma(r->trang_thai), r->so_ngay_tre);
+	}
+}
+
+static void S_kq_cells(Buf *b, const KetQua *k)
+{
+	if (k->dg != DG_CHUA_BAO_CAO)
+		buf_printf(b, ",%" PRId64 ",%" PRId64 ",", k->n, k->d);
+	else
+		buf_puts(b, ",,,");
+	buf_puts(b, fmt_danh_gia_ma(k->dg));
+}
+
+void ketqua_dieu_chinh_csv(Buf *out, const Model *m)
+{
+	const LichSu *ls = &m->ls;
+	char ky[16];
+	buf_puts(out, "ky_cu,ma,ten,chi_tieu,tu_so_cu,mau_so_cu,danh_gia_cu,tu_so_moi,mau_so_moi,"
+	              "danh_gia_moi\n");
+	if (!ls->co_truoc)
+		return;
+	ky_format(ls->truoc, ky);
+	for (size_t i = 0; i < ls->n_dc; i++) {
+		const DieuChinh *c = &ls->dc[i];
+		const DonVi *dv = &m->don_vi[c->don_vi];
+		csvout_field(out, ky);
+		buf_putc(out, ',');
+		csvout_field(out, dv->ma);
+		buf_putc(out, ',');
+		csvout_field(out, dv->ten);
+		buf_printf(out, ",%d", m->chi_tieu[c->chi_tieu].stt);
+		S_kq_cells(out, &c->cu);
+		S_kq_cells(out, &c->moi);
+		buf_putc(out, '\n');
 	}
 }

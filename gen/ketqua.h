@@ -16,5 +16,9 @@ int ketqua_csv_file(const Model *m, const char *path, char **err);
 /* han.csv of the judged deadline steps (han_eval), in HanData.kq's
  * order (only the header row when there are none). */
 void ketqua_han_csv(Buf *out, const Model *m);
+/* dieu-chinh.csv: the units' restatements (m->ls.dc) against the earlier
+ * period, units in registry order then targets by stt; the header alone
+ * when there is none (or no earlier period). */
+void ketqua_dieu_chinh_csv(Buf *out, const Model *m);
 
 #endif

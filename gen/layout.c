@@ -297,6 +297,11 @@ void lo_page_new(LoDoc *d, int landscape)
 		lo_text(d, FONT_REGULAR, d->number_size, 0, base, d->page_w,
 		        LO_CENTER, num);
 	}
+	if (d->running_head && *d->running_head) {
+		float size = 9;
+		float base = d->page_h - d->m_top / 2 - size * 0.35f;
+		lo_text(d, FONT_ITALIC, size, d->x0, base, d->x1 - d->x0, LO_RIGHT, d->running_head);
+	}
 	if (d->on_page)
 		d->on_page(d, d->on_page_ctx);
 }

@@ -68,6 +68,9 @@ struct LoDoc {
 	float number_size;     /* default 13 pt; 0: no page numbers */
 	LoPageHook on_page;
 	void *on_page_ctx;
+	/* A line every page carries in its top margin, right-aligned beside
+	 * the page number (the provisional mark); NULL: none.  Not owned. */
+	const char *running_head;
 	HPDF_STATUS err;       /* first libharu error, 0 when none */
 	HPDF_STATUS err_detail;
 	char *font_path[FONT_N_STYLE];
@@ -108,7 +111,8 @@ void lo_set_meta(LoDoc *d, const char *title, const char *subject, const char *a
                  const char *keywords);
 
 /* A new A4 page (landscape when landscape != 0); sets x0..y_bottom from
- * the margins, d->y = y_top, prints the page number, calls on_page. */
+ * the margins, d->y = y_top, prints the page number and the running
+ * head, calls on_page. */
 void lo_page_new(LoDoc *d, int landscape);
 /* The next page gets number 1 (it is unnumbered under number_from 2). */
 void lo_number_restart(LoDoc *d);

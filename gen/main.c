@@ -21,6 +21,7 @@
 #include "han.h"
 #include "input.h"
 #include "ketqua.h"
+#include "lich_su.h"
 #include "md.h"
 #include "model.h"
 #include "out.h"
@@ -463,6 +464,10 @@ static int S_write(const Model *m, const Options *o)
 		if (out_write_buf(&r, "han.csv", &b, &err))
 			goto out;
 	}
+	buf_reset(&b);
+	ketqua_dieu_chinh_csv(&b, m);
+	if (out_write_buf(&r, "dieu-chinh.csv", &b, &err))
+		goto out;
 	buf_release(&b);
 
 	S_time("ket-qua");
@@ -631,6 +636,9 @@ int main(int argc, char **argv)
 		bad = 1;
 	if (!bad && !o.bieu_mau)
 		han_eval(&m);
+	/* what earlier runs published into the same root (their ket-qua.csv) */
+	if (!bad)
+		lich_su_run(&m, o.out);
 	S_time("evaluating");
 	for (size_t i = 0; !bad && i < o.n_don_vi; i++)
 		if (model_find_don_vi(&m, o.don_vi[i]) < 0) {

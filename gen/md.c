@@ -12,6 +12,7 @@
 
 #include "fmt.h"
 #include "han_md.h"
+#include "lich_su_md.h"
 #include "out.h"
 #include "rank.h"
 #include "xalloc.h"
@@ -692,6 +693,21 @@ static void S_appendix_title(Buf *b, const Model *m)
 
 static const char S_up[] = "../";
 
+/* The restatements in a sentence, for the index and the data-quality
+ * page (lich_su_md.h draws the rest; the provisional mark is the page
+ * shell's banner). */
+static void S_lich_su_tom_tat(Buf *out, const Model *m, Root root)
+{
+	Buf s;
+	buf_init(&s);
+	if (m->ls.co_truoc) {
+		fmt_dieu_chinh_cau(&s, m);
+		md_escape(out, s.ptr);
+		buf_printf(out, " [Danh sách điều chỉnh](%sdieu-chinh.html)\n\n", root);
+	}
+	buf_release(&s);
+}
+
 /* ---- the verdict matrix -----------------------------------------------
  * Rows (the province and the groups on the index, a group's units on its
  * page) against targets as columns, as the DHIS2 scorecard and the
@@ -838,6 +854,7 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	ky_format(m->cua_so.moi_nhat, ky);
 	buf_printf(out, "Số liệu đến kỳ: %s. Chương trình: chitieu %s. "
 	                "[Tệp đầu vào và mã SHA-256](bao-cao.html)\n\n", ky, CHITIEU_VERSION);
+	S_lich_su_tom_tat(out, m, "");
 	S_summary(out, m, "");
 	S_ma_tran_tinh(out, m);
 	S_bieu_do_nho(out, m);
@@ -894,6 +911,8 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	              "- [Chất lượng số liệu: cảnh báo, đơn vị chưa báo cáo, thiếu tháng](du-lieu.html)\n");
 	if (m->han.co)
 		buf_puts(out, "- [Tiến độ công bố thủ tục hành chính](han.html)\n");
+	if (m->ls.co_truoc)
+		buf_puts(out, "- [Điều chỉnh số liệu so với báo cáo kỳ trước](dieu-chinh.html)\n");
 	buf_putc(out, '\n');
 }
 
@@ -977,6 +996,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 		buf_puts(out, "\n- ⚠ Đơn vị chưa gửi tệp số liệu");
 	buf_puts(out, "\n\n");
 
+	md_dieu_chinh_don_vi(out, m, u);
 	if (!d.ap_dung) {
 		buf_puts(out, "Không có chỉ tiêu nào áp dụng cho nhóm của đơn vị này.\n\n");
 	} else {
@@ -1007,6 +1027,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", dv->ten);
 		}
 	}
+	md_cung_ky_don_vi(out, m, u);
 	if (c->con_dau[u] >= 0) {
 		md_cut(out, MD_CUT_BLOCKS);
 		buf_puts(out, "## Đơn vị trực thuộc\n\n");
@@ -1092,6 +1113,10 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 	buf_puts(out, n ? "\n\n" : "không nhóm nào\n\n");
 	S_figure_line(out, m, t);
 	S_chart_chi_tieu(out, m, t, "../charts/");
+	if (m->ls.co_cung_ky) {
+		buf_printf(out, "## So với cùng kỳ năm %d\n\n", m->ls.cung_ky.year);
+		md_cung_ky_chi_tieu(out, m, t);
+	}
 	buf_puts(out, "## Theo nhóm đơn vị\n\n");
 	S_bang_nhom_chi_tieu(out, m, t, S_up);
 
@@ -1151,6 +1176,22 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
  * a table of fragments translates them; a fragment not in the table
  * stays as it is. */
 static const char *const S_msg_vi[][2] = {
+	/* lich_su.c: a published ket-qua.csv that cannot be read */
+	{"the published results cannot be read (", "không đọc được kết quả đã công bố ("},
+	{"): no restatement is claimed from them", "): không tính điều chỉnh số liệu từ tệp này"},
+	{"): no comparison with the same period is claimed from them",
+	 "): không so sánh cùng kỳ từ tệp này"},
+	{"the period is not the folder's", "kỳ không khớp với tên thư mục"},
+	{"not a unit code, nhom:<slug> or tinh", "không phải mã đơn vị, nhom:<mã nhóm> hay tinh"},
+	{"not a target number", "không phải số thứ tự chỉ tiêu"},
+	{"not a verdict (", "không phải kết quả đánh giá ("},
+	{"figures on a row not reported", "có số liệu ở dòng chưa báo cáo"},
+	{"not a whole number", "không phải số nguyên"},
+	{"tu_so is greater than mau_so", "tử số lớn hơn mẫu số"},
+	{"the verdict does not fit mau_so", "kết quả đánh giá không khớp mẫu số"},
+	{"the file is cut short: its last line does not end", "tệp bị cắt cụt: dòng cuối chưa kết thúc"},
+	{"the file is cut short: no row of the province (tinh)",
+	 "tệp bị cắt cụt: không có dòng của toàn tỉnh (tinh)"},
 	{"figures do not cover the window ", "số liệu không phủ hết kỳ lũy kế "},
 	{"no figures at all for targets ", "không có số liệu nào cho các chỉ tiêu "},
 	{"no figures at all for target ", "không có số liệu nào cho chỉ tiêu "},
@@ -1233,7 +1274,9 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 {
 	buf_puts(out, "# Chất lượng số liệu\n\nKỳ báo cáo: ");
 	S_cua_so(out, m);
-	buf_puts(out, "\n\n## Cảnh báo của lần chạy\n\n");
+	buf_puts(out, "\n\n");
+	S_lich_su_tom_tat(out, m, "");
+	buf_puts(out, "## Cảnh báo của lần chạy\n\n");
 	if (!m->msgs.n)
 		buf_puts(out, "Không có cảnh báo nào.\n\n");
 	else {

@@ -78,10 +78,27 @@ void model_release_results(Model *m)
 	free(m->xh_nhom);
 	free(m->xh_tinh);
 	free(m->thu_tu_don_vi);
+	free(m->thieu_don_vi);
+	m->thieu_don_vi = NULL;
+	m->n_thieu = 0;
+	model_release_lich_su(m);
 	m->kq_don_vi = m->kq_nhom = m->kq_tinh = NULL;
 	m->xh_don_vi = m->xh_nhom = m->xh_tinh = NULL;
 	m->thu_tu_don_vi = NULL;
 	m->evaluated = 0;
+}
+
+void model_release_lich_su(Model *m)
+{
+	LichSu *ls = &m->ls;
+	free(ls->ky);
+	free(ls->dc);
+	free(ls->dc_tong);
+	free(ls->dv_dc);
+	free(ls->ck_don_vi);
+	free(ls->ck_nhom);
+	free(ls->ck_tinh);
+	memset(ls, 0, sizeof *ls);
 }
 
 int model_applies(const Model *m, size_t u, size_t t)

@@ -2,8 +2,9 @@
  *
  * Readers (input.c, han_doc.c, gfm.c for noi-dung.md) fill it, eval.c
  * computes the verdicts and the trend series into it, han.c judges the
- * deadline tasks into it, and every renderer (ketqua.c, chart.c, md.c,
- * han_md.c, site.c, bao_cao.c with its writers doc_md.c and doc_pdf.c,
+ * deadline tasks into it, lich_su.c adds what earlier runs published (ls),
+ * and every renderer (ketqua.c, chart.c, md.c, han_md.c, lich_su_md.c,
+ * site.c, bao_cao.c with its writers doc_md.c and doc_pdf.c,
  * scorecard.c) takes it as `const Model *`.  The model knows those
  * modules only as data: it includes the calendar (date.h), the deadline
  * tasks' plain types (han_data.h), the report's blocks (doc.h) and the
@@ -115,6 +116,48 @@ typedef struct {
 	unsigned char sha256[32];
 } TepVao;
 
+/* ---- History: what earlier runs published (lich_su.h fills it) ------ */
+
+/* A result as a published ket-qua.csv gave it.  co = 0: nothing was
+ * published for it (or, across years, its target's name found no match):
+ * never read as a zero. */
+typedef struct {
+	int co;
+	KetQua kq;
+} KetQuaCu;
+
+/* One restatement: figures of the earlier period's window as published
+ * (cu) and as today's input gives them (moi). */
+typedef struct {
+	int don_vi;   /* unit index, or -1 on a group's or the province's row */
+	int nhom;     /* group index on a group's row, else -1 */
+	int chi_tieu; /* target index */
+	KetQua cu, moi;
+} DieuChinh;
+
+/* A period folder of the output root holding a ket-qua.csv. */
+typedef struct {
+	Ky ky;
+	char ten[16]; /* the folder's name, "2024-Q3" */
+} KyCu;
+
+typedef struct {
+	KyCu *ky;          size_t n_ky;     /* oldest first; the report period's
+	                                       own folder when a run made it before */
+	/* Restatements against the latest earlier period E of the same year. */
+	int co_truoc;      /* 1: E's ket-qua.csv was found and read */
+	Ky truoc;
+	DieuChinh *dc;     size_t n_dc;     /* units: registry order, then stt */
+	DieuChinh *dc_tong; size_t n_dc_tong; /* groups in order, then the province */
+	unsigned char *dv_dc;               /* [n_don_vi]: 1 when the unit has one */
+	size_t n_dv_dc;                     /* units with a restatement */
+	size_t n_ct_tinh_doi;               /* targets whose province verdict changed */
+	/* The same period of the previous year. */
+	int co_cung_ky;    /* 1: its ket-qua.csv was found and read */
+	Ky cung_ky;
+	KetQuaCu *ck_don_vi, *ck_nhom, *ck_tinh; /* [U*T], [G*T], [T]; NULL unless co_cung_ky */
+} LichSu;
+
 typedef struct Model {
 	Nhom *nhom;        size_t n_nhom;
 	DonVi *don_vi;     size_t n_don_vi;
@@ -141,6 +184,13 @@ typedef struct Model {
 	/* Units in display order: group order, then name by Vietnamese
 	 * collation (Ă after A, Đ after D, tones secondary). */
 	int *thu_tu_don_vi; /* [n_don_vi] indexes */
+	/* Provisional figures: 1 for a unit judged on some target that has no
+	 * data file or whose rows miss months of the window; n_thieu of them. */
+	unsigned char *thieu_don_vi; /* [n_don_vi] */
+	size_t n_thieu;
+
+	/* Filled by lich_su_run(); all zero when the output root holds none. */
+	LichSu ls;
 
 	/* Private lookup indexes built by model_build_index(). */
 	int *idx_don_vi, *idx_nhom, *idx_chi_tieu;
@@ -174,8 +224,11 @@ static inline const Diem *model_xh_tinh(const Model *m, size_t t)
 
 /* 1 when s is a valid unit code, [a-z0-9-]+ (it names files and pages). */
 int model_code_ok(const char *s);
-/* Frees what eval_run() filled (kq_*, xh_*, thu_tu_don_vi). */
+/* Frees what eval_run() filled (kq_*, xh_*, thu_tu_don_vi, thieu_don_vi)
+ * and the history (ls). */
 void model_release_results(Model *m);
+/* Frees the history alone (ls), leaving it empty. */
+void model_release_lich_su(Model *m);
 /* Sorts targets by stt and groups by thu_tu (fixing every index that
  * points at them) and builds the lookup indexes.  Call after the registry
  * files are read, before figures are read. */

@@ -311,6 +311,13 @@ static void S_overview(LoDoc *d, const Model *m)
 	fmt_ngay(&b, date_month_end(m->cua_so.year, m->cua_so.last_month));
 	buf_puts(&b, ")");
 	lo_paragraph(d, FONT_REGULAR, 12, d->x0, W, LO_CENTER, 0, 8, b.ptr);
+	if (m->n_thieu) {
+		buf_reset(&b);
+		fmt_tam_tinh(&b, m->n_thieu, 1);
+		lo_paragraph(d, FONT_BOLD, 12, d->x0, W, LO_CENTER, 0, 2, b.ptr);
+		lo_paragraph(d, FONT_REGULAR, 11, d->x0, W, LO_CENTER, 0, 8,
+		             "(danh sách đơn vị: trang Chất lượng số liệu của trang tin và báo cáo)");
+	}
 
 	S_overview_table(d, m, -1, w, ncol);
 	d->y -= 8;
@@ -677,6 +684,9 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		buf_puts(&lg, " so với lũy kế đến hết ");
 		fmt_buoc(&lg, w->buoc[w->n_buoc - 2]);
 	}
+	if (m->ls.co_cung_ky)
+		buf_printf(&lg, "; CK: so với cùng kỳ năm %d (chưa có: chưa có số liệu cùng kỳ)",
+		           m->ls.cung_ky.year);
 	buf_puts(&lg, ".\nCòn cần: tỷ lệ phải đạt trong thời gian còn lại của năm để cả năm đạt chỉ tiêu, "
 	              "giả định số phát sinh (mẫu số) giữ nhịp như từ đầu năm.\n");
 	buf_puts(&lg, rank_quy_tac);
@@ -728,6 +738,12 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		buf_printf(&b, "%s %s", rank_ky_hieu(kq->dg), fmt_danh_gia(kq->dg));
 		r->dg = buf_detach(&b, NULL);
 		S_thay_doi(&b, model_xh_don_vi(m, u, t), w->n_buoc);
+		if (m->ls.co_cung_ky) {
+			/* the same period last year, on a line of its own */
+			buf_puts(&b, "\nCK\u00a0");
+			if (fmt_cung_ky_gon(&b, kq, &m->ls.ck_don_vi[u * m->n_chi_tieu + t]))
+				buf_puts(&b, "chưa\u00a0có");
+		}
 		r->td = buf_detach(&b, NULL);
 		S_con_can(&b, m, ct, kq, 0);
 		r->can = buf_detach(&b, NULL);
@@ -763,6 +779,13 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	for (int g = 0; g < 2; g++)
 		for (int c = 0; c < S_NCOL; c++)
 			wc[g][c] = W * share[g][c];
+	/* The same period last year shares the change's cell: it takes room
+	 * from the names, which give way first. */
+	if (m->ls.co_cung_ky)
+		for (int g = 0; g < 2; g++) {
+			wc[g][C_TD] += W * 0.06f;
+			wc[g][C_TEN] -= W * 0.06f;
+		}
 	/* No note at all: the names get the notes' column. */
 	size_t ncol = S_NCOL - 1;
 	for (size_t i = 0; i < n && ncol < S_NCOL; i++)
@@ -865,6 +888,13 @@ int pdf_scorecards(const Model *m, const char *path, const char *charts_dir,
 	d.m_bottom = LO_MM(15);
 	d.m_left = LO_MM(20);
 	d.m_right = LO_MM(15);
+	Buf head;
+	buf_init(&head);
+	if (m->n_thieu) {
+		fmt_tam_tinh(&head, m->n_thieu, 1);
+		buf_puts(&head, ", xem trang Chất lượng số liệu của trang tin");
+		d.running_head = head.ptr;
+	}
 	size_t nu = m->n_don_vi ? m->n_don_vi : 1;
 	xh.hang = xmalloc(nu * sizeof *xh.hang);
 	xh.tong = xmalloc(nu * sizeof *xh.tong);
@@ -881,6 +911,7 @@ int pdf_scorecards(const Model *m, const char *path, const char *charts_dir,
 			lo_page_new(&d, 0);
 	}
 	rc = lo_finish(&d, err);
+	buf_release(&head);
 out:
 	lo_close(&d);
 	free(xh.hang);

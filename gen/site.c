@@ -21,6 +21,8 @@
 #include "buf.h"
 #include "fmt.h"
 #include "gfm.h"
+#include "lich_su.h"
+#include "lich_su_md.h"
 #include "md.h"
 #include "out.h"
 #include "rank.h"
@@ -281,6 +283,65 @@ static void S_piece(MdSink *k, int kind)
 	}
 }
 
+/* {{tam_tinh}}: the provisional banner of every page, a comment when the
+ * figures are complete.  data-so-don-vi (or the comment) is what the
+ * archive (site_archive) reads back from the period's index. */
+static void S_tam_tinh(Buf *b, const Model *m, const char *root)
+{
+	if (!m->n_thieu) {
+		/* for the archive: complete, as opposed to a page made before
+		 * pages said either */
+		buf_puts(b, "<!-- chitieu: so-lieu-du -->");
+		return;
+	}
+	Buf w;
+	buf_init(&w);
+	fmt_tam_tinh(&w, m->n_thieu, 0);
+	buf_printf(b, "<p class=\"tam-tinh\" role=\"note\" data-so-don-vi=\"%zu\"><strong>", m->n_thieu);
+	S_html_escape(b, w.ptr);
+	buf_printf(b, "</strong>, xem trang <a href=\"%sdu-lieu.html\">Chất lượng số liệu</a>.</p>", root);
+	buf_release(&w);
+}
+
+/* {{cac_ky}}: links to the previous and next period present in the
+ * output root when this run was made, and to the archive of them all
+ * (<root>/index.html); nothing when there is no other.  Relative, two
+ * folders above the site.  A period published later is reached through
+ * the archive: an earlier period's files are never rewritten. */
+static void S_cac_ky(Buf *b, const Model *m, const char *root)
+{
+	const LichSu *ls = &m->ls;
+	const KyCu *truoc = NULL, *sau = NULL;
+	for (size_t i = 0; i < ls->n_ky; i++) {
+		int c = ky_cmp(ls->ky[i].ky, m->cua_so.ky);
+		if (c < 0)
+			truoc = &ls->ky[i];
+		else if (c > 0 && !sau)
+			sau = &ls->ky[i];
+	}
+	if (!truoc && !sau)
+		return; /* the only period: nothing to go to */
+	Buf w;
+	buf_init(&w);
+	buf_puts(b, "<nav class=\"cac-ky\" aria-label=\"Các kỳ báo cáo\">");
+	if (truoc) {
+		fmt_ky_cu(&w, truoc->ky);
+		buf_printf(b, "<a href=\"%s../../%s/site/index.html\" rel=\"prev\">← Kỳ trước: ", root, truoc->ten);
+		S_html_escape(b, w.ptr);
+		buf_puts(b, "</a> ");
+	}
+	buf_printf(b, "<a href=\"%s../../index.html\">Các kỳ báo cáo</a>", root);
+	if (sau) {
+		buf_reset(&w);
+		fmt_ky_cu(&w, sau->ky);
+		buf_printf(b, " <a href=\"%s../../%s/site/index.html\" rel=\"next\">Kỳ sau: ", root, sau->ten);
+		S_html_escape(b, w.ptr);
+		buf_puts(b, " →</a>");
+	}
+	buf_puts(b, "</nav>");
+	buf_release(&w);
+}
+
 /* Writes the shell from *at up to its next {{body}} (set after it) or
  * its end (*at NULL), with the other placeholders filled. */
 static void S_shell(Site *s, const char **at, const char *title, const char *root)
@@ -297,13 +358,20 @@ static void S_shell(Site *s, const char **at, const char *title, const char *roo
 	buf_init(&ky);
 	S_html_escape(&t, title);
 	S_html_escape(&ky, s->period);
-	const char *from[3] = {"{{title}}", "{{root}}", "{{ky}}"};
-	const char *to[3] = {t.ptr, root, ky.ptr};
+	Buf tt, nav;
+	buf_init(&tt);
+	buf_init(&nav);
+	S_tam_tinh(&tt, s->m, root);
+	S_cac_ky(&nav, s->m, root);
+	const char *from[5] = {"{{title}}", "{{root}}", "{{ky}}", "{{tam_tinh}}", "{{cac_ky}}"};
+	const char *to[5] = {t.ptr, root, ky.ptr, tt.ptr, nav.ptr};
 	buf_reset(&s->html);
-	S_replace(&s->html, p, (size_t)((body ? body : end) - p), from, to, 3);
+	S_replace(&s->html, p, (size_t)((body ? body : end) - p), from, to, 5);
 	fwrite(s->html.ptr, 1, s->html.len, s->fp);
 	buf_release(&t);
 	buf_release(&ky);
+	buf_release(&tt);
+	buf_release(&nav);
 	*at = body ? body + 8 : NULL;
 }
 
@@ -500,6 +568,14 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		goto out;
 
 	free(title);
+	title = xasprintf("Điều chỉnh số liệu — %s", s.period);
+	if (S_page_begin(&s, "dieu-chinh.html", "", title, err))
+		goto out;
+	md_trang_dieu_chinh(&s.sink.md, m);
+	if (S_page_end(&s, title, "", err))
+		goto out;
+
+	free(title);
 	title = xasprintf("Tiến độ công bố thủ tục hành chính — %s", s.period);
 	if (S_page_begin(&s, "han.html", "", title, err))
 		goto out;
@@ -602,9 +678,11 @@ static const char S_archive_head[] =
     "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
     "<title>Các kỳ báo cáo</title>\n<style>\n"
-    "body{font-family:\"Liberation Serif\",\"Times New Roman\",serif;max-width:40rem;"
+    "body{font-family:\"Liberation Serif\",\"Times New Roman\",serif;max-width:48rem;"
     "margin:1rem auto;padding:0 1rem;line-height:1.5;color:#111}\n"
-    "a{color:#0645ad}li{margin:.4rem 0}\n</style>\n</head>\n<body>\n<main>\n"
+    "a{color:#0645ad}table{border-collapse:collapse;width:100%}"
+    "th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}\n"
+    "</style>\n</head>\n<body>\n<main>\n"
     "<h1>Các kỳ báo cáo</h1>\n";
 
 int site_archive(const char *root, char **err)
@@ -641,23 +719,37 @@ int site_archive(const char *root, char **err)
 	if (!n)
 		buf_puts(&b, "<p>Chưa có kỳ báo cáo nào.</p>\n");
 	else
-		buf_puts(&b, "<ul>\n");
+		buf_puts(&b, "<table>\n<thead><tr><th scope=\"col\">Kỳ báo cáo</th>"
+		             "<th scope=\"col\">Chỉ tiêu đạt (toàn tỉnh)</th>"
+		             "<th scope=\"col\">Tình trạng số liệu</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < n; i++) {
-		CuaSo w;
-		memset(&w, 0, sizeof w);
-		w.ky = v[i].ky;
-		w.year = v[i].ky.year;
-		w.last_month = ky_last_month(v[i].ky);
-		buf_printf(&b, "<li><a href=\"%s/site/index.html\">", v[i].name);
+		buf_printf(&b, "<tr><td><a href=\"%s/site/index.html\">", v[i].name);
 		Buf words;
 		buf_init(&words);
-		fmt_cua_so(&words, &w);
+		fmt_ky_cu(&words, v[i].ky);
 		S_html_escape(&b, words.ptr);
+		buf_printf(&b, "</a> (%s)</td><td>", v[i].name);
+		int dat, tong;
+		long thieu;
+		lich_su_tom_tat(root, v[i].name, &dat, &tong, &thieu);
+		if (tong >= 0)
+			buf_printf(&b, "%d/%d", dat, tong);
+		else
+			buf_puts(&b, "—");
+		buf_puts(&b, "</td><td>");
+		buf_reset(&words);
+		if (thieu > 0) {
+			fmt_tam_tinh(&words, (size_t)thieu, 0);
+			buf_puts(&b, "<strong>");
+			S_html_escape(&b, words.ptr);
+			buf_puts(&b, "</strong>");
+		} else
+			buf_puts(&b, thieu == 0 ? "Đủ số liệu" : "—");
 		buf_release(&words);
-		buf_printf(&b, "</a> (%s)</li>\n", v[i].name);
+		buf_puts(&b, "</td></tr>\n");
 	}
 	if (n)
-		buf_puts(&b, "</ul>\n");
+		buf_puts(&b, "</tbody>\n</table>\n");
 	buf_puts(&b, "</main>\n</body>\n</html>\n");
 	free(v);
 

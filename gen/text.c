@@ -137,6 +137,41 @@ char *text_nfc(const char *s)
 	return out;
 }
 
+char *text_fold_ten(const char *s)
+{
+	char *nfc = text_nfc(s);
+	int32_t len, n = 0;
+	UChar *u = S_to_u16(nfc, &len);
+	UErrorCode err = U_ZERO_ERROR;
+	int32_t cap = len * 2 + 16;
+	UChar *low = xmalloc((size_t)cap * sizeof *low);
+	n = u_strToLower(low, cap, u, len, "vi", &err);
+	if (U_FAILURE(err)) { /* only on ICU data trouble: keep the case */
+		memcpy(low, u, (size_t)len * sizeof *u);
+		n = len;
+	}
+	char *lower = S_to_u8(low, n);
+	free(u);
+	free(low);
+	free(nfc);
+	/* runs of white space -> one space, none at the ends */
+	Buf b;
+	buf_init(&b);
+	int sep = 0;
+	for (const char *p = lower; *p; p++) {
+		if (*p == ' ' || (*p >= '\t' && *p <= '\r')) {
+			sep = 1;
+			continue;
+		}
+		if (sep && b.len)
+			buf_putc(&b, ' ');
+		sep = 0;
+		buf_putc(&b, *p);
+	}
+	free(lower);
+	return buf_detach(&b, NULL);
+}
+
 /* Appends the folded form of one code point (after NFD) to b, tracking
  * whether a separator is pending so runs collapse and ends trim. */
 static void S_fold_cp(Buf *b, UChar32 c, int *sep)

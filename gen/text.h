@@ -13,6 +13,11 @@ char *text_nfc(const char *s);
  * removed (đ -> d), runs of spaces and underscores -> one '_', trimmed.
  * "Tử số", "TU_SO" and " tu  so " all give "tu_so".  Fresh string. */
 char *text_fold(const char *s);
+/* The key a target's name is matched by from one year to the next: NFC,
+ * lower case (Vietnamese rules), runs of white space -> one space,
+ * trimmed; diacritics kept ("Tỷ lệ" and "Tỉ lệ" stay apart: a renamed
+ * target is another target).  Fresh string. */
+char *text_fold_ten(const char *s);
 /* Compares two UTF-8 strings as Vietnamese collation sorts them
  * (Ă after A, Đ after D, tones secondary); ties broken by bytes so the
  * order is total. */

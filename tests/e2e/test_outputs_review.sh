@@ -41,7 +41,9 @@ for pair in "2024-Q1|Quý I năm 2024" "2024-Q2|6 tháng đầu năm 2024" \
 	# no other window's words leak in
 	for other in "Quý I năm" "6 tháng đầu năm" "5 tháng đầu năm" "9 tháng năm"; do
 		case "$words" in "$other"*) continue ;; esac
-		! grep -qiF "$other" "$d/bao-cao.md" || fail "$ky: bao-cao.md says '$other'"
+		# (the earlier period this root holds is named where the report
+		# compares with it: "So với báo cáo Quý I năm 2024, …")
+		! grep -v 'So với báo cáo' "$d/bao-cao.md" | grep -qiF "$other" || fail "$ky: bao-cao.md says '$other'"
 	done
 	# one way to print a percentage, the site's and the dispatch's: "80%"
 	for f in bao-cao the-diem; do

@@ -19,7 +19,10 @@ pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 mkdir -p "$WORK/p"
 i=1
 while [ "$i" -le "$pages" ]; do
-	pdftotext -enc UTF-8 -f "$i" -l "$i" "$pdf" "$WORK/p/$i.txt" 2>/dev/null
+	# the running head (the provisional mark, lich_su) shares the top line
+	# with the page number: left out, as the number is a line of its own
+	pdftotext -enc UTF-8 -f "$i" -l "$i" "$pdf" - 2>/dev/null |
+		awk 'NF && !top { sub(/[[:space:]]*SỐ LIỆU TẠM TÍNH – .*$/, ""); top = 1 } 1' >"$WORK/p/$i.txt"
 	i=$((i + 1))
 done
 first_line() { grep -v '^[[:space:]]*$' "$WORK/p/$1.txt" | head -n 1; }

@@ -91,7 +91,10 @@ n_img=$(pdfimages -list "$pdf" 2>/dev/null | tail -n +3 | wc -l)
 heads=""
 i=1
 while [ "$i" -le "$pages" ]; do
-	heads="$heads|$(pdftotext -enc UTF-8 -f "$i" -l "$i" "$pdf" - 2>/dev/null | head -n 1)"
+	# the running head (the provisional mark, lich_su) shares the top line
+	# with the number: left out
+	heads="$heads|$(pdftotext -enc UTF-8 -f "$i" -l "$i" "$pdf" - 2>/dev/null |
+		awk 'NF && !top { sub(/[[:space:]]*SỐ LIỆU TẠM TÍNH – .*$/, ""); top = 1 } NF' | head -n 1)"
 	i=$((i + 1))
 done
 echo "$heads" | awk -F'|' '{

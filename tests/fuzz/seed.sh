@@ -57,4 +57,31 @@ for d in ok bad thieu; do
 	(cd input && tail -n +1 nhom.csv don-vi.csv chi-tieu.csv $(ls so-lieu/*.csv | head -n 4)
 	 cd "../tests/data/han/$d" && tail -n +1 *) >"$C/input/han-$d"
 done
+# a published ket-qua.csv (fuzz_ket_qua_cu): as chitieu wrote it for the
+# tiny folder's 2024-Q1 with xa-b's January at 6/10 (today's is 5/10: a
+# restatement), as last year's with a target renamed, an older file
+# without ten_chi_tieu, cut short, hand-edited
+k="$shapes/kq"
+mkdir -p "$k"
+cat >"$k/published" <<'KQ'
+ky,ma,ten,nhom,chi_tieu,tu_so,mau_so,ty_le,so_sanh,gia_tri,danh_gia,so_dv_dat,so_dv_danh_gia,ten_chi_tieu
+2024-Q1,huyen-a,UBND huyện A,huyen,1,8,10,80.0000,>=,80,dat,,,Tỷ lệ hồ sơ trực tuyến
+2024-Q1,huyen-a,UBND huyện A,huyen,3,4,4,100.0000,=,100,dat,,,Tỷ lệ số hóa
+2024-Q1,xa-b,UBND xã B,xa,1,6,10,60.0000,>=,80,chua_dat,,,Tỷ lệ hồ sơ trực tuyến
+2024-Q1,xa-b,UBND xã B,xa,2,1,10,10.0000,<=,45.5,dat,,,Tỷ lệ thanh toán
+2024-Q1,xa-c,UBND xã C,xa,1,9,10,90.0000,>=,80,dat,,,Tỷ lệ hồ sơ trực tuyến
+2024-Q1,xa-c,UBND xã C,xa,2,,,,<=,45.5,chua_bao_cao,,,Tỷ lệ thanh toán
+2024-Q1,nhom:huyen,UBND cấp huyện,huyen,1,8,10,80.0000,>=,80,dat,1,1,Tỷ lệ hồ sơ trực tuyến
+2024-Q1,nhom:huyen,UBND cấp huyện,huyen,3,4,4,100.0000,=,100,dat,1,1,Tỷ lệ số hóa
+2024-Q1,nhom:xa,UBND cấp xã,xa,1,15,20,75.0000,>=,80,chua_dat,1,2,Tỷ lệ hồ sơ trực tuyến
+2024-Q1,nhom:xa,UBND cấp xã,xa,2,1,10,10.0000,<=,45.5,dat,1,1,Tỷ lệ thanh toán
+2024-Q1,tinh,Toàn tỉnh,,1,23,30,76.6667,>=,80,chua_dat,2,3,Tỷ lệ hồ sơ trực tuyến
+2024-Q1,tinh,Toàn tỉnh,,2,1,10,10.0000,<=,45.5,dat,1,1,Tỷ lệ thanh toán
+2024-Q1,tinh,Toàn tỉnh,,3,4,4,100.0000,=,100,dat,1,1,Tỷ lệ số hóa
+KQ
+sed 's/^2024-Q1,/2023-Q2,/; s/Tỷ lệ thanh toán$/Tỷ lệ thanh toán trực tuyến/' "$k/published" >"$k/last-year"
+cut -d, -f1-13 "$k/published" >"$k/no-names"
+head -c 600 "$k/published" >"$k/cut"
+sed '4s/,6,10,/,6x,10,/' "$k/published" >"$k/edited"
+put ket_qua_cu "$k"/*
 du -sh "$C"

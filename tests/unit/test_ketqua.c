@@ -49,18 +49,18 @@ static void test_ketqua_csv_golden(void **state)
 	buf_init(&b);
 	ketqua_csv(&b, &m);
 	assert_string_equal(b.ptr,
-	    "ky,ma,ten,nhom,chi_tieu,tu_so,mau_so,ty_le,so_sanh,gia_tri,danh_gia,so_dv_dat,so_dv_danh_gia\n"
-	    "2024-Q1,so-a,\"Sở A, B\",so,1,79996,100000,79.9960,>=,80,chua_dat,,\n"
-	    "2024-Q1,xa-1,\"UBND xã \"\"Một\"\"\",xa,1,8,10,80.0000,>=,80,dat,,\n"
-	    "2024-Q1,xa-1,\"UBND xã \"\"Một\"\"\",xa,2,0,0,,<=,4.5,khong_phat_sinh,,\n"
-	    "2024-Q1,xa-2,Xã Hai,xa,1,,,,>=,80,chua_bao_cao,,\n"
-	    "2024-Q1,xa-2,Xã Hai,xa,2,,,,<=,4.5,chua_bao_cao,,\n"
-	    "2024-Q1,nhom:so,\"Sở, ban, ngành\",so,1,79996,100000,79.9960,>=,80,chua_dat,0,1\n"
-	    "2024-Q1,nhom:xa,UBND cấp xã,xa,1,8,10,80.0000,>=,80,dat,1,1\n"
-	    "2024-Q1,nhom:xa,UBND cấp xã,xa,2,0,0,,<=,4.5,khong_phat_sinh,0,0\n"
-	    "2024-Q1,tinh,Toàn tỉnh,,1,80004,100010,79.9960,>=,80,chua_dat,1,2\n"
-	    "2024-Q1,tinh,Toàn tỉnh,,2,0,0,,<=,4.5,khong_phat_sinh,0,0\n"
-	    "2024-Q1,tinh,Toàn tỉnh,,3,,,,>=,20.25,chua_bao_cao,0,0\n");
+	    "ky,ma,ten,nhom,chi_tieu,tu_so,mau_so,ty_le,so_sanh,gia_tri,danh_gia,so_dv_dat,so_dv_danh_gia,ten_chi_tieu\n"
+	    "2024-Q1,so-a,\"Sở A, B\",so,1,79996,100000,79.9960,>=,80,chua_dat,,,Chỉ tiêu 1\n"
+	    "2024-Q1,xa-1,\"UBND xã \"\"Một\"\"\",xa,1,8,10,80.0000,>=,80,dat,,,Chỉ tiêu 1\n"
+	    "2024-Q1,xa-1,\"UBND xã \"\"Một\"\"\",xa,2,0,0,,<=,4.5,khong_phat_sinh,,,Chỉ tiêu 2\n"
+	    "2024-Q1,xa-2,Xã Hai,xa,1,,,,>=,80,chua_bao_cao,,,Chỉ tiêu 1\n"
+	    "2024-Q1,xa-2,Xã Hai,xa,2,,,,<=,4.5,chua_bao_cao,,,Chỉ tiêu 2\n"
+	    "2024-Q1,nhom:so,\"Sở, ban, ngành\",so,1,79996,100000,79.9960,>=,80,chua_dat,0,1,Chỉ tiêu 1\n"
+	    "2024-Q1,nhom:xa,UBND cấp xã,xa,1,8,10,80.0000,>=,80,dat,1,1,Chỉ tiêu 1\n"
+	    "2024-Q1,nhom:xa,UBND cấp xã,xa,2,0,0,,<=,4.5,khong_phat_sinh,0,0,Chỉ tiêu 2\n"
+	    "2024-Q1,tinh,Toàn tỉnh,,1,80004,100010,79.9960,>=,80,chua_dat,1,2,Chỉ tiêu 1\n"
+	    "2024-Q1,tinh,Toàn tỉnh,,2,0,0,,<=,4.5,khong_phat_sinh,0,0,Chỉ tiêu 2\n"
+	    "2024-Q1,tinh,Toàn tỉnh,,3,,,,>=,20.25,chua_bao_cao,0,0,Chỉ tiêu 3\n");
 	buf_release(&b);
 	model_release(&m);
 }
@@ -74,13 +74,13 @@ static void test_ketqua_csv_window(void **state)
 	Buf b;
 	buf_init(&b);
 	ketqua_csv(&b, &m);
-	assert_non_null(strstr(b.ptr, "\n2024-04,xa-1,\"UBND xã \"\"Một\"\"\",xa,2,1,1,100.0000,<=,4.5,chua_dat,,\n"));
-	assert_non_null(strstr(b.ptr, "\n2024-04,tinh,Toàn tỉnh,,2,1,1,100.0000,<=,4.5,chua_dat,0,1\n"));
+	assert_non_null(strstr(b.ptr, "\n2024-04,xa-1,\"UBND xã \"\"Một\"\"\",xa,2,1,1,100.0000,<=,4.5,chua_dat,,,Chỉ tiêu 2\n"));
+	assert_non_null(strstr(b.ptr, "\n2024-04,tinh,Toàn tỉnh,,2,1,1,100.0000,<=,4.5,chua_dat,0,1,Chỉ tiêu 2\n"));
 	buf_release(&b);
 	model_release(&m);
 }
 
-/* Every row has the header's 13 fields (counting outside quotes). */
+/* Every row has the header's 14 fields (counting outside quotes). */
 static void test_ketqua_csv_width(void **state)
 {
 	Model m;
@@ -96,7 +96,7 @@ static void test_ketqua_csv_width(void **state)
 		else if (!q && *p == ',')
 			fields++;
 		else if (!q && *p == '\n') {
-			assert_int_equal(fields, 13);
+			assert_int_equal(fields, 14);
 			fields = 1;
 			rows++;
 		}
