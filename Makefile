@@ -1,8 +1,10 @@
 # chitieu — plain make.  `make`, `make check`, `make clean`,
-# `make check SANITIZE=1`, `make leakcheck`, `make bench`, `make fuzz`, `make format`.
+# `make check SANITIZE=1`, `make leakcheck`, `make bench`, `make fuzz`, `make format`,
+# `make install` / `make uninstall` (PREFIX, DESTDIR), `make dist`, `make distcheck`.
 CC      ?= cc
 PKGS     = libcmark-gfm icu-uc icu-i18n nettle fontconfig zlib libzip libxml-2.0 xlsxwriter
-CPPFLAGS = -D_GNU_SOURCE -MMD -MP $(shell pkg-config --cflags $(PKGS))
+# += keeps a CPPFLAGS from the environment (dpkg-buildflags' -D_FORTIFY_SOURCE).
+CPPFLAGS += -D_GNU_SOURCE -MMD -MP $(shell pkg-config --cflags $(PKGS))
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Wpedantic -Wstrict-prototypes -Wvla -Wshadow -Wformat=2
 LDLIBS   = -lcsv -lhpdf -lcmark-gfm-extensions $(shell pkg-config --libs $(PKGS)) -lm
@@ -15,6 +17,16 @@ B        = build/rel
 endif
 
 VERSION  = $(shell cat VERSION)
+
+# Where `make install` puts things.  The data folder is compiled into
+# main.o, so that an installed chitieu finds its templates from any
+# folder; $(B)/datadir holds the last one, and a new PREFIX rebuilds main.o.
+PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/chitieu
+MANDIR   = $(PREFIX)/share/man
+DOCDIR   = $(PREFIX)/share/doc/chitieu
+BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
 LIB_OBJ  = $(LIB_SRC:gen/%.c=$(B)/%.o)
 TEST_SRC = $(wildcard tests/unit/test_*.c)
@@ -51,6 +63,12 @@ $(B)/libchitieu.a: $(LIB_OBJ)
 $(B)/%.o: gen/%.c VERSION
 	@mkdir -p $(B)
 	$(CC) $(CPPFLAGS) -DCHITIEU_VERSION='"$(VERSION)"' $(CFLAGS) $(WARN) -c -o $@ $<
+
+$(B)/main.o: CPPFLAGS += -DCHITIEU_DATADIR='"$(DATADIR)"'
+$(B)/main.o: $(B)/datadir
+$(B)/datadir: FORCE
+	@mkdir -p $(B)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 
 $(B)/tests/%: tests/unit/%.c $(B)/libchitieu.a
 	@mkdir -p $(B)/tests
@@ -102,9 +120,50 @@ bench: chitieu
 format:
 	clang-format -i gen/*.c gen/*.h tests/unit/*.c
 
+# The files of a folder, one a line, for installing them one by one.
+S_files = $(shell cd $(1) && find . -type f | LC_ALL=C sort)
+
+install: $(B)/chitieu
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(DOCDIR)
+	install -m 755 $(B)/chitieu $(DESTDIR)$(BINDIR)/chitieu
+	for f in $(call S_files,templates); do \
+		install -D -m 644 templates/$$f $(DESTDIR)$(DATADIR)/templates/$$f || exit 1; done
+	for f in $(call S_files,input); do \
+		install -D -m 644 input/$$f $(DESTDIR)$(DOCDIR)/examples/input/$$f || exit 1; done
+	install -m 644 man/chitieu.1 $(DESTDIR)$(MANDIR)/man1/chitieu.1
+	install -m 644 man/chitieu-input.5 $(DESTDIR)$(MANDIR)/man5/chitieu-input.5
+	install -m 644 completion/chitieu $(DESTDIR)$(BASHCOMPDIR)/chitieu
+	install -m 644 README.md docs/INPUT.md docs/SITE.md $(DESTDIR)$(DOCDIR)/
+
+# Removes what install put there; the folders that are chitieu's alone go too.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/chitieu $(DESTDIR)$(MANDIR)/man1/chitieu.1 \
+		$(DESTDIR)$(MANDIR)/man5/chitieu-input.5 $(DESTDIR)$(BASHCOMPDIR)/chitieu
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
+
+# The release tarball: the committed tree (git archive of HEAD), so no
+# build/, no output/ and nothing uncommitted.  distcheck unpacks it and
+# runs the README's two commands in it.
+DIST = chitieu-$(VERSION)
+dist:
+	@git diff --quiet HEAD 2>/dev/null || echo "make dist: uncommitted changes are not in $(DIST).tar.gz" >&2
+	git archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n9 > $(DIST).tar.gz.tmp
+	mv -f $(DIST).tar.gz.tmp $(DIST).tar.gz
+	@echo "$(DIST).tar.gz"
+
+distcheck: dist
+	rm -rf build/distcheck && mkdir -p build/distcheck
+	tar -xzf $(DIST).tar.gz -C build/distcheck
+	cd build/distcheck/$(DIST) && ./build.sh -q && $(MAKE) check
+	rm -rf build/distcheck
+	@echo "$(DIST).tar.gz: ./build.sh and make check pass when unpacked"
+
 clean:
 	rm -rf build chitieu
 
-.PHONY: all check leakcheck fuzz site bench format clean tests-bin
+FORCE:
+
+.PHONY: all check leakcheck fuzz site bench format clean tests-bin install uninstall dist distcheck FORCE
 
 -include $(LIB_OBJ:.o=.d) $(B)/main.d $(wildcard build/fuzz/obj/*.d) $(TEST_BIN:=.d)

@@ -48,7 +48,7 @@ static const char S_usage[] =
     "  -q              quiet: no progress messages\n"
     "      --don-vi MA also write the scorecard of unit MA alone (the-diem-MA.pdf)\n"
     "      --templates DIR  page shell and CSS of the site (default: templates/ here,\n"
-    "                  else the templates/ beside the chitieu program)\n"
+    "                  else the templates/ beside the program, else the installed ones)\n"
     "      --cache DIR the charts drawn by earlier runs, reused when unchanged\n"
     "                  (default: .cache/charts/ in the output root)\n"
     "      --no-cache  draw every chart, and keep none\n"
@@ -142,24 +142,30 @@ static void S_step(const char *what)
 		fprintf(stderr, "chitieu: %s\n", what);
 }
 
-/* The site's templates when --templates is not given: templates/ of the
- * current folder, else the templates/ beside the program or up to two
- * folders above it (build/rel/chitieu, build/san/chitieu), so that chitieu
- * runs from any folder (-i and -o are all a run should need).  NULL: keep
- * "templates" (its absence is then reported when the site is written). */
-static char *S_templates_beside_program(void)
+/* The data folder of an installed chitieu, compiled in from PREFIX by the
+ * Makefile (PREFIX/share/chitieu); empty when a build was not told. */
+#ifndef CHITIEU_DATADIR
+#define CHITIEU_DATADIR ""
+#endif
+
+/* The site's templates when --templates is not given: the first folder
+ * holding page.html of templates/ in the current folder, the templates/
+ * beside the program or up to two folders above it (build/rel/chitieu,
+ * build/san/chitieu: a checkout's binary uses its own templates, never an
+ * older installed copy), then CHITIEU_DATADIR/templates (an installed
+ * chitieu, run from any folder).  NULL: none found; keep "templates" (its
+ * absence is then reported when the site is written).  The caller frees. */
+static char *S_templates_default(void)
 {
 	if (access("templates/page.html", R_OK) == 0)
 		return NULL;
 	char exe[4096];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-	if (n <= 0)
-		return NULL;
-	exe[n] = '\0';
-	for (int up = 0; up < 3; up++) {
+	exe[n > 0 ? n : 0] = '\0';
+	for (int up = 0; n > 0 && up < 3; up++) {
 		char *slash = strrchr(exe, '/');
 		if (!slash)
-			return NULL;
+			break;
 		*slash = '\0';
 		char *dir = xasprintf("%s/templates", exe);
 		char *page = xasprintf("%s/page.html", dir);
@@ -169,7 +175,23 @@ static char *S_templates_beside_program(void)
 			return dir;
 		free(dir);
 	}
+	if (*CHITIEU_DATADIR && access(CHITIEU_DATADIR "/templates/page.html", R_OK) == 0)
+		return xasprintf("%s", CHITIEU_DATADIR "/templates");
 	return NULL;
+}
+
+/* --version: the version, and where the templates come from (which folder
+ * an installed or a checkout's chitieu uses is otherwise a guess). */
+static void S_version(void)
+{
+	printf("chitieu %s\n", CHITIEU_VERSION);
+	char *dir = S_templates_default();
+	const char *use = dir ? dir : access("templates/page.html", R_OK) == 0 ? "./templates" : NULL;
+	printf("templates: %s\n", use ? use : "none found (give --templates DIR)");
+	printf("  without --templates, the first holding page.html of: ./templates,\n"
+	       "  templates/ beside the program or up to two folders above it%s%s\n",
+	       *CHITIEU_DATADIR ? ", " : "", *CHITIEU_DATADIR ? CHITIEU_DATADIR "/templates" : "");
+	free(dir);
 }
 
 static int S_parse(int argc, char **argv, Options *o)
@@ -212,7 +234,7 @@ static int S_parse(int argc, char **argv, Options *o)
 			break;
 		}
 		case 'h': fputs(S_usage, stdout); exit(0);
-		case 'V': printf("chitieu %s\n", CHITIEU_VERSION); exit(0);
+		case 'V': S_version(); exit(0);
 		default: fputs(S_usage, stderr); return -1;
 		}
 	}
@@ -575,7 +597,7 @@ int main(int argc, char **argv)
 		free(o.don_vi);
 		return EXIT_USAGE;
 	}
-	char *templates = o.templates ? NULL : S_templates_beside_program();
+	char *templates = o.templates ? NULL : S_templates_default();
 	if (!o.templates)
 		o.templates = templates ? templates : "templates";
 	S_progress = !o.quiet && isatty(2);

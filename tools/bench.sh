@@ -186,7 +186,7 @@ alone_parallel() {
 	echo "$(since "$start") s"
 }
 
-echo "chitieu $("$CHITIEU" --version | sed 's/^chitieu //'), $(git -C "$TOP" log -1 --format=%h 2>/dev/null || echo '?')," \
+echo "chitieu $("$CHITIEU" --version | sed -n '1s/^chitieu //p'), $(git -C "$TOP" log -1 --format=%h 2>/dev/null || echo '?')," \
 	"$(nproc) cores, -j $JOBS, $(gnuplot --version 2>/dev/null)"
 for size in $SIZES; do
 	in=$BENCH_DIR/in-$size

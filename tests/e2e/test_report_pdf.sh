@@ -75,7 +75,7 @@ for code in $(sed 's/"[^"]*"/Q/g' "$k" | awk -F, '$2 == "tinh" { print $11 }' | 
 done
 # the colophon: the version and the SHA-256 of the input list, as
 # sha256sum prints it for the input files in name order
-has "chitieu $("$CHITIEU" --version | awk '{ print $2 }')"
+has "chitieu $("$CHITIEU" --version | awk 'NR == 1 { print $2 }')"
 has "$(cd input && find . -type f \( -name '*.csv' -o -name '*.conf' -o -name '*.md' \) | sed 's|^\./||' |
 	LC_ALL=C sort | xargs sha256sum | sha256sum | cut -d' ' -f1)"
 
