@@ -936,8 +936,8 @@ int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk, c
 	return S_finish(&in, info);
 }
 
-int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn,
-               void *ctx, Msgs *ms, CsvInfo *info)
+
+int csvin_open(const char *dir, const char *path, Msgs *ms, struct stat *st)
 {
 	/* plain concatenation: this runs once per unit file */
 	size_t nd = strlen(dir), np = strlen(path);
@@ -950,31 +950,40 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 	free(full);
 	if (fd < 0) {
 		if (errno == ENOENT)
-			return CSVIN_MISSING;
+			return -2;
 		msg_error(ms, path, 0, 0, "cannot open the file: %s", strerror(errno));
-		return CSVIN_ERROR;
+		return -1;
 	}
-	struct stat st;
 	const char *bad = NULL;
-	if (fstat(fd, &st) != 0)
+	if (fstat(fd, st) != 0)
 		bad = strerror(errno);
-	else if (S_ISDIR(st.st_mode))
+	else if (S_ISDIR(st->st_mode))
 		bad = "it is a folder, not a file";
-	else if (!S_ISREG(st.st_mode))
+	else if (!S_ISREG(st->st_mode))
 		bad = "it is not a regular file (a device, pipe or socket)";
 	if (bad) {
 		msg_error(ms, path, 0, 0, "cannot read the file: %s", bad);
 		close(fd);
-		return CSVIN_ERROR;
+		return -1;
 	}
-	if (st.st_size > S_MAX_FILE) {
+	if (st->st_size > S_MAX_FILE) {
 		msg_error(ms, path, 0, 0,
 		          "the file is %lld MiB: chitieu reads files up to %d MiB (the figures of a unit "
 		          "take a few KiB); is this the right file?",
-		          (long long)(st.st_size / (1024 * 1024)), S_MAX_FILE / (1024 * 1024));
+		          (long long)(st->st_size / (1024 * 1024)), S_MAX_FILE / (1024 * 1024));
 		close(fd);
-		return CSVIN_ERROR;
+		return -1;
 	}
+	return fd;
+}
+
+int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn,
+               void *ctx, Msgs *ms, CsvInfo *info)
+{
+	struct stat st;
+	int fd = csvin_open(dir, path, ms, &st);
+	if (fd < 0)
+		return fd == -2 ? CSVIN_MISSING : CSVIN_ERROR;
 	/* A regular file: O_NONBLOCK changes nothing for its reads.  read()
 	 * into our own chunk, no stdio buffer in between. */
 	S_In in;

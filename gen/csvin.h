@@ -98,6 +98,15 @@ enum {
 	                       decides whether that is an error */
 };
 
+/* Opens dir/path for reading, checked as every data file is: a regular
+ * file (a folder, device or FIFO is an error; O_NONBLOCK keeps a FIFO from
+ * hanging the open, and changes nothing for a regular file's reads) of at
+ * most 64 MiB.  Returns the descriptor (the caller closes it) and fills
+ * *st; -2 when there is no such file (nothing recorded); -1 with the error
+ * recorded in ms.  csvin_read and xlsxin_read both open through it. */
+struct stat;
+int csvin_open(const char *dir, const char *path, Msgs *ms, struct stat *st);
+
 /* Reads dir/path (path relative to dir, also used in messages).
  * info may be NULL.  Returns CSVIN_OK, CSVIN_ERROR or CSVIN_MISSING. */
 int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols,

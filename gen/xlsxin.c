@@ -10,7 +10,6 @@
 #include "xlsxin.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,8 +26,7 @@
 #include "text.h"
 #include "xalloc.h"
 
-/* As for a CSV file: a unit's workbook is a few KiB. */
-#define S_MAX_FILE (64 * 1024 * 1024)
+/* The inflated workbook, as csvin_open limits a file: a unit's takes a few KiB. */
 #define S_MAX_INFLATED (64 * 1024 * 1024)
 #define S_MAX_ROW 1048576 /* Excel's sheet: rows 1..1048576, columns A..XFD */
 #define S_MAX_COL 16384
@@ -851,37 +849,10 @@ int xlsxin_read_mem(const char *path, const void *data, size_t n, const CsvCol *
 int xlsxin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols,
                 CsvRowFn fn, void *ctx, Msgs *ms, CsvInfo *info)
 {
-	char *full = xasprintf("%s/%s", dir, path);
-	int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-	free(full);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return CSVIN_MISSING;
-		msg_error(ms, path, 0, 0, "cannot open the file: %s", strerror(errno));
-		return CSVIN_ERROR;
-	}
 	struct stat st;
-	const char *bad = NULL;
-	if (fstat(fd, &st) != 0)
-		bad = strerror(errno);
-	else if (S_ISDIR(st.st_mode))
-		bad = "it is a folder, not a file";
-	else if (!S_ISREG(st.st_mode))
-		bad = "it is not a regular file (a device, pipe or socket)";
-	if (bad) {
-		msg_error(ms, path, 0, 0, "cannot read the file: %s", bad);
-		close(fd);
-		return CSVIN_ERROR;
-	}
-	if (st.st_size > S_MAX_FILE) {
-		msg_error(ms, path, 0, 0,
-		          "the file is %lld MiB: chitieu reads files up to %d MiB (the figures of a unit "
-		          "take a few KiB); is this the right file?",
-		          (long long)(st.st_size / (1024 * 1024)), S_MAX_FILE / (1024 * 1024));
-		close(fd);
-		return CSVIN_ERROR;
-	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	int fd = csvin_open(dir, path, ms, &st);
+	if (fd < 0)
+		return fd == -2 ? CSVIN_MISSING : CSVIN_ERROR;
 	/* held whole: a workbook is read by its central directory at its end */
 	size_t n = (size_t)st.st_size, got = 0;
 	unsigned char *data = xmalloc(n ? n : 1);
