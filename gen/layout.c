@@ -738,6 +738,30 @@ static void S_frag(S_Frags *f, FontStyle st, const char *s, size_t n, int gap, f
 	f->v[f->n++] = (S_Frag){st, s, n, gap, w};
 }
 
+/* The line of f that starts at fragment i: whole words while they fit in
+ * wi (at least one word).  Returns the fragment after it; *w is its width
+ * and *n_gap the gaps between its words.  Drawing and measuring break
+ * lines by this one rule, so a measured paragraph is the drawn one. */
+static size_t S_line_end(const S_Frags *f, size_t i, float wi, float sp, float *w, size_t *n_gap)
+{
+	size_t end = i;
+	*w = 0;
+	*n_gap = 0;
+	while (end < f->n) {
+		size_t we = end + 1;
+		float ww = f->v[end].w;
+		while (we < f->n && !f->v[we].gap)
+			ww += f->v[we++].w;
+		float add = (end > i ? sp : 0) + ww;
+		if (end > i && *w + add > wi)
+			break;
+		*w += add;
+		*n_gap += end > i;
+		end = we;
+	}
+	return end;
+}
+
 /* Cuts the fragments of runs into words' pieces; a word wider than width
  * is cut by code points. */
 static void S_frags(const LoDoc *d, float size, char **clean, const LoRun *runs, size_t n_run,
@@ -796,22 +820,9 @@ void lo_rich(LoDoc *d, const LoRun *runs, size_t n_run, float size, float x, flo
 	while (i < f.n) {
 		float xi = first ? x + first_indent : x;
 		float wi = first ? width - first_indent : width;
-		/* the line: whole words while they fit (at least one word) */
-		size_t end = i;
-		float w = 0;
-		size_t n_gap = 0;
-		while (end < f.n) {
-			size_t we = end + 1;
-			float ww = f.v[end].w;
-			while (we < f.n && !f.v[we].gap)
-				ww += f.v[we++].w;
-			float add = (end > i ? sp : 0) + ww;
-			if (end > i && w + add > wi)
-				break;
-			w += add;
-			n_gap += end > i;
-			end = we;
-		}
+		float w;
+		size_t n_gap;
+		size_t end = S_line_end(&f, i, wi, sp, &w, &n_gap);
 		int last = end >= f.n;
 		float extra = 0, cx = xi;
 		if (al == LO_JUSTIFY && !last && n_gap && w < wi && w >= wi * 0.6f)
@@ -860,19 +871,9 @@ float lo_rich_height(const LoDoc *d, const LoRun *runs, size_t n_run, float size
 	float sp = S_width(d, FONT_REGULAR, size, " ", 1);
 	size_t i = 0, lines = 0;
 	while (i < f.n) {
-		float wi = lines ? width : width - first_indent, w = 0;
-		size_t end = i;
-		while (end < f.n) {
-			size_t we = end + 1;
-			float ww = f.v[end].w;
-			while (we < f.n && !f.v[we].gap)
-				ww += f.v[we++].w;
-			float add = (end > i ? sp : 0) + ww;
-			if (end > i && w + add > wi)
-				break;
-			w += add;
-			end = we;
-		}
+		float wi = lines ? width : width - first_indent, w;
+		size_t n_gap;
+		size_t end = S_line_end(&f, i, wi, sp, &w, &n_gap);
 		i = end;
 		lines++;
 	}
