@@ -10,6 +10,7 @@
  * libcsv does the quoting; records become header mapping or rows. */
 #include "csvin.h"
 
+#include <assert.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -39,6 +40,13 @@
 
 static const char S_RESAVE[] =
 	"open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"";
+
+/* A field of the record being built. */
+typedef struct {
+	size_t start;         /* of its text in fbuf */
+	int line;
+	unsigned char kind;   /* CsvKind (CSV: all text) */
+} S_Fld;
 
 typedef struct {
 	const char *path;
@@ -71,12 +79,12 @@ typedef struct {
 
 	/* quote tracking, to name the line where an unterminated quote opened */
 	int in_quote, quote_just_closed, quote_line;
+	int nl_in_rec;    /* a line ended inside quotes in the record being
+	                     built: its fields' lines are counted back */
 
 	/* the record being built: field texts NUL-separated in fbuf */
 	Buf fbuf;
-	size_t *fstart;
-	int *fline;
-	unsigned char *fkind; /* CsvKind of each field (CSV: all text) */
+	S_Fld *fld;
 	size_t nf, cap_f;
 	int grid;         /* the rows come from a sheet (csvrecs_new) */
 	int best_line, best_n; /* grid: the row naming most required columns */
@@ -87,6 +95,7 @@ typedef struct {
 	int *map;         /* [n_header]: known column index, -1 unknown, -2 unnamed */
 	int *col_of;      /* [n_cols]: header index or -1 */
 	int unnamed_warned;
+	int has_unnamed;  /* some header cell is empty (map -2) */
 	CsvField *row;    /* [n_cols] */
 	size_t n_rows;
 	Buf cols_key;     /* S_cols_key, made when first needed */
@@ -141,7 +150,7 @@ static int S_count_lines(const char *s, size_t n)
 }
 
 /* Adds a field to the record being built; line is its own line. */
-static void S_add_field(S_In *in, const char *s, size_t len, int line, CsvKind kind)
+static void S_add_field_full(S_In *in, const char *s, size_t len, int line, CsvKind kind)
 {
 	if (in->nf == S_MAX_FIELDS) {
 		msg_error(in->ms, in->path, line, (int)in->nf + 1,
@@ -160,14 +169,9 @@ static void S_add_field(S_In *in, const char *s, size_t len, int line, CsvKind k
 		return;
 	}
 	S_trim(&s, &len);
-	if (in->nf == in->cap_f) {
-		in->fstart = xgrow(in->fstart, &in->cap_f, in->nf + 1, sizeof *in->fstart);
-		in->fline = xrealloc(in->fline, in->cap_f * sizeof *in->fline);
-		in->fkind = xrealloc(in->fkind, in->cap_f);
-	}
-	in->fstart[in->nf] = in->fbuf.len;
-	in->fline[in->nf] = line;
-	in->fkind[in->nf] = (unsigned char)kind;
+	if (in->nf == in->cap_f)
+		in->fld = xgrow(in->fld, &in->cap_f, in->nf + 1, sizeof *in->fld);
+	in->fld[in->nf] = (S_Fld){in->fbuf.len, line, (unsigned char)kind};
 	Buf *f = &in->fbuf;
 	if (f->len + len + 2 <= f->cap) {
 		/* the usual field: room already (one call per field of the
@@ -183,18 +187,50 @@ static void S_add_field(S_In *in, const char *s, size_t len, int line, CsvKind k
 	in->nf++;
 }
 
+/* 1 when the byte may start (first) or end (last) white space that
+ * S_trim removes. */
+static int S_edge_first(unsigned char c)
+{
+	return c <= ' ' || c == 0xC2 || c == 0xE2;
+}
+static int S_edge_last(unsigned char c)
+{
+	return c <= ' ' || c == 0xA0 || c == 0xAF;
+}
+
+/* S_add_field_full for the usual field, one call per field of the
+ * nation's 2.7 million: within every limit, room already, nothing to
+ * trim. */
+static inline void S_add_field(S_In *in, const char *s, size_t len, int line, CsvKind kind)
+{
+	Buf *f = &in->fbuf;
+	if (in->nf >= in->cap_f || in->nf >= S_MAX_FIELDS || f->len + len + 2 > f->cap ||
+	    f->len + len > S_MAX_LINE ||
+	    (len && (S_edge_first((unsigned char)s[0]) || S_edge_last((unsigned char)s[len - 1])))) {
+		S_add_field_full(in, s, len, line, kind);
+		return;
+	}
+	in->fld[in->nf++] = (S_Fld){f->len, line, (unsigned char)kind};
+	memcpy(f->ptr + f->len, s, len);
+	f->len += len + 1;
+	f->ptr[f->len - 1] = '\0';
+	f->ptr[f->len] = '\0';
+}
+
 static void S_cb_field(void *data, size_t len, void *vin)
 {
 	S_In *in = vin;
 	if (in->stop)
 		return;
 	const char *s = data ? data : "";
-	S_add_field(in, s, len, in->line - S_count_lines(s, len), CSV_TEXT);
+	/* libcsv calls this on the line that ends the field; only a record
+	 * that spans lines has a field that started on an earlier one */
+	S_add_field(in, s, len, in->nl_in_rec ? in->line - S_count_lines(s, len) : in->line, CSV_TEXT);
 }
 
 static const char *S_field(const S_In *in, size_t i)
 {
-	return in->fbuf.ptr + in->fstart[i];
+	return in->fbuf.ptr + in->fld[i].start;
 }
 
 /* 10,000 unit files usually share one header line: what the last file's
@@ -247,11 +283,13 @@ static int S_memo_header_get(S_In *in)
 	    !S_same(&S_memo_header.fields, in->fbuf.ptr, in->fbuf.len))
 		return 0;
 	in->have_header = 1;
-	in->header_line = in->fline[0];
+	in->header_line = in->fld[0].line;
 	in->n_header = in->nf;
 	in->map = xmalloc(in->nf * sizeof *in->map);
 	memcpy(in->map, S_memo_header.map, in->nf * sizeof *in->map);
 	memcpy(in->col_of, S_memo_header.col_of, in->n_cols * sizeof *in->col_of);
+	for (size_t i = 0; i < in->nf; i++)
+		in->has_unnamed |= in->map[i] == -2;
 	return 1;
 }
 
@@ -273,7 +311,7 @@ static void S_header(S_In *in)
 		return;
 	size_t n_msg = in->ms->n;
 	in->have_header = 1;
-	in->header_line = in->fline[0];
+	in->header_line = in->fld[0].line;
 	in->n_header = in->nf;
 	in->map = xmalloc(in->nf * sizeof *in->map);
 	for (size_t k = 0; k < in->n_cols; k++)
@@ -283,6 +321,7 @@ static void S_header(S_In *in)
 		const char *name = S_field(in, i);
 		if (!name[0]) {
 			in->map[i] = -2;
+			in->has_unnamed = 1;
 			continue;
 		}
 		char *key = text_fold(name);
@@ -296,11 +335,11 @@ static void S_header(S_In *in)
 			buf_init(&known);
 			for (size_t j = 0; j < in->n_cols; j++)
 				buf_printf(&known, "%s%s", j ? ", " : "", in->cols[j].name);
-			msg_warn(in->ms, in->path, in->fline[i], (int)i + 1,
+			msg_warn(in->ms, in->path, in->fld[i].line, (int)i + 1,
 			         "unknown column '%s' is ignored (the known columns are %s)", name, known.ptr);
 			buf_release(&known);
 		} else if (in->col_of[k] >= 0) {
-			msg_error(in->ms, in->path, in->fline[i], (int)i + 1,
+			msg_error(in->ms, in->path, in->fld[i].line, (int)i + 1,
 			          "column '%s' is named twice (columns %d and %zu)", in->cols[k].name,
 			          in->col_of[k] + 1, i + 1);
 			in->header_bad = 1;
@@ -344,10 +383,10 @@ static int S_n_required(const S_In *in)
 static void S_grid_width(S_In *in)
 {
 	while (in->nf < in->n_header && !in->stop)
-		S_add_field(in, "", 0, in->fline[0], CSV_TEXT);
+		S_add_field(in, "", 0, in->fld[0].line, CSV_TEXT);
 	for (size_t i = in->n_header; i < in->nf; i++)
 		if (S_field(in, i)[0] && !in->unnamed_warned && !in->header_bad) {
-			msg_warn(in->ms, in->path, in->fline[i], (int)i + 1,
+			msg_warn(in->ms, in->path, in->fld[i].line, (int)i + 1,
 			         "column %zu has no name in the header row: its values are ignored", i + 1);
 			in->unnamed_warned = 1;
 		}
@@ -372,7 +411,7 @@ static void S_row(S_In *in)
 	}
 	if (in->nf != in->n_header) {
 		size_t c = in->nf > in->n_header ? in->n_header : in->nf - 1;
-		msg_error(in->ms, in->path, in->fline[c], (int)(in->nf > in->n_header ? c + 1 : c + 2),
+		msg_error(in->ms, in->path, in->fld[c].line, (int)(in->nf > in->n_header ? c + 1 : c + 2),
 		          "this row has %zu field%s but the header has %zu: every row needs exactly one field "
 		          "per column",
 		          in->nf, in->nf == 1 ? "" : "s", in->n_header);
@@ -380,9 +419,9 @@ static void S_row(S_In *in)
 	}
 	if (in->header_bad)
 		return;
-	for (size_t i = 0; i < in->nf && !in->unnamed_warned; i++)
+	for (size_t i = 0; in->has_unnamed && i < in->nf && !in->unnamed_warned; i++)
 		if (in->map[i] == -2 && S_field(in, i)[0]) {
-			msg_warn(in->ms, in->path, in->fline[i], (int)i + 1,
+			msg_warn(in->ms, in->path, in->fld[i].line, (int)i + 1,
 			         "column %zu has no name in the header row: its values are ignored", i + 1);
 			in->unnamed_warned = 1;
 		}
@@ -390,10 +429,10 @@ static void S_row(S_In *in)
 	for (size_t k = 0; k < in->n_cols; k++) {
 		int i = in->col_of[k];
 		if (i >= 0)
-			in->row[k] = (CsvField){S_field(in, (size_t)i), in->fline[i], i + 1,
-			                        (CsvKind)in->fkind[i]};
+			in->row[k] = (CsvField){S_field(in, (size_t)i), in->fld[i].line, i + 1,
+			                        (CsvKind)in->fld[i].kind};
 		else
-			in->row[k] = (CsvField){"", in->fline[0], 0, CSV_TEXT};
+			in->row[k] = (CsvField){"", in->fld[0].line, 0, CSV_TEXT};
 		if (in->row[k].kind == CSV_NOVALUE) {
 			msg_error(in->ms, in->path, in->row[k].line, in->row[k].col,
 			          "%s holds a formula with no saved value: open the file in Excel or "
@@ -404,7 +443,7 @@ static void S_row(S_In *in)
 	}
 	if (novalue)
 		return;
-	CsvRow r = {in->path, in->fline[0], in->row, in->n_cols};
+	CsvRow r = {in->path, in->fld[0].line, in->row, in->n_cols};
 	in->n_rows++;
 	if (in->fn && in->fn(in->ctx, &r))
 		in->stop = 1;
@@ -427,7 +466,7 @@ static void S_cb_record(int c, void *vin)
 		int named = in->grid && !in->have_header ? S_n_required(in) : 0;
 		if (in->grid && !in->have_header && named > in->best_n) {
 			in->best_n = named;
-			in->best_line = in->fline[0];
+			in->best_line = in->fld[0].line;
 		}
 		if (in->grid && !in->have_header) {
 			/* a sheet's header is the first row naming every required
@@ -442,7 +481,7 @@ static void S_cb_record(int c, void *vin)
 		else
 			S_row(in);
 		if (!in->stop && in->ms->n_error - in->n_error0 >= S_MAX_ERRORS) {
-			msg_error(in->ms, in->path, in->fline[0], 0,
+			msg_error(in->ms, in->path, in->fld[0].line, 0,
 			          "too many errors in this file (%d): the rest of it is not read; "
 			          "fix these and run again",
 			          S_MAX_ERRORS);
@@ -450,6 +489,7 @@ static void S_cb_record(int c, void *vin)
 		}
 	}
 	in->nf = 0;
+	in->nl_in_rec = 0;
 	buf_reset(&in->fbuf);
 }
 
@@ -493,16 +533,43 @@ static void S_bad_utf8(S_In *in, const unsigned char *p, size_t seg, unsigned by
 	                 byte, (unsigned long long)at, S_RESAVE);
 }
 
+/* A byte that needs no look: printable ASCII other than the quote. */
+static int S_plain(unsigned char c)
+{
+	return c >= 0x20 && c < 0x7F && c != '"';
+}
+
+/* The first i' >= i where p[i'] is not S_plain (n when none): a word of
+ * 8 bytes at a time while no byte of it is below 0x20, above 0x7E or a
+ * quote (the usual tests of a byte in a word; a word they flag is looked
+ * at byte by byte). */
+static size_t S_plain_end(const unsigned char *p, size_t i, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	while (n - i >= 8) {
+		uint64_t x;
+		memcpy(&x, p + i, 8);
+		uint64_t q = x ^ (ones * '"');
+		uint64_t below = (x - ones * 0x20) & ~x;       /* a byte < 0x20 */
+		uint64_t above = (x + ones * (0x80 - 0x7F)) | x; /* a byte >= 0x7F */
+		uint64_t quote = (q - ones) & ~q;             /* a byte == '"' */
+		if ((below | above | quote) & high)
+			break;
+		i += 8;
+	}
+	while (i < n && S_plain(p[i]))
+		i++;
+	return i;
+}
+
 /* Checks p[0..n) and feeds it to libcsv cut at every line end. */
 static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 {
 	size_t seg = 0, i;
 	for (i = 0; i < n && !in->stop; i++) {
-		if (!in->prev_cr && !in->u8_need && p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"') {
-			/* most bytes are plain ASCII: skip them in a tight loop */
-			do
-				i++;
-			while (i < n && p[i] >= 0x20 && p[i] < 0x7F && p[i] != '"');
+		if (!in->prev_cr && !in->u8_need && S_plain(p[i])) {
+			/* most bytes are plain ASCII: skip them 8 at a time */
+			i = S_plain_end(p, i + 1, n);
 			in->quote_just_closed = 0;
 			if (i == n)
 				break;
@@ -514,6 +581,7 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 				S_parse(in, p + seg, i - seg);
 				seg = i;
 				in->line++;
+				in->nl_in_rec |= in->in_quote;
 				in->line_off = in->off + i;
 				if (!in->in_quote)
 					in->rec_off = in->line_off;
@@ -571,6 +639,7 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 			S_parse(in, p + seg, i + 1 - seg);
 			seg = i + 1;
 			in->line++;
+			in->nl_in_rec |= in->in_quote;
 			in->line_off = in->off + i + 1;
 			if (!in->in_quote)
 				in->rec_off = in->line_off;
@@ -710,11 +779,10 @@ static int S_better(S_Sniff a, S_Sniff b)
 
 /* Recognises the file from its first bytes, picks the delimiter and
  * starts the parser on the held sample.  whole: the sample is the file. */
-static void S_sniff(S_In *in, int whole)
+static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 {
 	in->sniffed = 1;
-	const unsigned char *p = (const unsigned char *)in->sample.ptr;
-	size_t n = in->sample.len, skip = 0;
+	size_t skip = 0;
 	if (n >= 4 && !memcmp(p, "PK\3\4", 4)) {
 		msg_error(in->ms, in->path, 0, 0,
 		          "this is a spreadsheet workbook (.xlsx, .ods), not CSV text; %s", S_RESAVE);
@@ -750,8 +818,8 @@ static void S_sniff(S_In *in, int whole)
 		return;
 	}
 	size_t nul = 0;
-	for (size_t i = 0; i < n; i++)
-		nul += p[i] == 0;
+	for (const unsigned char *z = memchr(p, 0, n); z; z = memchr(z + 1, 0, n - (size_t)(z + 1 - p)))
+		nul++;
 	if ((n >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) || (n && nul * 5 >= n)) {
 		msg_error(in->ms, in->path, 0, 0,
 		          "the file is UTF-16 text (\"Unicode text\"), not UTF-8; %s", S_RESAVE);
@@ -852,7 +920,7 @@ static void S_feed(S_In *in, const void *data, size_t n)
 		buf_add(&in->sample, data, k);
 		if (in->sample.len < S_SAMPLE)
 			return;
-		S_sniff(in, 0);
+		S_sniff(in, (const unsigned char *)in->sample.ptr, in->sample.len, 0);
 		data = (const char *)data + k;
 		n -= k;
 		if (in->stop)
@@ -864,7 +932,7 @@ static void S_feed(S_In *in, const void *data, size_t n)
 static int S_finish(S_In *in, CsvInfo *info)
 {
 	if (!in->sniffed && !in->stop)
-		S_sniff(in, 1);
+		S_sniff(in, (const unsigned char *)in->sample.ptr, in->sample.len, 1);
 	if (!in->stop && in->u8_need) {
 		in->stop = 1;
 		msg_error(in->ms, in->path, in->line, (int)in->nf + 1,
@@ -915,9 +983,7 @@ static int S_finish(S_In *in, CsvInfo *info)
 	buf_release(&in->fbuf);
 	if (in->cols_key.ptr)
 		buf_release(&in->cols_key);
-	free(in->fstart);
-	free(in->fline);
-	free(in->fkind);
+	free(in->fld);
 	free(in->map);
 	free(in->col_of);
 	free(in->row);
@@ -988,19 +1054,41 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 	 * into our own chunk, no stdio buffer in between. */
 	S_In in;
 	S_init(&in, path, cols, n_cols, fn, ctx, ms);
-	unsigned char *chunk = xmalloc(S_CHUNK);
-	ssize_t got;
-	while ((got = read(fd, chunk, S_CHUNK)) != 0) {
+	/* The first S_SAMPLE bytes (a unit's whole file, as a rule) are read
+	 * into chunk and sniffed there, not copied into in.sample first. */
+	static_assert(S_CHUNK == S_SAMPLE, "the first chunk is the sample");
+	unsigned char chunk[S_CHUNK];
+	size_t have = 0;
+	int eof = 0;
+	for (;;) {
+		ssize_t got = read(fd, chunk + have, S_CHUNK - have);
+		if (got < 0 && errno == EINTR)
+			continue;
 		if (got < 0) {
-			if (errno == EINTR)
-				continue;
 			msg_error(ms, path, 0, 0, "cannot read the file: %s", strerror(errno));
 			in.stop = 1;
 			break;
 		}
-		S_feed(&in, chunk, (size_t)got);
+		if (got == 0) {
+			eof = 1;
+		} else {
+			have += (size_t)got;
+			if (have < S_CHUNK && !in.sniffed)
+				continue; /* the sample is not whole yet */
+		}
+		if (have) {
+			sha256_update(&in.sha, have, chunk);
+			if (in.stop)
+				; /* the digest is still of every byte */
+			else if (!in.sniffed)
+				S_sniff(&in, chunk, have, eof);
+			else if (!in.stop)
+				S_process(&in, chunk, have);
+			have = 0;
+		}
+		if (eof)
+			break;
 	}
-	free(chunk);
 	close(fd);
 	return S_finish(&in, info);
 }

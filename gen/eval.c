@@ -55,7 +55,6 @@ static int S_cmp_thu_tu(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-
 static int S_in_window(const CuaSo *w, Ky k)
 {
 	return k.year == w->year && ky_last_month(k) <= w->last_month;
@@ -174,13 +173,18 @@ static void S_judge_aggregate(const ChiTieu *t, KetQua *k, int co)
 /* The verdicts of window w from the figures of m into kq_dv [U*T],
  * kq_nhom [G*T] and kq_tinh [T] (zeroed by the caller), the trend steps
  * into xh_* when xh (else they are not touched and may be NULL), the
- * months each unit's rows cover into cover [U*T].  m is only read. */
+ * months each unit's rows cover into cover [U*T].  m is only read.
+ *
+ * A row counted for a unit makes it judged on that target (its cover is
+ * no longer 0), and a judged unit's figures are all in its groups' and
+ * the province's sums: so the sums and steps of the aggregates are
+ * added up in the same pass over the rows, and only the counts of units
+ * judged and met wait for the units' verdicts. */
 static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_nhom,
                       KetQua *kq_tinh, int xh, Diem *xh_dv, Diem *xh_nhom, Diem *xh_tinh,
                       unsigned *cover)
 {
 	size_t U = m->n_don_vi, T = m->n_chi_tieu, G = m->n_nhom;
-	/* Units: one pass over the rows. */
 	for (size_t i = 0; i < m->n_so_lieu; i++) {
 		const SoLieu *r = &m->so_lieu[i];
 		if (r->don_vi < 0 || (size_t)r->don_vi >= U || r->chi_tieu < 0 || (size_t)r->chi_tieu >= T)
@@ -188,20 +192,27 @@ static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_
 		size_t u = (size_t)r->don_vi, t = (size_t)r->chi_tieu;
 		if (!S_in_window(w, r->ky) || !model_applies(m, u, t))
 			continue;
-		KetQua *kq = &kq_dv[u * T + t];
-		kq->n += r->tu_so;
-		kq->d += r->mau_so;
+		size_t g = (size_t)m->don_vi[u].nhom; /* >= 0: the target applies */
+		KetQua *kq[3] = {&kq_dv[u * T + t], &kq_nhom[g * T + t], &kq_tinh[t]};
+		for (int a = 0; a < 3; a++) {
+			kq[a]->n += r->tu_so;
+			kq[a]->d += r->mau_so;
+		}
 		cover[u * T + t] |= S_months(r->ky);
 		if (!xh)
 			continue;
-		int s = w->buoc_quy ? (ky_first_month(r->ky) - 1) / 3 : r->ky.n - 1;
-		Diem *p = &xh_dv[(u * T + t) * MAX_BUOC + (size_t)s];
-		p->n += r->tu_so;
-		p->d += r->mau_so;
-		p->co = 1;
+		size_t s = w->buoc_quy ? (size_t)(ky_first_month(r->ky) - 1) / 3 : (size_t)r->ky.n - 1;
+		Diem *p[3] = {&xh_dv[(u * T + t) * MAX_BUOC + s], &xh_nhom[(g * T + t) * MAX_BUOC + s],
+		              &xh_tinh[t * MAX_BUOC + s]};
+		for (int a = 0; a < 3; a++) {
+			p[a]->n += r->tu_so;
+			p[a]->d += r->mau_so;
+			p[a]->co = 1;
+		}
 	}
 
-	/* Verdicts of units, then their sums into groups and the province. */
+	/* Verdicts of units, and how many of them each aggregate judged and
+	 * found met. */
 	int *co_nhom = xcalloc(G * T + 1, sizeof *co_nhom);
 	int *co_tinh = xcalloc(T + 1, sizeof *co_tinh);
 	for (size_t u = 0; u < U; u++) {
@@ -215,22 +226,11 @@ static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_
 			kq->dg = eval_judge(&m->chi_tieu[t], kq->n, kq->d);
 			int judged = kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT;
 			KetQua *agg[2] = {&kq_nhom[(size_t)g * T + t], &kq_tinh[t]};
-			Diem *agg_xh[2] = {xh ? &xh_nhom[((size_t)g * T + t) * MAX_BUOC] : NULL,
-			                   xh ? &xh_tinh[t * MAX_BUOC] : NULL};
-			const Diem *mine = xh ? &xh_dv[(u * T + t) * MAX_BUOC] : NULL;
 			co_nhom[(size_t)g * T + t] = 1;
 			co_tinh[t] = 1;
 			for (int a = 0; a < 2; a++) {
-				agg[a]->n += kq->n;
-				agg[a]->d += kq->d;
 				agg[a]->so_dv_dat += kq->dg == DG_DAT;
 				agg[a]->so_dv_danh_gia += judged;
-				for (int s = 0; xh && s < w->n_buoc; s++)
-					if (mine[s].co) {
-						agg_xh[a][s].n += mine[s].n;
-						agg_xh[a][s].d += mine[s].d;
-						agg_xh[a][s].co = 1;
-					}
 			}
 		}
 	}

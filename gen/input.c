@@ -48,8 +48,6 @@ typedef struct {
 	int *ct_line;      /* [n_chi_tieu] while reading */
 	int *ky_col;       /* [n_don_vi]: column of ky in the unit's file */
 	size_t *seg_len;   /* [n_don_vi]: how many rows the unit has */
-	SoLieu *sort_tmp;  /* S_sort_file's scratch */
-	size_t sort_cap;
 	/* A file's rows are read into rows[] (reused), sorted, and kept in
 	 * blocks that never move (growing one array by realloc copied it
 	 * again and again: tens of MB at 10,000 units); S_order_so_lieu
@@ -1069,25 +1067,45 @@ static int S_cmp_so_lieu(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-/* Sorts one file's rows v[0..n) as S_cmp_so_lieu does, in linear time
- * for the usual file: a stable counting sort by target (rows come in
+/* Room for n rows in the last block (a new block when it is full). */
+static SoLieu *S_block_room(S_Ctx *c, size_t n)
+{
+	if (!c->n_blk || c->blk_cap - c->blk_used < n) {
+		/* blocks of 64 Ki rows (3 MB), doubling up to 256 Ki rows (12 MB), or
+		 * one file's rows when more */
+		size_t cap = c->n_blk ? c->blk_cap * 2 : 65536;
+		if (cap > ((size_t)1 << 18))
+			cap = (size_t)1 << 18;
+		if (cap < n)
+			cap = n;
+		c->blk = xrealloc(c->blk, (c->n_blk + 1) * sizeof *c->blk);
+		c->blk[c->n_blk++] = xmalloc(cap * sizeof **c->blk);
+		c->blk_cap = cap;
+		c->blk_used = 0;
+	}
+	return c->blk[c->n_blk - 1] + c->blk_used;
+}
+
+/* Keeps one file's rows c->rows[0..n) in a block, sorted as
+ * S_cmp_so_lieu sorts, and returns where.  Linear for the usual file: a
+ * stable counting sort by target straight into the block (rows come in
  * line order, the last key), then an insertion sort by the whole key,
  * which finds each target's periods in order or nearly so. */
-static void S_sort_file(S_Ctx *c, SoLieu *v, size_t n)
+static SoLieu *S_keep_rows(S_Ctx *c, size_t n)
 {
+	if (!n)
+		return NULL;
+	SoLieu *v = S_block_room(c, n);
+	c->blk_used += n;
 	size_t T = c->m->n_chi_tieu;
-	if (n < 2)
-		return;
 	size_t *at = xcalloc(T + 1, sizeof *at);
 	for (size_t i = 0; i < n; i++)
-		at[v[i].chi_tieu + 1]++;
+		at[c->rows[i].chi_tieu + 1]++;
 	for (size_t t = 0; t < T; t++)
 		at[t + 1] += at[t];
-	c->sort_tmp = xgrow(c->sort_tmp, &c->sort_cap, n, sizeof *c->sort_tmp);
 	for (size_t i = 0; i < n; i++)
-		c->sort_tmp[at[v[i].chi_tieu]++] = v[i];
+		v[at[c->rows[i].chi_tieu]++] = c->rows[i];
 	free(at);
-	memcpy(v, c->sort_tmp, n * sizeof *v);
 	/* periods far out of order: past a few moves a row, qsort instead */
 	size_t budget = 8 * n + 64;
 	for (size_t i = 1; i < n; i++) {
@@ -1103,33 +1121,10 @@ static void S_sort_file(S_Ctx *c, SoLieu *v, size_t n)
 		v[j] = x;
 		if (!budget) {
 			qsort(v, n, sizeof *v, S_cmp_so_lieu);
-			return;
+			break;
 		}
 	}
-}
-
-/* Keeps the n rows of c->rows in a block; returns where. */
-static SoLieu *S_keep_rows(S_Ctx *c, size_t n)
-{
-	if (!n)
-		return NULL;
-	if (!c->n_blk || c->blk_cap - c->blk_used < n) {
-		/* blocks of 64 Ki rows (3 MB), doubling up to 256 Ki rows (12 MB), or
-		 * one file's rows when more */
-		size_t cap = c->n_blk ? c->blk_cap * 2 : 65536;
-		if (cap > ((size_t)1 << 18))
-			cap = (size_t)1 << 18;
-		if (cap < n)
-			cap = n;
-		c->blk = xrealloc(c->blk, (c->n_blk + 1) * sizeof *c->blk);
-		c->blk[c->n_blk++] = xmalloc(cap * sizeof **c->blk);
-		c->blk_cap = cap;
-		c->blk_used = 0;
-	}
-	SoLieu *at = c->blk[c->n_blk - 1] + c->blk_used;
-	memcpy(at, c->rows, n * sizeof *at);
-	c->blk_used += n;
-	return at;
+	return v;
 }
 
 static void S_read_file(S_Ctx *c, const char *name)
@@ -1194,7 +1189,6 @@ static void S_read_file(S_Ctx *c, const char *name)
 	int rc = (xlsx ? xlsxin_read : csvin_read)(c->dir, path, S_cols_so_lieu, SL_N, S_row_so_lieu,
 	                                           &fl, &m->msgs, &info);
 	if (unit >= 0) {
-		S_sort_file(c, c->rows, c->n_rows);
 		c->seg[unit] = S_keep_rows(c, c->n_rows);
 		c->seg_len[unit] = c->n_rows;
 		m->n_so_lieu += c->n_rows;
@@ -1398,7 +1392,6 @@ int input_read(Model *m, const char *dir)
 	free(c.ky_col);
 	free(c.seg);
 	free(c.seg_len);
-	free(c.sort_tmp);
 
 	han_read(m, dir);
 	S_read_noi_dung(&c);

@@ -101,12 +101,6 @@ void model_release_lich_su(Model *m)
 	memset(ls, 0, sizeof *ls);
 }
 
-int model_applies(const Model *m, size_t u, size_t t)
-{
-	int g = m->don_vi[u].nhom;
-	return g >= 0 && m->chi_tieu[t].ap_dung[g];
-}
-
 /* qsort has no context argument: the array being indexed is passed here. */
 static const Model *S_sort_model;
 
@@ -217,6 +211,9 @@ int model_find_nhom(const Model *m, const char *ma)
 
 int model_find_chi_tieu(const Model *m, int stt)
 {
+	/* targets numbered 1, 2, 3...: the stt is the place */
+	if (stt >= 1 && (size_t)stt <= m->n_chi_tieu && m->chi_tieu[stt - 1].stt == stt)
+		return stt - 1;
 	size_t lo = 0, hi = m->n_chi_tieu;
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -278,15 +275,26 @@ void model_tep_sha256(const Model *m, unsigned char out[32])
 	sha256_digest(&sha, 32, out);
 }
 
+static int S_cmp_tep_path(const void *key, const void *e)
+{
+	return strcmp(key, ((const TepVao *)e)->path);
+}
+
 const char *model_tep_so_lieu(const Model *m, size_t u)
 {
+	/* tep is sorted by path: a search, not a scan (the coverage warnings
+	 * ask this once per unit) */
+	static const char *const ext[] = {".csv", ".xlsx"};
 	const char *ma = m->don_vi[u].ma;
 	size_t n = strlen(ma);
-	for (size_t i = 0; i < m->n_tep; i++) {
-		const char *p = m->tep[i].path;
-		if (!strncmp(p, "so-lieu/", 8) && !strncmp(p + 8, ma, n) &&
-		    (!strcmp(p + 8 + n, ".csv") || !strcmp(p + 8 + n, ".xlsx")))
-			return p;
+	char *path = xmalloc(n + 14);
+	const TepVao *hit = NULL;
+	for (size_t e = 0; e < 2 && !hit; e++) {
+		memcpy(path, "so-lieu/", 8);
+		memcpy(path + 8, ma, n);
+		strcpy(path + 8 + n, ext[e]);
+		hit = m->n_tep ? bsearch(path, m->tep, m->n_tep, sizeof *m->tep, S_cmp_tep_path) : NULL;
 	}
-	return NULL;
+	free(path);
+	return hit ? hit->path : NULL;
 }

@@ -199,8 +199,13 @@ typedef struct Model {
 void model_init(Model *m);
 void model_release(Model *m);
 
-/* 1 when target t applies to unit u (its group is in ap_dung). */
-int model_applies(const Model *m, size_t u, size_t t);
+/* 1 when target t applies to unit u (its group is in ap_dung).  Inline:
+ * evaluation asks it for every unit and target, more than once. */
+static inline int model_applies(const Model *m, size_t u, size_t t)
+{
+	int g = m->don_vi[u].nhom;
+	return g >= 0 && m->chi_tieu[t].ap_dung[g];
+}
 static inline const KetQua *model_kq_don_vi(const Model *m, size_t u, size_t t)
 {
 	return &m->kq_don_vi[u * m->n_chi_tieu + t];

@@ -348,9 +348,46 @@ static void test_csvin_random_text_chunk_independent(void **state)
 	}
 }
 
+/* The scan that skips plain bytes 8 at a time finds every byte it must
+ * look at, wherever it sits in a word: a line past the first 64 KiB
+ * (the sample, always scanned whole) read whole and one byte at a time
+ * (never 8 at a time) gives the same rows and messages, for each byte
+ * that matters at 8 places. */
+static void test_csvin_word_scan_finds_every_special_byte(void **state)
+{
+	static const unsigned char bytes[] = {0x00, 0x01, 0x09, 0x0A, 0x0D, 0x1F, 0x20, 0x21, 0x22,
+	                                      0x23, 0x7E, 0x7F, 0x80, 0xBF, 0xC2, 0xE2, 0xF4, 0xFF};
+	Buf head;
+	buf_init(&head);
+	buf_puts(&head, "ky,chi_tieu,tu_so,mau_so,ghi_chu\n");
+	while (head.len < 70 * 1024)
+		buf_puts(&head, "2024-01,1,3,4,abcdefghijklmnopqrstuvwx\n");
+	for (size_t b = 0; b < sizeof bytes; b++)
+		for (size_t at = 0; at < 8; at++) {
+			Buf t;
+			buf_init(&t);
+			buf_add(&t, head.ptr, head.len);
+			/* the line's start moves too, so at meets every place in a word */
+			buf_puts(&t, at % 2 ? "2024-02,1,3,4,\"" : "2024-02,1,3,4,");
+			buf_puts(&t, "0123456789abcdef");
+			t.ptr[t.len - 16 + at + (at % 3)] = (char)bytes[b];
+			buf_puts(&t, at % 2 ? "\"\n" : "\n");
+			int rc0, rc1;
+			char *whole = S_run(t.ptr, t.len, 0, &rc0, NULL);
+			char *one = S_run(t.ptr, t.len, 1, &rc1, NULL);
+			if (strcmp(whole, one) || rc0 != rc1)
+				fail_msg("byte 0x%02X at %zu: read whole and byte by byte differ", bytes[b], at);
+			free(whole);
+			free(one);
+			buf_release(&t);
+		}
+	buf_release(&head);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_csvin_word_scan_finds_every_special_byte),
 		cmocka_unit_test(test_csvin_plain_comma_lf),
 		cmocka_unit_test(test_csvin_bom_crlf_semicolon),
 		cmocka_unit_test(test_csvin_sep_line),
