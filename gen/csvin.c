@@ -58,6 +58,7 @@ typedef struct {
 	int n_error0;
 
 	struct sha256_ctx sha;
+	int want_sha;     /* the caller asked for info: the digest is taken */
 	Buf sample;       /* bytes held until the sniff */
 	int sniffed;
 	int stop;         /* no more parsing: an error or the reader said so */
@@ -910,7 +911,8 @@ static void S_init(S_In *in, const char *path, const CsvCol *cols, size_t n_cols
 
 static void S_feed(S_In *in, const void *data, size_t n)
 {
-	sha256_update(&in->sha, n, data);
+	if (in->want_sha)
+		sha256_update(&in->sha, n, data);
 	if (in->stop)
 		return;
 	if (!in->sniffed) {
@@ -995,6 +997,7 @@ int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk, c
 {
 	S_In in;
 	S_init(&in, path, cols, n_cols, fn, ctx, ms);
+	in.want_sha = info != NULL;
 	if (!chunk)
 		chunk = n ? n : 1;
 	for (size_t i = 0; i < n; i += chunk)
@@ -1054,6 +1057,7 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 	 * into our own chunk, no stdio buffer in between. */
 	S_In in;
 	S_init(&in, path, cols, n_cols, fn, ctx, ms);
+	in.want_sha = info != NULL;
 	/* The first S_SAMPLE bytes (a unit's whole file, as a rule) are read
 	 * into chunk and sniffed there, not copied into in.sample first. */
 	static_assert(S_CHUNK == S_SAMPLE, "the first chunk is the sample");
@@ -1077,7 +1081,8 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 				continue; /* the sample is not whole yet */
 		}
 		if (have) {
-			sha256_update(&in.sha, have, chunk);
+			if (in.want_sha)
+				sha256_update(&in.sha, have, chunk);
 			if (in.stop)
 				; /* the digest is still of every byte */
 			else if (!in.sniffed)

@@ -243,7 +243,7 @@ static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_
 	free(co_tinh);
 }
 
-int eval_run(Model *m, const char *ky)
+static int S_run(Model *m, const char *ky, int xh)
 {
 	CuaSo *w = &m->cua_so;
 	size_t U = m->n_don_vi, T = m->n_chi_tieu, G = m->n_nhom;
@@ -302,11 +302,13 @@ int eval_run(Model *m, const char *ky)
 	m->kq_don_vi = xcalloc(U * T + 1, sizeof *m->kq_don_vi);
 	m->kq_nhom = xcalloc(G * T + 1, sizeof *m->kq_nhom);
 	m->kq_tinh = xcalloc(T + 1, sizeof *m->kq_tinh);
-	m->xh_don_vi = xcalloc(U * T * MAX_BUOC + 1, sizeof *m->xh_don_vi);
-	m->xh_nhom = xcalloc(G * T * MAX_BUOC + 1, sizeof *m->xh_nhom);
-	m->xh_tinh = xcalloc(T * MAX_BUOC + 1, sizeof *m->xh_tinh);
+	if (xh) {
+		m->xh_don_vi = xcalloc(U * T * MAX_BUOC + 1, sizeof *m->xh_don_vi);
+		m->xh_nhom = xcalloc(G * T * MAX_BUOC + 1, sizeof *m->xh_nhom);
+		m->xh_tinh = xcalloc(T * MAX_BUOC + 1, sizeof *m->xh_tinh);
+	}
 	unsigned *cover = xcalloc(U * T + 1, sizeof *cover);
-	S_ket_qua(m, w, m->kq_don_vi, m->kq_nhom, m->kq_tinh, 1, m->xh_don_vi, m->xh_nhom, m->xh_tinh,
+	S_ket_qua(m, w, m->kq_don_vi, m->kq_nhom, m->kq_tinh, xh, m->xh_don_vi, m->xh_nhom, m->xh_tinh,
 	          cover);
 
 	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
@@ -334,6 +336,16 @@ int eval_run(Model *m, const char *ky)
 		m->n_thieu += m->thieu_don_vi[u];
 	m->evaluated = 1;
 	return 0;
+}
+
+int eval_run(Model *m, const char *ky)
+{
+	return S_run(m, ky, 1);
+}
+
+int eval_verdicts(Model *m, const char *ky)
+{
+	return S_run(m, ky, 0);
 }
 
 void eval_ket_qua(const Model *m, Ky k, KetQua **kq_dv, KetQua **kq_nhom, KetQua **kq_tinh)

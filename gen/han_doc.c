@@ -434,7 +434,7 @@ int han_read(Model *m, const char *dir)
 
 	DocNghi dn = {.d = &d};
 	d.path = "ngay-nghi.csv";
-	rc = csvin_read(dir, d.path, S_cot_nghi, NN_N, S_dong_nghi, &dn, &m->msgs, &info);
+	rc = csvin_read(dir, d.path, S_cot_nghi, NN_N, S_dong_nghi, &dn, &m->msgs, m->tep_sha ? &info : NULL);
 	if (rc != CSVIN_MISSING) {
 		h->co = 1;
 		S_tep(m, d.path, &info);
@@ -446,7 +446,7 @@ int han_read(Model *m, const char *dir)
 	d.path = "cong-bo.csv";
 	d.cap = 0;
 	memset(&info, 0, sizeof info);
-	rc = csvin_read(dir, d.path, S_cot_cong_bo, CB_N, S_dong_cong_bo, &d, &m->msgs, &info);
+	rc = csvin_read(dir, d.path, S_cot_cong_bo, CB_N, S_dong_cong_bo, &d, &m->msgs, m->tep_sha ? &info : NULL);
 	if (rc != CSVIN_MISSING) {
 		h->co = 1;
 		S_tep(m, d.path, &info);
@@ -456,7 +456,7 @@ int han_read(Model *m, const char *dir)
 	d.path = "moc.csv";
 	d.cap = 0;
 	memset(&info, 0, sizeof info);
-	rc = csvin_read(dir, d.path, S_cot_moc, MC_N, S_dong_moc, &d, &m->msgs, &info);
+	rc = csvin_read(dir, d.path, S_cot_moc, MC_N, S_dong_moc, &d, &m->msgs, m->tep_sha ? &info : NULL);
 	if (rc != CSVIN_MISSING) {
 		h->co = 1;
 		S_tep(m, d.path, &info);

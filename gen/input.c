@@ -386,8 +386,9 @@ static void S_read_conf(S_Ctx *c)
 		msg_error(&c->m->msgs, "bao-cao.conf", 0, 0, "cannot read the file: %s", strerror(errno));
 	free(line);
 	fclose(fp);
-	unsigned char d[32];
-	sha256_digest(&sha, sizeof d, d);
+	unsigned char d[32] = {0};
+	if (c->m->tep_sha)
+		sha256_digest(&sha, sizeof d, d);
 	S_tep(c->m, "bao-cao.conf", d);
 }
 
@@ -423,11 +424,13 @@ static void S_read_noi_dung(S_Ctx *c)
 	if (n < 0)
 		msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: %s", strerror(errno));
 	close(fd);
-	struct sha256_ctx sha;
-	sha256_init(&sha);
-	sha256_update(&sha, b.len, (const uint8_t *)b.ptr);
-	unsigned char d[32];
-	sha256_digest(&sha, sizeof d, d);
+	unsigned char d[32] = {0};
+	if (c->m->tep_sha) {
+		struct sha256_ctx sha;
+		sha256_init(&sha);
+		sha256_update(&sha, b.len, (const uint8_t *)b.ptr);
+		sha256_digest(&sha, sizeof d, d);
+	}
 	S_tep(c->m, name, d);
 	if (n == 0)
 		gfm_noi_dung(c->m, name, b.ptr, b.len);
@@ -441,9 +444,9 @@ static void S_read_noi_dung(S_Ctx *c)
 static void S_read_registry(S_Ctx *c, const char *path, const CsvCol *cols, size_t n, CsvRowFn fn,
                             const size_t *n_rows, const char *what)
 {
-	CsvInfo info;
+	CsvInfo info = {0};
 	int e0 = c->m->msgs.n_error;
-	int rc = csvin_read(c->dir, path, cols, n, fn, c, &c->m->msgs, &info);
+	int rc = csvin_read(c->dir, path, cols, n, fn, c, &c->m->msgs, c->m->tep_sha ? &info : NULL);
 	if (rc == CSVIN_MISSING) {
 		msg_error(&c->m->msgs, path, 0, 0, "required file is missing from the input folder %s",
 		          c->dir);
@@ -1184,10 +1187,10 @@ static void S_read_file(S_Ctx *c, const char *name)
 		c->sl_path[unit] = xstrdup(path);
 	}
 	S_File fl = {c, stem, unit};
-	CsvInfo info;
+	CsvInfo info = {0};
 	c->n_rows = 0;
 	int rc = (xlsx ? xlsxin_read : csvin_read)(c->dir, path, S_cols_so_lieu, SL_N, S_row_so_lieu,
-	                                           &fl, &m->msgs, &info);
+	                                           &fl, &m->msgs, m->tep_sha ? &info : NULL);
 	if (unit >= 0) {
 		c->seg[unit] = S_keep_rows(c, c->n_rows);
 		c->seg_len[unit] = c->n_rows;

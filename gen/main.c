@@ -618,6 +618,9 @@ int main(int argc, char **argv)
 	model_init(&m);
 	int rc = 0;
 	S_step("reading the input");
+	/* --check prints no colophon and draws no chart: neither the files'
+	 * digests nor the trend series are made */
+	m.tep_sha = !o.check;
 	int bad = input_read(&m, o.in) != 0;
 	S_time("reading");
 	/* One input folder holds one year: -k of another year than its
@@ -630,7 +633,7 @@ int main(int argc, char **argv)
 			other_year = m.so_lieu[0].ky.year;
 	}
 	/* the forms need the registry only: no evaluation */
-	if (!bad && !other_year && !o.bieu_mau && eval_run(&m, o.ky) != 0)
+	if (!bad && !other_year && !o.bieu_mau && (o.check ? eval_verdicts : eval_run)(&m, o.ky) != 0)
 		bad = 1;
 	if (other_year)
 		bad = 1;

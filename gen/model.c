@@ -11,6 +11,7 @@
 void model_init(Model *m)
 {
 	memset(m, 0, sizeof *m);
+	m->tep_sha = 1;
 	msgs_init(&m->msgs);
 	han_init(&m->han);
 }

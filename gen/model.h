@@ -110,7 +110,7 @@ typedef struct {
 } ConfEntry;
 
 /* An input file read, for the colophon: its path relative to the input
- * folder and its SHA-256. */
+ * folder and its SHA-256 (all zero when Model.tep_sha is 0). */
 typedef struct {
 	char *path;
 	unsigned char sha256[32];
@@ -165,6 +165,8 @@ typedef struct Model {
 	SoLieu *so_lieu;   size_t n_so_lieu;   /* sorted by don_vi, chi_tieu, ky */
 	ConfEntry *conf;   size_t n_conf;
 	TepVao *tep;       size_t n_tep;       /* sorted by path */
+	int tep_sha;       /* 1 (model_init): the readers take each file's
+	                      SHA-256; --check, which prints none, sets 0 */
 	HanData han;       /* the deadline tasks (han_data.h); empty when absent */
 	/* The clerk's noi-dung.md as blocks (gfm.c): its headings level 1
 	 * (# and ##) and 2 (###), unnumbered; empty when the file is absent. */
