@@ -82,6 +82,12 @@ typedef struct {
 	int in_quote, quote_just_closed, quote_line;
 	int nl_in_rec;    /* a line ended inside quotes in the record being
 	                     built: its fields' lines are counted back */
+	/* Lines are fed to libcsv many at a time; a callback's line is
+	 * counted by the records it has ended (one per line, see
+	 * S_process_part), not taken from the scan. */
+	int cb_line;      /* the line of the next field libcsv hands over */
+	int ln_text;      /* the line being scanned has a byte but space/tab */
+	int ln_quote;     /* ... has a quote */
 
 	/* the record being built: field texts NUL-separated in fbuf */
 	Buf fbuf;
@@ -226,7 +232,7 @@ static void S_cb_field(void *data, size_t len, void *vin)
 	const char *s = data ? data : "";
 	/* libcsv calls this on the line that ends the field; only a record
 	 * that spans lines has a field that started on an earlier one */
-	S_add_field(in, s, len, in->nl_in_rec ? in->line - S_count_lines(s, len) : in->line, CSV_TEXT);
+	S_add_field(in, s, len, in->nl_in_rec ? in->cb_line - S_count_lines(s, len) : in->cb_line, CSV_TEXT);
 }
 
 static const char *S_field(const S_In *in, size_t i)
@@ -454,6 +460,7 @@ static void S_cb_record(int c, void *vin)
 {
 	(void)c;
 	S_In *in = vin;
+	in->cb_line++;
 	if (in->stop) {
 		in->nf = 0;
 		buf_reset(&in->fbuf);
@@ -563,14 +570,36 @@ static size_t S_plain_end(const unsigned char *p, size_t i, size_t n)
 	return i;
 }
 
-/* Checks p[0..n) and feeds it to libcsv cut at every line end. */
+/* A line has ended (in->line is the next one): fed so far, libcsv has
+ * ended one record per line since the last cut.  A line that ends no
+ * record of its own (blank: libcsv skips it) or may not (it holds a
+ * quote: a field may go on to the next line, or libcsv stop at a bad
+ * quote, whose line must be the scan's) is cut after: fed now, and the
+ * count starts again at the next line. */
+static void S_line_end(S_In *in, const unsigned char *p, size_t *seg, size_t end)
+{
+	if (!in->ln_text || in->ln_quote || in->in_quote) {
+		S_parse(in, p + *seg, end - *seg);
+		*seg = end;
+		in->cb_line = in->line + 1;
+	}
+	in->line++;
+	in->ln_text = in->ln_quote = 0;
+	in->nl_in_rec |= in->in_quote;
+}
+
+/* Checks p[0..n) and feeds it to libcsv: whole, but cut after each line
+ * S_line_end names and before a byte that is an error. */
 static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 {
 	size_t seg = 0, i;
 	for (i = 0; i < n && !in->stop; i++) {
 		if (!in->prev_cr && !in->u8_need && S_plain(p[i])) {
 			/* most bytes are plain ASCII: skip them 8 at a time */
+			size_t a = i;
 			i = S_plain_end(p, i + 1, n);
+			while (!in->ln_text && a < i)
+				in->ln_text = p[a++] != ' ';
 			in->quote_just_closed = 0;
 			if (i == n)
 				break;
@@ -579,10 +608,7 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 		if (in->prev_cr) {
 			in->prev_cr = 0;
 			if (c != '\n') { /* a lone CR ended a line (old Mac files) */
-				S_parse(in, p + seg, i - seg);
-				seg = i;
-				in->line++;
-				in->nl_in_rec |= in->in_quote;
+				S_line_end(in, p, &seg, i);
 				in->line_off = in->off + i;
 				if (!in->in_quote)
 					in->rec_off = in->line_off;
@@ -610,6 +636,7 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 			continue;
 		}
 		if (c >= 0x80) {
+			in->ln_text = 1;
 			in->u8_lead = c;
 			in->u8_off = in->off + i;
 			in->u8_lo = 0x80;
@@ -637,18 +664,14 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 			continue;
 		}
 		if (c == '\n') {
-			S_parse(in, p + seg, i + 1 - seg);
-			seg = i + 1;
-			in->line++;
-			in->nl_in_rec |= in->in_quote;
+			S_line_end(in, p, &seg, i + 1);
 			in->line_off = in->off + i + 1;
 			if (!in->in_quote)
 				in->rec_off = in->line_off;
 		} else if (c == '\r') {
-			S_parse(in, p + seg, i + 1 - seg);
-			seg = i + 1;
-			in->prev_cr = 1;
+			in->prev_cr = 1; /* the line ends here, or with the LF after */
 		} else if (c == '"') {
+			in->ln_text = in->ln_quote = 1;
 			if (in->in_quote) {
 				in->in_quote = 0;
 				in->quote_just_closed = 1;
@@ -675,8 +698,14 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 		}
 		in->quote_just_closed = 0;
 	}
-	if (!in->stop)
+	if (!in->stop) {
 		S_parse(in, p + seg, n - seg);
+		/* fed up to a line's start: the next field is on that line (so
+		 * a text fed a byte at a time has every line counted afresh,
+		 * which the tests compare with the count) */
+		if (in->line_off == in->off + n && !in->prev_cr)
+			in->cb_line = in->line;
+	}
 	in->off += n;
 }
 
@@ -886,6 +915,7 @@ static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 	csv_set_blk_size(&in->p, 64 * 1024);
 	in->parser_on = 1;
 	in->off = skip;
+	in->cb_line = in->line; /* after a "sep=" line */
 	S_process(in, p + skip, n - skip);
 	buf_release(&in->sample);
 }
@@ -904,7 +934,7 @@ static void S_init(S_In *in, const char *path, const CsvCol *cols, size_t n_cols
 	sha256_init(&in->sha);
 	buf_init(&in->sample);
 	buf_init(&in->fbuf);
-	in->line = 1;
+	in->line = in->cb_line = 1;
 	in->col_of = xmalloc((n_cols ? n_cols : 1) * sizeof *in->col_of);
 	in->row = xmalloc((n_cols ? n_cols : 1) * sizeof *in->row);
 }

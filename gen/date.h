@@ -48,8 +48,33 @@ typedef struct {
  * (half a million at 10,000 units). */
 static inline int ky_first_month(Ky k) { return k.kind == 'Q' ? 3 * (k.n - 1) + 1 : k.n; } /* 1..12 */
 static inline int ky_last_month(Ky k) { return k.kind == 'Q' ? 3 * k.n : k.n; }            /* 1..12 */
-/* Parses "2024-05" or "2024-Q2" (also "2024-q2"); 0 on success. */
-int ky_parse(const char *s, Ky *out);
+/* Parses "2024-05" or "2024-Q2" (also "2024-q2"); 0 on success.  Inline:
+ * every figure row has a period. */
+static inline int ky_parse(const char *s, Ky *out)
+{
+	int y = 0, i;
+	for (i = 0; i < 4; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		y = y * 10 + (s[i] - '0');
+	}
+	if (s[4] != '-' || y < 1900)
+		return -1;
+	s += 5;
+	if ((s[0] == 'Q' || s[0] == 'q') && s[1] >= '1' && s[1] <= '4' && s[2] == '\0') {
+		*out = (Ky){y, 'Q', s[1] - '0'};
+		return 0;
+	}
+	if (s[0] >= '0' && s[0] <= '1' && s[1] >= '0' && s[1] <= '9' && s[2] == '\0') {
+		int mo = (s[0] - '0') * 10 + (s[1] - '0');
+		if (mo < 1 || mo > 12)
+			return -1;
+		*out = (Ky){y, 'M', mo};
+		return 0;
+	}
+	return -1;
+}
+
 /* "2024-05" / "2024-Q2" into out (at least 9 bytes). */
 void ky_format(Ky k, char out[16]);
 /* Orders by last month, then months before quarters. */

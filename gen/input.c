@@ -119,6 +119,15 @@ enum { S_CNT_OK, S_CNT_EMPTY, S_CNT_EXCEL, S_CNT_NEG, S_CNT_BIG, S_CNT_BAD };
  * three, all separated by the same separator ("1.234", "1 234 567"). */
 static int S_count(const char *s, int64_t *out)
 {
+	/* the usual count: up to 12 plain digits, at most S_MAX_COUNT */
+	int64_t v = 0;
+	const char *p = s;
+	while (*p >= '0' && *p <= '9' && p - s < 12)
+		v = v * 10 + (*p++ - '0');
+	if (!*p && p > s) {
+		*out = v;
+		return S_CNT_OK;
+	}
 	if (!*s)
 		return S_CNT_EMPTY;
 	if (*s == '#')
@@ -126,7 +135,7 @@ static int S_count(const char *s, int64_t *out)
 	int neg = *s == '-';
 	if (neg)
 		s++;
-	int64_t v = 0;
+	v = 0;
 	int big = 0, groups = 0;
 	size_t run = 0, first = 0;
 	const char *sep = NULL;
@@ -1016,7 +1025,8 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 		return 0;
 	}
 	S_Ctx *c = fl->c;
-	c->rows = xgrow(c->rows, &c->cap_rows, c->n_rows + 1, sizeof *c->rows);
+	if (c->n_rows == c->cap_rows)
+		c->rows = xgrow(c->rows, &c->cap_rows, c->n_rows + 1, sizeof *c->rows);
 	c->rows[c->n_rows++] = (SoLieu){fl->unit, t, ky, tu, mau, S_dup_or_null(f[SL_GHI_CHU].text), r->line};
 	fl->c->ky_col[fl->unit] = f[SL_KY].col;
 	return 0;

@@ -384,10 +384,63 @@ static void test_csvin_word_scan_finds_every_special_byte(void **state)
 	buf_release(&head);
 }
 
+/* Lines are fed to libcsv many at a time and each field's line is
+ * counted by the records libcsv ended: past the first 64 KiB, a text
+ * of every kind of line (blank, spaces and tabs only, delimiters only,
+ * CRLF, lone CR, quoted fields on one line and over three, a doubled
+ * quote, ragged rows and a bad quote whose messages carry their line)
+ * read whole gives the rows and messages it gives read one byte at a
+ * time, where every line is fed alone. */
+static void test_csvin_lines_fed_together_keep_their_numbers(void **state)
+{
+	static const char *const tail[] = {
+		"2024-02,1,3,4,a\n\n2024-03,1,3,4,b\n",
+		"2024-02,1,3,4,a\n   \t \n2024-03,1,3,4,b\n",
+		"2024-02,1,3,4,a\n,,,,\n2024-03,1,3,4,b\n",
+		"2024-02,1,3,4,a\r\n\r\n2024-03,1,3,4,b\r\n2024-04,1,3,4,c\r\n",
+		"2024-02,1,3,4,a\r2024-03,1,3,4,b\r\r2024-04,1,3,4,c\r",
+		"2024-02,1,3,4,\"a, b\"\n2024-03,1,3,4,b\n",
+		"2024-02,1,3,4,\"one\ntwo\n\nthree\"\n2024-03,1,3,4,b\n2024-04,1,3,4,c\n",
+		"2024-02,1,3,4,\"say \"\"hi\"\"\"\n2024-03,1,3,4,b\n",
+		"2024-02,1,3,4\n2024-03,1,3,4,b,x\n2024-04,1,3,4,c\n",
+		"2024-02,1,3,4,a\n2024-03,1,3,4,b\"c\n2024-04,1,3,4,c\n",
+		"2024-02,1,3,4,a\n2024-03,1,3,\"4\"x,b\n",
+		"2024-02,1,3,4,a\n\n  \n2024-03,1,3,4,\"open\n",
+		"2024-02,1,3,4,a\n2024-03,1,3,4,b",
+		"2024-02,1,3,4,a\n \"x\" ,1,3,4,b\n2024-03,1,3,4,c\n",
+	};
+	Buf head;
+	buf_init(&head);
+	buf_puts(&head, "ky,chi_tieu,tu_so,mau_so,ghi_chu\n");
+	while (head.len < 66 * 1024)
+		buf_puts(&head, "2024-01,1,3,4,abcdefghijklmnopqrstuvwx\n");
+	for (size_t k = 0; k < sizeof tail / sizeof *tail; k++) {
+		Buf t;
+		buf_init(&t);
+		buf_add(&t, head.ptr, head.len);
+		for (int r = 0; r < 3; r++) /* the same lines, then after them again */
+			buf_puts(&t, tail[k]);
+		int rc0, rc1;
+		char *whole = S_run(t.ptr, t.len, 0, &rc0, NULL);
+		char *one = S_run(t.ptr, t.len, 1, &rc1, NULL);
+		if (strcmp(whole, one) || rc0 != rc1) {
+			const char *a = whole, *b = one;
+			while (*a && *a == *b)
+				a++, b++;
+			fail_msg("text %zu: read whole and byte by byte differ:\n%.200s\n---\n%.200s", k, a, b);
+		}
+		free(whole);
+		free(one);
+		buf_release(&t);
+	}
+	buf_release(&head);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_csvin_word_scan_finds_every_special_byte),
+		cmocka_unit_test(test_csvin_lines_fed_together_keep_their_numbers),
 		cmocka_unit_test(test_csvin_plain_comma_lf),
 		cmocka_unit_test(test_csvin_bom_crlf_semicolon),
 		cmocka_unit_test(test_csvin_sep_line),
