@@ -93,6 +93,7 @@ typedef struct {
 	Buf fbuf;
 	S_Fld *fld;
 	size_t nf, cap_f;
+	size_t fast_nf;   /* fields S_add_field may add quickly: min(cap_f, S_MAX_FIELDS) */
 	int grid;         /* the rows come from a sheet (csvrecs_new) */
 	int best_line, best_n; /* grid: the row naming most required columns */
 
@@ -176,8 +177,10 @@ static void S_add_field_full(S_In *in, const char *s, size_t len, int line, CsvK
 		return;
 	}
 	S_trim(&s, &len);
-	if (in->nf == in->cap_f)
+	if (in->nf == in->cap_f) {
 		in->fld = xgrow(in->fld, &in->cap_f, in->nf + 1, sizeof *in->fld);
+		in->fast_nf = in->cap_f < S_MAX_FIELDS ? in->cap_f : S_MAX_FIELDS;
+	}
 	in->fld[in->nf] = (S_Fld){in->fbuf.len, line, (unsigned char)kind};
 	Buf *f = &in->fbuf;
 	if (f->len + len + 2 <= f->cap) {
@@ -194,34 +197,34 @@ static void S_add_field_full(S_In *in, const char *s, size_t len, int line, CsvK
 	in->nf++;
 }
 
-/* 1 when the byte may start (first) or end (last) white space that
- * S_trim removes. */
-static int S_edge_first(unsigned char c)
-{
-	return c <= ' ' || c == 0xC2 || c == 0xE2;
-}
-static int S_edge_last(unsigned char c)
-{
-	return c <= ' ' || c == 0xA0 || c == 0xAF;
-}
+/* Bytes that may start (bit 1) or end (bit 2) white space S_trim
+ * removes: ASCII space and controls, the lead and last bytes of U+00A0
+ * and U+202F. */
+static const unsigned char S_edge[256] = {
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x00..0x0F */
+	3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x10..0x1F */
+	3,                                              /* ' ' */
+	[0xA0] = 2, [0xAF] = 2, [0xC2] = 1, [0xE2] = 1,
+};
 
 /* S_add_field_full for the usual field, one call per field of the
- * nation's 2.7 million: within every limit, room already, nothing to
- * trim. */
+ * nation's 2.7 million: short, within every limit, room already, nothing
+ * to trim.  Copied byte by byte: a field is a few bytes. */
 static inline void S_add_field(S_In *in, const char *s, size_t len, int line, CsvKind kind)
 {
 	Buf *f = &in->fbuf;
-	if (in->nf >= in->cap_f || in->nf >= S_MAX_FIELDS || f->len + len + 2 > f->cap ||
-	    f->len + len > S_MAX_LINE ||
-	    (len && (S_edge_first((unsigned char)s[0]) || S_edge_last((unsigned char)s[len - 1])))) {
+	const unsigned char *u = (const unsigned char *)s;
+	if (len > 32 || in->nf >= in->fast_nf || f->len + 34 > f->cap || f->len + 32 > S_MAX_LINE ||
+	    (len && ((S_edge[u[0]] & 1) | (S_edge[u[len - 1]] & 2)))) {
 		S_add_field_full(in, s, len, line, kind);
 		return;
 	}
 	in->fld[in->nf++] = (S_Fld){f->len, line, (unsigned char)kind};
-	memcpy(f->ptr + f->len, s, len);
+	char *d = f->ptr + f->len;
+	for (size_t k = 0; k < len; k++)
+		d[k] = s[k];
+	d[len] = d[len + 1] = '\0';
 	f->len += len + 1;
-	f->ptr[f->len - 1] = '\0';
-	f->ptr[f->len] = '\0';
 }
 
 static void S_cb_field(void *data, size_t len, void *vin)
@@ -433,7 +436,26 @@ static void S_row(S_In *in)
 			in->unnamed_warned = 1;
 		}
 	int novalue = 0;
-	for (size_t k = 0; k < in->n_cols; k++) {
+	if (!in->grid) {
+		/* CSV: every field is text (no formula, no value kinds) */
+		const char *t = in->fbuf.ptr;
+		int line0 = in->fld[0].line;
+		for (size_t k = 0; k < in->n_cols; k++) {
+			int i = in->col_of[k];
+			CsvField *x = &in->row[k];
+			x->kind = CSV_TEXT;
+			if (i >= 0) {
+				x->text = t + in->fld[i].start;
+				x->line = in->fld[i].line;
+				x->col = i + 1;
+			} else {
+				x->text = "";
+				x->line = line0;
+				x->col = 0;
+			}
+		}
+	}
+	for (size_t k = 0; in->grid && k < in->n_cols; k++) {
 		int i = in->col_of[k];
 		if (i >= 0)
 			in->row[k] = (CsvField){S_field(in, (size_t)i), in->fld[i].line, i + 1,

@@ -3,6 +3,10 @@
  * Invariants beyond "no crash, no leak":
  * - chunking: the rows and messages are the same whatever chunk size the
  *   bytes are fed in (whole, 1, 2, 3, 7, 64, 4096, 65536 bytes);
+ * - past the sample: the bytes put after 64 KiB of good rows (which csvin
+ *   scans whole, so its lines are fed to libcsv many at a time) give the
+ *   same rows and messages whole and a byte at a time (every line fed
+ *   alone);
  * - lines: every physical line is accounted for: it is the header, part
  *   of a delivered row, named by a message, blank (only spaces, quotes and
  *   delimiters), or after the error that stopped reading. */
@@ -187,5 +191,32 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		S_free(&t, &ms);
 	}
 	S_free(&t0, &ms0);
+
+	if (size <= 20000) {
+		static Buf head;
+		if (!head.ptr) {
+			buf_init(&head);
+			buf_puts(&head, "ky,chi_tieu,tu_so,mau_so,ghi_chu\n");
+			while (head.len < 65 * 1024)
+				buf_puts(&head, "2024-01,1,3,4,a note of some length\n");
+		}
+		Buf b;
+		buf_init(&b);
+		buf_add(&b, head.ptr, head.len);
+		buf_add(&b, data, size);
+		S_Trace w, o;
+		Msgs msw, mso;
+		CsvInfo iw, io;
+		S_read((const uint8_t *)b.ptr, b.len, 0, &w, &msw, &iw);
+		S_read((const uint8_t *)b.ptr, b.len, 1, &o, &mso, &io);
+		if (w.trace.len != o.trace.len || memcmp(w.trace.ptr, o.trace.ptr, w.trace.len)) {
+			fprintf(stderr, "after 64 KiB: a byte at a time differs from whole:\n--- whole\n%s--- bytes\n%s",
+			        w.trace.ptr, o.trace.ptr);
+			abort();
+		}
+		S_free(&w, &msw);
+		S_free(&o, &mso);
+		buf_release(&b);
+	}
 	return 0;
 }
