@@ -94,6 +94,7 @@ typedef struct {
 	S_Fld *fld;
 	size_t nf, cap_f;
 	size_t fast_nf;   /* fields S_add_field may add quickly: min(cap_f, S_MAX_FIELDS) */
+	int spare;        /* fbuf and fld came from (and go back to) S_spare */
 	int grid;         /* the rows come from a sheet (csvrecs_new) */
 	int best_line, best_n; /* grid: the row naming most required columns */
 
@@ -273,6 +274,23 @@ static const Buf *S_cols_key(S_In *in)
 	return &in->cols_key;
 }
 
+/* 1 when key holds what S_cols_key(in) gives, without making it (once
+ * per file). */
+static int S_cols_match(const Buf *key, const S_In *in)
+{
+	if (!key->ptr)
+		return 0;
+	const char *p = key->ptr, *end = key->ptr + key->len;
+	for (size_t k = 0; k < in->n_cols; k++) {
+		size_t n = strlen(in->cols[k].name);
+		if ((size_t)(end - p) < n + 1 || memcmp(p, in->cols[k].name, n) ||
+		    p[n] != (in->cols[k].required ? 1 : 2))
+			return 0;
+		p += n + 1;
+	}
+	return p == end;
+}
+
 static int S_same(const Buf *a, const void *p, size_t n)
 {
 	return a->ptr && a->len == n && !memcmp(a->ptr, p, n);
@@ -288,8 +306,7 @@ static void S_set(Buf *a, const void *p, size_t n)
 
 static int S_memo_header_get(S_In *in)
 {
-	const Buf *k = S_cols_key(in);
-	if (!S_same(&S_memo_header.cols, k->ptr, k->len) || S_memo_header.nf != in->nf ||
+	if (!S_cols_match(&S_memo_header.cols, in) || S_memo_header.nf != in->nf ||
 	    !S_same(&S_memo_header.fields, in->fbuf.ptr, in->fbuf.len))
 		return 0;
 	in->have_header = 1;
@@ -902,8 +919,7 @@ static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 		const unsigned char *nl = memchr(p + skip, '\n', n - skip);
 		size_t end1 = nl ? (size_t)(nl - p) + 1 : n;
 		int all = whole && end1 == n;
-		const Buf *k = S_cols_key(in);
-		if (S_same(&S_memo_sniff.cols, k->ptr, k->len) && S_memo_sniff.line.ptr &&
+		if (S_cols_match(&S_memo_sniff.cols, in) && S_memo_sniff.line.ptr &&
 		    S_memo_sniff.line.len == end1 - skip + 1 && !memcmp(S_memo_sniff.line.ptr, p + skip, end1 - skip) &&
 		    S_memo_sniff.line.ptr[end1 - skip] == (char)('0' + all)) {
 			in->delim = S_memo_sniff.delim;
@@ -912,6 +928,7 @@ static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 			S_Sniff hs = S_sniff_one(in, p + skip, end1 - skip, ';', all);
 			if (hc.matches != hs.matches) {
 				in->delim = hs.matches > hc.matches ? ';' : ',';
+				const Buf *k = S_cols_key(in);
 				S_set(&S_memo_sniff.cols, k->ptr, k->len);
 				S_set(&S_memo_sniff.line, p + skip, end1 - skip);
 				buf_putc(&S_memo_sniff.line, '0' + all);
@@ -942,6 +959,17 @@ static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 	buf_release(&in->sample);
 }
 
+/* The record buffer and field list of the last file read, taken by the
+ * next one: 10,000 unit files would otherwise each allocate their own and
+ * start with it cold.  Kept for the process (a small one: a larger buffer
+ * is freed); a read started inside another gets its own. */
+static struct {
+	int busy;
+	Buf fbuf;
+	S_Fld *fld;
+	size_t cap_f;
+} S_spare;
+
 static void S_init(S_In *in, const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn,
                    void *ctx, Msgs *ms)
 {
@@ -956,6 +984,16 @@ static void S_init(S_In *in, const char *path, const CsvCol *cols, size_t n_cols
 	sha256_init(&in->sha);
 	buf_init(&in->sample);
 	buf_init(&in->fbuf);
+	if (!S_spare.busy) {
+		S_spare.busy = in->spare = 1;
+		if (S_spare.fbuf.ptr) {
+			in->fbuf = S_spare.fbuf;
+			buf_reset(&in->fbuf);
+			in->fld = S_spare.fld;
+			in->cap_f = S_spare.cap_f;
+			in->fast_nf = in->cap_f < S_MAX_FIELDS ? in->cap_f : S_MAX_FIELDS;
+		}
+	}
 	in->line = in->cb_line = 1;
 	in->col_of = xmalloc((n_cols ? n_cols : 1) * sizeof *in->col_of);
 	in->row = xmalloc((n_cols ? n_cols : 1) * sizeof *in->row);
@@ -1034,10 +1072,20 @@ static int S_finish(S_In *in, CsvInfo *info)
 	}
 	int rc = in->ms->n_error > in->n_error0 ? CSVIN_ERROR : CSVIN_OK;
 	buf_release(&in->sample);
-	buf_release(&in->fbuf);
+	if (in->spare && in->fbuf.cap <= 64 * 1024 && in->cap_f <= 256) {
+		S_spare.fbuf = in->fbuf;
+		S_spare.fld = in->fld;
+		S_spare.cap_f = in->cap_f;
+	} else {
+		if (in->spare)
+			S_spare.fbuf.ptr = NULL, S_spare.fld = NULL, S_spare.cap_f = 0;
+		buf_release(&in->fbuf);
+		free(in->fld);
+	}
+	if (in->spare)
+		S_spare.busy = 0;
 	if (in->cols_key.ptr)
 		buf_release(&in->cols_key);
-	free(in->fld);
 	free(in->map);
 	free(in->col_of);
 	free(in->row);

@@ -37,6 +37,8 @@
 #define S_MAX_CONF (1024 * 1024)
 #define S_MAX_NOI_DUNG (1024 * 1024)
 
+enum { S_Y0 = 1900, S_NY = 10000 - S_Y0 };
+
 typedef struct {
 	Model *m;
 	const char *dir;
@@ -57,6 +59,7 @@ typedef struct {
 	SoLieu **blk;
 	size_t n_blk, blk_used, blk_cap; /* of the last block */
 	SoLieu **seg;      /* [n_don_vi]: where the unit's rows are kept */
+	size_t *year_n;    /* [S_NY]: rows kept of each year from S_Y0 (S_one_year) */
 	char **sl_path;    /* [n_don_vi]: the unit's data file, for messages */
 	int first_ct_line; /* line of the target with the smallest stt */
 	int ct_can_cu_col; /* column of can_cu in chi-tieu.csv (0: absent) */
@@ -1028,6 +1031,7 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 	if (c->n_rows == c->cap_rows)
 		c->rows = xgrow(c->rows, &c->cap_rows, c->n_rows + 1, sizeof *c->rows);
 	c->rows[c->n_rows++] = (SoLieu){fl->unit, t, ky, tu, mau, S_dup_or_null(f[SL_GHI_CHU].text), r->line};
+	c->year_n[ky.year - S_Y0]++; /* ky_parse: 4 digits from 1900 */
 	fl->c->ky_col[fl->unit] = f[SL_KY].col;
 	return 0;
 }
@@ -1219,15 +1223,13 @@ static void S_one_year(S_Ctx *c)
 	Model *m = c->m;
 	if (!m->n_so_lieu)
 		return;
-	enum { Y0 = 1900, NY = 8100 };
-	size_t *count = xcalloc(NY, sizeof *count);
-	for (size_t i = 0; i < m->n_so_lieu; i++)
-		count[m->so_lieu[i].ky.year - Y0]++;
+	const size_t *count = c->year_n; /* counted as the rows were kept */
 	int year = 0;
-	for (int y = 0; y < NY; y++)
-		if (count[y] && (!year || count[y] >= count[year - Y0]))
-			year = y + Y0;
-	free(count);
+	for (int y = 0; y < S_NY; y++)
+		if (count[y] && (!year || count[y] >= count[year - S_Y0]))
+			year = y + S_Y0;
+	if (count[year - S_Y0] == m->n_so_lieu)
+		return; /* the usual folder: nothing to drop */
 	size_t w = 0;
 	for (size_t i = 0; i < m->n_so_lieu; i++) {
 		SoLieu *r = &m->so_lieu[i];
@@ -1333,6 +1335,7 @@ static void S_read_so_lieu(S_Ctx *c)
 	c->seg = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg);
 	c->seg_len = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg_len);
 	c->sl_path = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->sl_path);
+	c->year_n = xcalloc(S_NY, sizeof *c->year_n);
 	for (size_t i = 0; i < n; i++) {
 		S_read_file(c, names[i]);
 		free(names[i]);
@@ -1340,6 +1343,7 @@ static void S_read_so_lieu(S_Ctx *c)
 	free(names);
 	S_order_so_lieu(c);
 	S_one_year(c);
+	free(c->year_n);
 	S_check_so_lieu(c);
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		/* a unit of a known group judged on no target has nothing to send */
