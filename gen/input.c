@@ -890,7 +890,8 @@ typedef struct {
 	int unit;  /* -1: not in the registry (rows checked, not kept) */
 } S_File;
 
-static int S_count_field(Model *m, const char *path, const CsvField *f, const char *name, int64_t *v)
+static int S_count_field_full(Model *m, const char *path, const CsvField *f, const char *name,
+                              int64_t *v)
 {
 	/* a workbook's cell says what it is: only a number or a text is a count */
 	switch (f->kind) {
@@ -950,6 +951,26 @@ static int S_count_field(Model *m, const char *path, const CsvField *f, const ch
 		break;
 	}
 	return -1;
+}
+
+/* A count (S_count_field_full): for the usual one, up to 12 plain
+ * digits typed as text (at most S_MAX_COUNT), here, two a row. */
+static inline int S_count_field(Model *m, const char *path, const CsvField *f, const char *name,
+                                int64_t *v)
+{
+	const unsigned char *p = (const unsigned char *)f->text;
+	int64_t x = 0;
+	size_t k = 0;
+	unsigned d;
+	while (k < 12 && (d = (unsigned)p[k] - '0') < 10) {
+		x = x * 10 + d;
+		k++;
+	}
+	if (k && !p[k] && f->kind == CSV_TEXT) {
+		*v = x;
+		return 0;
+	}
+	return S_count_field_full(m, path, f, name, v);
 }
 
 static int S_row_so_lieu(void *vf, const CsvRow *r)
