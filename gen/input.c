@@ -1051,7 +1051,7 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 	S_Ctx *c = fl->c;
 	if (c->n_rows == c->cap_rows)
 		c->rows = xgrow(c->rows, &c->cap_rows, c->n_rows + 1, sizeof *c->rows);
-	c->rows[c->n_rows++] = (SoLieu){fl->unit, t, ky, tu, mau, S_dup_or_null(f[SL_GHI_CHU].text), r->line};
+	c->rows[c->n_rows++] = (SoLieu){fl->unit, t, ky, r->line, tu, mau, S_dup_or_null(f[SL_GHI_CHU].text)};
 	c->year_n[ky.year - S_Y0]++; /* ky_parse: 4 digits from 1900 */
 	fl->c->ky_col[fl->unit] = f[SL_KY].col;
 	return 0;

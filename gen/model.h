@@ -64,10 +64,10 @@ typedef struct {
 typedef struct {
 	int don_vi, chi_tieu;  /* indexes */
 	Ky ky;
+	int line;              /* in so-lieu/<ma>.csv, as a spreadsheet shows it */
 	int64_t tu_so, mau_so;
 	char *ghi_chu;         /* NULL when empty */
-	int line;              /* in so-lieu/<ma>.csv, as a spreadsheet shows it */
-} SoLieu;
+} SoLieu;                  /* 40 bytes: every pass over the rows reads them all */
 
 typedef enum { DG_DAT, DG_CHUA_DAT, DG_KHONG_PHAT_SINH, DG_CHUA_BAO_CAO } DanhGia;
 

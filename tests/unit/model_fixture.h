@@ -42,7 +42,7 @@ static void S_row(Model *m, int u, int t, const char *ky, int64_t n, int64_t d)
 	Ky k;
 	assert_int_equal(ky_parse(ky, &k), 0);
 	m->so_lieu = xrealloc(m->so_lieu, (m->n_so_lieu + 1) * sizeof *m->so_lieu);
-	m->so_lieu[m->n_so_lieu++] = (SoLieu){u, t, k, n, d, NULL, (int)m->n_so_lieu + 2};
+	m->so_lieu[m->n_so_lieu++] = (SoLieu){u, t, k, (int)m->n_so_lieu + 2, n, d, NULL};
 }
 
 #endif

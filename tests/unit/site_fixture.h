@@ -59,7 +59,7 @@ static void fx_row(Model *m, int u, int t, const char *ky, int64_t n, int64_t d,
 	Ky k;
 	ky_parse(ky, &k);
 	m->so_lieu = xrealloc(m->so_lieu, (m->n_so_lieu + 1) * sizeof *m->so_lieu);
-	m->so_lieu[m->n_so_lieu] = (SoLieu){u, t, k, n, d, note ? xstrdup(note) : NULL, (int)m->n_so_lieu + 2};
+	m->so_lieu[m->n_so_lieu] = (SoLieu){u, t, k, (int)m->n_so_lieu + 2, n, d, note ? xstrdup(note) : NULL};
 	m->n_so_lieu++;
 }
 

@@ -452,7 +452,7 @@ static void test_eval_scale(void **state)
 		for (int t = 0; t < 10; t++)
 			for (int mo = 1; mo <= 12; mo++)
 				m.so_lieu[m.n_so_lieu++] =
-				    (SoLieu){u, t, (Ky){2024, 'M', mo}, (u + mo) % 11, 10, NULL, mo + 1};
+				    (SoLieu){u, t, (Ky){2024, 'M', mo}, mo + 1, (u + mo) % 11, 10, NULL};
 	clock_t c0 = clock();
 	assert_int_equal(eval_run(&m, NULL), 0);
 	double ms = (double)(clock() - c0) * 1000.0 / CLOCKS_PER_SEC;
