@@ -248,13 +248,14 @@ static const char *S_field(const S_In *in, size_t i)
  * header decided (the delimiter its names pointed to; the columns they
  * name, when that raised no message) is reused for the same bytes and
  * the same known columns, instead of folding every name with ICU again.
- * Kept for the process (still reachable, never freed). */
-static struct {
+ * Kept for the thread (input.c reads the units' files on several; still
+ * reachable, freed by csvin_thread_done). */
+static _Thread_local struct {
 	Buf cols;      /* the known columns (S_cols_key) */
 	Buf line;      /* the header line as read, then whether it was all */
 	char delim;
 } S_memo_sniff;
-static struct {
+static _Thread_local struct {
 	Buf cols;
 	size_t nf;
 	Buf fields;    /* the header's fields, as in fbuf */
@@ -961,9 +962,9 @@ static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 
 /* The record buffer and field list of the last file read, taken by the
  * next one: 10,000 unit files would otherwise each allocate their own and
- * start with it cold.  Kept for the process (a small one: a larger buffer
+ * start with it cold.  Kept for the thread (a small one: a larger buffer
  * is freed); a read started inside another gets its own. */
-static struct {
+static _Thread_local struct {
 	int busy;
 	Buf fbuf;
 	S_Fld *fld;
@@ -1090,6 +1091,23 @@ static int S_finish(S_In *in, CsvInfo *info)
 	free(in->col_of);
 	free(in->row);
 	return rc;
+}
+
+void csvin_thread_done(void)
+{
+	buf_release(&S_memo_sniff.cols);
+	buf_release(&S_memo_sniff.line);
+	buf_release(&S_memo_header.cols);
+	buf_release(&S_memo_header.fields);
+	free(S_memo_header.map);
+	free(S_memo_header.col_of);
+	memset(&S_memo_sniff, 0, sizeof S_memo_sniff);
+	memset(&S_memo_header, 0, sizeof S_memo_header);
+	if (!S_spare.busy) {
+		buf_release(&S_spare.fbuf);
+		free(S_spare.fld);
+		memset(&S_spare, 0, sizeof S_spare);
+	}
 }
 
 int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk, const CsvCol *cols,

@@ -114,6 +114,11 @@ int csvin_open(const char *dir, const char *path, Msgs *ms, struct stat *st);
 int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_cols,
                CsvRowFn fn, void *ctx, Msgs *ms, CsvInfo *info);
 
+/* csvin keeps, per thread, what the last file's header decided and its
+ * scratch, for the next file.  A thread that read files calls this before
+ * it ends (the main thread need not: what it keeps stays reachable). */
+void csvin_thread_done(void);
+
 /* The same over bytes already in memory, fed to the parser chunk bytes at
  * a time (0: one chunk): the result does not depend on chunk.  For tests
  * and for callers that hold the text already. */

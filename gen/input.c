@@ -11,6 +11,8 @@
 #include "han.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -50,16 +52,10 @@ typedef struct {
 	int *ct_line;      /* [n_chi_tieu] while reading */
 	int *ky_col;       /* [n_don_vi]: column of ky in the unit's file */
 	size_t *seg_len;   /* [n_don_vi]: how many rows the unit has */
-	/* A file's rows are read into rows[] (reused), sorted, and kept in
-	 * blocks that never move (growing one array by realloc copied it
-	 * again and again: tens of MB at 10,000 units); S_order_so_lieu
-	 * gathers them in unit order. */
-	SoLieu *rows;
-	size_t n_rows, cap_rows;
-	SoLieu **blk;
-	size_t n_blk, blk_used, blk_cap; /* of the last block */
 	SoLieu **seg;      /* [n_don_vi]: where the unit's rows are kept */
-	size_t *year_n;    /* [S_NY]: rows kept of each year from S_Y0 (S_one_year) */
+	struct S_Reader *rd; /* [n_rd]: one per thread reading the units' files */
+	size_t n_rd;
+	size_t year_n[S_NY]; /* rows kept of each year from S_Y0 (S_one_year) */
 	char **sl_path;    /* [n_don_vi]: the unit's data file, for messages */
 	int first_ct_line; /* line of the target with the smallest stt */
 	int ct_can_cu_col; /* column of can_cu in chi-tieu.csv (0: absent) */
@@ -884,29 +880,44 @@ static const CsvCol S_cols_so_lieu[SL_N] = {
 	{"ghi_chu", 0}, {"ma_don_vi", 0}, {"ten_chi_tieu", 0},
 };
 
+/* What one thread reading the units' files holds.  A file's rows are
+ * read into rows[] (reused), sorted, and kept in blocks that never move
+ * (growing one array by realloc copied it again and again: tens of MB at
+ * 10,000 units); S_order_so_lieu gathers every reader's in unit order. */
+typedef struct S_Reader {
+	SoLieu *rows;
+	size_t n_rows, cap_rows;
+	SoLieu **blk;
+	size_t n_blk, blk_used, blk_cap; /* of the last block */
+	size_t year_n[S_NY];             /* as S_Ctx.year_n, of this reader's rows */
+	size_t n_kept;
+} S_Reader;
+
 typedef struct {
-	S_Ctx *c;
+	S_Ctx *c;        /* read only while threads read */
+	S_Reader *rd;
+	Msgs *ms;        /* the file's own messages */
 	const char *stem;
 	int unit;  /* -1: not in the registry (rows checked, not kept) */
 } S_File;
 
-static int S_count_field_full(Model *m, const char *path, const CsvField *f, const char *name,
+static int S_count_field_full(Msgs *ms, const char *path, const CsvField *f, const char *name,
                               int64_t *v)
 {
 	/* a workbook's cell says what it is: only a number or a text is a count */
 	switch (f->kind) {
 	case CSV_DATE:
-		msg_error(&m->msgs, path, f->line, f->col,
+		msg_error(ms, path, f->line, f->col,
 		          "%s is a date (%s), not a count: type the whole number (format the cell as "
 		          "Number or General)",
 		          name, f->text);
 		return -1;
 	case CSV_BOOL:
-		msg_error(&m->msgs, path, f->line, f->col, "%s is the logical value %s, not a count", name,
+		msg_error(ms, path, f->line, f->col, "%s is the logical value %s, not a count", name,
 		          f->text);
 		return -1;
 	case CSV_ERROR:
-		msg_error(&m->msgs, path, f->line, f->col,
+		msg_error(ms, path, f->line, f->col,
 		          "%s is the Excel error value '%s', not a count: fix the formula in the workbook "
 		          "and save it again",
 		          name, f->text);
@@ -914,7 +925,7 @@ static int S_count_field_full(Model *m, const char *path, const CsvField *f, con
 	case CSV_NUMBER:
 		/* the stored value: "1.5" is one and a half, never a digit group */
 		if (strpbrk(f->text, ".eE")) {
-			msg_error(&m->msgs, path, f->line, f->col,
+			msg_error(ms, path, f->line, f->col,
 			          "%s in %s is not a whole number: counts have no decimals", f->text, name);
 			return -1;
 		}
@@ -926,25 +937,25 @@ static int S_count_field_full(Model *m, const char *path, const CsvField *f, con
 	case S_CNT_OK:
 		return 0;
 	case S_CNT_EMPTY:
-		msg_error(&m->msgs, path, f->line, f->col,
+		msg_error(ms, path, f->line, f->col,
 		          "empty %s: write the count (0 when nothing arose)", name);
 		break;
 	case S_CNT_EXCEL:
-		msg_error(&m->msgs, path, f->line, f->col,
+		msg_error(ms, path, f->line, f->col,
 		          "%s is the Excel error value '%s', not a count: fix the formula in the workbook "
 		          "and save the CSV again",
 		          name, f->text);
 		break;
 	case S_CNT_NEG:
-		msg_error(&m->msgs, path, f->line, f->col,
+		msg_error(ms, path, f->line, f->col,
 		          "negative count '%s' in %s: counts are whole numbers from 0", f->text, name);
 		break;
 	case S_CNT_BIG:
-		msg_error(&m->msgs, path, f->line, f->col,
+		msg_error(ms, path, f->line, f->col,
 		          "count '%s' in %s is too large (at most 999999999999)", f->text, name);
 		break;
 	default:
-		msg_error(&m->msgs, path, f->line, f->col,
+		msg_error(ms, path, f->line, f->col,
 		          "'%s' in %s is not a whole number: counts have no decimals (digit groups of "
 		          "three such as 1.234 are accepted)",
 		          f->text, name);
@@ -955,7 +966,7 @@ static int S_count_field_full(Model *m, const char *path, const CsvField *f, con
 
 /* A count (S_count_field_full): for the usual one, up to 12 plain
  * digits typed as text (at most S_MAX_COUNT), here, two a row. */
-static inline int S_count_field(Model *m, const char *path, const CsvField *f, const char *name,
+static inline int S_count_field(Msgs *ms, const char *path, const CsvField *f, const char *name,
                                 int64_t *v)
 {
 	const unsigned char *p = (const unsigned char *)f->text;
@@ -970,7 +981,7 @@ static inline int S_count_field(Model *m, const char *path, const CsvField *f, c
 		*v = x;
 		return 0;
 	}
-	return S_count_field_full(m, path, f, name, v);
+	return S_count_field_full(ms, path, f, name, v);
 }
 
 static int S_row_so_lieu(void *vf, const CsvRow *r)
@@ -998,39 +1009,39 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 		ky_text = month;
 	}
 	if (f[SL_MA_DON_VI].col && strcmp(f[SL_MA_DON_VI].text, fl->stem)) {
-		msg_error(&m->msgs, path, f[SL_MA_DON_VI].line, f[SL_MA_DON_VI].col,
+		msg_error(fl->ms, path, f[SL_MA_DON_VI].line, f[SL_MA_DON_VI].col,
 		          "ma_don_vi '%s' differs from the file's unit '%s': a file holds only the figures "
 		          "of the unit it is named after",
 		          f[SL_MA_DON_VI].text, fl->stem);
 		ok = 0;
 	}
 	if (!f[SL_KY].text[0]) {
-		msg_error(&m->msgs, path, f[SL_KY].line, f[SL_KY].col,
+		msg_error(fl->ms, path, f[SL_KY].line, f[SL_KY].col,
 		          "empty period (ky): write a month as YYYY-MM (2024-05) or a quarter as YYYY-Qn "
 		          "(2024-Q2)");
 		ok = 0;
 	} else if (ky_parse(ky_text, &ky)) {
-		msg_error(&m->msgs, path, f[SL_KY].line, f[SL_KY].col,
+		msg_error(fl->ms, path, f[SL_KY].line, f[SL_KY].col,
 		          "bad period '%s': write a month as YYYY-MM (2024-05) or a quarter as YYYY-Qn "
 		          "(2024-Q2)",
 		          f[SL_KY].text);
 		ok = 0;
 	}
 	if (S_int(f[SL_CHI_TIEU].text, &stt)) {
-		msg_error(&m->msgs, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
+		msg_error(fl->ms, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
 		          "chi_tieu '%s' is not a target number: write the stt of a row of chi-tieu.csv",
 		          f[SL_CHI_TIEU].text);
 		ok = 0;
 	} else if ((t = model_find_chi_tieu(m, stt)) < 0) {
 		if (fl->c->have_chi_tieu)
-			msg_error(&m->msgs, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
+			msg_error(fl->ms, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
 			          "unknown target %d: chi-tieu.csv has no row with stt %d", stt, stt);
 		ok = 0;
 	}
-	int cnt_ok = !S_count_field(m, path, &f[SL_TU_SO], "tu_so", &tu);
-	cnt_ok &= !S_count_field(m, path, &f[SL_MAU_SO], "mau_so", &mau);
+	int cnt_ok = !S_count_field(fl->ms, path, &f[SL_TU_SO], "tu_so", &tu);
+	cnt_ok &= !S_count_field(fl->ms, path, &f[SL_MAU_SO], "mau_so", &mau);
 	if (cnt_ok && tu > mau) {
-		msg_error(&m->msgs, path, f[SL_TU_SO].line, f[SL_TU_SO].col,
+		msg_error(fl->ms, path, f[SL_TU_SO].line, f[SL_TU_SO].col,
 		          "tu_so %lld is greater than mau_so %lld: the numerator counts part of the "
 		          "denominator",
 		          (long long)tu, (long long)mau);
@@ -1042,18 +1053,18 @@ static int S_row_so_lieu(void *vf, const CsvRow *r)
 		const DonVi *u = &m->don_vi[fl->unit];
 		if (u->nhom < 0) /* its group is reported as unknown already */
 			return 0;
-		msg_warn(&m->msgs, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
+		msg_warn(fl->ms, path, f[SL_CHI_TIEU].line, f[SL_CHI_TIEU].col,
 		         "target %d does not apply to group '%s' of this unit (ap_dung of chi-tieu.csv): "
 		         "the row is ignored",
 		         stt, m->nhom[u->nhom].ma);
 		return 0;
 	}
-	S_Ctx *c = fl->c;
-	if (c->n_rows == c->cap_rows)
-		c->rows = xgrow(c->rows, &c->cap_rows, c->n_rows + 1, sizeof *c->rows);
-	c->rows[c->n_rows++] = (SoLieu){fl->unit, t, ky, r->line, tu, mau, S_dup_or_null(f[SL_GHI_CHU].text)};
-	c->year_n[ky.year - S_Y0]++; /* ky_parse: 4 digits from 1900 */
-	fl->c->ky_col[fl->unit] = f[SL_KY].col;
+	S_Reader *rd = fl->rd;
+	if (rd->n_rows == rd->cap_rows)
+		rd->rows = xgrow(rd->rows, &rd->cap_rows, rd->n_rows + 1, sizeof *rd->rows);
+	rd->rows[rd->n_rows++] = (SoLieu){fl->unit, t, ky, r->line, tu, mau, S_dup_or_null(f[SL_GHI_CHU].text)};
+	rd->year_n[ky.year - S_Y0]++; /* ky_parse: 4 digits from 1900 */
+	fl->c->ky_col[fl->unit] = f[SL_KY].col; /* the unit's own: one file, one thread */
 	return 0;
 }
 
@@ -1105,44 +1116,45 @@ static int S_cmp_so_lieu(const void *a, const void *b)
 	return (x->line > y->line) - (x->line < y->line);
 }
 
-/* Room for n rows in the last block (a new block when it is full). */
-static SoLieu *S_block_room(S_Ctx *c, size_t n)
+/* Room for n rows in the reader's last block (a new block when it is
+ * full). */
+static SoLieu *S_block_room(S_Reader *rd, size_t n)
 {
-	if (!c->n_blk || c->blk_cap - c->blk_used < n) {
-		/* blocks of 64 Ki rows (3 MB), doubling up to 256 Ki rows (12 MB), or
-		 * one file's rows when more */
-		size_t cap = c->n_blk ? c->blk_cap * 2 : 65536;
+	if (!rd->n_blk || rd->blk_cap - rd->blk_used < n) {
+		/* blocks of 64 Ki rows (2.5 MB), doubling up to 256 Ki rows (10 MB),
+		 * or one file's rows when more */
+		size_t cap = rd->n_blk ? rd->blk_cap * 2 : 65536;
 		if (cap > ((size_t)1 << 18))
 			cap = (size_t)1 << 18;
 		if (cap < n)
 			cap = n;
-		c->blk = xrealloc(c->blk, (c->n_blk + 1) * sizeof *c->blk);
-		c->blk[c->n_blk++] = xmalloc(cap * sizeof **c->blk);
-		c->blk_cap = cap;
-		c->blk_used = 0;
+		rd->blk = xrealloc(rd->blk, (rd->n_blk + 1) * sizeof *rd->blk);
+		rd->blk[rd->n_blk++] = xmalloc(cap * sizeof **rd->blk);
+		rd->blk_cap = cap;
+		rd->blk_used = 0;
 	}
-	return c->blk[c->n_blk - 1] + c->blk_used;
+	return rd->blk[rd->n_blk - 1] + rd->blk_used;
 }
 
-/* Keeps one file's rows c->rows[0..n) in a block, sorted as
+/* Keeps one file's rows rd->rows[0..n) in a block, sorted as
  * S_cmp_so_lieu sorts, and returns where.  Linear for the usual file: a
  * stable counting sort by target straight into the block (rows come in
  * line order, the last key), then an insertion sort by the whole key,
- * which finds each target's periods in order or nearly so. */
-static SoLieu *S_keep_rows(S_Ctx *c, size_t n)
+ * which finds each target's periods in order or nearly so.  T: the
+ * number of targets. */
+static SoLieu *S_keep_rows(S_Reader *rd, size_t n, size_t T)
 {
 	if (!n)
 		return NULL;
-	SoLieu *v = S_block_room(c, n);
-	c->blk_used += n;
-	size_t T = c->m->n_chi_tieu;
+	SoLieu *v = S_block_room(rd, n);
+	rd->blk_used += n;
 	size_t *at = xcalloc(T + 1, sizeof *at);
 	for (size_t i = 0; i < n; i++)
-		at[c->rows[i].chi_tieu + 1]++;
+		at[rd->rows[i].chi_tieu + 1]++;
 	for (size_t t = 0; t < T; t++)
 		at[t + 1] += at[t];
 	for (size_t i = 0; i < n; i++)
-		v[at[c->rows[i].chi_tieu]++] = c->rows[i];
+		v[at[rd->rows[i].chi_tieu]++] = rd->rows[i];
 	free(at);
 	/* periods far out of order: past a few moves a row, qsort instead */
 	size_t budget = 8 * n + 64;
@@ -1165,28 +1177,46 @@ static SoLieu *S_keep_rows(S_Ctx *c, size_t n)
 	return v;
 }
 
-static void S_read_file(S_Ctx *c, const char *name)
+/* One file of so-lieu/: what its name decided (in name order, on one
+ * thread), then what reading it gave (on any). */
+typedef struct {
+	char *path;        /* "so-lieu/<name>" */
+	char *stem;        /* NULL: not read (refused or ignored by its name) */
+	int unit, xlsx;
+	Msgs pre;          /* about its name, before it is read */
+	Msgs ms;           /* from reading it */
+	int rc;
+	unsigned char sha256[32];
+} S_Tep;
+
+/* What the name of so-lieu/<name> says, before the file is read: a
+ * workbook or CSV file of which unit, or a file refused or ignored
+ * (messages in f->pre).  Serial, in name order: a unit's second file
+ * and the "did you mean" budget depend on the files before. */
+static void S_file_name(S_Ctx *c, const char *name, S_Tep *f)
 {
 	Model *m = c->m;
 	size_t len = strlen(name);
 	char *path = xmalloc(len + 9);
 	memcpy(path, "so-lieu/", 8);
 	memcpy(path + 8, name, len + 1);
+	f->path = path;
+	f->unit = -1;
+	msgs_init(&f->pre);
+	msgs_init(&f->ms);
 	int xlsx = len > 5 && !strcasecmp(name + len - 5, ".xlsx");
 	if (len > 4 && (!strcasecmp(name + len - 4, ".xls") || !strcasecmp(name + len - 4, ".ods"))) {
-		msg_error(&m->msgs, path, 0, 0,
+		msg_error(&f->pre, path, 0, 0,
 		          "chitieu reads .xlsx workbooks and CSV files, not %s files: open it in Excel or "
 		          "LibreOffice and save it as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
 		          "delimited) (*.csv)\", named <ma>.xlsx or <ma>.csv",
 		          !strcasecmp(name + len - 4, ".xls") ? "Excel 97-2003 (.xls)" : "OpenDocument (.ods)");
-		free(path);
 		return;
 	}
 	if (!xlsx && (len < 5 || strcasecmp(name + len - 4, ".csv"))) {
-		msg_warn(&m->msgs, path, 0, 0,
+		msg_warn(&f->pre, path, 0, 0,
 		         "not a .csv or .xlsx file: ignored (save a unit's figures as \"CSV UTF-8\" named "
 		         "<ma>.csv, or as a workbook <ma>.xlsx)");
-		free(path);
 		return;
 	}
 	char *stem = xstrndup(name, len - (xlsx ? 5 : 4));
@@ -1202,17 +1232,17 @@ static void S_read_file(S_Ctx *c, const char *name)
 		S_suggest(c, &b, near, m->n_don_vi, S_get_don_vi, m);
 		free(near);
 		if (!model_code_ok(stem))
-			msg_error(&m->msgs, path, 0, 0,
+			msg_error(&f->pre, path, 0, 0,
 			          "the file name '%s' is not a unit code: name the file <ma>.csv after the "
 			          "unit's code in don-vi.csv ([a-z0-9-]+)%s",
 			          name, b.ptr);
 		else
-			msg_error(&m->msgs, path, 0, 0, "unknown unit '%s': no such code in don-vi.csv%s",
+			msg_error(&f->pre, path, 0, 0, "unknown unit '%s': no such code in don-vi.csv%s",
 			          stem, b.ptr);
 		buf_release(&b);
 	}
 	if (unit >= 0 && m->don_vi[unit].co_so_lieu) {
-		msg_error(&m->msgs, path, 0, 0,
+		msg_error(&f->pre, path, 0, 0,
 		          "a second data file for unit '%s': %s and %s both hold its figures; keep one",
 		          stem, c->sl_path[unit], path);
 		unit = -1;
@@ -1221,20 +1251,83 @@ static void S_read_file(S_Ctx *c, const char *name)
 		m->don_vi[unit].co_so_lieu = 1;
 		c->sl_path[unit] = xstrdup(path);
 	}
-	S_File fl = {c, stem, unit};
+	f->stem = stem;
+	f->unit = unit;
+	f->xlsx = xlsx;
+}
+
+/* Reads the file S_file_name accepted, its messages into f->ms and the
+ * unit's rows kept by rd.  Touches nothing another file's reading does:
+ * the model and c are only read, but for the unit's own entries. */
+static void S_file_read(S_Ctx *c, S_Reader *rd, S_Tep *f)
+{
+	S_File fl = {c, rd, &f->ms, f->stem, f->unit};
 	CsvInfo info = {0};
-	c->n_rows = 0;
-	int rc = (xlsx ? xlsxin_read : csvin_read)(c->dir, path, S_cols_so_lieu, SL_N, S_row_so_lieu,
-	                                           &fl, &m->msgs, m->tep_sha ? &info : NULL);
-	if (unit >= 0) {
-		c->seg[unit] = S_keep_rows(c, c->n_rows);
-		c->seg_len[unit] = c->n_rows;
-		m->n_so_lieu += c->n_rows;
+	rd->n_rows = 0;
+	f->rc = (f->xlsx ? xlsxin_read : csvin_read)(c->dir, f->path, S_cols_so_lieu, SL_N,
+	                                             S_row_so_lieu, &fl, &f->ms,
+	                                             c->m->tep_sha ? &info : NULL);
+	memcpy(f->sha256, info.sha256, sizeof f->sha256);
+	if (f->unit >= 0) {
+		c->seg[f->unit] = S_keep_rows(rd, rd->n_rows, c->m->n_chi_tieu);
+		c->seg_len[f->unit] = rd->n_rows;
+		rd->n_kept += rd->n_rows;
 	}
-	if (rc != CSVIN_MISSING)
-		S_tep(m, path, info.sha256);
-	free(stem);
-	free(path);
+}
+
+/* The files read by several threads: each takes the next file not taken. */
+typedef struct {
+	S_Ctx *c;
+	S_Reader *rd;
+	S_Tep *f;
+	size_t n;
+	atomic_size_t *next;
+} S_Job;
+
+static void *S_job(void *vj)
+{
+	S_Job *j = vj;
+	for (size_t i; (i = atomic_fetch_add(j->next, 1)) < j->n;)
+		if (j->f[i].stem)
+			S_file_read(j->c, j->rd, &j->f[i]);
+	return NULL;
+}
+
+static void *S_job_thread(void *vj)
+{
+	S_job(vj);
+	csvin_thread_done();
+	return NULL;
+}
+
+/* Reads the files f[0..n) on up to jobs threads (this one among them),
+ * as reading them in order on one would: each file's messages are its
+ * own, put in order afterwards, and its rows kept apart by unit. */
+static void S_read_files(S_Ctx *c, S_Tep *f, size_t n, int jobs)
+{
+	/* a thread is worth its start for 32 files or so; the allocation
+	 * test needs the one order of allocations a single thread gives */
+	size_t k = jobs > 1 && !xalloc_failing() ? (size_t)jobs : 1;
+	if (k > n / 32 + 1)
+		k = n / 32 + 1;
+	c->rd = xcalloc(k, sizeof *c->rd);
+	c->n_rd = k;
+	atomic_size_t next = 0;
+	S_Job *job = xmalloc(k * sizeof *job);
+	pthread_t *th = xmalloc(k * sizeof *th);
+	size_t started = 1;
+	for (size_t t = 0; t < k; t++)
+		job[t] = (S_Job){c, &c->rd[t], f, n, &next};
+	for (size_t t = 1; t < k; t++)
+		if (pthread_create(&th[t], NULL, S_job_thread, &job[t]) == 0)
+			started = t + 1;
+		else
+			break; /* fewer threads: this one takes what is left */
+	S_job(&job[0]);
+	for (size_t t = 1; t < started; t++)
+		pthread_join(th[t], NULL);
+	free(th);
+	free(job);
 }
 
 /* One folder holds one year: the year most rows give (the later on a
@@ -1282,13 +1375,16 @@ static void S_order_so_lieu(S_Ctx *c)
 			memcpy(v + w, c->seg[u], c->seg_len[u] * sizeof *v);
 		w += c->seg_len[u];
 	}
-	for (size_t i = 0; i < c->n_blk; i++)
-		free(c->blk[i]);
-	free(c->blk);
-	free(c->rows);
-	c->blk = NULL;
-	c->rows = NULL;
-	c->n_blk = c->n_rows = 0;
+	for (size_t r = 0; r < c->n_rd; r++) {
+		S_Reader *rd = &c->rd[r];
+		for (size_t i = 0; i < rd->n_blk; i++)
+			free(rd->blk[i]);
+		free(rd->blk);
+		free(rd->rows);
+	}
+	free(c->rd);
+	c->rd = NULL;
+	c->n_rd = 0;
 	free(m->so_lieu);
 	m->so_lieu = v;
 }
@@ -1347,7 +1443,7 @@ static void S_check_so_lieu(S_Ctx *c)
 	}
 }
 
-static void S_read_so_lieu(S_Ctx *c)
+static void S_read_so_lieu(S_Ctx *c, int jobs)
 {
 	Model *m = c->m;
 	size_t n;
@@ -1356,15 +1452,30 @@ static void S_read_so_lieu(S_Ctx *c)
 	c->seg = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg);
 	c->seg_len = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->seg_len);
 	c->sl_path = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *c->sl_path);
-	c->year_n = xcalloc(S_NY, sizeof *c->year_n);
+	S_Tep *f = xcalloc(n ? n : 1, sizeof *f);
 	for (size_t i = 0; i < n; i++) {
-		S_read_file(c, names[i]);
+		S_file_name(c, names[i], &f[i]);
 		free(names[i]);
 	}
 	free(names);
+	S_read_files(c, f, n, jobs);
+	/* what reading in name order on one thread would have said, in order */
+	for (size_t i = 0; i < n; i++) {
+		msgs_append(&m->msgs, &f[i].pre);
+		msgs_append(&m->msgs, &f[i].ms);
+		if (f[i].stem && f[i].rc != CSVIN_MISSING)
+			S_tep(m, f[i].path, f[i].sha256);
+		free(f[i].path);
+		free(f[i].stem);
+	}
+	free(f);
+	for (size_t r = 0; r < c->n_rd; r++) {
+		m->n_so_lieu += c->rd[r].n_kept;
+		for (size_t y = 0; y < S_NY; y++)
+			c->year_n[y] += c->rd[r].year_n[y];
+	}
 	S_order_so_lieu(c);
 	S_one_year(c);
-	free(c->year_n);
 	S_check_so_lieu(c);
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		/* a unit of a known group judged on no target has nothing to send */
@@ -1387,6 +1498,11 @@ static int S_cmp_tep(const void *a, const void *b)
 }
 
 int input_read(Model *m, const char *dir)
+{
+	return input_read_j(m, dir, 1);
+}
+
+int input_read_j(Model *m, const char *dir, int jobs)
 {
 	int e0 = m->msgs.n_error;
 	S_Ctx c;
@@ -1419,7 +1535,7 @@ int input_read(Model *m, const char *dir)
 	model_build_index(m);
 	S_resolve_thuoc(&c);
 	S_can_cu_span(&c);
-	S_read_so_lieu(&c);
+	S_read_so_lieu(&c, jobs);
 
 	for (size_t i = 0; i < m->n_don_vi; i++)
 		free(c.dv_thuoc[i]);

@@ -9,5 +9,8 @@
 #include "model.h"
 
 int input_read(Model *m, const char *dir);
+/* The same, the units' files read on up to jobs threads (the result is
+ * the same for any jobs, messages in the same order). */
+int input_read_j(Model *m, const char *dir, int jobs);
 
 #endif

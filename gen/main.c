@@ -621,7 +621,7 @@ int main(int argc, char **argv)
 	/* --check prints no colophon and draws no chart: neither the files'
 	 * digests nor the trend series are made */
 	m.tep_sha = !o.check;
-	int bad = input_read(&m, o.in) != 0;
+	int bad = input_read_j(&m, o.in, o.jobs) != 0;
 	S_time("reading");
 	/* One input folder holds one year: -k of another year than its
 	 * figures is a mistyped period, not a report in which every unit

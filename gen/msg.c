@@ -24,6 +24,19 @@ void msgs_release(Msgs *ms)
 	msgs_init(ms);
 }
 
+void msgs_append(Msgs *to, Msgs *from)
+{
+	if (from->n) {
+		to->v = xgrow(to->v, &to->cap, to->n + from->n, sizeof *to->v);
+		memcpy(to->v + to->n, from->v, from->n * sizeof *from->v);
+		to->n += from->n;
+		to->n_error += from->n_error;
+		to->n_warning += from->n_warning;
+	}
+	free(from->v);
+	msgs_init(from);
+}
+
 void msg_add(Msgs *ms, MsgLevel level, const char *path, int line, int col, const char *fmt, ...)
 {
 	ms->v = xgrow(ms->v, &ms->cap, ms->n + 1, sizeof *ms->v);

@@ -32,6 +32,10 @@ void msg_add(Msgs *ms, MsgLevel level, const char *path, int line, int col,
              const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 #define msg_error(ms, path, line, col, ...) msg_add(ms, MSG_ERROR, path, line, col, __VA_ARGS__)
 #define msg_warn(ms, path, line, col, ...) msg_add(ms, MSG_WARNING, path, line, col, __VA_ARGS__)
+/* Moves every message of from to the end of to, in order; from is left
+ * empty (a reader that collects a file's messages apart, then puts them
+ * where they belong). */
+void msgs_append(Msgs *to, Msgs *from);
 /* "path:line:col: error: text" into a fresh string (caller frees). */
 char *msg_format(const Msg *m);
 /* Prints every message then the count line ("2 errors, 1 warning"). */

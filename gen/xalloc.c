@@ -36,6 +36,7 @@ static int S_injected(void)
 }
 
 void xalloc_fail_after(long n) { fail_countdown = n; }
+int xalloc_failing(void) { return fail_countdown > 0; }
 
 /* A block of many megabytes (the nation's figure rows, the evaluation's
  * tables: some 60 MB) is filled a 4 KiB page fault at a time: a sixth of

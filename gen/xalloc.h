@@ -19,5 +19,8 @@ char *xstrndup(const char *s, size_t n);
 char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Testing: fail the n-th allocation from now (0 disables). */
 void xalloc_fail_after(long n);
+/* 1 while xalloc_fail_after() has an allocation to fail: work that could
+ * run on several threads runs on one, so that it is the same one. */
+int xalloc_failing(void);
 
 #endif

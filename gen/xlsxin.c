@@ -11,6 +11,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -800,9 +801,9 @@ int xlsxin_read_mem(const char *path, const void *data, size_t n, const CsvCol *
 	buf_init(&x.ss);
 	CsvRecs *recs = csvrecs_new(path, cols, n_cols, fn, ctx, ms);
 	const unsigned char *b = data;
-	static int inited;
-	if (!inited++)
-		xmlInitParser();
+	/* once, whichever of input.c's reading threads comes first */
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	pthread_once(&once, xmlInitParser);
 
 	if (n >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		/* an OLE file: an encrypted workbook (its EncryptedPackage) or an
