@@ -1,5 +1,6 @@
 #include "eval.h"
 
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,13 +38,11 @@ DanhGia eval_judge(const ChiTieu *t, int64_t n, int64_t d)
 	return ok ? DG_DAT : DG_CHUA_DAT;
 }
 
-/* qsort has no context argument: the model being ordered is passed here. */
-static const Model *S_sort_model;
-
-static int S_cmp_thu_tu(const void *a, const void *b)
+static int S_cmp_thu_tu(const void *a, const void *b, void *vm)
 {
+	const Model *m = vm;
 	int x = *(const int *)a, y = *(const int *)b;
-	const DonVi *u = &S_sort_model->don_vi[x], *v = &S_sort_model->don_vi[y];
+	const DonVi *u = &m->don_vi[x], *v = &m->don_vi[y];
 	/* Groups are sorted by thu_tu already, so the index is the order;
 	 * a unit without a group goes last. */
 	unsigned gu = (unsigned)u->nhom, gv = (unsigned)v->nhom;
@@ -243,50 +242,88 @@ static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_
 	free(co_tinh);
 }
 
-static int S_run(Model *m, const char *ky, int xh)
+/* The units in display order (Model.thu_tu_don_vi): it needs the
+ * registry only, so it may be sorted beside the verdicts. */
+static void *S_order(void *vm)
+{
+	Model *m = vm;
+	size_t U = m->n_don_vi;
+	for (size_t u = 0; u < U; u++)
+		m->thu_tu_don_vi[u] = (int)u;
+	if (U > 1)
+		qsort_r(m->thu_tu_don_vi, U, sizeof *m->thu_tu_don_vi, S_cmp_thu_tu, m);
+	return NULL;
+}
+
+int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 {
 	CuaSo *w = &m->cua_so;
 	size_t U = m->n_don_vi, T = m->n_chi_tieu, G = m->n_nhom;
+	int xh = o->series;
 	Ky k;
 
 	model_release_results(m);
 	memset(w, 0, sizeof *w);
 
-	/* The latest period of the data: the default report period. */
-	int have = 0;
-	Ky latest = {0, 'M', 1};
-	for (size_t i = 0; i < m->n_so_lieu; i++)
-		if (!have || ky_cmp(m->so_lieu[i].ky, latest) > 0) {
-			latest = m->so_lieu[i].ky;
-			have = 1;
-		}
+	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
+	pthread_t th;
+	/* a collation per comparison: 10 ms at 10,000 units, worth a thread */
+	int sorting = o->jobs > 1 && U >= 1000 && pthread_create(&th, NULL, S_order, m) == 0;
+	if (!sorting)
+		S_order(m);
+
+	/* The window and the kind of steps come from the rows in it. */
+	int n_in = 0, any_q = 0;
 	if (ky) {
 		if (ky_parse(ky, &k)) {
 			msg_error(&m->msgs, "", 0, 0,
 			          "bad report period '%s': expected YYYY-MM or YYYY-Qn (e.g. 2024-Q2)", ky);
+			if (sorting)
+				pthread_join(th, NULL);
 			return -1;
 		}
-	} else if (have) {
-		k = latest;
+		w->ky = w->moi_nhat = k;
+		w->year = k.year;
+		w->last_month = ky_last_month(k);
+		for (size_t i = 0; i < m->n_so_lieu; i++) {
+			const SoLieu *r = &m->so_lieu[i];
+			if (!S_in_window(w, r->ky))
+				continue;
+			if (!n_in || ky_cmp(r->ky, w->moi_nhat) > 0)
+				w->moi_nhat = r->ky;
+			n_in++;
+			any_q |= r->ky.kind == 'Q';
+		}
 	} else {
-		msg_error(&m->msgs, "so-lieu", 0, 0, "no figures in so-lieu/: nothing to evaluate");
-		return -1;
-	}
-	w->ky = k;
-	w->year = k.year;
-	w->last_month = ky_last_month(k);
-
-	/* The cut-off and the kind of steps come from the rows in the window. */
-	int n_in = 0, any_q = 0;
-	w->moi_nhat = k;
-	for (size_t i = 0; i < m->n_so_lieu; i++) {
-		const SoLieu *r = &m->so_lieu[i];
-		if (!S_in_window(w, r->ky))
-			continue;
-		if (!n_in || ky_cmp(r->ky, w->moi_nhat) > 0)
-			w->moi_nhat = r->ky;
-		n_in++;
-		any_q |= r->ky.kind == 'Q';
+		/* The latest period of the data is the report period; its window
+		 * holds every row of its year (none is later), and its rows are
+		 * counted as the pass goes: a row of a later year than the latest
+		 * so far is itself the latest, so none of that year came before. */
+		int have = 0;
+		Ky latest = {0, 'M', 1};
+		for (size_t i = 0; i < m->n_so_lieu; i++) {
+			Ky r = m->so_lieu[i].ky;
+			if (!have || ky_cmp(r, latest) > 0) {
+				if (!have || r.year != latest.year)
+					n_in = any_q = 0;
+				latest = r;
+				have = 1;
+			}
+			if (r.year == latest.year) {
+				n_in++;
+				any_q |= r.kind == 'Q';
+			}
+		}
+		if (!have) {
+			msg_error(&m->msgs, "so-lieu", 0, 0, "no figures in so-lieu/: nothing to evaluate");
+			if (sorting)
+				pthread_join(th, NULL);
+			return -1;
+		}
+		k = latest;
+		w->ky = w->moi_nhat = k;
+		w->year = k.year;
+		w->last_month = ky_last_month(k);
 	}
 	w->buoc_quy = n_in ? any_q : k.kind == 'Q';
 	if (w->buoc_quy) {
@@ -311,14 +348,6 @@ static int S_run(Model *m, const char *ky, int xh)
 	S_ket_qua(m, w, m->kq_don_vi, m->kq_nhom, m->kq_tinh, xh, m->xh_don_vi, m->xh_nhom, m->xh_tinh,
 	          cover);
 
-	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
-	for (size_t u = 0; u < U; u++)
-		m->thu_tu_don_vi[u] = (int)u;
-	S_sort_model = m;
-	if (U > 1)
-		qsort(m->thu_tu_don_vi, U, sizeof *m->thu_tu_don_vi, S_cmp_thu_tu);
-	S_sort_model = NULL;
-
 	/* Provisional figures (SPEC "History"): a unit judged on some target
 	 * with no data file, or one whose rows miss months (marked by
 	 * S_warn_coverage). */
@@ -334,18 +363,16 @@ static int S_run(Model *m, const char *ky, int xh)
 	m->n_thieu = 0;
 	for (size_t u = 0; u < U; u++)
 		m->n_thieu += m->thieu_don_vi[u];
+	if (sorting)
+		pthread_join(th, NULL);
 	m->evaluated = 1;
 	return 0;
 }
 
 int eval_run(Model *m, const char *ky)
 {
-	return S_run(m, ky, 1);
-}
-
-int eval_verdicts(Model *m, const char *ky)
-{
-	return S_run(m, ky, 0);
+	EvalOpts o = {1, 1};
+	return eval_run_opts(m, ky, &o);
 }
 
 void eval_ket_qua(const Model *m, Ky k, KetQua **kq_dv, KetQua **kq_nhom, KetQua **kq_tinh)

@@ -15,9 +15,15 @@ DanhGia eval_judge(const ChiTieu *t, int64_t n, int64_t d);
  * or -1 when ky is not a valid period or no data exists (message in
  * m->msgs, to be treated as bad usage / bad input by the caller). */
 int eval_run(Model *m, const char *ky);
-/* eval_run() without the trend series: xh_* stay NULL.  For --check,
- * which draws nothing (at 10,000 units the series are 29 MB). */
-int eval_verdicts(Model *m, const char *ky);
+
+typedef struct {
+	int series; /* 1: the trend series (xh_*); 0: they stay NULL (--check,
+	               which draws nothing: at 10,000 units they are 29 MB) */
+	int jobs;   /* threads it may use (the units' order is sorted beside
+	               the verdicts); the result is the same for any */
+} EvalOpts;
+/* eval_run() (which is series 1, jobs 1) as o says. */
+int eval_run_opts(Model *m, const char *ky, const EvalOpts *o);
 
 /* The verdicts of another window of the same figures, the one ending
  * with k (a period of the model's year), as eval_run() judges its own:

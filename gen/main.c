@@ -633,7 +633,8 @@ int main(int argc, char **argv)
 			other_year = m.so_lieu[0].ky.year;
 	}
 	/* the forms need the registry only: no evaluation */
-	if (!bad && !other_year && !o.bieu_mau && (o.check ? eval_verdicts : eval_run)(&m, o.ky) != 0)
+	EvalOpts eo = {!o.check, o.jobs};
+	if (!bad && !other_year && !o.bieu_mau && eval_run_opts(&m, o.ky, &eo) != 0)
 		bad = 1;
 	if (other_year)
 		bad = 1;
