@@ -8,9 +8,10 @@
 # files are unchanged.  For each size it prints:
 #   check     `chitieu --check -q`: wall time, peak memory, exit code
 #   floor     libcsv alone parsing the same files (tools/csvfloor.c) against
-#             `chitieu --check -q`, side by side, each the best of 5: CPU and
-#             wall times and their ratio; at 3,000 units or more also on a
-#             variant of the input with 3,000 coverage warnings (genbench -w)
+#             `chitieu --check -q -j $BENCH_JOBS`, side by side, each the best
+#             of 9: CPU and wall times and their ratio; floor-j1 the same on
+#             one thread; at 3,000 units or more also on a variant of the
+#             input with 3,000 coverage warnings (genbench -w): floor+w
 #   full      `chitieu -q -j $BENCH_JOBS`: wall time, peak memory, exit code
 #             (a cold chart cache: a fresh output root)
 #   rerun     the same run again, nothing changed (every chart from the cache)
@@ -134,19 +135,23 @@ measure() {
 wall_of() { tail -n 1 "$RUN/time.out" | cut -d' ' -f1; }
 cpu_of() { tail -n 1 "$RUN/time.out" | awk '{ print $5 + $6 }'; }
 
-# floor_vs_check LABEL DIR: libcsv alone and `chitieu --check`, one after the
-# other five times, each the best (the least) of its five CPU and wall
-# times: other load on the machine only ever adds to them.
+# floor_vs_check LABEL DIR [ARG...]: libcsv alone and `chitieu --check
+# ARG...`, one after the other nine times, each the best (the least) of its
+# nine CPU and wall times: other load on the machine only ever adds to
+# them.
 floor_vs_check() {
 	[ "$HAVE_GNU_TIME" = 1 ] || return 0
+	l=$1
+	d=$2
+	shift 2
 	: >"$RUN/floor.times"
 	: >"$RUN/check.times"
-	for i in 1 2 3 4 5; do
-		/usr/bin/time -a -o "$RUN/floor.times" -f '%e %U %S' "$FLOOR" "$2" >/dev/null 2>&1
-		/usr/bin/time -a -o "$RUN/check.times" -f '%e %U %S' "$CHITIEU" --check -q -i "$2" >/dev/null 2>&1
+	for i in 1 2 3 4 5 6 7 8 9; do
+		/usr/bin/time -a -o "$RUN/floor.times" -f '%e %U %S' "$FLOOR" "$d" >/dev/null 2>&1
+		/usr/bin/time -a -o "$RUN/check.times" -f '%e %U %S' "$CHITIEU" --check -q -i "$d" "$@" >/dev/null 2>&1
 	done
 	best() { awk 'NR == 1 || $1 < w { w = $1 } NR == 1 || $2 + $3 < c { c = $2 + $3 } END { printf "%.3f %.3f", w, c }' "$1"; }
-	set -- "$1" $(best "$RUN/floor.times") $(best "$RUN/check.times")
+	set -- "$l" $(best "$RUN/floor.times") $(best "$RUN/check.times")
 	awk -v l="$1" -v fw="$2" -v fc="$3" -v cw="$4" -v cc="$5" 'BEGIN {
 		fmt = "  %-8s libcsv alone %.2f s (%.2f s CPU), --check %.2f s (%.2f s CPU): %.1f x the floor (%.1f x in CPU)\n"
 		if (fc < 0.02)
@@ -203,14 +208,17 @@ for size in $SIZES; do
 		"load average $(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo '?')"
 
 	measure check "$CHITIEU" --check -q -i "$in"
-	floor_vs_check floor "$in"
+	# as the clerk runs it (-j: the cores), and on one thread
+	floor_vs_check floor "$in" -j "$JOBS"
+	floor_vs_check "floor-j1" "$in" -j 1
 	if [ "$units" -ge 3000 ]; then
 		# the same with 3,000 coverage warnings printed
 		if [ ! -f "$in-w/don-vi.csv" ]; then
 			rm -rf "$in-w"
 			"$GEN" -i "$TOP/input" -w 3000 "$size" "$in-w" >/dev/null || echo "bench: genbench -w failed" >&2
 		fi
-		floor_vs_check "floor+w" "$in-w"
+		floor_vs_check "floor+w" "$in-w" -j "$JOBS"
+		floor_vs_check "floor+w-j1" "$in-w" -j 1
 	fi
 	rm -rf "$out" "$RUN/scripts"
 	mkdir -p "$RUN/scripts"
