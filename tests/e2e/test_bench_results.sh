@@ -2,9 +2,9 @@
 # not move.  On generated inputs (tools/genbench.c over the registry kept in
 # tests/data/bench/): 1,200 units with 400 planted coverage warnings, and a
 # copy with planted errors, the messages of --check and ket-qua.csv of a
-# full run are byte for byte those chitieu gave before that work (commit
-# c6b3efa), pinned here by their SHA-256.  A change that is meant to alter
-# results updates the sums, saying why.
+# full run (read on 3 and 2 threads) are byte for byte those chitieu gave
+# before that work (commit c6b3efa), pinned here by their SHA-256.  A
+# change that is meant to alter results updates the sums, saying why.
 . tests/e2e/lib.sh
 set -e
 [ -z "${CHITIEU_WRAP:-}" ] || exit 0 # minutes under valgrind; other tests cover the paths
@@ -12,7 +12,7 @@ ${CC:-cc} -std=c11 -O2 -o "$WORK/genbench" "$TOP/tools/genbench.c" || fail "genb
 "$WORK/genbench" -i "$TOP/tests/data/bench" -w 400 1200 "$WORK/in" >/dev/null || fail "genbench failed"
 sum() { sha256sum "$1" | cut -d' ' -f1; }
 
-run_chitieu --check -i "$WORK/in"
+run_chitieu --check -j 3 -i "$WORK/in"
 expect_rc 0
 [ "$(grep -c ': warning: ' "$WORK/err")" -eq 400 ] || fail "expected 400 warnings"
 [ "$(sum "$WORK/err")" = 6cd2fd81245c3b8083a2650d8c9e1af8ca87e1a98eef1e0ae23a410a124c35d2 ] ||
@@ -39,7 +39,7 @@ for f in $(ls "$WORK/bad/so-lieu"/*.csv | awk 'NR % 97 == 5'); do
 	3) sed -i '5s/,[0-9]*,/,1.5,/' "$f" ;;                           # not a count
 	esac
 done
-run_chitieu --check -i "$WORK/bad"
+run_chitieu --check -j 3 -i "$WORK/bad"
 expect_rc 1
 [ "$(grep -c ': error: ' "$WORK/err")" -ge "$i" ] || fail "fewer errors than planted"
 [ "$(sum "$WORK/err")" = 182f8395325b5661ad7dde92b09862ec9198cd61cf84a560ed799d211dd5ab7d ] ||
