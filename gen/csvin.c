@@ -588,9 +588,10 @@ static int S_plain(unsigned char c)
 }
 
 /* The first i' >= i where p[i'] is not S_plain (n when none): a word of
- * 8 bytes at a time while no byte of it is below 0x20, above 0x7E or a
- * quote (the usual tests of a byte in a word; a word they flag is looked
- * at byte by byte). */
+ * 8 bytes at a time, with the usual tests of a byte in a word (below
+ * 0x20, above 0x7E, a quote).  They may flag a byte after the first one
+ * that matters (a borrow or carry runs up from it), never one before it,
+ * so the lowest flag is that byte (words are read little-endian). */
 static size_t S_plain_end(const unsigned char *p, size_t i, size_t n)
 {
 	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
@@ -601,8 +602,14 @@ static size_t S_plain_end(const unsigned char *p, size_t i, size_t n)
 		uint64_t below = (x - ones * 0x20) & ~x;       /* a byte < 0x20 */
 		uint64_t above = (x + ones * (0x80 - 0x7F)) | x; /* a byte >= 0x7F */
 		uint64_t quote = (q - ones) & ~q;             /* a byte == '"' */
-		if ((below | above | quote) & high)
+		uint64_t flags = (below | above | quote) & high;
+		if (flags) {
+#if __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+			return i + (size_t)(__builtin_ctzll(flags) >> 3);
+#else
 			break;
+#endif
+		}
 		i += 8;
 	}
 	while (i < n && S_plain(p[i]))
