@@ -192,7 +192,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	S_free(&t0, &ms0);
 
-	if (size <= 20000) {
+	/* 130 KiB of reading, a byte at a time: for one input in four, so
+	 * the invariants above keep most of the fuzzer's runs */
+	if (size <= 20000 && size && data[size - 1] % 4 == 0) {
 		static Buf head;
 		if (!head.ptr) {
 			buf_init(&head);
