@@ -5,7 +5,12 @@
  * csvin's record stage its rows); this file checks values.  Checks that
  * need more than one row (duplicates, a month beside its quarter, one
  * reporting year) run after a file or all files are read, over sorted
- * arrays: neighbours are compared, so nothing is quadratic. */
+ * arrays: neighbours are compared, so nothing is quadratic.
+ *
+ * The units' files may be read on several threads (input_read_j): their
+ * names are judged first, in order, and each file's messages are kept
+ * apart and put back in name order, so any number of threads says the
+ * same things in the same order. */
 #include "input.h"
 
 #include "han.h"
