@@ -182,20 +182,9 @@ static void S_add_field_full(S_In *in, const char *s, size_t len, int line, CsvK
 		in->fld = xgrow(in->fld, &in->cap_f, in->nf + 1, sizeof *in->fld);
 		in->fast_nf = in->cap_f < S_MAX_FIELDS ? in->cap_f : S_MAX_FIELDS;
 	}
-	in->fld[in->nf] = (S_Fld){in->fbuf.len, line, (unsigned char)kind};
-	Buf *f = &in->fbuf;
-	if (f->len + len + 2 <= f->cap) {
-		/* the usual field: room already (one call per field of the
-		 * nation's 2.7 million counted) */
-		memcpy(f->ptr + f->len, s, len);
-		f->len += len + 1;
-		f->ptr[f->len - 1] = '\0';
-		f->ptr[f->len] = '\0';
-	} else {
-		buf_add(f, s, len);
-		buf_putc(f, '\0');
-	}
-	in->nf++;
+	in->fld[in->nf++] = (S_Fld){in->fbuf.len, line, (unsigned char)kind};
+	buf_add(&in->fbuf, s, len);
+	buf_putc(&in->fbuf, '\0');
 }
 
 /* Bytes that may start (bit 1) or end (bit 2) white space S_trim
@@ -454,26 +443,7 @@ static void S_row(S_In *in)
 			in->unnamed_warned = 1;
 		}
 	int novalue = 0;
-	if (!in->grid) {
-		/* CSV: every field is text (no formula, no value kinds) */
-		const char *t = in->fbuf.ptr;
-		int line0 = in->fld[0].line;
-		for (size_t k = 0; k < in->n_cols; k++) {
-			int i = in->col_of[k];
-			CsvField *x = &in->row[k];
-			x->kind = CSV_TEXT;
-			if (i >= 0) {
-				x->text = t + in->fld[i].start;
-				x->line = in->fld[i].line;
-				x->col = i + 1;
-			} else {
-				x->text = "";
-				x->line = line0;
-				x->col = 0;
-			}
-		}
-	}
-	for (size_t k = 0; in->grid && k < in->n_cols; k++) {
+	for (size_t k = 0; k < in->n_cols; k++) {
 		int i = in->col_of[k];
 		if (i >= 0)
 			in->row[k] = (CsvField){S_field(in, (size_t)i), in->fld[i].line, i + 1,
@@ -1081,14 +1051,14 @@ static int S_finish(S_In *in, CsvInfo *info)
 	int rc = in->ms->n_error > in->n_error0 ? CSVIN_ERROR : CSVIN_OK;
 	buf_release(&in->sample);
 	if (in->spare && in->fbuf.cap <= 64 * 1024 && in->cap_f <= 256) {
-		S_spare.fbuf = in->fbuf;
+		S_spare.fbuf = in->fbuf; /* the next file takes them */
 		S_spare.fld = in->fld;
 		S_spare.cap_f = in->cap_f;
 	} else {
-		if (in->spare)
-			S_spare.fbuf.ptr = NULL, S_spare.fld = NULL, S_spare.cap_f = 0;
 		buf_release(&in->fbuf);
 		free(in->fld);
+		if (in->spare)
+			memset(&S_spare, 0, sizeof S_spare);
 	}
 	if (in->spare)
 		S_spare.busy = 0;
@@ -1208,9 +1178,8 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 		if (have) {
 			if (in.want_sha)
 				sha256_update(&in.sha, have, chunk);
-			if (in.stop)
-				; /* the digest is still of every byte */
-			else if (!in.sniffed)
+			/* after a stop the digest is still of every byte */
+			if (!in.stop && !in.sniffed)
 				S_sniff(&in, chunk, have, eof);
 			else if (!in.stop)
 				S_process(&in, chunk, have);

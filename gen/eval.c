@@ -265,21 +265,12 @@ int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 	model_release_results(m);
 	memset(w, 0, sizeof *w);
 
-	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
-	pthread_t th;
-	/* a collation per comparison: 10 ms at 10,000 units, worth a thread */
-	int sorting = o->jobs > 1 && U >= 1000 && pthread_create(&th, NULL, S_order, m) == 0;
-	if (!sorting)
-		S_order(m);
-
 	/* The window and the kind of steps come from the rows in it. */
 	int n_in = 0, any_q = 0;
 	if (ky) {
 		if (ky_parse(ky, &k)) {
 			msg_error(&m->msgs, "", 0, 0,
 			          "bad report period '%s': expected YYYY-MM or YYYY-Qn (e.g. 2024-Q2)", ky);
-			if (sorting)
-				pthread_join(th, NULL);
 			return -1;
 		}
 		w->ky = w->moi_nhat = k;
@@ -316,8 +307,6 @@ int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 		}
 		if (!have) {
 			msg_error(&m->msgs, "so-lieu", 0, 0, "no figures in so-lieu/: nothing to evaluate");
-			if (sorting)
-				pthread_join(th, NULL);
 			return -1;
 		}
 		k = latest;
@@ -335,6 +324,13 @@ int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 		for (int i = 0; i < w->n_buoc; i++)
 			w->buoc[i] = (Ky){w->year, 'M', i + 1};
 	}
+
+	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
+	pthread_t th;
+	/* a collation per comparison: 10 ms at 10,000 units, worth a thread */
+	int sorting = o->jobs > 1 && U >= 1000 && pthread_create(&th, NULL, S_order, m) == 0;
+	if (!sorting)
+		S_order(m);
 
 	m->kq_don_vi = xcalloc(U * T + 1, sizeof *m->kq_don_vi);
 	m->kq_nhom = xcalloc(G * T + 1, sizeof *m->kq_nhom);

@@ -60,7 +60,6 @@ typedef struct {
 	SoLieu **seg;      /* [n_don_vi]: where the unit's rows are kept */
 	struct S_Reader *rd; /* [n_rd]: one per thread reading the units' files */
 	size_t n_rd;
-	size_t year_n[S_NY]; /* rows kept of each year from S_Y0 (S_one_year) */
 	char **sl_path;    /* [n_don_vi]: the unit's data file, for messages */
 	int first_ct_line; /* line of the target with the smallest stt */
 	int ct_can_cu_col; /* column of can_cu in chi-tieu.csv (0: absent) */
@@ -123,15 +122,6 @@ enum { S_CNT_OK, S_CNT_EMPTY, S_CNT_EXCEL, S_CNT_NEG, S_CNT_BIG, S_CNT_BAD };
  * three, all separated by the same separator ("1.234", "1 234 567"). */
 static int S_count(const char *s, int64_t *out)
 {
-	/* the usual count: up to 12 plain digits, at most S_MAX_COUNT */
-	int64_t v = 0;
-	const char *p = s;
-	while (*p >= '0' && *p <= '9' && p - s < 12)
-		v = v * 10 + (*p++ - '0');
-	if (!*p && p > s) {
-		*out = v;
-		return S_CNT_OK;
-	}
 	if (!*s)
 		return S_CNT_EMPTY;
 	if (*s == '#')
@@ -139,7 +129,7 @@ static int S_count(const char *s, int64_t *out)
 	int neg = *s == '-';
 	if (neg)
 		s++;
-	v = 0;
+	int64_t v = 0;
 	int big = 0, groups = 0;
 	size_t run = 0, first = 0;
 	const char *sep = NULL;
@@ -894,7 +884,7 @@ typedef struct S_Reader {
 	size_t n_rows, cap_rows;
 	SoLieu **blk;
 	size_t n_blk, blk_used, blk_cap; /* of the last block */
-	size_t year_n[S_NY];             /* as S_Ctx.year_n, of this reader's rows */
+	size_t year_n[S_NY];             /* its rows of each year from S_Y0 */
 	size_t n_kept;
 } S_Reader;
 
@@ -1188,15 +1178,14 @@ typedef struct {
 	char *path;        /* "so-lieu/<name>" */
 	char *stem;        /* NULL: not read (refused or ignored by its name) */
 	int unit, xlsx;
-	Msgs pre;          /* about its name, before it is read */
-	Msgs ms;           /* from reading it */
+	Msgs ms;           /* about its name, then from reading it */
 	int rc;
 	unsigned char sha256[32];
 } S_Tep;
 
 /* What the name of so-lieu/<name> says, before the file is read: a
  * workbook or CSV file of which unit, or a file refused or ignored
- * (messages in f->pre).  Serial, in name order: a unit's second file
+ * (messages in f->ms).  Serial, in name order: a unit's second file
  * and the "did you mean" budget depend on the files before. */
 static void S_file_name(S_Ctx *c, const char *name, S_Tep *f)
 {
@@ -1207,11 +1196,10 @@ static void S_file_name(S_Ctx *c, const char *name, S_Tep *f)
 	memcpy(path + 8, name, len + 1);
 	f->path = path;
 	f->unit = -1;
-	msgs_init(&f->pre);
 	msgs_init(&f->ms);
 	int xlsx = len > 5 && !strcasecmp(name + len - 5, ".xlsx");
 	if (len > 4 && (!strcasecmp(name + len - 4, ".xls") || !strcasecmp(name + len - 4, ".ods"))) {
-		msg_error(&f->pre, path, 0, 0,
+		msg_error(&f->ms, path, 0, 0,
 		          "chitieu reads .xlsx workbooks and CSV files, not %s files: open it in Excel or "
 		          "LibreOffice and save it as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
 		          "delimited) (*.csv)\", named <ma>.xlsx or <ma>.csv",
@@ -1219,7 +1207,7 @@ static void S_file_name(S_Ctx *c, const char *name, S_Tep *f)
 		return;
 	}
 	if (!xlsx && (len < 5 || strcasecmp(name + len - 4, ".csv"))) {
-		msg_warn(&f->pre, path, 0, 0,
+		msg_warn(&f->ms, path, 0, 0,
 		         "not a .csv or .xlsx file: ignored (save a unit's figures as \"CSV UTF-8\" named "
 		         "<ma>.csv, or as a workbook <ma>.xlsx)");
 		return;
@@ -1237,17 +1225,17 @@ static void S_file_name(S_Ctx *c, const char *name, S_Tep *f)
 		S_suggest(c, &b, near, m->n_don_vi, S_get_don_vi, m);
 		free(near);
 		if (!model_code_ok(stem))
-			msg_error(&f->pre, path, 0, 0,
+			msg_error(&f->ms, path, 0, 0,
 			          "the file name '%s' is not a unit code: name the file <ma>.csv after the "
 			          "unit's code in don-vi.csv ([a-z0-9-]+)%s",
 			          name, b.ptr);
 		else
-			msg_error(&f->pre, path, 0, 0, "unknown unit '%s': no such code in don-vi.csv%s",
+			msg_error(&f->ms, path, 0, 0, "unknown unit '%s': no such code in don-vi.csv%s",
 			          stem, b.ptr);
 		buf_release(&b);
 	}
 	if (unit >= 0 && m->don_vi[unit].co_so_lieu) {
-		msg_error(&f->pre, path, 0, 0,
+		msg_error(&f->ms, path, 0, 0,
 		          "a second data file for unit '%s': %s and %s both hold its figures; keep one",
 		          stem, c->sl_path[unit], path);
 		unit = -1;
@@ -1261,7 +1249,8 @@ static void S_file_name(S_Ctx *c, const char *name, S_Tep *f)
 	f->xlsx = xlsx;
 }
 
-/* Reads the file S_file_name accepted, its messages into f->ms and the
+/* Reads the file S_file_name accepted, its messages after those on its
+ * name in f->ms, and the
  * unit's rows kept by rd.  Touches nothing another file's reading does:
  * the model and c are only read, but for the unit's own entries. */
 static void S_file_read(S_Ctx *c, S_Reader *rd, S_Tep *f)
@@ -1336,13 +1325,13 @@ static void S_read_files(S_Ctx *c, S_Tep *f, size_t n, int jobs)
 }
 
 /* One folder holds one year: the year most rows give (the later on a
- * tie).  Rows of any other year are errors and are dropped. */
-static void S_one_year(S_Ctx *c)
+ * tie; count[y - S_Y0] rows of year y).  Rows of any other year are
+ * errors and are dropped. */
+static void S_one_year(S_Ctx *c, const size_t *count)
 {
 	Model *m = c->m;
 	if (!m->n_so_lieu)
 		return;
-	const size_t *count = c->year_n; /* counted as the rows were kept */
 	int year = 0;
 	for (int y = 0; y < S_NY; y++)
 		if (count[y] && (!year || count[y] >= count[year - S_Y0]))
@@ -1466,7 +1455,6 @@ static void S_read_so_lieu(S_Ctx *c, int jobs)
 	S_read_files(c, f, n, jobs);
 	/* what reading in name order on one thread would have said, in order */
 	for (size_t i = 0; i < n; i++) {
-		msgs_append(&m->msgs, &f[i].pre);
 		msgs_append(&m->msgs, &f[i].ms);
 		if (f[i].stem && f[i].rc != CSVIN_MISSING)
 			S_tep(m, f[i].path, f[i].sha256);
@@ -1474,13 +1462,16 @@ static void S_read_so_lieu(S_Ctx *c, int jobs)
 		free(f[i].stem);
 	}
 	free(f);
+	/* the rows of each year, counted as they were kept */
+	size_t *year_n = xcalloc(S_NY, sizeof *year_n);
 	for (size_t r = 0; r < c->n_rd; r++) {
 		m->n_so_lieu += c->rd[r].n_kept;
 		for (size_t y = 0; y < S_NY; y++)
-			c->year_n[y] += c->rd[r].year_n[y];
+			year_n[y] += c->rd[r].year_n[y];
 	}
 	S_order_so_lieu(c);
-	S_one_year(c);
+	S_one_year(c, year_n);
+	free(year_n);
 	S_check_so_lieu(c);
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		/* a unit of a known group judged on no target has nothing to send */
