@@ -27,8 +27,14 @@ DATADIR  = $(PREFIX)/share/chitieu
 MANDIR   = $(PREFIX)/share/man
 DOCDIR   = $(PREFIX)/share/doc/chitieu
 BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
-LIB_SRC  = $(filter-out gen/main.c,$(wildcard gen/*.c))
-LIB_OBJ  = $(LIB_SRC:gen/%.c=$(B)/%.o)
+# gen/ is read in layers, one folder each, lowest first (docs/GLOSSARY.md
+# maps the files; tests/e2e/test_layers.sh holds the rules between them).
+# Includes name a header alone ("buf.h"): every layer is on the path.
+LAYERS   = base model read eval chart build write
+vpath %.c gen $(LAYERS:%=gen/%)
+CPPFLAGS += $(LAYERS:%=-Igen/%)
+LIB_SRC  = $(wildcard $(LAYERS:%=gen/%/*.c))
+LIB_OBJ  = $(patsubst %.c,$(B)/%.o,$(notdir $(LIB_SRC)))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)
 # Fuzz harnesses (tests/fuzz/fuzz_<name>.c).  `make fuzz` builds them with
@@ -60,7 +66,7 @@ $(B)/libchitieu.a: $(LIB_OBJ)
 	rm -f $@
 	ar rcs $@ $^
 
-$(B)/%.o: gen/%.c VERSION
+$(B)/%.o: %.c VERSION
 	@mkdir -p $(B)
 	$(CC) $(CPPFLAGS) -DCHITIEU_VERSION='"$(VERSION)"' $(CFLAGS) $(WARN) -c -o $@ $<
 
@@ -72,20 +78,20 @@ $(B)/datadir: FORCE
 
 $(B)/tests/%: tests/unit/%.c $(B)/libchitieu.a
 	@mkdir -p $(B)/tests
-	$(CC) $(CPPFLAGS) -Igen $(CFLAGS) $(WARN) -Wno-unused-parameter $(LDFLAGS) -o $@ $< $(B)/libchitieu.a $(LDLIBS) -lcmocka
+	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-unused-parameter -Wno-missing-field-initializers $(LDFLAGS) -o $@ $< $(B)/libchitieu.a $(LDLIBS) -lcmocka
 
 $(B)/tests/test_fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/replay.c tests/fuzz/fuzz_folder.h tests/fuzz/fuzz_file.h $(B)/libchitieu.a
 	@mkdir -p $(B)/tests
-	$(CC) $(CPPFLAGS) -Igen -DFUZZ_NAME='"$*"' $(CFLAGS) -std=c11 -Wall -Wextra $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/libchitieu.a $(LDLIBS)
+	$(CC) $(CPPFLAGS) -DFUZZ_NAME='"$*"' $(CFLAGS) -std=c11 -Wall -Wextra $(LDFLAGS) -o $@ $< tests/fuzz/replay.c $(B)/libchitieu.a $(LDLIBS)
 
-FUZZ_OBJ = $(LIB_SRC:gen/%.c=build/fuzz/obj/%.o)
+FUZZ_OBJ = $(patsubst %.c,build/fuzz/obj/%.o,$(notdir $(LIB_SRC)))
 .SECONDARY: $(FUZZ_OBJ)
-build/fuzz/obj/%.o: gen/%.c VERSION
+build/fuzz/obj/%.o: %.c VERSION
 	@mkdir -p build/fuzz/obj
 	$(FUZZ_CC) $(CPPFLAGS) -DCHITIEU_VERSION='"$(VERSION)"' $(FUZZ_FLAGS) -c -o $@ $<
 
 build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_folder.h tests/fuzz/fuzz_file.h $(FUZZ_OBJ)
-	$(FUZZ_CC) $(filter-out -MMD -MP,$(CPPFLAGS)) -Igen $(FUZZ_FLAGS) -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
+	$(FUZZ_CC) $(filter-out -MMD -MP,$(CPPFLAGS)) $(FUZZ_FLAGS) -o $@ $< $(FUZZ_OBJ) $(LDLIBS)
 
 tests-bin: $(TEST_BIN) $(FUZZ_REPLAY) $(B)/chitieu
 
@@ -118,7 +124,7 @@ bench: chitieu
 	sh tools/bench.sh
 
 format:
-	clang-format -i gen/*.c gen/*.h tests/unit/*.c
+	clang-format -i gen/*.c gen/*/*.c gen/*/*.h tests/unit/*.c
 
 # The files of a folder, one a line, for installing them one by one.
 S_files = $(shell cd $(1) && find . -type f | LC_ALL=C sort)

@@ -7,7 +7,7 @@ set -e
 
 # cycles DIR: prints one circle per line (none: nothing) of DIR's *.c, *.h.
 cycles() {
-	for f in "$1"/*.c "$1"/*.h; do
+	for f in "$1"/*.c "$1"/*.h "$1"/*/*.c "$1"/*/*.h; do
 		[ -f "$f" ] || continue
 		from=$(basename "$f"); from=${from%.*}
 		sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" |

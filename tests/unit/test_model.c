@@ -57,6 +57,38 @@ static void S_add_unit(Model *m, const char *ma, int nhom)
 	m->don_vi[m->n_don_vi++] = (DonVi){xstrdup(ma), xstrdup(ma), nhom, -1, 0};
 }
 
+static void S_add_named(Model *m, const char *ma, const char *ten, int thuoc)
+{
+	m->don_vi = xrealloc(m->don_vi, (m->n_don_vi + 1) * sizeof *m->don_vi);
+	m->don_vi[m->n_don_vi++] = (DonVi){xstrdup(ma), xstrdup(ten), 0, thuoc, 0, NULL};
+}
+
+/* Same-named units read apart by their parent; unique names stay bare;
+ * a clash the parent cannot settle falls back to the code. */
+static void test_model_ten_don_vi_disambiguates(void **state)
+{
+	Model m;
+	model_init(&m);
+	S_add_named(&m, "h-a", "UBND huyện Tiền Hải", -1);
+	S_add_named(&m, "h-b", "UBND huyện Kiến Xương", -1);
+	S_add_named(&m, "x-1", "UBND xã Đông Quang", 0);
+	S_add_named(&m, "x-2", "UBND XÃ ĐÔNG QUANG", 1); /* case folded alike */
+	S_add_named(&m, "x-3", "UBND xã Tân Dân", 0);
+	S_add_named(&m, "x-4", "UBND xã Hòa Bình", 1);
+	S_add_named(&m, "x-5", "UBND xã Hòa Bình", 1);
+	assert_string_equal(model_ten_don_vi(&m, 2), "UBND xã Đông Quang");
+	model_set_ten_hien(&m);
+	assert_string_equal(model_ten_don_vi(&m, 0), "UBND huyện Tiền Hải");
+	assert_string_equal(model_ten_don_vi(&m, 2), "UBND xã Đông Quang (huyện Tiền Hải)");
+	assert_string_equal(model_ten_don_vi(&m, 3), "UBND XÃ ĐÔNG QUANG (huyện Kiến Xương)");
+	assert_string_equal(model_ten_don_vi(&m, 4), "UBND xã Tân Dân");
+	assert_string_equal(model_ten_don_vi(&m, 5), "UBND xã Hòa Bình (mã x-4)");
+	assert_string_equal(model_ten_don_vi(&m, 6), "UBND xã Hòa Bình (mã x-5)");
+	model_set_ten_hien(&m); /* idempotent, no leak */
+	assert_string_equal(model_ten_don_vi(&m, 2), "UBND xã Đông Quang (huyện Tiền Hải)");
+	model_release(&m);
+}
+
 static void test_model_index(void **state)
 {
 	Model m;
@@ -140,6 +172,7 @@ int main(void)
 	    cmocka_unit_test(test_model_ky_parse), cmocka_unit_test(test_model_ky_cmp),
 	    cmocka_unit_test(test_model_index),    cmocka_unit_test(test_model_buf),
 	    cmocka_unit_test(test_model_msg_format),
+	    cmocka_unit_test(test_model_ten_don_vi_disambiguates),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -271,12 +271,18 @@ static void test_rank_hang(void **state)
 
 static void test_rank_ky_hieu(void **state)
 {
-	/* Four distinct shapes. */
-	const char *s[4] = {rank_ky_hieu(DG_DAT), rank_ky_hieu(DG_CHUA_DAT),
-	                    rank_ky_hieu(DG_KHONG_PHAT_SINH), rank_ky_hieu(DG_CHUA_BAO_CAO)};
-	for (int i = 0; i < 4; i++)
-		for (int j = i + 1; j < 4; j++)
+	/* Five distinct shapes, one per cell state of the one legend. */
+	const char *s[5];
+	for (int i = 0; i < 5; i++)
+		s[i] = fmt_ky_hieu(i);
+	for (int i = 0; i < 5; i++)
+		for (int j = i + 1; j < 5; j++)
 			assert_string_not_equal(s[i], s[j]);
+	Buf b;
+	buf_init(&b);
+	fmt_chu_giai(&b);
+	assert_string_equal(b.ptr, "● Đạt; × Chưa đạt; ○ Không phát sinh; ? Chưa báo cáo; – Không áp dụng");
+	buf_release(&b);
 }
 
 /* The pages follow m->thu_tu_don_vi, which sorts names with text_collate:

@@ -19,6 +19,7 @@ void msgs_release(Msgs *ms)
 	for (size_t i = 0; i < ms->n; i++) {
 		free(ms->v[i].path);
 		free(ms->v[i].text);
+		free(ms->v[i].text_vi);
 	}
 	free(ms->v);
 	msgs_init(ms);
@@ -45,6 +46,7 @@ void msg_add(Msgs *ms, MsgLevel level, const char *path, int line, int col, cons
 	m->path = xstrdup(path ? path : "");
 	m->line = line;
 	m->col = col;
+	m->text_vi = NULL;
 	Buf b;
 	buf_init(&b);
 	va_list ap;
@@ -113,4 +115,9 @@ void msgs_print(const Msgs *ms, FILE *fp)
 		           ms->n_warning, ms->n_warning == 1 ? "" : "s");
 	fwrite(b.ptr, 1, b.len, fp);
 	buf_release(&b);
+}
+
+const char *msg_text_vi(const Msg *m)
+{
+	return m->text_vi ? m->text_vi : m->text;
 }

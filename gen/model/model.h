@@ -36,10 +36,11 @@ typedef struct {
 /* One unit of the registry, in the order of don-vi.csv. */
 typedef struct {
 	char *ma;   /* [a-z0-9-]+, the stem of so-lieu/<ma>.csv */
-	char *ten;
+	char *ten;  /* as don-vi.csv gives it; people read model_ten_don_vi() */
 	int nhom;   /* index into Model.nhom */
 	int thuoc;  /* index into Model.don_vi of the parent, or -1 */
 	int co_so_lieu; /* 1 when so-lieu/<ma>.csv was read */
+	char *ten_hien; /* owned; set by model_set_ten_hien(), NULL before */
 } DonVi;
 
 typedef enum { SS_GE, SS_LE, SS_EQ } SoSanh;
@@ -250,6 +251,16 @@ int model_find_chi_tieu(const Model *m, int stt);
  * buf.  The result is t's own or buf; it lives as long as both. */
 #define MODEL_TEN_NGAN_BUF 32
 const char *model_ten_ngan(const ChiTieu *t, int tight, char buf[MODEL_TEN_NGAN_BUF]);
+/* A unit's name for people, in every output: its ten, and where another
+ * registered unit has the same ten (NFC, case folded) the parent's ten
+ * after it in brackets, a leading "UBND " dropped: "UBND xã Đông Quang
+ * (huyện Tiền Hải)".  Same-named units with no parent, or with the same
+ * parent, carry their code instead ("… (mã xa-dong-quang-2)"), so that no
+ * two units ever read alike.  Before model_set_ten_hien(): the ten. */
+const char *model_ten_don_vi(const Model *m, size_t u);
+/* Computes every unit's name for people (O(n log n)); call once the
+ * registry and its parents are resolved.  Idempotent. */
+void model_set_ten_hien(Model *m);
 /* The index of the first figure row of unit u and target t in so_lieu
  * (sorted by unit, target, period); the rows of (u, t) follow it.  Where
  * there is none, the index of the next pair's first row (or n_so_lieu). */

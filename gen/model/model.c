@@ -6,6 +6,7 @@
 
 #include <nettle/sha2.h>
 
+#include "text.h"
 #include "xalloc.h"
 
 void model_init(Model *m)
@@ -26,6 +27,7 @@ void model_release(Model *m)
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		free(m->don_vi[i].ma);
 		free(m->don_vi[i].ten);
+		free(m->don_vi[i].ten_hien);
 	}
 	free(m->don_vi);
 	for (size_t i = 0; i < m->n_chi_tieu; i++) {
@@ -298,4 +300,70 @@ const char *model_tep_so_lieu(const Model *m, size_t u)
 	}
 	free(path);
 	return hit ? hit->path : NULL;
+}
+
+const char *model_ten_don_vi(const Model *m, size_t u)
+{
+	const DonVi *d = &m->don_vi[u];
+	return d->ten_hien ? d->ten_hien : d->ten;
+}
+
+typedef struct {
+	char *key;
+	size_t u;
+} S_TenKey;
+
+static int S_cmp_ten_key(const void *a, const void *b)
+{
+	const S_TenKey *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+	return c ? c : (x->u > y->u) - (x->u < y->u);
+}
+
+/* The parent's name without a leading "UBND " (the bracket reads
+ * "huyện Tiền Hải", not "UBND huyện Tiền Hải"). */
+static const char *S_ten_cha(const char *ten)
+{
+	if (!strncmp(ten, "UBND ", 5) && ten[5])
+		return ten + 5;
+	return ten;
+}
+
+void model_set_ten_hien(Model *m)
+{
+	size_t n = m->n_don_vi;
+	for (size_t i = 0; i < n; i++) {
+		free(m->don_vi[i].ten_hien);
+		m->don_vi[i].ten_hien = NULL;
+	}
+	if (n < 2)
+		return;
+	S_TenKey *k = xmalloc(n * sizeof *k);
+	for (size_t i = 0; i < n; i++)
+		k[i] = (S_TenKey){text_fold_ten(m->don_vi[i].ten ? m->don_vi[i].ten : ""), i};
+	qsort(k, n, sizeof *k, S_cmp_ten_key);
+	for (size_t i = 0; i < n;) {
+		size_t j = i + 1;
+		while (j < n && !strcmp(k[i].key, k[j].key))
+			j++;
+		if (j - i > 1) {
+			/* Same-named units: the parent tells them apart, unless two
+			 * of them share a parent (or have none): those carry the code. */
+			for (size_t a = i; a < j; a++) {
+				DonVi *d = &m->don_vi[k[a].u];
+				int clash = d->thuoc < 0;
+				for (size_t b = i; b < j && !clash; b++)
+					clash = b != a && m->don_vi[k[b].u].thuoc == d->thuoc;
+				if (clash)
+					d->ten_hien = xasprintf("%s (mã %s)", d->ten, d->ma);
+				else
+					d->ten_hien = xasprintf("%s (%s)", d->ten,
+					                        S_ten_cha(m->don_vi[d->thuoc].ten));
+			}
+		}
+		i = j;
+	}
+	for (size_t i = 0; i < n; i++)
+		free(k[i].key);
+	free(k);
 }

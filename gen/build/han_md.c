@@ -66,7 +66,7 @@ static void S_bang_don_vi(Buf *out, const Model *m)
 			continue;
 		Buf ten;
 		buf_init(&ten);
-		md_escape(&ten, m->don_vi[u].ten);
+		md_escape(&ten, model_ten_don_vi(m, u));
 		S_dong_dem(out, ten.ptr, "Danh mục TTHC", &t.danh_muc);
 		S_dong_dem(out, ten.ptr, "Quy trình nội bộ", &t.quy_trinh);
 		buf_release(&ten);
@@ -114,7 +114,7 @@ static void S_bang_tre(Buf *out, const Model *m)
 		buf_puts(out, " | ");
 		md_escape(out, c->co_quan ? c->co_quan : "");
 		buf_puts(out, " | ");
-		md_escape(out, m->don_vi[r->don_vi].ten);
+		md_escape(out, model_ten_don_vi(m, (size_t)r->don_vi));
 		buf_printf(out, " | %s | ", S_buoc_ten(r, m));
 		fmt_ngay(out, r->han);
 		buf_puts(out, " | ");
@@ -224,7 +224,7 @@ static void S_bang_moc(Buf *out, const Model *m)
 		buf_puts(out, "| ");
 		md_escape(out, x->ten);
 		buf_puts(out, " | ");
-		md_escape(out, m->don_vi[r->don_vi].ten);
+		md_escape(out, model_ten_don_vi(m, (size_t)r->don_vi));
 		buf_puts(out, " | ");
 		fmt_ngay(out, r->han);
 		buf_puts(out, " | ");

@@ -8,21 +8,6 @@
  * int64 figure a unit can report. */
 __extension__ typedef __int128 S_i128;
 
-const char *rank_ky_hieu(DanhGia dg)
-{
-	switch (dg) {
-	case DG_DAT:
-		return "●";
-	case DG_CHUA_DAT:
-		return "×";
-	case DG_KHONG_PHAT_SINH:
-		return "–";
-	case DG_CHUA_BAO_CAO:
-		break;
-	}
-	return "?";
-}
-
 static S_i128 S_pow10(int e)
 {
 	S_i128 p = 1;

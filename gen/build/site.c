@@ -170,16 +170,16 @@ static void S_post(Buf *out, const char *html, size_t len)
 	from[1] = "</table>";
 	to[1] = "</table></div>";
 	for (int i = 0; i < 4; i++) {
-		from[2 + i] = xasprintf("<td>%s %s", rank_ky_hieu(dgs[i]), fmt_danh_gia(dgs[i]));
-		to[2 + i] = xasprintf("<td class=\"dg %s\">%s %s", cls[i], rank_ky_hieu(dgs[i]),
+		from[2 + i] = xasprintf("<td>%s %s", fmt_ky_hieu(dgs[i]), fmt_danh_gia(dgs[i]));
+		to[2 + i] = xasprintf("<td class=\"dg %s\">%s %s", cls[i], fmt_ky_hieu(dgs[i]),
 		                      fmt_danh_gia(dgs[i]));
 	}
 	/* a matrix cell: the symbol, then the rate's first digit */
 	for (int i = 0; i < 2; i++)
 		for (int d = 0; d < 10; d++) {
-			from[6 + i * 10 + d] = xasprintf("<td align=\"right\">%s %d", rank_ky_hieu(dgs[i]), d);
+			from[6 + i * 10 + d] = xasprintf("<td align=\"right\">%s %d", fmt_ky_hieu(dgs[i]), d);
 			to[6 + i * 10 + d] = xasprintf("<td align=\"right\" class=\"dg %s\">%s %d", cls[i],
-			                               rank_ky_hieu(dgs[i]), d);
+			                               fmt_ky_hieu(dgs[i]), d);
 		}
 	S_replace(out, html, len, (const char *const *)from, (const char *const *)to, N);
 	for (int i = 2; i < N; i++) {
@@ -589,7 +589,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 			continue;
 		free(title);
 		free(rel);
-		title = xasprintf("%s — %s", m->don_vi[u].ten, s.period);
+		title = xasprintf("%s — %s", model_ten_don_vi(m, u), s.period);
 		rel = xasprintf("don-vi/%s.html", m->don_vi[u].ma);
 		if (S_page_begin(&s, rel, "../", title, err))
 			goto out;

@@ -50,7 +50,7 @@ char *md_nhom_stem(const Model *m, size_t g)
 /* A verdict readable without colour: a symbol and the word. */
 static void S_dg(Buf *b, DanhGia dg)
 {
-	buf_printf(b, "%s %s", rank_ky_hieu(dg), fmt_danh_gia(dg));
+	buf_printf(b, "%s %s", fmt_ky_hieu(dg), fmt_danh_gia(dg));
 }
 
 static void S_ty_le(Buf *b, const KetQua *k, const ChiTieu *t)
@@ -109,10 +109,10 @@ static void S_don_vi(Buf *b, const Model *m, size_t u, Root root)
 	const DonVi *dv = &m->don_vi[u];
 	if (root && md_safe_code(dv->ma, 0)) {
 		buf_putc(b, '[');
-		md_escape(b, dv->ten);
+		md_escape(b, model_ten_don_vi(m, u));
 		buf_printf(b, "](%sdon-vi/%s.html)", root, dv->ma);
 	} else
-		md_escape(b, dv->ten);
+		md_escape(b, model_ten_don_vi(m, u));
 }
 
 static void S_nhom(Buf *b, const Model *m, int g, Root root)
@@ -377,8 +377,8 @@ static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Ro
 	size_t head = b->len;
 	buf_printf(b, "| Hạng | Đơn vị | %s Đạt | %s Chưa báo cáo | %s Chưa đạt | %s Không phát sinh | Số chỉ tiêu áp dụng |\n"
 	              "|---:|---|---:|---:|---:|---:|---:|\n",
-	           rank_ky_hieu(DG_DAT), rank_ky_hieu(DG_CHUA_BAO_CAO), rank_ky_hieu(DG_CHUA_DAT),
-	           rank_ky_hieu(DG_KHONG_PHAT_SINH));
+	           fmt_ky_hieu(DG_DAT), fmt_ky_hieu(DG_CHUA_BAO_CAO), fmt_ky_hieu(DG_CHUA_DAT),
+	           fmt_ky_hieu(DG_KHONG_PHAT_SINH));
 	md_cut_head(b, head);
 	for (size_t i = 0; i < n; i++) {
 		size_t u = (size_t)v[i];
@@ -458,7 +458,7 @@ static void S_list_targets(Buf *b, const Model *m, DanhGia dg, const char *label
 		n += m->kq_tinh[t].dg == dg;
 	if (!n)
 		return;
-	buf_printf(b, "%s %s:\n\n", rank_ky_hieu(dg), label);
+	buf_printf(b, "%s %s:\n\n", fmt_ky_hieu(dg), label);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		const KetQua *k = &m->kq_tinh[t];
 		if (k->dg != dg)
@@ -723,7 +723,7 @@ static const char S_chu_giai[] =
 static void S_o_ma_tran(Buf *b, const KetQua *k, const ChiTieu *t)
 {
 	if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
-		buf_puts(b, rank_ky_hieu(k->dg));
+		buf_puts(b, fmt_ky_hieu(k->dg));
 		buf_putc(b, ' ');
 		S_ty_le(b, k, t);
 		if (S_nho(k))
@@ -962,7 +962,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 	const DemDanhGia d = c->dem[u];
 	int of = c->tong[u], dong = c->dong[u], hang = c->hang[u];
 	buf_puts(out, "# ");
-	md_escape(out, dv->ten);
+	md_escape(out, model_ten_don_vi(m, u));
 	buf_puts(out, "\n\n- Kỳ báo cáo: ");
 	S_cua_so(out, m);
 	buf_puts(out, " (lũy kế từ đầu năm)\n- Nhóm: ");
@@ -1024,7 +1024,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 		if (md_safe_code(dv->ma, 0)) {
 			char stem[300];
 			snprintf(stem, sizeof stem, "don-vi-%s", dv->ma);
-			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", dv->ten);
+			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", model_ten_don_vi(m, u));
 		}
 	}
 	md_cung_ky_don_vi(out, m, u);

@@ -51,6 +51,18 @@ void fmt_ky_cu(Buf *b, Ky k);
 void fmt_dieu_chinh_cau(Buf *b, const Model *m);
 /* "Đạt", "Chưa đạt", "Không phát sinh", "Chưa báo cáo" */
 const char *fmt_danh_gia(DanhGia dg);
+/* The one legend, for the report, the scorecards and the site: a cell's
+ * state is a DanhGia or FMT_KHONG_AP_DUNG (the target does not apply to
+ * the unit).  Symbols are distinct shapes that survive a grayscale print,
+ * all in Liberation Serif: ● đạt, × chưa đạt, ○ không phát sinh,
+ * ? chưa báo cáo, – không áp dụng. */
+#define FMT_KHONG_AP_DUNG 4
+const char *fmt_ky_hieu(int state);
+/* "Đạt", …, "Không áp dụng" (fmt_danh_gia() for the four verdicts). */
+const char *fmt_trang_thai(int state);
+/* The legend in one line: "● Đạt; × Chưa đạt; ○ Không phát sinh;
+ * ? Chưa báo cáo; – Không áp dụng". */
+void fmt_chu_giai(Buf *b);
 /* "dat", "chua_dat", "khong_phat_sinh", "chua_bao_cao" */
 const char *fmt_danh_gia_ma(DanhGia dg);
 /* The window in Vietnamese reporting words: "Quý I năm 2024",

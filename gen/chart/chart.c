@@ -564,7 +564,7 @@ static void S_chart_don_vi(const Model *m, size_t u, S_Chart *c)
 
 	buf_puts(b, "set title ");
 	buf_reset(&s);
-	S_quote_cut(&s, dv->ten, 60);
+	S_quote_cut(&s, model_ten_don_vi(m, u), 60);
 	buf_add(b, s.ptr, s.len);
 	buf_reset(&s);
 	buf_puts(&s, " – ");
@@ -1027,7 +1027,7 @@ static void S_svg_text(const S_Plan *pl, size_t i, Buf *title, Buf *desc)
 		return;
 	}
 	size_t u = (size_t)pl->don_vi[i - m->n_chi_tieu];
-	buf_puts(title, m->don_vi[u].ten);
+	buf_puts(title, model_ten_don_vi(m, u));
 	buf_puts(title, " – ");
 	fmt_cua_so(title, &m->cua_so);
 	buf_puts(title, ", lũy kế");

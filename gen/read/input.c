@@ -541,7 +541,7 @@ static int S_row_don_vi(void *vc, const CsvRow *r)
 	c->dv_line = xrealloc(c->dv_line, (i + 1) * sizeof *c->dv_line);
 	c->dv_thuoc = xrealloc(c->dv_thuoc, (i + 1) * sizeof *c->dv_thuoc);
 	c->dv_thuoc_col = xrealloc(c->dv_thuoc_col, (i + 1) * sizeof *c->dv_thuoc_col);
-	m->don_vi[i] = (DonVi){xstrdup(f[DV_MA].text), text_nfc(f[DV_TEN].text), g, -1, 0};
+	m->don_vi[i] = (DonVi){xstrdup(f[DV_MA].text), text_nfc(f[DV_TEN].text), g, -1, 0, NULL};
 	c->dv_line[i] = r->line;
 	c->dv_thuoc[i] = f[DV_THUOC].text[0] ? xstrdup(f[DV_THUOC].text) : NULL;
 	c->dv_thuoc_col[i] = f[DV_THUOC].col;
@@ -1530,6 +1530,7 @@ int input_read_j(Model *m, const char *dir, int jobs)
 	S_check_chi_tieu(&c);
 	model_build_index(m);
 	S_resolve_thuoc(&c);
+	model_set_ten_hien(m);
 	S_can_cu_span(&c);
 	S_read_so_lieu(&c, jobs);
 

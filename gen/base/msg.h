@@ -18,6 +18,8 @@ typedef struct {
 	char *path;  /* relative to the input folder, e.g. "so-lieu/xa-a.csv" */
 	int line, col;
 	char *text;  /* lower-case first word, no final period */
+	char *text_vi; /* the same message in Vietnamese (the catalogue's
+	                  text for the same format); NULL: none yet */
 } Msg;
 
 typedef struct {
@@ -36,6 +38,9 @@ void msg_add(Msgs *ms, MsgLevel level, const char *path, int line, int col,
  * empty (a reader that collects a file's messages apart, then puts them
  * where they belong). */
 void msgs_append(Msgs *to, Msgs *from);
+/* The message's Vietnamese text (the site's data-quality page is always
+ * Vietnamese), its English text where the catalogue has none. */
+const char *msg_text_vi(const Msg *m);
 /* "path:line:col: error: text" into a fresh string (caller frees). */
 char *msg_format(const Msg *m);
 /* Prints every message then the count line ("2 errors, 1 warning"). */

@@ -1,6 +1,7 @@
 /* rank: the pure computations behind a unit's scorecard — what it still
- * needs over the rest of the year, its rank in its group, the change of
- * its year-to-date rate since the previous step, and the verdict symbols.
+ * needs over the rest of the year, its rank in its group and the change of
+ * its year-to-date rate since the previous step (the verdict symbols are
+ * fmt.h's legend).
  * No I/O, no drawing: scorecard.c prints what these return, numbers only
  * through fmt.h. */
 #ifndef CHITIEU_RANK_H
@@ -8,10 +9,6 @@
 #include <stdint.h>
 
 #include "model.h"
-
-/* The verdict symbols: distinct shapes that survive a grayscale print,
- * all present in Liberation Serif (U+25CF, U+00D7, U+2013, '?'). */
-const char *rank_ky_hieu(DanhGia dg);
 
 /* What a unit still needs on a target over the rest of the year. */
 typedef enum {

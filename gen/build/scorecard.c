@@ -108,7 +108,7 @@ static void S_ky_hieu_legend(Buf *b)
 	for (size_t i = 0; i < 4; i++) {
 		if (i)
 			buf_puts(b, "     ");
-		buf_printf(b, "%s %s", rank_ky_hieu(dg[i]), fmt_danh_gia(dg[i]));
+		buf_printf(b, "%s %s", fmt_ky_hieu(dg[i]), fmt_danh_gia(dg[i]));
 	}
 }
 
@@ -195,7 +195,7 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 		int dat = 0, n = 0;
 		for (size_t k = 0; k < nt; k++) {
 			DanhGia dg = m->kq_tinh[k].dg;
-			c = lo_table_set(&t, r, 1 + k, rank_ky_hieu(dg), 1, 1);
+			c = lo_table_set(&t, r, 1 + k, fmt_ky_hieu(dg), 1, 1);
 			c->align = LO_CENTER;
 			c->style = FONT_BOLD;
 			c->size = sym;
@@ -212,11 +212,11 @@ static void S_overview_table(LoDoc *d, const Model *m, int nhom, float *w, size_
 			if (m->don_vi[u].nhom != nhom)
 				continue;
 			r = lo_table_row(&t);
-			lo_table_set(&t, r, 0, S_keep(&pool, S_cat(d, FONT_REGULAR, t.size, m->don_vi[u].ten, w[0] - 2 * t.pad, 2)), 1, 1);
+			lo_table_set(&t, r, 0, S_keep(&pool, S_cat(d, FONT_REGULAR, t.size, model_ten_don_vi(m, u), w[0] - 2 * t.pad, 2)), 1, 1);
 			for (size_t k = 0; k < nt; k++) {
 				if (!model_applies(m, u, k))
 					continue;
-				c = lo_table_set(&t, r, 1 + k, rank_ky_hieu(model_kq_don_vi(m, u, k)->dg), 1, 1);
+				c = lo_table_set(&t, r, 1 + k, fmt_ky_hieu(model_kq_don_vi(m, u, k)->dg), 1, 1);
 				c->align = LO_CENTER;
 				c->style = FONT_BOLD;
 				c->size = sym;
@@ -620,7 +620,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 	free(s);
 	lo_rule(d, d->x0, d->x1, d->y, 0.75f);
 	d->y -= 4;
-	s = S_cat(d, FONT_BOLD, 18, dv->ten, W, 2);
+	s = S_cat(d, FONT_BOLD, 18, model_ten_don_vi(m, u), W, 2);
 	lo_paragraph(d, FONT_BOLD, 18, d->x0, W, LO_LEFT, 0, 2, s);
 	free(s);
 
@@ -735,7 +735,7 @@ static void S_unit_page(LoDoc *d, const Model *m, size_t u, const char *charts_d
 		if (ct->don_vi_tinh && *ct->don_vi_tinh)
 			buf_printf(&b, strcmp(ct->don_vi_tinh, "%") ? " %s" : "%s", ct->don_vi_tinh);
 		r->giao1 = buf_detach(&b, NULL);
-		buf_printf(&b, "%s %s", rank_ky_hieu(kq->dg), fmt_danh_gia(kq->dg));
+		buf_printf(&b, "%s %s", fmt_ky_hieu(kq->dg), fmt_danh_gia(kq->dg));
 		r->dg = buf_detach(&b, NULL);
 		S_thay_doi(&b, model_xh_don_vi(m, u, t), w->n_buoc);
 		if (m->ls.co_cung_ky) {

@@ -324,6 +324,34 @@ const char *fmt_danh_gia(DanhGia dg)
 	return "Chưa báo cáo";
 }
 
+const char *fmt_ky_hieu(int state)
+{
+	switch (state) {
+	case DG_DAT:
+		return "●";
+	case DG_CHUA_DAT:
+		return "×";
+	case DG_KHONG_PHAT_SINH:
+		return "○";
+	case DG_CHUA_BAO_CAO:
+		return "?";
+	}
+	return "–";
+}
+
+const char *fmt_trang_thai(int state)
+{
+	if (state >= DG_DAT && state <= DG_CHUA_BAO_CAO)
+		return fmt_danh_gia((DanhGia)state);
+	return "Không áp dụng";
+}
+
+void fmt_chu_giai(Buf *b)
+{
+	for (int s = DG_DAT; s <= FMT_KHONG_AP_DUNG; s++)
+		buf_printf(b, "%s%s %s", s ? "; " : "", fmt_ky_hieu(s), fmt_trang_thai(s));
+}
+
 const char *fmt_danh_gia_ma(DanhGia dg)
 {
 	switch (dg) {

@@ -8,10 +8,10 @@ static void S_don_vi(Buf *b, const Model *m, size_t u, const char *root)
 	const DonVi *dv = &m->don_vi[u];
 	if (root && model_code_ok(dv->ma)) {
 		buf_putc(b, '[');
-		md_escape(b, dv->ten);
+		md_escape(b, model_ten_don_vi(m, u));
 		buf_printf(b, "](%sdon-vi/%s.html)", root, dv->ma);
 	} else
-		md_escape(b, dv->ten);
+		md_escape(b, model_ten_don_vi(m, u));
 }
 
 static void S_chi_tieu(Buf *b, const Model *m, size_t t, const char *root)

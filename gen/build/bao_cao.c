@@ -242,7 +242,7 @@ static void S_lich_su_chung(S_B *c)
 			if (!m->thieu_don_vi[u])
 				continue;
 			if (n < S_TOI_DA)
-				S_tf(c, 0, "%s%s", n ? ", " : "", m->don_vi[u].ten);
+				S_tf(c, 0, "%s%s", n ? ", " : "", model_ten_don_vi(m, u));
 			n++;
 		}
 		if (n > S_TOI_DA)
@@ -522,7 +522,7 @@ static size_t S_don_vi_list(S_B *c, size_t t, DanhGia dg, int only_small, int wi
 		if (k->dg != dg || (only_small && !(k->d > 0 && k->d < S_MAU_NHO)))
 			continue;
 		if (n < S_TOI_DA) {
-			S_tf(c, 0, "%s%s", n ? "; " : "", m->don_vi[u].ten);
+			S_tf(c, 0, "%s%s", n ? "; " : "", model_ten_don_vi(m, u));
 			if (with_figure) {
 				S_t(c, 0, " ");
 				S_so_lieu(c, 0, ct, k);
@@ -662,7 +662,7 @@ static const char *S_buoc_ten(const Model *m, const HanKetQua *k, Buf *b)
 
 static const char *S_ten_don_vi(const Model *m, int u)
 {
-	return u >= 0 && (size_t)u < m->n_don_vi ? m->don_vi[u].ten : "";
+	return u >= 0 && (size_t)u < m->n_don_vi ? model_ten_don_vi(m, u) : "";
 }
 
 static void S_han_dong(S_B *c, const char *what, const HanDem *h, int last)
@@ -1007,10 +1007,12 @@ static void S_pl_don_vi(S_B *c)
 	free(up);
 
 	S_kind(c, DOC_PARA);
-	S_tf(c, DOC_ITALIC,
-	     "Mỗi ô: tỷ lệ (%%) và ký hiệu đánh giá: %s đạt; %s chưa đạt; (0/0) không phát sinh; "
-	     "? chưa báo cáo; – chỉ tiêu không áp dụng. (*) mẫu số nhỏ (dưới %d).",
-	     rank_ky_hieu(DG_DAT), rank_ky_hieu(DG_CHUA_DAT), S_MAU_NHO);
+	Buf lg;
+	buf_init(&lg);
+	fmt_chu_giai(&lg);
+	S_tf(c, DOC_ITALIC, "Mỗi ô: tỷ lệ (%%) và ký hiệu đánh giá: %s. (*) mẫu số nhỏ (dưới %d).",
+	     lg.ptr, S_MAU_NHO);
+	buf_release(&lg);
 	S_par(c, DOC_F_NOINDENT);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		S_kind(c, DOC_ITEM);
@@ -1059,20 +1061,18 @@ static void S_pl_don_vi(S_B *c)
 		buf_reset(b);
 		buf_printf(b, "%zu", ++stt);
 		S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
-		S_cell(&r[1], m->don_vi[u].ten, 0, DOC_AL_LEFT);
+		S_cell(&r[1], model_ten_don_vi(m, u), 0, DOC_AL_LEFT);
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
 			buf_reset(b);
 			if (!model_applies(m, u, t))
-				buf_puts(b, "–");
+				buf_puts(b, fmt_ky_hieu(FMT_KHONG_AP_DUNG));
 			else {
 				const KetQua *k = model_kq_don_vi(m, u, t);
-				if (k->dg == DG_CHUA_BAO_CAO)
-					buf_puts(b, "?");
-				else if (k->d == 0)
-					buf_puts(b, "(0/0)");
+				if (k->dg == DG_CHUA_BAO_CAO || k->d == 0)
+					buf_puts(b, fmt_ky_hieu(k->dg));
 				else {
 					fmt_ty_le(b, k->n, k->d, &m->chi_tieu[t]);
-					buf_printf(b, " %s", rank_ky_hieu(k->dg));
+					buf_printf(b, " %s", fmt_ky_hieu(k->dg));
 					if (k->d < S_MAU_NHO)
 						buf_puts(b, " (*)");
 				}
@@ -1177,7 +1177,7 @@ static void S_pl_dieu_chinh(S_B *c)
 	if (ls->n_dc) {
 		S_table(c, N, w, h, 1);
 		for (size_t i = 0; i < ls->n_dc; i++)
-			S_dc_row(c, r, i + 1, m->don_vi[ls->dc[i].don_vi].ten, &ls->dc[i]);
+			S_dc_row(c, r, i + 1, model_ten_don_vi(m, (size_t)ls->dc[i].don_vi), &ls->dc[i]);
 		S_table_end(c);
 	}
 	if (ls->n_dc_tong) {
