@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tools/deb-check.sh [REF]: the Debian package, checked end to end.
 # Builds chitieu_<version>_amd64.deb from a clean copy of REF (default
 # HEAD: committed work only) with `dpkg-buildpackage -us -uc -b`, runs
