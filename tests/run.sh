@@ -67,7 +67,7 @@ S_left_out() {
 	[ -n "$src" ] || return 1
 	line=$(head -n 30 "$src" | sed -n 's/^[#/* ]*chitieu-test: not-under \([a-z,]*\) *\(.*\)$/\1 \2/p' | head -n 1)
 	[ -n "$line" ] || return 1
-	set -- $line
+	set -f; set -- $line
 	case ",$1," in
 	*",$config,"*) ;;
 	*) return 1 ;;
