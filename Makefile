@@ -95,8 +95,9 @@ build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_folder.h tests/fuzz/fuzz_file.h $(F
 
 tests-bin: $(TEST_BIN) $(FUZZ_REPLAY) $(B)/chitieu
 
+# TESTS="tests/e2e/test_x.sh …" runs only those (tests/run.sh).
 check: tests-bin $(TOP_BIN)
-	CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
+	CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh $(TESTS)
 
 leakcheck: tests-bin $(TOP_BIN)
 	CHITIEU_VALGRIND=1 CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
