@@ -52,5 +52,6 @@ printf '2024-Q1,1,2,3,\n' >"$WORK/tests/x.csv"
 	fail "spdx.sh: a second run changed files"
 
 # and the tree itself
-sh tools/spdx.sh --check >"$WORK/missing" 2>&1 || { head -n 20 "$WORK/missing" >&2; fail "source files without the SPDX line (run tools/spdx.sh)"; }
+sh tools/spdx.sh --check >"$WORK/missing" 2>&1 ||
+	{ head -n 10 "$WORK/missing" >&2; fail "$(tail -n 1 "$WORK/missing" | sed 's/^tools.spdx.sh: //') (run tools/spdx.sh)"; }
 exit 0
