@@ -6,7 +6,7 @@
 set -e
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-"$PY" -c 'import openpyxl' 2>/dev/null || fail "python3-openpyxl is needed (apt-get install python3-openpyxl)"
+"$PY" -c 'import openpyxl' 2>/dev/null || skip "python3-openpyxl is not installed (apt-get install python3-openpyxl, or run ./build.sh)"
 HW="$TOP/tests/xlsx/workbook.py"
 export SOURCE_DATE_EPOCH=1700000000
 
@@ -195,18 +195,7 @@ sed -e 's/^2023-Q1,1,,,,/2023-Q1,1,3,4,,/' -e 's/^2023-Q1,2,,,,/2023-Q1,2,0,0,,/
 run_chitieu --check -q -i "$T"; expect_rc 0
 [ ! -s "$WORK/err" ] || { cat "$WORK/err" >&2; fail "a filled form gave messages"; }
 
-# LibreOffice opens a form without repair: its PDF shows the title, the
-# header and the instructions (skipped where LibreOffice is not installed).
-if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
-	timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \
-		--convert-to pdf --outdir "$WORK/lo-pdf" "$F/huyen-an-thi.xlsx" >/dev/null 2>&1 ||
-		fail "LibreOffice could not convert the form"
-	pdftotext -layout "$WORK/lo-pdf/huyen-an-thi.pdf" "$WORK/lo-pdf/form.txt"
-	for want in 'BIỂU SỐ LIỆU NĂM 2024 — UBND huyện Ân Thi (mã: huyen-an-thi)' 'tu_so' '2024-Q4' \
-		'HƯỚNG DẪN ĐIỀN BIỂU SỐ LIỆU NĂM 2024'; do
-		grep -qF -- "$want" "$WORK/lo-pdf/form.txt" || fail "the form printed by LibreOffice lacks: $want"
-	done
-fi
+# (LibreOffice opening a form: test_xlsx_libreoffice.sh)
 
 # Atomic and careful: a folder holding anything but forms is refused and
 # left as it was; a failed write leaves the old forms.
@@ -218,6 +207,8 @@ echo keep >"$WORK/a-file"
 run_chitieu -q -i input --bieu-mau "$WORK/a-file"; expect_rc 2
 expect_err "'$WORK/a-file' is not a folder"
 [ "$(cat "$WORK/a-file")" = keep ] || fail "--bieu-mau replaced a file"
+# (root writes into a read-only folder anyway: for root, the run out of
+# disk below is the failed --bieu-mau)
 if [ "$(id -u)" -ne 0 ]; then
 	chmod a-w "$WORK"
 	run_chitieu -q -i input --bieu-mau "$F"; expect_rc 3
