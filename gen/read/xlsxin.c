@@ -172,7 +172,8 @@ static char *S_key(const char *name)
 		int c = (unsigned char)*s;
 		if (c == '\\')
 			c = '/';
-		else if (c == '%' && S_hex(s[1]) >= 0 && S_hex(s[2]) >= 0) {
+		else if (c == '%' && S_hex(s[1]) >= 0 && S_hex(s[2]) >= 0 &&
+		         S_hex(s[1]) * 16 + S_hex(s[2]) != 0) {
 			c = S_hex(s[1]) * 16 + S_hex(s[2]);
 			s += 2;
 		}
@@ -182,6 +183,22 @@ static char *S_key(const char *name)
 	}
 	*o = '\0';
 	return k;
+}
+
+/* A zip entry's name for a message: control bytes, and every byte past
+ * ASCII when the name is no valid UTF-8, as '?'.  Caller frees. */
+static char *S_shown(const char *name)
+{
+	if (!name)
+		return xstrdup("?");
+	size_t n = strlen(name);
+	size_t bad;
+	int utf8 = text_utf8_valid(name, n, &bad);
+	char *o = xstrdup(name);
+	for (char *c = o; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f || (!utf8 && (unsigned char)*c >= 0x80))
+			*c = '?';
+	return o;
 }
 
 /* The zip entry holding a part, or -1. */
@@ -222,6 +239,7 @@ static int S_keys(S_X *x)
 	}
 	qsort(sorted, n, sizeof *sorted, S_cmp_str);
 	int rc = 0;
+	char *shown;
 	for (size_t i = 1; i < n && !rc; i++)
 		if (!strcmp(sorted[i - 1], sorted[i])) {
 			S_fail(x, 0, 0,
@@ -229,7 +247,8 @@ static int S_keys(S_X *x)
 			       "case or slashes): the file is damaged; open it in Excel or LibreOffice and "
 			       "save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
 			       "delimited) (*.csv)\"",
-			       sorted[i]);
+			       shown = S_shown(sorted[i]));
+			free(shown);
 			rc = -1;
 		}
 	free(sorted);
@@ -436,11 +455,11 @@ static int S_zip_check(S_X *x, const unsigned char *b, size_t n)
 	for (size_t e = n >= 22 ? n - 22 + 1 : 0; e-- > lo && rc == S_ZIP_NOT_THIS;)
 		if (!memcmp(b + e, "PK\5\6", 4))
 			rc = S_zip_walk(x, b, n, e, &bad, &bad2);
-	const char *name = rc != S_ZIP_NOT_THIS ? zip_get_name(x->za, (zip_uint64_t)bad, 0) : NULL;
-	const char *name2 = rc == S_ZIP_OVERLAP ? zip_get_name(x->za, (zip_uint64_t)bad2, 0) : NULL;
+	char *name = S_shown(rc != S_ZIP_NOT_THIS ? zip_get_name(x->za, (zip_uint64_t)bad, 0) : NULL);
+	char *name2 = S_shown(rc == S_ZIP_OVERLAP ? zip_get_name(x->za, (zip_uint64_t)bad2, 0) : NULL);
 	switch (rc) {
 	case S_ZIP_OK:
-		return 0;
+		break;
 	case S_ZIP_NOT_THIS:
 		S_fail(x, 0, 0,
 		       "this is not a readable Excel workbook (its zip directory does not match its "
@@ -453,7 +472,7 @@ static int S_zip_check(S_X *x, const unsigned char *b, size_t n)
 		       "the zip directory (the file is truncated or damaged); open it in Excel or "
 		       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
 		       "(Comma delimited) (*.csv)\"",
-		       name ? name : "?");
+		       name);
 		break;
 	case S_ZIP_NO_LOCAL:
 		S_fail(x, 0, 0,
@@ -461,16 +480,18 @@ static int S_zip_check(S_X *x, const unsigned char *b, size_t n)
 		       "directory puts it (no local header naming it there); open it in Excel or "
 		       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
 		       "(Comma delimited) (*.csv)\"",
-		       name ? name : "?");
+		       name);
 		break;
 	default:
 		S_fail(x, 0, 0,
 		       "this is not a readable Excel workbook: the zip entries %s and %s share bytes (a "
 		       "damaged file or a zip bomb); open it in Excel or LibreOffice and save it again "
 		       "as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
-		       name ? name : "?", name2 ? name2 : "?");
+		       name, name2);
 	}
-	return -1;
+	free(name);
+	free(name2);
+	return rc == S_ZIP_OK ? 0 : -1;
 }
 
 /* --- Parts ------------------------------------------------------------ */
@@ -694,6 +715,16 @@ static int S_string_item(S_Part *p, Buf *b)
 	return -1;
 }
 
+static void S_rels_free(S_Rel *r, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].id);
+		free(r[i].type);
+		free(r[i].target);
+	}
+	free(r);
+}
+
 /* A part's relationships (none when it has no relationships part).
  * External targets are left out.  0, or -1 (recorded). */
 static int S_rels(S_X *x, const char *source, S_Rel **out, size_t *n_out)
@@ -728,17 +759,13 @@ static int S_rels(S_X *x, const char *source, S_Rel **out, size_t *n_out)
 		rc = -2; /* recorded already */
 	S_close(&p, rc == -2 ? 0 : rc);
 	free(name);
-	return rc < 0 ? -1 : 0;
-}
-
-static void S_rels_free(S_Rel *r, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(r[i].id);
-		free(r[i].type);
-		free(r[i].target);
+	if (rc < 0) {
+		S_rels_free(*out, *n_out);
+		*out = NULL;
+		*n_out = 0;
+		return -1;
 	}
-	free(r);
+	return 0;
 }
 
 static int S_ends_with(const char *s, const char *end)
