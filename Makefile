@@ -127,6 +127,16 @@ po:
 	msgmerge --quiet --update --backup=none --sort-output --add-location=file po/vi.po po/chitieu.pot
 	@msgfmt -c --statistics -o /dev/null po/vi.po
 
+# The catalogue against the code, written under PO_CHECK (a folder):
+# the fresh extraction (chitieu.pot) and vi.po merged with it (vi.po),
+# then msgfmt -c --statistics on that (tests/e2e/test_locale.sh reads it).
+PO_CHECK ?= build/po/check
+po-check:
+	@mkdir -p $(PO_CHECK)
+	xgettext $(XGETTEXT_FLAGS) -o $(PO_CHECK)/chitieu.pot $(PO_SRC)
+	msgmerge --quiet --sort-output --add-location=file -o $(PO_CHECK)/vi.po po/vi.po $(PO_CHECK)/chitieu.pot
+	msgfmt -c --statistics -o /dev/null $(PO_CHECK)/vi.po
+
 $(B)/tests/%: tests/unit/%.c $(B)/libchitieu.a
 	@mkdir -p $(B)/tests
 	$(CC) $(CPPFLAGS) $(CFLAGS) $(WARN) -Wno-unused-parameter -Wno-missing-field-initializers $(LDFLAGS) -o $@ $< $(B)/libchitieu.a $(LDLIBS) -lcmocka
@@ -227,6 +237,6 @@ clean:
 
 FORCE:
 
-.PHONY: po all check leakcheck fuzz site bench format clean tests-bin install uninstall dist distcheck FORCE
+.PHONY: po po-check all check leakcheck fuzz site bench format clean tests-bin install uninstall dist distcheck FORCE
 
 -include $(LIB_OBJ:.o=.d) $(B)/main.d $(wildcard build/fuzz/obj/*.d) $(TEST_BIN:=.d)
