@@ -1,6 +1,5 @@
 #include "eval.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,22 +35,6 @@ DanhGia eval_judge(const ChiTieu *t, int64_t n, int64_t d)
 		break;
 	}
 	return ok ? DG_DAT : DG_CHUA_DAT;
-}
-
-static int S_cmp_thu_tu(const void *a, const void *b, void *vm)
-{
-	const Model *m = vm;
-	int x = *(const int *)a, y = *(const int *)b;
-	const DonVi *u = &m->don_vi[x], *v = &m->don_vi[y];
-	/* Groups are sorted by thu_tu already, so the index is the order;
-	 * a unit without a group goes last. */
-	unsigned gu = (unsigned)u->nhom, gv = (unsigned)v->nhom;
-	if (gu != gv)
-		return gu < gv ? -1 : 1;
-	int c = text_collate(u->ten, v->ten);
-	if (c)
-		return c;
-	return (x > y) - (x < y);
 }
 
 static int S_in_window(const CuaSo *w, Ky k)
@@ -285,17 +268,25 @@ static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_
 	free(co_tinh);
 }
 
-/* The units in display order (Model.thu_tu_don_vi): it needs the
- * registry only, so it may be sorted beside the verdicts. */
-static void *S_order(void *vm)
+/* The units in display order (Model.thu_tu_don_vi, SPEC "input/don-vi.csv"):
+ * by group (groups are sorted by thu_tu already, so a group's index is its
+ * order), within a group in registry order; a unit without a group goes
+ * last.  A counting pass: stable, linear in the units. */
+static void S_order(Model *m)
 {
-	Model *m = vm;
-	size_t U = m->n_don_vi;
-	for (size_t u = 0; u < U; u++)
-		m->thu_tu_don_vi[u] = (int)u;
-	if (U > 1)
-		qsort_r(m->thu_tu_don_vi, U, sizeof *m->thu_tu_don_vi, S_cmp_thu_tu, m);
-	return NULL;
+	size_t U = m->n_don_vi, G = m->n_nhom;
+	size_t *at = xcalloc(G + 2, sizeof *at);
+	for (size_t u = 0; u < U; u++) {
+		int g = m->don_vi[u].nhom;
+		at[(g >= 0 && (size_t)g < G ? (size_t)g : G) + 1]++;
+	}
+	for (size_t g = 1; g <= G + 1; g++)
+		at[g] += at[g - 1];
+	for (size_t u = 0; u < U; u++) {
+		int g = m->don_vi[u].nhom;
+		m->thu_tu_don_vi[at[g >= 0 && (size_t)g < G ? (size_t)g : G]++] = (int)u;
+	}
+	free(at);
 }
 
 int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
@@ -369,11 +360,7 @@ int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 	}
 
 	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
-	pthread_t th;
-	/* a collation per comparison: 10 ms at 10,000 units, worth a thread */
-	int sorting = o->jobs > 1 && U >= 1000 && pthread_create(&th, NULL, S_order, m) == 0;
-	if (!sorting)
-		S_order(m);
+	S_order(m);
 
 	m->kq_don_vi = xcalloc(U * T + 1, sizeof *m->kq_don_vi);
 	m->kq_nhom = xcalloc(G * T + 1, sizeof *m->kq_nhom);
@@ -402,8 +389,6 @@ int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 	m->n_thieu = 0;
 	for (size_t u = 0; u < U; u++)
 		m->n_thieu += m->thieu_don_vi[u];
-	if (sorting)
-		pthread_join(th, NULL);
 	m->evaluated = 1;
 	return 0;
 }

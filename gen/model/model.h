@@ -184,8 +184,8 @@ typedef struct Model {
 	Diem *xh_don_vi;   /* [n_don_vi * n_chi_tieu * MAX_BUOC] */
 	Diem *xh_nhom;     /* [n_nhom * n_chi_tieu * MAX_BUOC] */
 	Diem *xh_tinh;     /* [n_chi_tieu * MAX_BUOC] */
-	/* Units in display order: group order, then name by Vietnamese
-	 * collation (Ă after A, Đ after D, tones secondary). */
+	/* Units in display order: group order, then registry order (the
+	 * rows of don-vi.csv) within a group; rankings sort on their own. */
 	int *thu_tu_don_vi; /* [n_don_vi] indexes */
 	/* Provisional figures: 1 for a unit judged on some target that has no
 	 * data file or whose rows miss months of the window; n_thieu of them. */
