@@ -6,7 +6,7 @@
 
 #include "csvin.h"
 #include "date.h"
-#include "han.h"
+#include "han_doc.h"
 #include "model.h"
 #include "text.h"
 #include "xalloc.h"

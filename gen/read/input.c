@@ -13,7 +13,7 @@
  * same things in the same order. */
 #include "input.h"
 
-#include "han.h"
+#include "han_doc.h"
 
 #include <dirent.h>
 #include <pthread.h>
