@@ -22,14 +22,13 @@ static int S_cmp_ky(const void *a, const void *b)
 	return c ? c : strcmp(x->ten, y->ten);
 }
 
-/* Every <root>/<ky>/ket-qua.csv, oldest first.  The folder's name must be
- * the period as chitieu writes it ("2024-Q3", "2024-05"). */
-static void S_scan(LichSu *ls, const char *root)
+long lich_su_cac_ky(const char *root, const char *rel, KyCu **out)
 {
+	*out = NULL;
 	DIR *d = opendir(root);
 	if (!d)
-		return;
-	size_t cap = 0;
+		return -1;
+	size_t n = 0, cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		Ky k;
@@ -39,20 +38,21 @@ static void S_scan(LichSu *ls, const char *root)
 		ky_format(k, canon);
 		if (strcmp(canon, e->d_name))
 			continue;
-		char *path = xasprintf("%s/%s/ket-qua.csv", root, e->d_name);
+		char *path = xasprintf("%s/%s/%s", root, e->d_name, rel);
 		struct stat st;
 		int ok = !stat(path, &st) && S_ISREG(st.st_mode);
 		free(path);
 		if (!ok)
 			continue;
-		ls->ky = xgrow(ls->ky, &cap, ls->n_ky + 1, sizeof *ls->ky);
-		ls->ky[ls->n_ky].ky = k;
-		strcpy(ls->ky[ls->n_ky].ten, canon);
-		ls->n_ky++;
+		*out = xgrow(*out, &cap, n + 1, sizeof **out);
+		(*out)[n].ky = k;
+		strcpy((*out)[n].ten, canon);
+		n++;
 	}
 	closedir(d);
-	if (ls->n_ky > 1)
-		qsort(ls->ky, ls->n_ky, sizeof *ls->ky, S_cmp_ky);
+	if (n > 1)
+		qsort(*out, n, sizeof **out, S_cmp_ky);
+	return (long)n;
 }
 
 /* ---- reading one published ket-qua.csv -------------------------------- */
@@ -414,7 +414,8 @@ void lich_su_run(Model *m, const char *root)
 	model_release_lich_su(m);
 	if (!m->evaluated)
 		return;
-	S_scan(ls, root);
+	long n = lich_su_cac_ky(root, "ket-qua.csv", &ls->ky);
+	ls->n_ky = n > 0 ? (size_t)n : 0;
 	Ky k = m->cua_so.ky;
 	const KyCu *truoc = NULL, *cung_ky = NULL;
 	for (size_t i = 0; i < ls->n_ky; i++) {
