@@ -64,7 +64,7 @@ static void S_ty_le(Buf *b, const KetQua *k, const ChiTieu *t)
 }
 
 /* A tiny denominator makes a ratio jump: say so next to the figure. */
-static int S_nho(const KetQua *k) { return k->dg != DG_CHUA_BAO_CAO && k->d > 0 && k->d < 5; }
+static int S_nho(const KetQua *k) { return model_mau_so_nho(k); }
 
 /* "79,99% (1.234/1.543)" with the tiny-denominator flag. */
 static void S_so_lieu(Buf *b, const KetQua *k, const ChiTieu *t)

@@ -142,27 +142,6 @@ void doc_list_put(const DocList *l, DocWriter *w)
 		w->put(w, &l->v[i].b);
 }
 
-void doc_la_ma(int n, char out[16])
-{
-	static const struct {
-		int v;
-		const char *s;
-	} t[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-	         {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
-	size_t k = 0;
-	out[0] = '\0';
-	if (n < 1 || n > 3999)
-		return;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		while (n >= t[i].v) {
-			size_t len = strlen(t[i].s);
-			memcpy(out + k, t[i].s, len);
-			k += len;
-			n -= t[i].v;
-		}
-	out[k] = '\0';
-}
-
 /* Latin-1, Latin Extended-A and -B as Vietnamese uses them, Latin
  * Extended Additional. */
 char *doc_upper(const char *s)

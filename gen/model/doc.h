@@ -141,9 +141,6 @@ void doc_list_add(DocList *l, const DocBlock *b);
 /* Sends every block of l to w in order. */
 void doc_list_put(const DocList *l, DocWriter *w);
 
-/* "I", "II", … "MMMCMXCIX" for 1..3999 into out (at least 16 bytes). */
-void doc_la_ma(int n, char out[16]);
-
 /* Upper case of the Vietnamese letters (Latin-1, Latin Extended-A and -B
  * as Vietnamese uses them, Latin Extended Additional); other characters
  * pass through.  Fresh string.  The decree prints headings and the bodies'
