@@ -59,7 +59,9 @@ typedef struct {
 	int muc;         /* body sections numbered so far */
 } S_B;
 
-void bao_cao_nhan_chi_tieu(Buf *b, const ChiTieu *t)
+/* A target's short label where room is short (Phụ lục II's columns): its
+ * ten_ngan, else "CT<stt>" (model_ten_ngan). */
+static void S_nhan_chi_tieu(Buf *b, const ChiTieu *t)
 {
 	char nb[MODEL_TEN_NGAN_BUF];
 	buf_puts(b, model_ten_ngan(t, 1, nb));
@@ -1013,7 +1015,7 @@ static void S_pl_don_vi(S_B *c)
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		S_kind(c, DOC_ITEM);
 		buf_reset(&c->b);
-		bao_cao_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
+		S_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
 		doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
 		S_tf(c, 0, ": %s (giao ", m->chi_tieu[t].ten);
 		buf_reset(&c->b);
@@ -1034,7 +1036,7 @@ static void S_pl_don_vi(S_B *c)
 	S_cell(&h[1], "Đơn vị", DOC_BOLD, DOC_AL_CENTER);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		buf_reset(&c->b);
-		bao_cao_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
+		S_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
 		S_cell(&h[2 + t], c->b.ptr, DOC_BOLD, DOC_AL_CENTER);
 	}
 	S_table(c, n, w, h, 1);
