@@ -1,3 +1,6 @@
+/* msg: the messages found in the input, each in the locale's language and
+ * in Vietnamese (msg.h); the Vietnamese table is msg_vi.c, generated at
+ * build time from po/vi.po. */
 #include "msg.h"
 
 #include <libintl.h>
