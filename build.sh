@@ -25,7 +25,7 @@ S_test_missing() {
 BUILD_PKGS="build-essential pkg-config libcsv-dev libcmark-gfm-dev
 libcmark-gfm-extensions-dev libhpdf-dev gnuplot-nox libcmocka-dev
 fonts-liberation2 libfontconfig-dev libicu-dev nettle-dev zlib1g-dev
-libxlsxwriter-dev libzip-dev libxml2-dev"
+libxlsxwriter-dev libzip-dev libxml2-dev gettext"
 # Only for `make check`: PDF tools, an XML checker, a real browser, the
 # leak checker, the locale sources (the locale test builds vi_VN.UTF-8 with
 # localedef into a temporary folder), Python for the sample generator and

@@ -1,6 +1,8 @@
 /* date: civil dates as day numbers and the periods' days; see date.h. */
 #include "date.h"
 
+#include "msg.h"
+
 #include <stdio.h>
 
 int date_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -87,10 +89,10 @@ static int S_so(const char **p, int maxd, int *out)
 DateParse date_parse(const char *s, int *day, const char **why)
 {
 	static const char *const ly_do[12] = {
-	    "January has 31 days", "February has 28 or 29 days",
-	    "March has 31 days", "April has 30 days", "May has 31 days", "June has 30 days",
-	    "July has 31 days", "August has 31 days", "September has 30 days",
-	    "October has 31 days", "November has 30 days", "December has 31 days"};
+	    N_("January has 31 days"), N_("February has 28 or 29 days"),
+	    N_("March has 31 days"), N_("April has 30 days"), N_("May has 31 days"), N_("June has 30 days"),
+	    N_("July has 31 days"), N_("August has 31 days"), N_("September has 30 days"),
+	    N_("October has 31 days"), N_("November has 30 days"), N_("December has 31 days")};
 	int y, mo, d, n1, n2, n3;
 	const char *p = s;
 	if (why)
@@ -126,20 +128,20 @@ DateParse date_parse(const char *s, int *day, const char **why)
 		return DATE_BAD_SHAPE;
 	if (mo < 1 || mo > 12) {
 		if (why)
-			*why = "a year has 12 months";
+			*why = N_("a year has 12 months");
 		return DATE_NO_SUCH_DAY;
 	}
 	if (y < 1900) {
 		if (why)
-			*why = "the year is before 1900";
+			*why = N_("the year is before 1900");
 		return DATE_NO_SUCH_DAY;
 	}
 	*day = date_day(y, mo, d);
 	if (*day < 0) {
 		if (why) {
 			if (mo == 2)
-				*why = date_leap(y) ? "February has 29 days that year"
-				                    : "February has 28 days that year (not a leap year)";
+				*why = date_leap(y) ? N_("February has 29 days that year")
+				                    : N_("February has 28 days that year (not a leap year)");
 			else
 				*why = ly_do[mo - 1];
 		}

@@ -42,7 +42,8 @@ typedef enum {
 } DateParse;
 /* Parses "dd/mm/yyyy" (also "d/m/yyyy", as clerks type) or "yyyy-mm-dd"
  * into *day.  Surrounding spaces are allowed.  On DATE_NO_SUCH_DAY,
- * *why (when not NULL) gets a static reason ("February has 29 days that year"). */
+ * *why (when not NULL) gets a static English reason ("February has 29 days that
+ * year"), marked N_() for the catalogue: a message translates it (msg_add_args). */
 DateParse date_parse(const char *s, int *day, const char **why);
 
 /* A reporting period: a month (kind 'M', n 1..12) or a quarter

@@ -1,4 +1,4 @@
-# The chart cache (gen/cache.c, chart.c): outputs are the same bytes with a
+# The chart cache (gen/chart/cache.c, chart.c): outputs are the same bytes with a
 # cold cache, a warm one and --no-cache, for -j 1 and -j 2; a warm run
 # draws nothing; a broken entry (truncated, edited) is drawn again without
 # an error; only the charts whose data changed are drawn; a cache that
