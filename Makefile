@@ -93,9 +93,9 @@ $(B)/datadir: FORCE
 # always-Vietnamese data-quality page (tools/mo2c.c).
 XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--keyword=_ --keyword=N_ --keyword=msg_error:5 --keyword=msg_warn:5 --keyword=msg_add:6 --keyword=msg_add_args:6 \
-	--keyword=S_warn_at:3 --keyword=S_encoding_error:3 --keyword=S_fail:3 \
+	--keyword=S_warn_at:3 --keyword=S_encoding_error:3 --keyword=S_fail:4 \
 	--flag=msg_error:5:c-format --flag=msg_warn:5:c-format --flag=msg_add:6:c-format --flag=msg_add_args:6:c-format \
-	--flag=S_warn_at:3:c-format --flag=S_encoding_error:3:c-format --flag=S_fail:3:c-format \
+	--flag=S_warn_at:3:c-format --flag=S_encoding_error:3:c-format --flag=S_fail:4:c-format \
 	--flag=_:1:pass-c-format --flag=N_:1:pass-c-format \
 	--sort-output --add-location=file --package-name=chitieu --package-version=$(VERSION) \
 	--msgid-bugs-address= --copyright-holder="the chitieu authors"

@@ -13,8 +13,8 @@
 . tests/e2e/lib.sh
 set -e
 PY=/usr/bin/python3
-[ -x "$PY" ] || PY=python3
-"$PY" -c 'import zipfile' 2>/dev/null || { echo "SKIP: no python3"; exit 77; }
+[ -x "$PY" ] || { need python3 python3; PY=python3; }
+"$PY" -c 'import zipfile' 2>/dev/null || skip "python3 cannot import zipfile"
 P="$TOP/tests/xlsx/producers.py"
 FIX="$TOP/tests/data/xlsx/producers"
 export SOURCE_DATE_EPOCH=1700000000
