@@ -14,7 +14,7 @@
 set -e
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-"$PY" -c 'import zipfile' 2>/dev/null || { echo "SKIP: no python3"; exit 77; }
+"$PY" -c 'import zipfile' 2>/dev/null || skip "python3 is not installed (apt-get install python3, or run ./build.sh)"
 P="$TOP/tests/xlsx/producers.py"
 FIX="$TOP/tests/data/xlsx/producers"
 export SOURCE_DATE_EPOCH=1700000000
