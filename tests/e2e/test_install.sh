@@ -55,6 +55,8 @@ if command -v localedef >/dev/null && [ -f /usr/share/i18n/locales/vi_VN ] &&
 	(cd / && LOCPATH=$WORK/loc LC_ALL= LANGUAGE= LANG=vi_VN.UTF-8 "$P/bin/chitieu" -j 0) 2>"$WORK/err-vi" || true
 	grep -q 'nhận số tiến trình' "$WORK/err-vi" ||
 		{ cat "$WORK/err-vi" >&2; fail "the installed chitieu does not speak Vietnamese under vi_VN.UTF-8"; }
+else
+	skip_part "the installed catalogue: no vi_VN.UTF-8 locale can be compiled here (apt-get install locales)"
 fi
 # DESTDIR stages the same tree under it.
 make -s -C "$S" SANITIZE=$san PREFIX="$P" DESTDIR="$WORK/stage" install >"$WORK/make.log" 2>&1 ||
@@ -69,4 +71,4 @@ for d in "$P" "$WORK/stage$P"; do
 	left=$(find "$d" -type f)
 	[ -z "$left" ] || fail "make uninstall left: $left"
 done
-exit 0
+end_test
