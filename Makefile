@@ -93,9 +93,9 @@ $(B)/datadir: FORCE
 # always-Vietnamese data-quality page (tools/mo2c.c).
 XGETTEXT_FLAGS = --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
 	--keyword=_ --keyword=N_ --keyword=msg_error:5 --keyword=msg_warn:5 --keyword=msg_add:6 --keyword=msg_add_args:6 \
-	--keyword=S_warn_at:3 --keyword=S_encoding_error:3 --keyword=S_fail:3 \
+	--keyword=S_warn_at:3 --keyword=S_encoding_error:3 --keyword=S_fail:4 \
 	--flag=msg_error:5:c-format --flag=msg_warn:5:c-format --flag=msg_add:6:c-format --flag=msg_add_args:6:c-format \
-	--flag=S_warn_at:3:c-format --flag=S_encoding_error:3:c-format --flag=S_fail:3:c-format \
+	--flag=S_warn_at:3:c-format --flag=S_encoding_error:3:c-format --flag=S_fail:4:c-format \
 	--flag=_:1:pass-c-format --flag=N_:1:pass-c-format \
 	--sort-output --add-location=file --package-name=chitieu --package-version=$(VERSION) \
 	--msgid-bugs-address= --copyright-holder="the chitieu authors"
@@ -160,8 +160,9 @@ build/fuzz/%: tests/fuzz/%.c tests/fuzz/fuzz_folder.h tests/fuzz/fuzz_file.h $(F
 
 tests-bin: $(TEST_BIN) $(FUZZ_REPLAY) $(B)/chitieu $(B)/$(MO)
 
+# TESTS="tests/e2e/test_x.sh …" runs only those (tests/run.sh).
 check: tests-bin $(TOP_BIN)
-	CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
+	CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh $(TESTS)
 
 leakcheck: tests-bin $(TOP_BIN)
 	CHITIEU_VALGRIND=1 CHITIEU=$(CURDIR)/$(B)/chitieu TEST_BIN=$(CURDIR)/$(B)/tests sh tests/run.sh
@@ -207,6 +208,7 @@ install: $(B)/chitieu $(B)/$(MO)
 	install -m 644 man/chitieu-input.5 $(DESTDIR)$(MANDIR)/man5/chitieu-input.5
 	install -m 644 completion/chitieu $(DESTDIR)$(BASHCOMPDIR)/chitieu
 	install -m 644 README.md docs/INPUT.md docs/SITE.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 LICENSE $(DESTDIR)$(DOCDIR)/copyright
 
 # Removes what install put there; the folders that are chitieu's alone go too.
 uninstall:
@@ -216,12 +218,19 @@ uninstall:
 	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(DOCDIR)
 
 # The release tarball: the committed tree (git archive of HEAD), so no
-# build/, no output/ and nothing uncommitted.  distcheck unpacks it and
-# runs the README's two commands in it.
+# build/, no output/ and nothing uncommitted; it must carry the licence
+# (a tarball without it may not be redistributed).  distcheck unpacks it,
+# runs the README's two commands in it, and stages an install to see the
+# licence land where Debian puts it.
 DIST = chitieu-$(VERSION)
+DIST_MUST = LICENSE debian/copyright README.md
 dist:
 	@git diff --quiet HEAD 2>/dev/null || echo "make dist: uncommitted changes are not in $(DIST).tar.gz" >&2
 	git archive --format=tar --prefix=$(DIST)/ HEAD | gzip -n9 > $(DIST).tar.gz.tmp
+	@tar -tzf $(DIST).tar.gz.tmp > $(DIST).tar.gz.list && \
+	for f in $(DIST_MUST); do grep -qx "$(DIST)/$$f" $(DIST).tar.gz.list || \
+		{ echo "make dist: $$f is not in the tarball (not committed?)" >&2; rm -f $(DIST).tar.gz.tmp $(DIST).tar.gz.list; exit 1; }; done
+	rm -f $(DIST).tar.gz.list
 	mv -f $(DIST).tar.gz.tmp $(DIST).tar.gz
 	@echo "$(DIST).tar.gz"
 
@@ -229,8 +238,10 @@ distcheck: dist
 	rm -rf build/distcheck && mkdir -p build/distcheck
 	tar -xzf $(DIST).tar.gz -C build/distcheck
 	cd build/distcheck/$(DIST) && ./build.sh -q && $(MAKE) check
+	$(MAKE) -C build/distcheck/$(DIST) PREFIX=/usr DESTDIR=$(CURDIR)/build/distcheck/stage install >/dev/null
+	cmp build/distcheck/$(DIST)/LICENSE build/distcheck/stage/usr/share/doc/chitieu/copyright
 	rm -rf build/distcheck
-	@echo "$(DIST).tar.gz: ./build.sh and make check pass when unpacked"
+	@echo "$(DIST).tar.gz: ./build.sh and make check pass when unpacked; make install puts LICENSE as share/doc/chitieu/copyright"
 
 clean:
 	rm -rf build chitieu

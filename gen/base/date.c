@@ -30,6 +30,23 @@ int date_day(int y, int mo, int d)
 	return era * 146097 + doe - 719468;
 }
 
+int date_excel_serial(long serial, int date1904, int *y, int *mo, int *d)
+{
+	if (serial < 0 || serial > 3000000)
+		return -1;
+	if (!date1904 && serial == 60) {
+		*y = 1900, *mo = 2, *d = 29;
+		return 0;
+	}
+	/* day numbers of the systems' day 0: 1904-01-01, and 1899-12-31 (one
+	 * day less after the day that never was) */
+	long day = date1904 ? serial - 24107 : serial - (serial < 60 ? 25568 : 25569);
+	if (day < date_day(1900, 1, 1) || day > date_day(9999, 12, 31))
+		return -1;
+	date_ymd((int)day, y, mo, d);
+	return 0;
+}
+
 /* Its inverse (civil from days).  long: no int day can overflow it. */
 void date_ymd(int day, int *y, int *mo, int *d)
 {

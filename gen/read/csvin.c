@@ -99,6 +99,7 @@ typedef struct {
 	int spare;        /* fbuf and fld came from (and go back to) S_spare */
 	int grid;         /* the rows come from a sheet (csvrecs_new) */
 	int best_line, best_n; /* grid: the row naming most required columns */
+	const char *sheet; /* grid: the sheet's name for messages (csvrecs_sheet), or NULL */
 
 	/* the header */
 	int have_header, header_bad, header_line;
@@ -1022,11 +1023,21 @@ static int S_finish(S_In *in, CsvInfo *info)
 		for (size_t j = 0; j < in->n_cols; j++)
 			if (in->cols[j].required)
 				buf_printf(&req, "%s%s", req.len ? ", " : "", in->cols[j].name);
-		if (in->best_n)
+		if (in->best_n && in->sheet)
+			msg_error(in->ms, in->path, in->best_line, 0,
+			          "no row of sheet '%s' names every required column (%s): the header row is "
+			          "missing or misspelt (this row names %d of them)",
+			          in->sheet, req.ptr, in->best_n);
+		else if (in->best_n)
 			msg_error(in->ms, in->path, in->best_line, 0,
 			          "no row of the sheet names every required column (%s): the header row is "
 			          "missing or misspelt (this row names %d of them)",
 			          req.ptr, in->best_n);
+		else if (in->sheet)
+			msg_error(in->ms, in->path, 0, 0,
+			          "no row of sheet '%s' names the required columns (%s): the sheet has no "
+			          "header row",
+			          in->sheet, req.ptr);
 		else
 			msg_error(in->ms, in->path, 0, 0,
 			          "no row of the sheet names the required columns (%s): the sheet has no "
@@ -1196,6 +1207,7 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 
 struct CsvRecs {
 	S_In in;
+	char *sheet;
 };
 
 CsvRecs *csvrecs_new(const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn, void *ctx,
@@ -1205,7 +1217,15 @@ CsvRecs *csvrecs_new(const char *path, const CsvCol *cols, size_t n_cols, CsvRow
 	S_init(&r->in, path, cols, n_cols, fn, ctx, ms);
 	r->in.grid = 1;
 	r->in.sniffed = 1;
+	r->sheet = NULL;
 	return r;
+}
+
+void csvrecs_sheet(CsvRecs *r, const char *name)
+{
+	free(r->sheet);
+	r->sheet = name ? xstrdup(name) : NULL;
+	r->in.sheet = r->sheet;
 }
 
 void csvrecs_field(CsvRecs *r, const char *text, size_t len, int line, CsvKind kind)
@@ -1228,6 +1248,7 @@ void csvrecs_stop(CsvRecs *r)
 int csvrecs_finish(CsvRecs *r, CsvInfo *info)
 {
 	int rc = S_finish(&r->in, info);
+	free(r->sheet);
 	free(r);
 	return rc;
 }

@@ -81,7 +81,8 @@ expect_err "chitieu: warning: cannot use the cache folder '$WORK/file/charts'"
 [ "$DRAWN" -eq "$N" ] || fail "an unusable cache reused charts"
 [ "$(period_sum "$WORK/e/$K")" = "$ref" ] || fail "an unusable cache changed the outputs"
 if [ "$(id -u)" -ne 0 ]; then
-	# (root writes into a read-only folder anyway)
+	# (root writes into a read-only folder anyway; for root the cache
+	# folder behind a file, above, is the unusable cache)
 	mkdir -p "$WORK/ro" && chmod 555 "$WORK/ro"
 	run_counted -j 2 --cache "$WORK/ro" -i input -o "$WORK/f"
 	expect_err "chitieu: warning: cannot use the cache folder '$WORK/ro'"

@@ -10,7 +10,7 @@ bdir=$(dirname "$CHITIEU")
 case $bdir in */build/san) san=1 ;; *) san=0 ;; esac
 S=$WORK/src
 mkdir -p "$S/build"
-cp -a Makefile VERSION README.md gen templates input docs man completion po tools "$S/"
+cp -a Makefile VERSION README.md LICENSE gen templates input docs man completion po tools "$S/"
 if [ -f "$bdir/libchitieu.a" ]; then
 	mkdir -p "$S/build/$(basename "$bdir")"
 	cp -p "$bdir"/*.o "$bdir"/*.d "$bdir/libchitieu.a" "$S/build/$(basename "$bdir")/"
@@ -22,12 +22,13 @@ make -s -C "$S" SANITIZE=$san PREFIX="$P" install >"$WORK/make.log" 2>&1 ||
 for f in bin/chitieu share/chitieu/templates/page.html share/chitieu/templates/style.css \
 	share/man/man1/chitieu.1 share/man/man5/chitieu-input.5 \
 	share/bash-completion/completions/chitieu share/doc/chitieu/README.md \
-	share/doc/chitieu/INPUT.md share/doc/chitieu/examples/input/chi-tieu.csv \
+	share/doc/chitieu/INPUT.md share/doc/chitieu/copyright share/doc/chitieu/examples/input/chi-tieu.csv \
 	share/doc/chitieu/examples/input/so-lieu/so-tu-phap.csv \
 	share/locale/vi/LC_MESSAGES/chitieu.mo; do
 	[ -f "$P/$f" ] || fail "make install did not install $f"
 done
 [ -x "$P/bin/chitieu" ] || fail "the installed chitieu is not executable"
+cmp -s LICENSE "$P/share/doc/chitieu/copyright" || fail "make install did not put LICENSE as share/doc/chitieu/copyright"
 n_in=$(find input -type f | wc -l)
 [ "$(find "$P/share/doc/chitieu/examples/input" -type f | wc -l)" -eq "$n_in" ] ||
 	fail "the sample input is not installed whole"

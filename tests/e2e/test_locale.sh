@@ -13,7 +13,7 @@ set -e
 # the chart cache goes too; only its record of when runs were, not
 # what they drew, differs
 tree_sum() { (cd "$1" && find . -type f ! -path ./.cache/charts/runs | LC_ALL=C sort | xargs sha256sum) ; }
-command -v localedef >/dev/null || fail "localedef is missing (libc-bin)"
+need localedef libc-bin
 [ -f /usr/share/i18n/locales/vi_VN ] || fail "no locale source vi_VN (apt-get install locales, or run ./build.sh)"
 mkdir -p "$WORK/locale"
 localedef -i vi_VN -f UTF-8 "$WORK/locale/vi_VN.UTF-8" >"$WORK/localedef.log" 2>&1 ||
