@@ -1,6 +1,6 @@
 /* msg: the messages found in the input, each in the locale's language and
- * in Vietnamese (msg.h); the Vietnamese table is msg_vi.c, generated at
- * build time from po/vi.po. */
+ * in Vietnamese (msg.h); the Vietnamese table is generated at build time
+ * from po/vi.po by tools/mo2c.c. */
 #include "msg.h"
 
 #include <libintl.h>

@@ -52,7 +52,7 @@ gen/write/doc_pdf.c -> chart/chart.h       # the PDF writer takes the trend char
 # "gen/x/a.c -> y/b.h", "gen/build/a.c: file I/O NAME",
 # "gen/x/a.h: first comment names missing.c".
 violations() {
-	(cd "$1" && perl -e '
+	(cd "$1" && TOP=$TOP perl -e '
 		use strict;
 		my %layer; # a header of ours -> its folder
 		for my $f (glob("gen/*/*.h")) { my ($l, $b) = $f =~ m{^gen/([^/]+)/([^/]+)$}; $layer{$b} //= $l }
@@ -61,7 +61,8 @@ violations() {
 		          build => [qw(base model read eval chart build)], write => [qw(base write)]);
 		my %sys = map { $_ => 1 } @ARGV;
 		my %exists;
-		for my $d (qw(gen tools tests)) {
+		# gen/ of the tree under test; tools/ and tests/ of the checkout
+		for my $d ("gen", "$ENV{TOP}/tools", "$ENV{TOP}/tests") {
 			my @todo = ($d);
 			while (my $x = shift @todo) {
 				opendir(my $dh, $x) or next;
