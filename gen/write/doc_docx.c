@@ -1136,7 +1136,7 @@ static void S_styles(S_Docx *c)
 	S_pstyle(c, "Title", "Title", "Normal", -1, "center", 0, 0, 0, 252, 1, 0, 28, 1);
 	S_pstyle(c, "TitleNote", "Title Note", "Normal", -1, "center", 0, 0, 0, 240, 0, 1, 22, 0);
 	S_pstyle(c, "HeaderBlock", "Document Header Block", "Normal", -1, "center", 0, 0, 0, 240, -1, -1, 26, 0);
-	S_pstyle(c, "Rule", "Rule", "Normal", -1, "center", 0, 0, 0, 240, -1, -1, 8, 0);
+	S_pstyle(c, "Rule", "Rule", "Normal", -1, "center", 0, 0, 100, 240, -1, -1, 8, 0);
 	S_pstyle(c, "Caption", "caption", "Normal", -1, "center", 0, 0, 160, 240, 0, 1, 22, 0);
 	S_pstyle(c, "Figure", "Figure", "Normal", -1, "center", 0, 60, 60, 240, -1, -1, 0, 1);
 	S_pstyle(c, "TableText", "Table Text", "Normal", -1, "left", 0, 20, 20, 240, -1, -1, 22, 0);
