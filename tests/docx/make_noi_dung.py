@@ -48,6 +48,21 @@ def text_run(tag, text):
     return r
 
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def part(d, kind, body):
+    """Adds word/<kind>.xml (comments, footnotes) related to the document."""
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:%s xmlns:w="%s">%s</w:%s>'
+           % (kind, W, body, kind)).encode("utf-8")
+    ct = "application/vnd.openxmlformats-officedocument.wordprocessingml.%s+xml" % kind
+    pt = Part(PackURI("/word/%s.xml" % kind), ct, xml, d.part.package)
+    d.part.relate_to(pt, "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+                     + kind)
+
+
 def main(out_docx, out_md):
     d = Document()
     # a heading style as a Vietnamese Word names it: its id and name are
@@ -84,14 +99,22 @@ def main(out_docx, out_md):
     p = d.add_paragraph("Hạ tầng còn thiếu")
     p.add_run().add_break()
     p.add_run("đội ngũ còn kiêm nhiệm.")
-    # a comment mark and a footnote mark (the notes themselves are not read)
-    p._p.append(el("w:commentRangeStart", **{"w:id": "0"}))
+    # a comment and a footnote, with their parts as Word writes them (the
+    # notes themselves are not read)
+    p._p.insert(0, el("w:commentRangeStart", **{"w:id": "0"}))
+    p._p.append(el("w:commentRangeEnd", **{"w:id": "0"}))
     r = OxmlElement("w:r")
     r.append(el("w:commentReference", **{"w:id": "0"}))
     p._p.append(r)
     r = OxmlElement("w:r")
     r.append(el("w:footnoteReference", **{"w:id": "1"}))
     p._p.append(r)
+    part(d, "comments", '<w:comment w:id="0" w:author="Lãnh đạo" w:initials="LĐ">'
+         '<w:p><w:r><w:t>Sửa câu này.</w:t></w:r></w:p></w:comment>')
+    part(d, "footnotes", '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+         '</w:r></w:p></w:footnote><w:footnote w:type="continuationSeparator" w:id="0"><w:p>'
+         '<w:r><w:continuationSeparator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p>'
+         '<w:r><w:t>Chú thích cuối trang.</w:t></w:r></w:p></w:footnote>')
 
     t = d.add_table(rows=3, cols=3)
     cells = [["Nội dung", "Số đơn vị", "Ghi chú"],
