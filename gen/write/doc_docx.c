@@ -65,6 +65,8 @@ typedef struct {
 	int landscape;     /* of the open section */
 	int appendix;      /* the open section is an appendix (numbered from 1) */
 	int skip_table;    /* a DOC_F_SCREEN table is open */
+	int keep;          /* after a level-2 heading: kept with what follows */
+	const char *jc;    /* the open paragraph's alignment (S_p, S_p_body) */
 	/* the open table */
 	int in_table;
 	size_t n_col;
@@ -173,19 +175,23 @@ static void S_runs(S_Docx *c, const DocInl *p, int force, int size)
 }
 
 /* <w:p><w:pPr> with a style and an alignment (NULL: the style's); the
- * caller adds more properties, then S_p_body(). */
+ * caller adds more properties in the schema's order (keepNext, pBdr,
+ * spacing, ind: Word refuses another order), then S_p_body() puts the
+ * alignment after them. */
 static void S_p(S_Docx *c, const char *style, const char *jc)
 {
 	S_s(c, "w:p");
 	S_s(c, "w:pPr");
 	if (style)
 		S_v(c, "w:pStyle", style);
-	if (jc)
-		S_v(c, "w:jc", jc);
+	c->jc = jc;
 }
 
 static void S_p_body(S_Docx *c)
 {
+	if (c->jc)
+		S_v(c, "w:jc", c->jc);
+	c->jc = NULL;
 	S_e(c); /* w:pPr */
 }
 
@@ -295,7 +301,9 @@ static void S_frame_start(S_Docx *c, int w0, int w1)
 	S_ai(c, "w:w", w0 + w1);
 	S_a(c, "w:type", "dxa");
 	S_e(c);
-	S_v(c, "w:tblLayout", NULL);
+	S_s(c, "w:tblLayout");
+	S_a(c, "w:type", "fixed");
+	S_e(c);
 	S_s(c, "w:tblLook");
 	S_a(c, "w:val", "0000");
 	S_e(c);
@@ -746,6 +754,11 @@ static void S_put(DocWriter *w, const DocBlock *b)
 	/* a table is closed by its end; anything else arriving first closes it too */
 	if (c->in_table && b->kind != DOC_ROW && b->kind != DOC_TABLE_END)
 		S_table_end(c);
+	/* as the PDF keeps a target's heading, figures and chart on one page:
+	 * each paragraph after a level-2 heading is kept with the next, up to
+	 * the figure (Word moves the block when it does not fit) */
+	int keep = c->keep && (b->kind == DOC_PARA || b->kind == DOC_ITEM);
+	c->keep = keep || (b->kind == DOC_HEADING && b->level == 2);
 	switch (b->kind) {
 	case DOC_HEADER:
 		S_header(c, b);
@@ -764,12 +777,16 @@ static void S_put(DocWriter *w, const DocBlock *b)
 	case DOC_PARA:
 		S_p(c, b->flags & DOC_F_NOINDENT || b->flags & DOC_F_CENTER ? "BodyNoIndent" : NULL,
 		    b->flags & DOC_F_CENTER ? "center" : NULL);
+		if (keep)
+			S_v(c, "w:keepNext", NULL);
 		S_p_body(c);
 		S_runs(c, &b->inl, 0, 0);
 		S_e(c);
 		break;
 	case DOC_ITEM: {
 		S_p(c, "ListParagraph", NULL);
+		if (keep)
+			S_v(c, "w:keepNext", NULL);
 		if (b->level > 1) {
 			S_s(c, "w:ind");
 			S_ai(c, "w:left", (long)S_INDENT * (b->level - 1));
