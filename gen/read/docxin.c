@@ -33,6 +33,7 @@ typedef struct {
 	int outline;       /* 0..8, -1 none */
 	int bold, italic;  /* 1, 0, -1 unset */
 	int num_id, ilvl;  /* -1 unset */
+	size_t ord;        /* its place in styles.xml */
 } S_Style;
 
 typedef struct {
@@ -295,14 +296,30 @@ static int S_skip(S_Part *p, int *box)
 
 /* ---- styles.xml ---- */
 
+/* Styles are sorted by id once read (S_styles): a lookup per paragraph
+ * stays a binary search however many styles a hostile file declares. */
+static int S_id_cmp(const void *a, const void *b)
+{
+	return strcmp(((const S_Style *)a)->id, ((const S_Style *)b)->id);
+}
+
+static int S_style_cmp(const void *a, const void *b)
+{
+	const S_Style *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+	return c ? c : (x->ord > y->ord) - (x->ord < y->ord);
+}
+
+/* A repeated id: the first one in the file counts. */
 static S_Style *S_style(S_D *d, const char *id)
 {
-	if (!id)
+	if (!id || !d->n_st)
 		return NULL;
-	for (size_t i = 0; i < d->n_st; i++)
-		if (!strcmp(d->st[i].id, id))
-			return &d->st[i];
-	return NULL;
+	S_Style key = {.id = (char *)id};
+	S_Style *r = bsearch(&key, d->st, d->n_st, sizeof *d->st, S_id_cmp);
+	while (r && r > d->st && !strcmp(r[-1].id, id))
+		r--;
+	return r;
 }
 
 static int S_styles(S_D *d)
@@ -316,8 +333,9 @@ static int S_styles(S_D *d)
 	while ((rc = S_next(&p)) == 1) {
 		if (S_start(&p, "style")) {
 			d->st = xgrow(d->st, &d->cap_st, d->n_st + 1, sizeof *d->st);
-			cur = &d->st[d->n_st++];
+			cur = &d->st[d->n_st];
 			memset(cur, 0, sizeof *cur);
+			cur->ord = d->n_st++;
 			cur->id = S_attr(&p, "styleId");
 			if (!cur->id)
 				cur->id = xstrdup("");
@@ -356,6 +374,8 @@ static int S_styles(S_D *d)
 		}
 	}
 	S_close(&p, rc);
+	if (d->n_st)
+		qsort(d->st, d->n_st, sizeof *d->st, S_style_cmp);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -402,7 +422,20 @@ static int S_style_bits(S_D *d, const char *id)
 	return (b > 0 ? DOC_BOLD : 0) | (i > 0 ? DOC_ITALIC : 0);
 }
 
-/* ---- numbering.xml ---- */
+/* ---- numbering.xml (sorted by id once read) ---- */
+
+static int S_abs_cmp(const void *a, const void *b)
+{
+	int x = ((const S_Abs *)a)->id, y = ((const S_Abs *)b)->id;
+	return (x > y) - (x < y);
+}
+
+static int S_num_cmp(const void *a, const void *b)
+{
+	int x = ((const S_Num *)a)->id, y = ((const S_Num *)b)->id;
+	return (x > y) - (x < y);
+}
+
 
 static int S_numbering(S_D *d)
 {
@@ -445,24 +478,26 @@ static int S_numbering(S_D *d)
 		}
 	}
 	S_close(&p, rc);
+	if (d->n_abs)
+		qsort(d->abs, d->n_abs, sizeof *d->abs, S_abs_cmp);
+	if (d->n_num)
+		qsort(d->num, d->n_num, sizeof *d->num, S_num_cmp);
 	return rc < 0 ? -1 : 0;
 }
 
 static S_Abs *S_abs_of(S_D *d, S_Num *n)
 {
-	for (size_t i = 0; n && i < d->n_abs; i++)
-		if (d->abs[i].id == n->abs)
-			return &d->abs[i];
-	return NULL;
+	if (!n || !d->n_abs)
+		return NULL;
+	S_Abs key = {.id = n->abs};
+	return bsearch(&key, d->abs, d->n_abs, sizeof *d->abs, S_abs_cmp);
 }
 
 /* A list item's marker: "-" for a bullet, else its number in the list. */
 static void S_marker(S_D *d, int num_id, int ilvl, char out[24])
 {
-	S_Num *n = NULL;
-	for (size_t i = 0; i < d->n_num; i++)
-		if (d->num[i].id == num_id)
-			n = &d->num[i];
+	S_Num key = {.id = num_id};
+	S_Num *n = d->n_num ? bsearch(&key, d->num, d->n_num, sizeof *d->num, S_num_cmp) : NULL;
 	S_Abs *a = S_abs_of(d, n);
 	if (!n || !a || a->bullet[ilvl]) {
 		snprintf(out, 24, "-");
