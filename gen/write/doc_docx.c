@@ -69,7 +69,7 @@ typedef struct {
 	const char *jc;    /* the open paragraph's alignment (S_p, S_p_body) */
 	/* the open table */
 	int in_table;
-	size_t n_col;
+	size_t n_col, n_tr; /* its columns, its rows written */
 	int *grid;         /* [n_col] column widths, twips */
 	int *rem, *span;   /* [n_col] rows still covered by a vertical merge, its span */
 	S_Img *img;
@@ -490,6 +490,7 @@ static void S_tc_start(S_Docx *c, size_t k, size_t s, const char *vmerge)
  * restart with continuations in the rows under it. */
 static void S_tr(S_Docx *c, const DocCell *cells, int head)
 {
+	c->n_tr++;
 	S_s(c, "w:tr");
 	S_s(c, "w:trPr");
 	S_v(c, "w:cantSplit", NULL);
@@ -543,6 +544,7 @@ static void S_tr(S_Docx *c, const DocCell *cells, int head)
 static void S_table(S_Docx *c, const DocBlock *b)
 {
 	c->n_col = b->n_col ? b->n_col : 1;
+	c->n_tr = 0;
 	free(c->grid);
 	free(c->rem);
 	free(c->span);
@@ -588,6 +590,12 @@ static void S_table(S_Docx *c, const DocBlock *b)
 
 static void S_table_end(S_Docx *c)
 {
+	if (!c->n_tr) {
+		/* Word calls a table without a row damaged: one empty row */
+		DocCell *empty = xcalloc(c->n_col, sizeof *empty);
+		S_tr(c, empty, 0);
+		free(empty);
+	}
 	S_e(c); /* w:tbl */
 	c->in_table = 0;
 	/* Word wants a paragraph between a table and what follows */
