@@ -547,7 +547,8 @@ typedef struct {
 	size_t *row_n, n_row, cap_row, cap_rown;
 	float grid[S_MAX_COL];
 	size_t n_grid;
-	int cut;          /* a table wider than S_MAX_COL */
+	int row_del;      /* the open row is a tracked deletion */
+	int track_row;    /* a tracked row was warned about */
 } S_Doc;
 
 static void S_warn(S_Doc *c, int what)
@@ -687,6 +688,13 @@ static void S_p_start(S_Doc *c)
 
 static void S_row_end(S_Doc *c)
 {
+	if (c->row_del) {
+		for (size_t k = 0; k < c->n_cell; k++)
+			doc_inl_release(&c->row[k].inl);
+		c->n_cell = 0;
+		c->row_del = 0;
+		return;
+	}
 	c->rows = xgrow(c->rows, &c->cap_row, c->n_row + 1, sizeof *c->rows);
 	c->row_n = xgrow(c->row_n, &c->cap_rown, c->n_row + 1, sizeof *c->row_n);
 	c->rows[c->n_row] = c->row;
@@ -832,6 +840,29 @@ static int S_document(S_D *d)
 		const char *n = S_local(&p);
 		int empty = type == XML_READER_TYPE_ELEMENT && xmlTextReaderIsEmptyElement(p.rd);
 		if (type == XML_READER_TYPE_ELEMENT) {
+			size_t nl = strlen(n);
+			if (nl > 6 && !strcmp(n + nl - 6, "Change")) {
+				/* pPrChange, rPrChange, tcPrChange, …: the properties
+				 * before a tracked change, which is read as accepted */
+				if (c.in_p)
+					S_warn(&c, S_W_TRACK);
+				if (S_skip(&p, NULL)) {
+					rc = -1;
+					break;
+				}
+				continue;
+			}
+			if (tbl == 1 && !c.in_p && !c.in_tc && (!strcmp(n, "del") || !strcmp(n, "ins"))) {
+				/* a row's tracked insertion or deletion (in its w:trPr) */
+				if (!c.track_row)
+					msg_warn(&d->m->msgs, d->path, 0, 0,
+					         "paragraph %d: a table's tracked rows are read as if accepted "
+					         "(inserted rows kept, deleted rows dropped)",
+					         c.para_no + 1); /* the row's first paragraph */
+				c.track_row = 1;
+				c.row_del |= !strcmp(n, "del");
+				continue;
+			}
 			if (!strcmp(n, "p")) {
 				S_p_start(&c);
 				if (empty)
@@ -847,6 +878,7 @@ static int S_document(S_D *d)
 				c.grid[c.n_grid++] = (float)S_attr_int(&p, "w", 0);
 			} else if (tbl == 1 && !strcmp(n, "tr")) {
 				c.n_cell = 0;
+				c.row_del = 0;
 				if (empty)
 					S_row_end(&c);
 			} else if (tbl == 1 && !strcmp(n, "tc")) {

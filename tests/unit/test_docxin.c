@@ -147,7 +147,9 @@ static void test_docxin_headings_by_outline_and_name(void **state)
 	       NULL,
 	       "<w:p><w:r><w:t xml:space=\"preserve\"> Mở đầu. </w:t></w:r></w:p><w:p/>"
 	       P("Tiude1", "Một") P("Con", "Hai") P("X3", "Ba") P("Heading2", "Không phải tiêu đề")
-	       P("Sau", "Sâu") P("Than", "Thân") P("Lạ", "Kiểu lạ"));
+	       P("Sau", "Sâu") P("Than", "Thân") P("Lạ", "Kiểu lạ")
+	       "<w:p><w:pPr><w:pStyle w:val=\"Tiude1\"/><w:pPrChange w:id=\"9\"><w:pPr>"
+	       "<w:pStyle w:val=\"Than\"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>Đổi kiểu</w:t></w:r></w:p>");
 	int rc;
 	char *got = S_read(&d, &rc);
 	assert_int_equal(rc, 0);
@@ -160,8 +162,11 @@ static void test_docxin_headings_by_outline_and_name(void **state)
 	                    "P **Sâu**\n"
 	                    "P Thân\n"
 	                    "P Kiểu lạ\n"
+	                    "H1 Đổi kiểu\n"
 	                    "noi-dung.docx: warning: paragraph 9: the style 'Lạ' is not in the document's "
-	                    "styles: read as a paragraph\n");
+	                    "styles: read as a paragraph\n"
+	                    "noi-dung.docx: warning: paragraph 10: tracked changes are read as if accepted "
+	                    "(insertions kept, deletions dropped); accept or reject them in Word to be sure\n");
 	free(got);
 	buf_release(&d);
 }
@@ -243,7 +248,10 @@ static void test_docxin_lists_and_tables(void **state)
 	       "<w:tr><w:tc><w:tcPr><w:vMerge w:val=\"restart\"/></w:tcPr><w:p><w:r><w:t>gộp</w:t></w:r></w:p></w:tc>"
 	       "<w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p><w:p><w:r><w:t>y</w:t></w:r></w:p></w:tc><w:tc><w:p/></w:tc></w:tr>"
 	       "<w:tr><w:tc><w:tcPr><w:vMerge/></w:tcPr><w:p/></w:tc><w:tc><w:tbl><w:tr><w:tc><w:p><w:r><w:t>lồng</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:tc>"
-	       "<w:tc><w:p><w:r><w:rPr><w:i/></w:rPr><w:t>z</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"
+	       "<w:tc><w:p><w:r><w:rPr><w:i/></w:rPr><w:t>z</w:t></w:r></w:p></w:tc></w:tr>"
+	       "<w:tr><w:trPr><w:del w:id=\"3\"/></w:trPr><w:tc><w:p><w:r><w:t>xóa</w:t></w:r></w:p></w:tc>"
+	       "<w:tc><w:tcPr><w:gridSpan w:val=\"2\"/><w:tcPrChange w:id=\"4\"><w:tcPr><w:gridSpan w:val=\"1\"/>"
+	       "</w:tcPr></w:tcPrChange></w:tcPr><w:p/></w:tc></w:tr></w:tbl>"
 	       "<w:p><w:r><w:t>sau bảng</w:t></w:r></w:p>");
 	int rc;
 	char *got = S_read(&d, &rc);
@@ -260,7 +268,9 @@ static void test_docxin_lists_and_tables(void **state)
 	                    "R |gộp|x y|\n"
 	                    "R ||lồng|_z_\n"
 	                    "E\n"
-	                    "P sau bảng\n");
+	                    "P sau bảng\n"
+	                    "noi-dung.docx: warning: paragraph 17: a table's tracked rows are read as if "
+	                    "accepted (inserted rows kept, deleted rows dropped)\n");
 	free(got);
 	buf_release(&d);
 }
