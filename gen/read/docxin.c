@@ -597,6 +597,13 @@ static void S_add(S_Doc *c, const char *s)
 	free(nfc);
 }
 
+/* src's runs appended to dst, style bits added. */
+static void S_inl_append(DocInl *dst, const DocInl *src, int style)
+{
+	for (size_t i = 0; i < src->n; i++)
+		doc_add(dst, src->v[i].style | style, src->v[i].text);
+}
+
 /* Inline text trimmed at its ends (Word keeps spaces a paragraph's words
  * do not need). */
 static void S_trim(DocInl *p)
@@ -658,15 +665,15 @@ static void S_p_end(S_Doc *c)
 			b.level = ilvl + 1;
 			S_marker(d, num_id, ilvl, mk);
 			b.line[0] = mk;
-			doc_inl_copy(&b.inl, &c->inl);
+			S_inl_append(&b.inl, &c->inl, 0);
 		} else {
 			doc_block_init(&b, DOC_PARA);
-			doc_inl_copy(&b.inl, &c->inl);
+			S_inl_append(&b.inl, &c->inl, 0);
 		}
 		doc_list_add(&d->m->noi_dung, &b);
 		doc_block_release(&b);
 	}
-	doc_inl_reset(&c->inl);
+	doc_inl_release(&c->inl);
 	free(c->pstyle);
 	c->pstyle = NULL;
 	c->in_p = 0;
@@ -681,7 +688,7 @@ static void S_p_start(S_Doc *c)
 	c->p_bits = 0;
 	free(c->pstyle);
 	c->pstyle = NULL;
-	doc_inl_reset(&c->inl);
+	doc_inl_release(&c->inl);
 }
 
 /* ---- tables ---- */
