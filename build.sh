@@ -31,10 +31,12 @@ libxlsxwriter-dev libzip-dev libxml2-dev gettext"
 # localedef into a temporary folder), Python for the sample generator and
 # workbooks, Java for the Nu HTML Checker, mandoc for the man page lint,
 # bash-completion for the completion test, GNU time for peak memory,
-# LibreOffice Calc to open the entry forms.
+# LibreOffice Calc to open the entry forms, LibreOffice Writer and
+# python3-docx for the Word checks (bao-cao.docx opened and converted,
+# noi-dung.docx written as a clerk's Word writes it).
 TEST_PKGS="poppler-utils qpdf libxml2-utils chromium valgrind locales python3
 python3-openpyxl default-jre-headless mandoc bash-completion time ca-certificates
-libreoffice-calc-nogui"
+libreoffice-calc-nogui libreoffice-writer-nogui python3-docx unzip"
 # The browser checks' npm packages need node and npm.  Only when there is
 # no npm command: a NodeSource nodejs (which has its own npm) conflicts
 # with Debian's npm package.

@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "bieumau.h"
 #include "chart.h"
+#include "doc_docx.h"
 #include "eval.h"
 #include "han.h"
 #include "input.h"
@@ -284,6 +285,18 @@ static int S_job_report(const S_Job *j, char **err)
 	return rc;
 }
 
+/* bao-cao.docx: the same blocks, to Word's writer */
+static int S_job_report_docx(const S_Job *j, char **err)
+{
+	char *path = out_path(j->r, "bao-cao.docx");
+	DocWriter *w = doc_docx_open(path, j->charts, err);
+	free(path);
+	if (!w)
+		return -1;
+	bao_cao_build(j->m, w);
+	return doc_docx_close(w, err);
+}
+
 static int S_job_scorecards(const S_Job *j, char **err)
 {
 	char *path = out_path(j->r, "the-diem.pdf");
@@ -522,6 +535,7 @@ static int S_write(const Model *m, const Options *o)
 		    {"scorecards", N_("writing the-diem.pdf"), S_job_scorecards, -1, -1, 0, NULL},
 		    {"site", N_("writing the site"), S_job_site_pages, -1, -1, 0, NULL},
 		    {"report-pdf", N_("writing bao-cao.pdf"), S_job_report, -1, -1, 0, NULL},
+		    {"report-docx", N_("writing bao-cao.docx"), S_job_report_docx, -1, -1, 0, NULL},
 		};
 		enum { N_TASK = sizeof task / sizeof *task };
 		S_Job job = {m, o, &r, charts};

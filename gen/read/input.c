@@ -32,6 +32,7 @@
 
 #include "buf.h"
 #include "csvin.h"
+#include "docxin.h"
 #include "gfm.h"
 #include "text.h"
 #include "xalloc.h"
@@ -43,6 +44,7 @@
 /* bao-cao.conf is a few lines: a larger file is the wrong file. */
 #define S_MAX_CONF (1024 * 1024)
 #define S_MAX_NOI_DUNG (1024 * 1024)
+#define S_MAX_NOI_DUNG_DOCX (32 * 1024 * 1024)
 
 enum { S_Y0 = 1900, S_NY = 10000 - S_Y0 };
 
@@ -400,42 +402,98 @@ static void S_read_conf(S_Ctx *c)
 	S_tep(c->m, "bao-cao.conf", d);
 }
 
-/* noi-dung.md, the clerk's own text (optional): read whole, parsed by
- * gfm.c into the model's blocks. */
-static void S_read_noi_dung(S_Ctx *c)
+/* A file of the clerk's text read whole: 0, 1 when it does not exist,
+ * -1 on an error (recorded). */
+static void S_too_big(S_Ctx *c, const char *name, int docx)
 {
-	static const char name[] = "noi-dung.md";
+	if (docx)
+		msg_error(&c->m->msgs, name, 0, 0,
+		          "cannot read the file: it is larger than 32 MiB (a report's text with a few "
+		          "pictures takes far less)");
+	else
+		msg_error(&c->m->msgs, name, 0, 0,
+		          "cannot read the file: it is larger than 1 MiB (a report's text is a few pages)");
+}
+
+static int S_slurp(S_Ctx *c, const char *name, int docx, Buf *b)
+{
+	off_t max = docx ? S_MAX_NOI_DUNG_DOCX : S_MAX_NOI_DUNG;
 	char *full = xasprintf("%s/%s", c->dir, name);
 	int fd = open(full, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
 	free(full);
 	if (fd < 0) {
-		if (errno != ENOENT)
-			msg_error(&c->m->msgs, name, 0, 0, "cannot open the file: %s", strerror(errno));
-		return;
+		if (errno == ENOENT)
+			return 1;
+		msg_error(&c->m->msgs, name, 0, 0, "cannot open the file: %s", strerror(errno));
+		return -1;
 	}
 	struct stat st = {0};
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > S_MAX_NOI_DUNG) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > max) {
 		if (S_ISDIR(st.st_mode))
 			msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: it is a folder, not a file");
 		else if (!S_ISREG(st.st_mode))
 			msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: it is not a regular file");
 		else
-			msg_error(&c->m->msgs, name, 0, 0,
-			          "cannot read the file: it is larger than 1 MiB (a report's text is a few "
-			          "pages)");
+			S_too_big(c, name, docx);
 		close(fd);
-		return;
+		return -1;
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	Buf b;
-	buf_init(&b);
 	char chunk[65536];
 	ssize_t n;
-	while ((n = read(fd, chunk, sizeof chunk)) > 0)
-		buf_add(&b, chunk, (size_t)n);
+	while ((n = read(fd, chunk, sizeof chunk)) > 0) {
+		buf_add(b, chunk, (size_t)n);
+		if ((off_t)b->len > max) /* it grew while read */
+			break;
+	}
 	if (n < 0)
 		msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: %s", strerror(errno));
 	close(fd);
+	if (n < 0)
+		return -1;
+	if ((off_t)b->len > max) {
+		S_too_big(c, name, docx);
+		return -1;
+	}
+	return 0;
+}
+
+static int S_exists(const S_Ctx *c, const char *name)
+{
+	char *full = xasprintf("%s/%s", c->dir, name);
+	struct stat st;
+	int r = stat(full, &st) == 0;
+	free(full);
+	return r;
+}
+
+/* noi-dung.md or noi-dung.docx, the clerk's own text (optional): read
+ * whole, parsed by gfm.c or docxin.c into the model's blocks. */
+static void S_read_noi_dung(S_Ctx *c)
+{
+	static const char md[] = "noi-dung.md", docx[] = "noi-dung.docx", doc[] = "noi-dung.doc";
+	int has_md = S_exists(c, md), has_docx = S_exists(c, docx);
+	if (has_md && has_docx) {
+		msg_error(&c->m->msgs, docx, 0, 0,
+		          "both noi-dung.md and noi-dung.docx are in the input folder: the report takes "
+		          "the clerk's text from one of them; remove the other");
+		return;
+	}
+	if (!has_md && !has_docx) {
+		if (S_exists(c, doc))
+			msg_error(&c->m->msgs, doc, 0, 0,
+			          "a Word 97-2003 document (.doc) is not read: open it in Word or LibreOffice "
+			          "and save it as \"Word Document (*.docx)\", named noi-dung.docx");
+		return;
+	}
+	const char *name = has_docx ? docx : md;
+	Buf b;
+	buf_init(&b);
+	int rc = S_slurp(c, name, has_docx, &b);
+	if (rc) {
+		buf_release(&b);
+		return;
+	}
 	unsigned char d[32] = {0};
 	if (c->m->tep_sha) {
 		struct sha256_ctx sha;
@@ -444,7 +502,9 @@ static void S_read_noi_dung(S_Ctx *c)
 		sha256_digest(&sha, sizeof d, d);
 	}
 	S_tep(c->m, name, d);
-	if (n == 0)
+	if (has_docx)
+		docxin_noi_dung(c->m, name, b.ptr, b.len);
+	else
 		gfm_noi_dung(c->m, name, b.ptr, b.len);
 	buf_release(&b);
 }

@@ -52,6 +52,39 @@ put ngay_nghi "$b/ngay-nghi.csv" input/ngay-nghi.csv tests/data/han/*/ngay-nghi.
 printf 'Mở đầu.\n\n<div>x</div>\n\n![a](b) <b>c</b> <!-- ghi chú -->\n\n#### sâu\n\n# Mục\n\n- a\n    - b\n        1. c\n\n> trích\n\n```\nmã\n```\n\n| a | b | c |\n|:-|:-:|-:|\n| 1 | **2** | *3* |\n| thiếu |\n' >"$shapes/noi-dung-hostile"
 printf 'ab\377c\n' >"$shapes/noi-dung-bad-utf8"
 put noi_dung input/noi-dung.md "$shapes"/noi-dung-*
+# noi-dung.docx: the tests' Word document (python-docx), and the shapes
+# docxin.c refuses: not a zip, OLE (.doc, encrypted), a DTD, cut short, a
+# small zip bomb (17 MiB of one letter)
+if /usr/bin/python3 -c 'import docx' 2>/dev/null; then
+	mkdir -p "$C/docx"
+	/usr/bin/python3 tests/docx/make_noi_dung.py "$C/docx/python-docx.docx" "$shapes/nd.md"
+	# the same document saved again by LibreOffice
+	if command -v soffice >/dev/null 2>&1; then
+		mkdir -p "$shapes/lo" && cp "$C/docx/python-docx.docx" "$shapes/lo/libreoffice.docx" &&
+			soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir "$C/docx" \
+				"$shapes/lo/libreoffice.docx" >/dev/null 2>&1 || true
+	fi
+	/usr/bin/python3 - "$C/docx" <<'PY'
+import sys, zipfile
+d = sys.argv[1]
+src = zipfile.ZipFile(d + "/python-docx.docx")
+def rewrite(name, fn):
+    with zipfile.ZipFile(d + "/" + name, "w", zipfile.ZIP_DEFLATED) as z:
+        for n in src.namelist():
+            z.writestr(n, fn(n, src.read(n)))
+rewrite("dtd.docx", lambda n, b: b.replace(b"?>", b'?><!DOCTYPE x [<!ENTITY a "b">]>', 1)
+        if n == "word/document.xml" else b)
+rewrite("no-styles.docx", lambda n, b: b"<x/>" if n == "word/styles.xml" else b)
+open(d + "/cut.docx", "wb").write(open(d + "/python-docx.docx", "rb").read()[:3000])
+open(d + "/not-zip.docx", "wb").write("Văn bản thường.\n".encode())
+head = bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
+name = lambda s: s.encode("utf-16-le") + bytes(64 - 2 * len(s))
+open(d + "/ole.doc", "wb").write(head + name("Root Entry") + name("WordDocument"))
+open(d + "/encrypted.docx", "wb").write(head + name("Root Entry") + name("EncryptedPackage"))
+with zipfile.ZipFile(d + "/bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", b"<w:document><w:body><w:p><w:r><w:t>" + b"a" * (17 << 20))
+PY
+fi
 # the whole folder as one blob, in the format of `tail -n +1`
 mkdir -p "$C/input"
 (cd input && tail -n +1 *.csv bao-cao.conf so-lieu/*.csv) >"$C/input/sample"
