@@ -57,8 +57,14 @@ void chart_quote(Buf *b, const char *s);
  * are drawn for it at 200 dpi (SVGs at 96 px per inch). */
 #define CHART_CHI_TIEU_W_MM 160
 #define CHART_CHI_TIEU_H_MM 90
-#define CHART_DON_VI_W_MM 170
-#define CHART_DON_VI_H_MM 55
+/* A unit's chart is drawn with 8 pt labels at 120 mm; the scorecard
+ * places it at CHART_DON_VI_SHARE of its 175 mm text width (140 mm) and
+ * shrinks it on a tight page to CHART_DON_VI_MIN_SHARE (105 mm), where
+ * the labels are still 8 x 105 / 120 = 7 pt. */
+#define CHART_DON_VI_W_MM 120
+#define CHART_DON_VI_H_MM 50
+#define CHART_DON_VI_SHARE 0.8f
+#define CHART_DON_VI_MIN_SHARE 0.6f
 /* 1 when unit u has a chart (don-vi-<ma>.*): when a target applies to it. */
 int chart_unit_has_chart(const Model *m, size_t u);
 /* The whole gnuplot script of the run, appended to b (to time or read

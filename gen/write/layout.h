@@ -288,4 +288,17 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes);
  * the last lo_table_flow(), as before batches: for comparing). */
 int lo_table_flow_batch(LoDoc *d, LoTable *t, LoBoxes *boxes);
 
+/* ---- for pages fitted whole (card_pdf.c) ---- */
+
+/* A PNG's size in pixels from its header (a file lo_png() would draw):
+ * 0, or -1 when it is missing or not a whole PNG. */
+int lo_png_size(const char *path, float *w, float *h);
+/* A filled rectangle, bottom-left (x, y), in the colour r, g, b (0..1);
+ * the fill colour is black again afterwards. */
+void lo_fill_rect(LoDoc *d, float x, float y, float w, float h, float r, float g, float b);
+/* The widest word (run of characters between ASCII spaces or '\n') of s
+ * in style st at size pt: what a wrapped cell of that width never
+ * breaks. */
+float lo_word_width(const LoDoc *d, FontStyle st, float size, const char *s);
+
 #endif
