@@ -42,6 +42,8 @@ typedef struct {
 	int no_fig;     /* the last resort: figures left out */
 	float scale;    /* text sizes times this (floors apply) */
 	int landscape;
+	float floor;    /* 0: the floors above; else every size's floor (the
+	                   last resort, past the ladder) */
 } S_Level;
 
 static float S_size(float base, float scale, float floor)
@@ -110,7 +112,7 @@ static int S_table_build(const S_Card *c, size_t i, float size, LoTable *t, char
 	lo_table_init(t, nc, w);
 	free(w);
 	t->size = size;
-	t->pad = size >= 10 ? 2.5f : 1.8f;
+	t->pad = size >= 10 ? 2.5f : size > 6.5f ? 1.8f : 1.0f;
 	int fits = 1;
 	size_t cap = 0;
 	*own = NULL;
@@ -236,11 +238,12 @@ static float S_layout(S_Card *c, const S_Level *lv, int draw, float *fig_share, 
 		case DOC_PARA:
 		case DOC_ITEM: {
 			int small = (b->flags & DOC_F_SMALL) != 0;
+			float fl = lv->floor;
 			float size = b->kind == DOC_HEADING
-			                 ? (b->level <= 1 ? S_size(S_TITLE, lv->scale, S_FLOOR_TITLE)
-			                                  : S_size(S_HEAD2, lv->scale, S_FLOOR + 1))
-			             : small ? S_size(S_SMALL_PT, lv->scale, S_FLOOR_SMALL)
-			                     : S_size(S_TEXT, lv->scale, S_FLOOR);
+			                 ? (b->level <= 1 ? S_size(S_TITLE, lv->scale, fl ? fl + 4 : S_FLOOR_TITLE)
+			                                  : S_size(S_HEAD2, lv->scale, fl ? fl + 1 : S_FLOOR + 1))
+			             : small ? S_size(S_SMALL_PT, lv->scale, fl ? fl : S_FLOOR_SMALL)
+			                     : S_size(S_TEXT, lv->scale, fl ? fl : S_FLOOR);
 			FontStyle force = b->kind == DOC_HEADING ? FONT_BOLD : FONT_REGULAR;
 			char *marker = b->kind == DOC_ITEM ? xasprintf("%s ", b->line[0] ? b->line[0] : "–") : NULL;
 			float dx = b->kind == DOC_ITEM ? LO_MM(4) * (float)(b->level > 1 ? b->level : 1) : 0;
@@ -257,7 +260,7 @@ static float S_layout(S_Card *c, const S_Level *lv, int draw, float *fig_share, 
 			break;
 		}
 		case DOC_TABLE: {
-			float size = S_size(S_TEXT, lv->scale, S_FLOOR);
+			float size = S_size(S_TEXT, lv->scale, lv->floor ? lv->floor : S_FLOOR);
 			LoTable t;
 			char **own;
 			size_t n_own, end;
@@ -266,11 +269,12 @@ static float S_layout(S_Card *c, const S_Level *lv, int draw, float *fig_share, 
 			float th = lo_table_height(d, &t) + t.line_w;
 			if (draw) {
 				LoBoxes boxes = {0};
-				float top = d->y;
+				int page = d->n_pages;
 				lo_table_flow(d, &t, &boxes);
 				S_tones(c, i, &boxes);
 				lo_boxes_release(&boxes);
-				d->y = top - th - S_GAP;
+				d->y -= S_GAP;
+				(void)page;
 			}
 			if (*tsize == 0)
 				*tsize = size;
@@ -340,12 +344,12 @@ static void S_flush(S_Card *c)
 	size_t n = 0;
 	for (int o = 0; o < (may_turn ? 2 : 1); o++) {
 		int land = o == 1 || upright_only;
-		lv[n++] = (S_Level){0, 0, 0, 1, land};
+		lv[n++] = (S_Level){0, 0, 0, 1, land, 0};
 		if (!fit)
 			break;
-		lv[n++] = (S_Level){1, 0, 0, 1, land};
+		lv[n++] = (S_Level){1, 0, 0, 1, land, 0};
 		for (int k = 1; k <= 8; k++)
-			lv[n++] = (S_Level){1, 1.0f - 0.05f * (float)k, 0, 1, land};
+			lv[n++] = (S_Level){1, 1.0f - 0.05f * (float)k, 0, 1, land, 0};
 		/* upright, the text shrinks to the floor; a page that may turn
 		 * turns before it goes below 9 pt */
 		float least = may_turn && o == 0 ? 9.0f / S_TEXT : S_FLOOR / S_TEXT;
@@ -353,7 +357,7 @@ static void S_flush(S_Card *c)
 			float s = 1.0f - 0.05f * (float)k;
 			if (s < least - 0.001f)
 				s = least;
-			lv[n++] = (S_Level){1, 0.01f, 0, s, land};
+			lv[n++] = (S_Level){1, 0.01f, 0, s, land, 0};
 			if (s <= least)
 				break;
 		}
@@ -367,16 +371,31 @@ static void S_flush(S_Card *c)
 		if (!fit || (h >= 0 && h <= avail + 0.01f))
 			pick = k;
 	}
-	/* nothing fits: the figures go, the text at its floor; what still
-	 * does not fit runs past the bottom margin, never onto another page */
-	S_Level last = {1, 0.01f, 1, S_FLOOR / S_TEXT, may_turn};
+	/* Past the ladder (more targets than a page is made for): the
+	 * figures go and the text goes down to 7, 6, then 5 pt; when even
+	 * that does not fit, the page flows on to the next rather than be
+	 * cut. */
+	S_Level last = {1, 0.01f, 1, 0, may_turn, 0};
+	int flows = 0;
+	if (pick == n) {
+		for (float fl = 7; fl >= 5; fl -= 1) {
+			last.floor = fl;
+			last.scale = fl / S_TEXT;
+			S_geometry(c, last.landscape);
+			float h = S_layout(c, &last, 0, &fig, &ts);
+			flows = !(h >= 0 && h <= c->d.y - c->d.y_bottom + 0.01f);
+			if (!flows)
+				break;
+		}
+	}
 	const S_Level *use = pick < n ? &lv[pick] : &last;
 	S_page_setup(c, use->landscape);
 	float y_floor = c->d.y_bottom;
-	c->d.y_bottom = -1e6f;
+	if (!flows)
+		c->d.y_bottom = -1e6f; /* measured: a rounding never breaks the page */
 	S_layout(c, use, 1, &fig, &ts);
 	c->d.y_bottom = y_floor;
-	c->last = (CardFit){use->yield, fig, ts, use->landscape, pick < n};
+	c->last = (CardFit){use->yield, fig, ts, use->landscape, !flows};
 	doc_list_release(&c->page);
 }
 

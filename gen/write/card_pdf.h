@@ -6,7 +6,10 @@
  * least width, then the text down to 8 pt, small print to 7 pt; a page
  * flagged DOC_F_LANDSCAPE too turns landscape before its text shrinks
  * below 9 pt).  A word in a table cell is never broken or cut: a size
- * at which one does not fit its column is skipped.
+ * at which one does not fit its column is skipped.  Past that ladder (a
+ * page with more than it is made for, e.g. 40 targets), the figures are
+ * left out and the text goes down to 6 pt; a page that still does not
+ * fit flows on to the next page rather than lose anything.
  *
  * It knows the blocks the scorecards use: DOC_META, DOC_PAGE,
  * DOC_HEADING (level 1: the page's title, level 2: a bold line),
@@ -34,7 +37,7 @@ typedef struct {
 	float fig;
 	float size;
 	int landscape;
-	int fitted; /* 0: nothing fitted, drawn at the last resort */
+	int fitted; /* 1: on its one page; 0: it flowed on (past the ladder) */
 } CardFit;
 CardFit card_pdf_last_fit(const DocWriter *w);
 
