@@ -13,6 +13,7 @@
 
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fmt.h"
@@ -447,11 +448,17 @@ void gp_chi_tieu(const Model *m, size_t t, Buf *b)
 		size_t k = (size_t)e % S_N_STYLE;
 		const KetQua *kq = ent[e] < 0 ? &m->kq_tinh[t] : model_kq_nhom(m, (size_t)ent[e], t);
 		buf_reset(&s);
-		fmt_bd_chu_thich(&s, ent[e] < 0 ? NULL : m->nhom[ent[e]].ten, kq, ct);
+		if (ent[e] >= 0)
+			fmt_bd_ten_gon(&s, m->nhom[ent[e]].ten, 45);
+		/* a name kept whole: "(Văn phòng…: 99,93%" was a bracket left open */
+		char *ten = ent[e] < 0 ? NULL : buf_detach(&s, NULL);
+		fmt_bd_chu_thich(&s, ten, kq, ct);
+		free(ten);
 		buf_printf(b, "$l%d using 1:2 with linespoints lw %s lc rgb '%s' dt %d pt %d ps 1.1*S_ps title ", e,
 		           e == 0 ? "2.5" : "1.6", S_colour[k], S_dash[k], S_pt_full[k]);
-		/* wrapped, never cut: "(Văn phòng…: 99,93%" was a bracket left open */
-		S_quote_wrap(b, s.ptr, 60, 3);
+		/* one line: gnuplot measures a key entry's width over all its
+		 * lines and drops a key it finds too wide */
+		chart_quote(b, s.ptr);
 		buf_puts(b, S_NOENH);
 		buf_printf(b, ", \\\n  $k%d using 1:2 with points lc rgb '%s' pt %d ps 1.3*S_ps notitle, \\\n  ", e,
 		           S_colour[k], S_pt_open[k]);
@@ -530,8 +537,16 @@ void gp_don_vi(const Model *m, size_t u, Buf *b)
 
 	buf_puts(b, "set title ");
 	buf_reset(&s);
-	fmt_bd_tieu_de_don_vi(&s, m, u);
-	S_quote_wrap(b, s.ptr, 70, 2);
+	/* the name on its lines, the period on its own: "Năm" and "2024"
+	 * never apart */
+	S_quote_wrap(b, model_ten_don_vi(m, u), 44, 2);
+	fmt_bd_ky_luy_ke(&s, &m->cua_so);
+	buf_puts(b, " . \"\\n\" . ");
+	chart_quote(b, s.ptr);
+	/* gnuplot centres a title over the plot, which the key pushes left:
+	 * a long name ran off the PNG's left edge; wrapped and moved right it
+	 * is centred on the picture */
+	buf_puts(b, " offset 6,0");
 	buf_reset(&s);
 	fmt_bd_truc_x_don_vi(&s);
 	buf_puts(b, "\nset xlabel ");

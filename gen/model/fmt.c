@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "text.h"
 
 /* Every figure is exact integer work: a percentage is the rational
  * 100*n/d, scaled to a fixed number of decimals in 128 bits, so that no
@@ -489,12 +490,17 @@ void fmt_bd_duong_chi_tieu(Buf *b, const ChiTieu *t, int short_form)
 	buf_puts(b, "%");
 }
 
+void fmt_bd_ky_luy_ke(Buf *b, const CuaSo *w)
+{
+	fmt_cua_so(b, w);
+	buf_puts(b, ", lũy kế");
+}
+
 void fmt_bd_tieu_de_don_vi(Buf *b, const Model *m, size_t u)
 {
 	buf_puts(b, model_ten_don_vi(m, u));
 	buf_puts(b, " – ");
-	fmt_cua_so(b, &m->cua_so);
-	buf_puts(b, ", lũy kế");
+	fmt_bd_ky_luy_ke(b, &m->cua_so);
 }
 
 void fmt_bd_truc_x_don_vi(Buf *b)
@@ -547,4 +553,47 @@ void fmt_bd_svg_don_vi(Buf *title, Buf *desc, const Model *m, size_t u)
 		buf_puts(desc, fmt_danh_gia(k->dg));
 	}
 	buf_puts(desc, ".");
+}
+
+void fmt_bd_ten_gon(Buf *b, const char *ten, size_t max)
+{
+	/* the name without its bracketed parts, spaces before them dropped */
+	Buf t;
+	buf_init(&t);
+	int depth = 0;
+	for (const char *p = ten; *p; p++) {
+		if (*p == '(') {
+			depth++;
+			while (t.len && t.ptr[t.len - 1] == ' ')
+				buf_truncate(&t, t.len - 1);
+		} else if (*p == ')' && depth)
+			depth--;
+		else if (!depth)
+			buf_putc(&t, *p);
+	}
+	const char *s = text_length(ten) <= max || !t.len ? ten : t.ptr;
+	/* then whole words up to max code points, "…" after a cut */
+	size_t n = 0, keep = 0;
+	const char *p = s;
+	while (*p) {
+		const char *e = p;
+		size_t w = 0;
+		while (*e && *e != ' ') {
+			e++;
+			while ((*e & 0xc0) == 0x80)
+				e++;
+			w++;
+		}
+		if (n + (n ? 1 : 0) + w > max && n)
+			break;
+		n += (n ? 1 : 0) + w;
+		keep = (size_t)(e - s);
+		p = e;
+		while (*p == ' ')
+			p++;
+	}
+	buf_add(b, s, keep);
+	if (s[keep] && s[keep + strspn(s + keep, " ")])
+		buf_puts(b, "…");
+	buf_release(&t);
 }

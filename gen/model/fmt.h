@@ -99,10 +99,17 @@ void fmt_bd_truc_y(Buf *b, long long lo);
 /* A series in a legend: "Toàn tỉnh: 81,15% – Đạt", "UBND cấp xã –
  * Chưa báo cáo" (ten NULL: the province). */
 void fmt_bd_chu_thich(Buf *b, const char *ten, const KetQua *k, const ChiTieu *t);
+/* A name shortened for a chart's legend (gnuplot does not wrap one):
+ * longer than max code points, without its bracketed parts; still
+ * longer, cut after a whole word with "…" — never mid-word, never a
+ * bracket left open. */
+void fmt_bd_ten_gon(Buf *b, const char *ten, size_t max);
 /* The target line in a legend: "Chỉ tiêu: Tối thiểu 80%"; short 1: "Chỉ tiêu". */
 void fmt_bd_duong_chi_tieu(Buf *b, const ChiTieu *t, int short_form);
 /* A unit chart's title: "<name for people> – Năm 2024, lũy kế". */
 void fmt_bd_tieu_de_don_vi(Buf *b, const Model *m, size_t u);
+/* Its second line: "Năm 2024, lũy kế". */
+void fmt_bd_ky_luy_ke(Buf *b, const CuaSo *w);
 /* A unit chart's x axis: "Chỉ tiêu (số thứ tự)". */
 void fmt_bd_truc_x_don_vi(Buf *b);
 /* The SVGs' own <title> and <desc>: what the chart shows, in words. */
