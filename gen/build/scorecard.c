@@ -372,6 +372,18 @@ static void S_thay_doi(Buf *b, const Diem *xh, int n_buoc)
 	fmt_ty_le(b, td.tram, 10000, NULL);
 }
 
+/* An earlier window in words inside a sentence: "9 tháng năm 2024",
+ * "quý I năm 2024", "năm 2023" (fmt_ky_cu with its first letter lower
+ * case where it is "Quý" or "Năm"). */
+static void S_ky_thuong(Buf *b, Ky k)
+{
+	size_t at = b->len;
+	fmt_ky_cu(b, k);
+	if (!strncmp(b->ptr + at, "Quý", strlen("Quý")) || !strncmp(b->ptr + at, "Năm", strlen("Năm")) ||
+	    !strncmp(b->ptr + at, "Tháng", strlen("Tháng")))
+		b->ptr[at] = (char)(b->ptr[at] - 'A' + 'a');
+}
+
 /* "tháng 12", "tháng 10, 11, 12" */
 static void S_thang(Buf *b, unsigned mask)
 {
@@ -471,8 +483,10 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 	buf_puts(&b, "Đánh giá");
 	S_cell(&head[col[C_DG]], DOC_BOLD, &b, DOC_AL_CENTER);
 	if (cs->n_buoc >= 2) {
-		buf_puts(&b, "So với hết ");
-		fmt_buoc(&b, cs->buoc[cs->n_buoc - 2]);
+		/* the previous step's window as people say it: "So với 9 tháng
+		 * năm 2024" */
+		buf_puts(&b, "So với ");
+		S_ky_thuong(&b, cs->buoc[cs->n_buoc - 2]);
 		buf_puts(&b, " (điểm\u00a0%)");
 	} else
 		buf_puts(&b, "So với kỳ trước (điểm\u00a0%)");
@@ -632,8 +646,8 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 	fmt_chu_giai(&b);
 	buf_puts(&b, ". Thay đổi: ▲ tăng, ▼ giảm, tính bằng điểm phần trăm của tỷ lệ lũy kế");
 	if (cs->n_buoc >= 2) {
-		buf_puts(&b, " so với lũy kế đến hết ");
-		fmt_buoc(&b, cs->buoc[cs->n_buoc - 2]);
+		buf_puts(&b, " so với lũy kế ");
+		S_ky_thuong(&b, cs->buoc[cs->n_buoc - 2]);
 	}
 	buf_puts(&b, "; “chưa có”: chưa có số liệu kỳ trước");
 	if (ck)
