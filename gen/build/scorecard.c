@@ -129,7 +129,7 @@ static void S_overview(const Model *m, DocWriter *w)
 	for (size_t k = 0; k < nt; k++)
 		wid[1 + k] = nt > 8 ? 9 : 12;
 	wid[nc - 1] = 11;
-	buf_puts(&b, "Đơn vị");
+	buf_puts(&b, "Nhóm đơn vị");
 	S_cell(&head[0], DOC_BOLD, &b, DOC_AL_LEFT);
 	for (size_t k = 0; k < nt; k++) {
 		buf_printf(&b, "CT%d", m->chi_tieu[k].stt);
@@ -550,6 +550,9 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 			S_cell(&row[col[C_CK]], 0, &b, DOC_AL_CENTER);
 		}
 		S_con_can(&b, m, ct, kq);
+		/* a verdict on incomplete figures says so where it is read */
+		if (thieu[t])
+			buf_puts(&b, "; cần gửi đủ số liệu*");
 		S_cell(&row[col[C_CAN]], kq->dg == DG_CHUA_DAT ? DOC_BOLD : 0, &b, DOC_AL_LEFT);
 		DocBlock r;
 		doc_block_init(&r, DOC_ROW);
@@ -620,7 +623,7 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 	}
 	if (any_note) {
 		buf_puts(&b, "Ghi chú của đơn vị: xem Phụ lục “Ghi chú của đơn vị” của Báo cáo ");
-		fmt_cua_so(&b, cs);
+		S_ky_thuong(&b, cs->ky);
 		buf_puts(&b, ".");
 		S_para(w, DOC_F_INSTEAD, 0, &b);
 	}
