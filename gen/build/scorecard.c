@@ -116,7 +116,7 @@ static void S_overview(const Model *m, DocWriter *w)
 	buf_puts(&b, ")");
 	S_para(w, DOC_F_CENTER, 0, &b);
 	if (m->n_thieu) {
-		fmt_tam_tinh(&b, m->n_thieu, 0);
+		fmt_tam_tinh(&b, m->n_thieu, 1);
 		buf_puts(&b, " (đánh dấu * ở trang của từng đơn vị)");
 		S_para(w, DOC_F_CENTER, DOC_BOLD, &b);
 	}
@@ -410,11 +410,16 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 	doc_inl_init(&p);
 	S_page(w, 0);
 
-	/* what page this is, whose, for when */
+	/* what page this is, whose, for when; a page handed out alone says
+	 * its figures are provisional */
 	buf_puts(&b, S_TEN);
 	buf_puts(&b, " – ");
 	fmt_cua_so(&b, cs);
 	S_para(w, DOC_F_SMALL, 0, &b);
+	if (m->n_thieu) {
+		fmt_tam_tinh(&b, m->n_thieu, 1);
+		S_para(w, DOC_F_SMALL, DOC_BOLD, &b);
+	}
 	buf_puts(&b, model_ten_don_vi(m, u));
 	doc_add_buf(&p, DOC_BOLD, &b);
 	S_block(w, DOC_HEADING, 0, 1, &p);
