@@ -1,6 +1,8 @@
 /* layout: measuring, wrapping, tables and page breaks over libharu.
- * Shared by the report (pdf.c) and the scorecards (scorecard.c); only
- * layout.c, pdf.c and scorecard.c include this header (it brings <hpdf.h>).
+ * Shared by the report's writer (doc_pdf.c) and the scorecards' writer
+ * (card_pdf.c, which fits a page whole with lo_png_size, lo_word_width and
+ * the measuring calls); only the writers include this header (it brings
+ * <hpdf.h>): no builder draws.
  *
  * Units are PDF points (1 mm = 72/25.4 pt); y grows upwards from the
  * page's bottom edge, as in libharu.  Every text that reaches libharu goes
