@@ -227,7 +227,7 @@ static void S_overview(const Model *m, DocWriter *w)
 /* ---- one unit's page ---- */
 
 /* The months of the window unit u's rows give for target t, as bits
- * 1 << month; *co: 1 when it has any row in the window. */
+ * 1 << month (a quarter's row gives its three months). */
 static unsigned S_thang_co(const Model *m, size_t u, size_t t)
 {
 	unsigned mask = 0;

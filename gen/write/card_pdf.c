@@ -119,8 +119,6 @@ static int S_table_build(const S_Card *c, size_t i, float size, LoTable *t, char
 	*n_own = 0;
 	size_t j = i;
 	for (;;) {
-		const DocCell *cells;
-		int head;
 		if (j == i) {
 			/* the header rows first */
 			for (size_t r = 0; r < tb->n_head; r++) {
@@ -151,9 +149,7 @@ static int S_table_build(const S_Card *c, size_t i, float size, LoTable *t, char
 		}
 		if (j >= l->n || l->v[j].b.kind != DOC_ROW)
 			break;
-		cells = l->v[j].b.cell;
-		head = 0;
-		(void)head;
+		const DocCell *cells = l->v[j].b.cell;
 		if (l->v[j].b.n_col == nc) {
 			size_t row = lo_table_row(t);
 			for (size_t k = 0; k < nc; k++) {
@@ -269,12 +265,10 @@ static float S_layout(S_Card *c, const S_Level *lv, int draw, float *fig_share, 
 			float th = lo_table_height(d, &t) + t.line_w;
 			if (draw) {
 				LoBoxes boxes = {0};
-				int page = d->n_pages;
 				lo_table_flow(d, &t, &boxes);
 				S_tones(c, i, &boxes);
 				lo_boxes_release(&boxes);
 				d->y -= S_GAP;
-				(void)page;
 			}
 			if (*tsize == 0)
 				*tsize = size;
