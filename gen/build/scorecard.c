@@ -29,8 +29,11 @@ static void S_block(DocWriter *w, DocKind kind, int flags, int level, DocInl *in
 		b.inl = *inl;
 	}
 	w->put(w, &b);
-	if (inl)
-		doc_inl_reset(inl);
+	if (inl) {
+		/* the runs were lent to b: inl starts again empty */
+		doc_inl_release(inl);
+		doc_inl_init(inl);
+	}
 }
 
 /* A paragraph of one style from b (emptied). */
@@ -299,17 +302,16 @@ static int S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
 	return n > 0;
 }
 
-static const char *const S_quy[] = {"", "I", "II", "III", "IV"};
-
 /* "trong quý IV", "trong quý III–IV", "trong tháng 6–12" */
 static void S_con_lai(Buf *b, int last_month)
 {
 	int from = last_month + 1;
 	if (last_month % 3 == 0) {
 		int q = from / 3 + 1;
-		buf_printf(b, "trong quý %s", S_quy[q]);
+		char so[16];
+		buf_printf(b, "trong quý %s", fmt_la_ma(q, so));
 		if (q < 4)
-			buf_printf(b, "–%s", S_quy[4]);
+			buf_printf(b, "–%s", fmt_la_ma(4, so));
 		return;
 	}
 	buf_puts(b, "trong tháng ");

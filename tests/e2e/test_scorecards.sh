@@ -5,7 +5,7 @@
 # nothing cut with "…"; the file stays under 40 KB per unit page.
 . tests/e2e/lib.sh
 set -e
-command -v pdfinfo >/dev/null || fail "pdfinfo (poppler-utils) is missing"
+need pdfinfo poppler-utils
 
 in="$WORK/in"
 copy_sample "$in"

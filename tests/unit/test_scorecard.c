@@ -17,6 +17,8 @@
 
 #include <cmocka.h>
 
+#include "need.h"
+
 #include "buf.h"
 #include "model.h"
 #include "card_pdf.h"
@@ -167,6 +169,9 @@ static int pdf_scorecards(const Model *m, const char *path, const char *charts, 
 
 static char *S_run(const char *cmd)
 {
+	/* the PDFs are read back with pdfinfo and pdftotext */
+	test_need("pdfinfo", "poppler-utils");
+	test_need("pdftotext", "poppler-utils");
 	FILE *p = popen(cmd, "r");
 	assert_non_null(p);
 	Buf b;
@@ -425,5 +430,5 @@ int main(void)
 	    cmocka_unit_test(test_scorecard_con_can_in),
 	    cmocka_unit_test(test_scorecard_khong_chi_tieu),
 	};
-	return cmocka_run_group_tests(tests, S_setup, S_teardown);
+	return test_exit(cmocka_run_group_tests(tests, S_setup, S_teardown));
 }
