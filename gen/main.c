@@ -29,7 +29,8 @@
 #include "model.h"
 #include "msg.h"
 #include "out.h"
-#include "pdf.h"
+#include "scorecard.h"
+#include "card_pdf.h"
 #include "site.h"
 #include "xalloc.h"
 
@@ -297,17 +298,29 @@ static int S_job_report_docx(const S_Job *j, char **err)
 	return doc_docx_close(w, err);
 }
 
+/* The scorecards' builder drawn by the one-page PDF writer: the whole
+ * document (units NULL), or the given units alone. */
+static int S_scorecards(const Model *m, const char *path, const char *charts, const int *units,
+                        size_t n_units, char **err)
+{
+	DocWriter *w = card_pdf_open(path, charts, err);
+	if (!w)
+		return -1;
+	scorecard_build(m, units, n_units, w);
+	return card_pdf_close(w, err);
+}
+
 static int S_job_scorecards(const S_Job *j, char **err)
 {
 	char *path = out_path(j->r, "the-diem.pdf");
-	int rc = pdf_scorecards(j->m, path, j->charts, NULL, 0, err);
+	int rc = S_scorecards(j->m, path, j->charts, NULL, 0, err);
 	for (size_t i = 0; !rc && i < j->o->n_don_vi; i++) {
 		int u = model_find_don_vi(j->m, j->o->don_vi[i]);
 		char *rel = xasprintf("the-diem-%s.pdf", j->o->don_vi[i]);
 		free(path);
 		path = out_path(j->r, rel);
 		free(rel);
-		rc = pdf_scorecards(j->m, path, j->charts, &u, 1, err);
+		rc = S_scorecards(j->m, path, j->charts, &u, 1, err);
 	}
 	free(path);
 	return rc;

@@ -1,5 +1,7 @@
-/* chart: the only file that knows gnuplot.  Writes one script with inline
- * data blocks for every chart and runs gnuplot once (per worker).
+/* chart: the trend charts, drawn by gnuplot: chart.c plans them and keeps
+ * the cache, gp_script.c writes each chart's script (the only file that
+ * knows gnuplot's syntax), chart_run.c runs gnuplot (once per worker),
+ * chart_svg.c labels the SVGs; every word in a chart is fmt.h's.
  *
  * Files written into dir (the run's charts/ folder):
  *   chi-tieu-<stt>.png / .svg   per target: province and groups
@@ -48,17 +50,10 @@ int chart_render(const Model *m, const char *dir, int jobs, const char *cache_di
  * *warn (may be NULL; caller frees): the cache's first problem, if any. */
 void chart_keep(ChartKeep *k, const char *dir, char **warn);
 
-/* Escapes s as a gnuplot single-quoted string literal, quotes included:
- * ' doubled, control characters removed.  The only way text from data
- * reaches a script. */
-void chart_quote(Buf *b, const char *s);
 
-/* The size at which the PDFs place the PNGs, in millimetres: the PNGs
- * are drawn for it at 200 dpi (SVGs at 96 px per inch). */
-#define CHART_CHI_TIEU_W_MM 160
-#define CHART_CHI_TIEU_H_MM 90
-#define CHART_DON_VI_W_MM 170
-#define CHART_DON_VI_H_MM 55
+/* The charts' sizes (CHART_*_MM) and chart_quote() are gp_script.h's. */
+#include "gp_script.h"
+
 /* 1 when unit u has a chart (don-vi-<ma>.*): when a target applies to it. */
 int chart_unit_has_chart(const Model *m, size_t u);
 /* The whole gnuplot script of the run, appended to b (to time or read

@@ -51,6 +51,7 @@ typedef struct {
 	int colspan, rowspan; /* >= 1; covered slots: 0 */
 	int covered;
 	DocAlign align;
+	int tone;             /* DOC_TONE_*; 0 by default */
 } DocCell;
 
 typedef enum {
@@ -63,13 +64,18 @@ typedef enum {
 	DOC_TABLE,      /* a table starts: n_col, width[], head rows (head, n_head) */
 	DOC_ROW,        /* a body row of the open table: cell[0..n_col) */
 	DOC_TABLE_END,
-	DOC_FIGURE,     /* a chart: stem in line[0] ("chi-tieu-3"), alt text in inl */
+	DOC_FIGURE,     /* a chart: stem in line[0] ("chi-tieu-3"), alt text in inl;
+	                   fig_w, fig_min_w its width (see DocBlock) */
 	DOC_SIGNATURE,  /* "Nơi nhận" items (item, n_item) and the signer's lines (line[0..4]) */
 	DOC_MAIN_END,   /* the signed document ends; appendices follow */
 	DOC_APPENDIX,   /* an appendix starts on a new page: "Phụ lục I" (line[0]), its
 	                   title (line[1]), the "(Kèm theo …)" line (line[2]) */
 	DOC_COLOPHON,   /* small print at the end (inl) */
-	DOC_END
+	DOC_END,
+	/* Added for documents drawn a page at a time (the scorecards, whose
+	 * writer is card_pdf.h); other writers may ignore it. */
+	DOC_PAGE        /* a page starts (DOC_F_LANDSCAPE: landscape); with DOC_F_FIT the
+	                   blocks up to the next DOC_PAGE or DOC_END are one page, see below */
 } DocKind;
 
 /* Paragraph flags. */
@@ -77,8 +83,25 @@ enum {
 	DOC_F_CENTER = 1,   /* centred, no indent */
 	DOC_F_NOINDENT = 2, /* flush left */
 	DOC_F_SCREEN = 4,   /* for the screen only (bao-cao.md, the site): the PDF skips it */
-	DOC_F_LANDSCAPE = 8 /* DOC_APPENDIX: its pages are landscape */
+	DOC_F_LANDSCAPE = 8, /* DOC_APPENDIX, DOC_PAGE: its pages are landscape */
+	/* One-page documents (DOC_PAGE with DOC_F_FIT).  The page's blocks are
+	 * drawn on that page and never past it; when they do not fit, the
+	 * writer gives way in this order: the blocks flagged DOC_F_YIELD are
+	 * left out and those flagged DOC_F_INSTEAD (what to say in their
+	 * place, e.g. where the notes are) are drawn; then each figure
+	 * shrinks, down to fig_min_w; then the text's size, down to the
+	 * writer's floor.  A word (a number, "140/168", a verdict) is never
+	 * cut or broken: a size at which a word does not fit its table column
+	 * is not used.  Without DOC_F_FIT, DOC_F_INSTEAD blocks are skipped. */
+	DOC_F_FIT = 16,      /* DOC_PAGE: the page's blocks fit on it */
+	DOC_F_YIELD = 32,    /* gives way first on a page that does not fit */
+	DOC_F_INSTEAD = 64,  /* drawn only when the DOC_F_YIELD blocks gave way */
+	DOC_F_SMALL = 128    /* small print (a legend, a page's head line) */
 };
+
+/* A cell's tone: an extra colour mark a writer may draw beside the text,
+ * never the only signal (the text says it). */
+enum { DOC_TONE_NONE, DOC_TONE_GOOD, DOC_TONE_BAD };
 
 #define DOC_N_LINE 6
 
@@ -105,6 +128,11 @@ typedef struct {
 	/* DOC_ROW */
 	const DocCell *cell; /* [n_col] */
 	int group_row;       /* a row naming a group of the rows under it */
+	/* DOC_FIGURE: its width as a share of the text width (0: the
+	 * writer's choice) and the least share it may shrink to on a page
+	 * that does not fit (0: fig_w); the builder knows at what width
+	 * the chart's labels stay legible. */
+	float fig_w, fig_min_w;
 } DocBlock;
 
 /* Zeroes b (kind DOC_PARA) with an empty inl. */

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "date.h"
+#include "text.h"
 
 /* Every figure is exact integer work: a percentage is the rational
  * 100*n/d, scaled to a fixed number of decimals in 128 bits, so that no
@@ -454,4 +455,166 @@ void fmt_ngay_van_ban(Buf *b, const Model *m, const char *blank)
 		buf_printf(b, "ngày %s tháng %s năm %d", blank, blank,
 		           m->cua_so.year + (m->cua_so.last_month == 12));
 	}
+}
+
+/* ---- the words of the charts ---- */
+
+void fmt_bd_ten_chi_tieu(Buf *b, const ChiTieu *t)
+{
+	buf_printf(b, "Chỉ tiêu %d. %s", t->stt, t->ten_ngan && t->ten_ngan[0] ? t->ten_ngan : t->ten);
+}
+
+void fmt_bd_phu_de(Buf *b, const CuaSo *w)
+{
+	fmt_cua_so(b, w);
+	buf_puts(b, w->buoc_quy ? ": lũy kế (đường), từng quý (điểm rỗng)"
+	                        : ": lũy kế (đường), từng tháng (điểm rỗng)");
+}
+
+void fmt_bd_buoc(Buf *b, const CuaSo *w, int i)
+{
+	int first = ky_first_month(w->buoc[i]), last = ky_last_month(w->buoc[i]);
+	if (w->buoc[i].kind == 'Q' && last > w->last_month && first < w->last_month)
+		buf_printf(b, "Th%d–%d", first, w->last_month);
+	else if (w->buoc[i].kind == 'Q' && last > w->last_month)
+		buf_printf(b, "Th%d", first);
+	else
+		fmt_buoc(b, w->buoc[i]);
+}
+
+void fmt_bd_truc_y(Buf *b, long long lo)
+{
+	buf_puts(b, "Tỷ lệ (%)");
+	if (lo > 0)
+		buf_printf(b, ", trục từ %lld%%", lo);
+}
+
+void fmt_bd_chu_thich(Buf *b, const char *ten, const KetQua *k, const ChiTieu *t)
+{
+	buf_puts(b, ten ? ten : "Toàn tỉnh");
+	if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
+		buf_puts(b, ": ");
+		fmt_ty_le(b, k->n, k->d, t);
+		buf_puts(b, "%");
+	}
+	buf_puts(b, " – ");
+	buf_puts(b, fmt_danh_gia(k->dg));
+}
+
+void fmt_bd_duong_chi_tieu(Buf *b, const ChiTieu *t, int short_form)
+{
+	buf_puts(b, "Chỉ tiêu");
+	if (short_form)
+		return;
+	buf_puts(b, ": ");
+	fmt_giao_chi_tieu(b, t);
+	buf_puts(b, "%");
+}
+
+void fmt_bd_ky_luy_ke(Buf *b, const CuaSo *w)
+{
+	fmt_cua_so(b, w);
+	buf_puts(b, ", lũy kế");
+}
+
+void fmt_bd_tieu_de_don_vi(Buf *b, const Model *m, size_t u)
+{
+	buf_puts(b, model_ten_don_vi(m, u));
+	buf_puts(b, " – ");
+	fmt_bd_ky_luy_ke(b, &m->cua_so);
+}
+
+void fmt_bd_truc_x_don_vi(Buf *b)
+{
+	buf_puts(b, "Chỉ tiêu (số thứ tự)");
+}
+
+void fmt_bd_svg_chi_tieu(Buf *title, Buf *desc, const Model *m, size_t i)
+{
+	const ChiTieu *ct = &m->chi_tieu[i];
+	buf_printf(title, "Chỉ tiêu %d. %s – ", ct->stt, ct->ten);
+	fmt_cua_so(title, &m->cua_so);
+	buf_puts(desc, "Biểu đồ đường: tỷ lệ lũy kế từ đầu năm (đường) và tỷ lệ từng ");
+	buf_puts(desc, m->cua_so.buoc_quy ? "quý" : "tháng");
+	buf_puts(desc, " (điểm rỗng) của toàn tỉnh và các nhóm đơn vị, so với chỉ tiêu giao ");
+	fmt_giao_chi_tieu(desc, ct);
+	buf_puts(desc, "% (đường nét đứt). ");
+	fmt_bd_chu_thich(desc, NULL, &m->kq_tinh[i], ct);
+	for (size_t g = 0; g < m->n_nhom; g++)
+		if (ct->ap_dung[g]) {
+			buf_puts(desc, "; ");
+			fmt_bd_chu_thich(desc, m->nhom[g].ten, model_kq_nhom(m, g, i), ct);
+		}
+	buf_puts(desc, ".");
+}
+
+void fmt_bd_svg_don_vi(Buf *title, Buf *desc, const Model *m, size_t u)
+{
+	char nb[MODEL_TEN_NGAN_BUF];
+	fmt_bd_tieu_de_don_vi(title, m, u);
+	buf_puts(desc, "Biểu đồ cột: tỷ lệ lũy kế từ đầu năm của đơn vị ở từng chỉ tiêu (cột 1, "
+	               "2, … theo số thứ tự chỉ tiêu), vạch ngang là chỉ tiêu giao; chỉ tiêu chưa báo cáo "
+	               "hoặc không phát sinh mang ký hiệu của nó thay cho cột. ");
+	int n = 0;
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		buf_puts(desc, n++ ? "; " : "");
+		buf_printf(desc, "CT%d %s (chỉ tiêu ", ct->stt, model_ten_ngan(ct, 0, nb));
+		fmt_giao_chi_tieu(desc, ct);
+		buf_puts(desc, "%)");
+		const KetQua *k = model_kq_don_vi(m, u, t);
+		if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
+			buf_puts(desc, ": ");
+			fmt_ty_le(desc, k->n, k->d, ct);
+			buf_puts(desc, "%");
+		}
+		buf_puts(desc, " – ");
+		buf_puts(desc, fmt_danh_gia(k->dg));
+	}
+	buf_puts(desc, ".");
+}
+
+void fmt_bd_ten_gon(Buf *b, const char *ten, size_t max)
+{
+	/* the name without its bracketed parts, spaces before them dropped */
+	Buf t;
+	buf_init(&t);
+	int depth = 0;
+	for (const char *p = ten; *p; p++) {
+		if (*p == '(') {
+			depth++;
+			while (t.len && t.ptr[t.len - 1] == ' ')
+				buf_truncate(&t, t.len - 1);
+		} else if (*p == ')' && depth)
+			depth--;
+		else if (!depth)
+			buf_putc(&t, *p);
+	}
+	const char *s = text_length(ten) <= max || !t.len ? ten : t.ptr;
+	/* then whole words up to max code points, "…" after a cut */
+	size_t n = 0, keep = 0;
+	const char *p = s;
+	while (*p) {
+		const char *e = p;
+		size_t w = 0;
+		while (*e && *e != ' ') {
+			e++;
+			while ((*e & 0xc0) == 0x80)
+				e++;
+			w++;
+		}
+		if (n + (n ? 1 : 0) + w > max && n)
+			break;
+		n += (n ? 1 : 0) + w;
+		keep = (size_t)(e - s);
+		p = e;
+		while (*p == ' ')
+			p++;
+	}
+	buf_add(b, s, keep);
+	if (s[keep] && s[keep + strspn(s + keep, " ")])
+		buf_puts(b, "…");
+	buf_release(&t);
 }

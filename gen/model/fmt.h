@@ -86,4 +86,38 @@ void fmt_ngay_iso(Buf *b, int day);
  * report is signed in the new year). */
 void fmt_ngay_van_ban(Buf *b, const Model *m, const char *blank);
 
+/* ---- the words of the charts (gp_script.c draws them, chart_svg.c
+ * labels the SVGs with them): one vocabulary with the documents ---- */
+
+/* A target chart's title: "Chỉ tiêu 3. DVC toàn trình" (its full name
+ * without a short one). */
+void fmt_bd_ten_chi_tieu(Buf *b, const ChiTieu *t);
+/* Its second line: "Năm 2024: lũy kế (đường), từng quý (điểm rỗng)". */
+void fmt_bd_phu_de(Buf *b, const CuaSo *w);
+/* Trend step i's axis name: "Th5", "Quý II"; a quarter the window cuts
+ * short by the months it holds: "Th4–5", "Th4". */
+void fmt_bd_buoc(Buf *b, const CuaSo *w, int i);
+/* The y axis: "Tỷ lệ (%)", or "Tỷ lệ (%), trục từ 20%" when it does not
+ * start at 0. */
+void fmt_bd_truc_y(Buf *b, long long lo);
+/* A series in a legend: "Toàn tỉnh: 81,15% – Đạt", "UBND cấp xã –
+ * Chưa báo cáo" (ten NULL: the province). */
+void fmt_bd_chu_thich(Buf *b, const char *ten, const KetQua *k, const ChiTieu *t);
+/* A name shortened for a chart's legend (gnuplot does not wrap one):
+ * longer than max code points, without its bracketed parts; still
+ * longer, cut after a whole word with "…" — never mid-word, never a
+ * bracket left open. */
+void fmt_bd_ten_gon(Buf *b, const char *ten, size_t max);
+/* The target line in a legend: "Chỉ tiêu: Tối thiểu 80%"; short 1: "Chỉ tiêu". */
+void fmt_bd_duong_chi_tieu(Buf *b, const ChiTieu *t, int short_form);
+/* A unit chart's title: "<name for people> – Năm 2024, lũy kế". */
+void fmt_bd_tieu_de_don_vi(Buf *b, const Model *m, size_t u);
+/* Its second line: "Năm 2024, lũy kế". */
+void fmt_bd_ky_luy_ke(Buf *b, const CuaSo *w);
+/* A unit chart's x axis: "Chỉ tiêu (số thứ tự)". */
+void fmt_bd_truc_x_don_vi(Buf *b);
+/* The SVGs' own <title> and <desc>: what the chart shows, in words. */
+void fmt_bd_svg_chi_tieu(Buf *title, Buf *desc, const Model *m, size_t t);
+void fmt_bd_svg_don_vi(Buf *title, Buf *desc, const Model *m, size_t u);
+
 #endif

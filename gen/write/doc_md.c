@@ -137,6 +137,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 	case DOC_META:
 	case DOC_MAIN_END:
 	case DOC_END:
+	case DOC_PAGE: /* pages are the PDF's business */
 		break;
 	case DOC_HEADER: {
 		static const int strong[2] = {0, 1};

@@ -1552,3 +1552,49 @@ int lo_table_flow_batch(LoDoc *d, LoTable *t, LoBoxes *boxes)
 	t->n_row = t->n_head;
 	return 1;
 }
+
+/* ---- for pages fitted whole ---- */
+
+int lo_png_size(const char *path, float *w, float *h)
+{
+	Buf b;
+	buf_init(&b);
+	int ok = S_png_ok(path, &b);
+	if (ok) {
+		const unsigned char *p = (const unsigned char *)b.ptr;
+		*w = (float)S_be32(p + 16);
+		*h = (float)S_be32(p + 20);
+		ok = *w > 0 && *h > 0;
+	}
+	buf_release(&b);
+	return ok ? 0 : -1;
+}
+
+void lo_fill_rect(LoDoc *d, float x, float y, float w, float h, float r, float g, float b)
+{
+	if (!d->page)
+		return;
+	HPDF_Page_SetRGBFill(d->page, S_c(r), S_c(g), S_c(b));
+	HPDF_Page_Rectangle(d->page, S_c(x), S_c(y), S_c(w), S_c(h));
+	HPDF_Page_Fill(d->page);
+	HPDF_Page_SetRGBFill(d->page, 0, 0, 0);
+}
+
+float lo_word_width(const LoDoc *d, FontStyle st, float size, const char *s)
+{
+	float best = 0;
+	while (*s) {
+		size_t n = strcspn(s, " \n");
+		if (n) {
+			char *w = xstrndup(s, n);
+			float x = lo_width(d, st, size, w);
+			free(w);
+			if (x > best)
+				best = x;
+		}
+		s += n;
+		if (*s)
+			s++;
+	}
+	return best;
+}

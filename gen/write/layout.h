@@ -1,7 +1,8 @@
 /* layout: measuring, wrapping, tables and page breaks over libharu.
- * Shared by the report's PDF writer (doc_pdf.c) and the scorecards
- * (scorecard.c); only layout.c, doc_pdf.c and scorecard.c include this
- * header (it brings <hpdf.h>).
+ * Shared by the report's writer (doc_pdf.c) and the scorecards' writer
+ * (card_pdf.c, which fits a page whole with lo_png_size, lo_word_width and
+ * the measuring calls); only the writers include this header (it brings
+ * <hpdf.h>): no builder draws.
  *
  * Units are PDF points (1 mm = 72/25.4 pt); y grows upwards from the
  * page's bottom edge, as in libharu.  Every text that reaches libharu goes
@@ -288,5 +289,18 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes);
  * CHITIEU_TABLE_WHOLE=1 in the environment (every table drawn whole by
  * the last lo_table_flow(), as before batches: for comparing). */
 int lo_table_flow_batch(LoDoc *d, LoTable *t, LoBoxes *boxes);
+
+/* ---- for pages fitted whole (card_pdf.c) ---- */
+
+/* A PNG's size in pixels from its header (a file lo_png() would draw):
+ * 0, or -1 when it is missing or not a whole PNG. */
+int lo_png_size(const char *path, float *w, float *h);
+/* A filled rectangle, bottom-left (x, y), in the colour r, g, b (0..1);
+ * the fill colour is black again afterwards. */
+void lo_fill_rect(LoDoc *d, float x, float y, float w, float h, float r, float g, float b);
+/* The widest word (run of characters between ASCII spaces or '\n') of s
+ * in style st at size pt: what a wrapped cell of that width never
+ * breaks. */
+float lo_word_width(const LoDoc *d, FontStyle st, float size, const char *s);
 
 #endif

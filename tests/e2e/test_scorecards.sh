@@ -1,7 +1,8 @@
 # the-diem.pdf on the shipped sample: overview pages then exactly one page
 # per unit, each unit's name on its own page; --don-vi writes a unit alone;
-# a 300-character name and 2,000-character notes still fit one page; the
-# file stays under 40 KB per unit page.
+# a 300-character name and 2,000-character notes still fit one page, the
+# name whole and the notes giving way to the report's notes appendix,
+# nothing cut with "…"; the file stays under 40 KB per unit page.
 . tests/e2e/lib.sh
 set -e
 need pdfinfo poppler-utils
@@ -84,8 +85,10 @@ one="$(dirname "$pdf")/the-diem-$ma.pdf"
 [ "$(pages "$one")" -eq 1 ] || fail "the long unit takes $(pages "$one") pages"
 page_text "$one" 1 | tr '\n' ' ' >"$WORK/long.txt"
 grep -q "UBND xã Trường Thịnh Phước" "$WORK/long.txt" || fail "the long name is not on its page"
-grep -q "…" "$WORK/long.txt" || fail "the long texts were not shortened with …"
-grep -q "Hệ thống một cửa" "$WORK/long.txt" || fail "the note is not on the page"
+grep -q "…" "$WORK/long.txt" && fail "a text was cut with … on the long unit's page"
+grep -q "xem Phụ lục “Ghi chú của đơn vị” của Báo cáo" "$WORK/long.txt" ||
+	fail "the notes that do not fit are not referred to the report's notes appendix"
+grep -q "Hệ thống một cửa" "$WORK/long.txt" && fail "the notes that gave way are still on the page"
 
 # 1,200 units: the overview's table of a group (976 communes) drawn in batches, the same bytes as whole.
 same_batched_as_whole the-diem.pdf

@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "chart.h"
+#include "gp_script.h"
 #include "eval.h"
 #include "input.h"
 #include "model.h"
@@ -43,13 +44,39 @@ static void test_chart_quote_plain(void **state)
 	free(q);
 }
 
+/* 1 when gnuplot reads the literal as one string without a complaint
+ * (or there is no gnuplot to ask: then the literal's form is all that is
+ * checked). */
+static int S_gnuplot_reads(const char *lit)
+{
+	if (system("command -v gnuplot >/dev/null 2>&1") != 0)
+		return 1;
+	char path[] = "/tmp/chitieu-test-chart-gp.XXXXXX";
+	int fd = mkstemp(path);
+	assert_true(fd >= 0);
+	FILE *f = fdopen(fd, "w");
+	fprintf(f, "set print '-'\nx = %s\nprint 'ok'\n", lit);
+	fclose(f);
+	char *cmd = xasprintf("LC_ALL=C gnuplot '%s' 2>&1", path);
+	FILE *p = popen(cmd, "r");
+	char out[4096] = "";
+	size_t got = fread(out, 1, sizeof out - 1, p);
+	out[got] = 0;
+	pclose(p);
+	unlink(path);
+	free(cmd);
+	return strcmp(out, "ok\n") == 0;
+}
+
 static void test_chart_quote_hostile(void **state)
 {
 	static const struct {
 		const char *in, *out;
 	} cases[] = {
-	    {"a'b", "'a''b'"},
-	    {"'; system('touch /tmp/y'); '", "'''; system(''touch /tmp/y''); '''"},
+	    /* gnuplot 5.4 loses doubled quotes next to each other ('''x' reads
+	     * as ''): an apostrophe is printed as the typographic one */
+	    {"a'b", "'a’b'"},
+	    {"'; system('touch /tmp/y'); '", "'’; system(’touch /tmp/y’); ’'"},
 	    {"UBND xã `touch /tmp/x` \"; system(\"touch /tmp/y\")",
 	     "'UBND xã `touch /tmp/x` \"; system(\"touch /tmp/y\")'"},
 	    /* a newline would end the command and start "!cmd" */
@@ -62,12 +89,16 @@ static void test_chart_quote_hostile(void **state)
 	     * truncated sequence, a surrogate */
 	    {"a\x80z\xc0\xafq\xe1\x80", "'azq'"},
 	    {"s\xed\xa0\x80t", "'st'"},
-	    {"''''", "''''''''''"},
-	    {"\\' ", "'\\'' '"},
+	    {"''''", "'’’’’'"},
+	    {"\\' ", "'\\’ '"},
 	};
 	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
 		char *q = S_quote(cases[i].in);
 		assert_string_equal(q, cases[i].out);
+		/* and gnuplot reads it as one string */
+		if (!S_gnuplot_reads(q))
+			fprintf(stderr, "gnuplot does not read %s\n", q);
+		assert_true(S_gnuplot_reads(q));
 		/* What is inside the outer quotes has only doubled quotes. */
 		size_t n = strlen(q);
 		assert_true(n >= 2 && q[0] == '\'' && q[n - 1] == '\'');
@@ -556,6 +587,56 @@ static void test_chart_script_data(void **state)
 	model_release(&m);
 }
 
+/* Item 8 of issue 25: a unit chart's tics are the targets' numbers (no
+ * "CT10CT11" and no figures under the bars to run together), a target
+ * without a figure shows its legend symbol upright with no target line
+ * through it and names it in the key, and a long group name in a legend
+ * is never cut mid-word or with a bracket left open. */
+static void test_chart_labels_clear(void **state)
+{
+	Model m;
+	S_model(&m, S_units, S_N_UNITS, 0);
+	free(m.nhom[1].ten);
+	m.nhom[1].ten = xstrdup("Đơn vị đầu mối đồng bộ dữ liệu (Văn phòng UBND tỉnh, VNPT Hưng Yên)");
+	Buf b;
+	buf_init(&b);
+	char *err = NULL;
+	assert_int_equal(chart_script(&m, &b, &err), 0);
+	/* no "…" after a bracket opened and not closed, no group name cut */
+	assert_null(strstr(b.ptr, "(Văn phòng…"));
+	assert_non_null(strstr(b.ptr, "title 'Đơn vị đầu mối đồng bộ dữ liệu: "));
+	/* the unit charts */
+	int saw_status = 0;
+	for (const char *p = b.ptr; (p = strstr(p, "# chart don-vi-")); p++) {
+		const char *end = strstr(p + 1, "# chart ");
+		size_t len = end ? (size_t)(end - p) : strlen(p);
+		char *c = xstrndup(p, len);
+		assert_null(strstr(c, "'CT"));          /* tics: numbers */
+		assert_null(strstr(c, "rotate by 90")); /* status labels upright */
+		assert_null(strstr(c, "offset 0,-2.1")); /* no figures under bars */
+		if (strstr(c, "set label")) {
+			saw_status = 1;
+			assert_true(strstr(c, "'?' at first") || strstr(c, "'○' at first"));
+			assert_true(strstr(c, "keyentry"));
+			/* the target line has a row only for the bars: the symbol's
+			 * own n never appears in $ct */
+			const char *l = strstr(c, "set label ");
+			int n = atoi(l + strlen("set label "));
+			const char *ct = strstr(c, "$ct << EOD\n");
+			assert_non_null(ct);
+			const char *ct_end = strstr(ct, "\nEOD\n");
+			char row[16];
+			snprintf(row, sizeof row, "\n%d ", n);
+			const char *hit = strstr(ct, row);
+			assert_true(!hit || hit > ct_end);
+		}
+		free(c);
+	}
+	assert_true(saw_status);
+	buf_release(&b);
+	model_release(&m);
+}
+
 /* A target above 100 % stretches the axis so its line shows; else 0..100. */
 static void test_chart_yaxis_target(void **state)
 {
@@ -687,6 +768,7 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_chart_gnuplot_timeout),
 	    cmocka_unit_test(test_chart_gnuplot_slow_not_killed),
 	    cmocka_unit_test(test_chart_script_data),
+	    cmocka_unit_test(test_chart_labels_clear),
 	    cmocka_unit_test(test_chart_yaxis_target),
 	    cmocka_unit_test(test_chart_trend_range),
 	    cmocka_unit_test(test_chart_svg_label_once),

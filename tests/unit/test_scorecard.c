@@ -1,7 +1,10 @@
-/* Unit tests of the-diem.pdf on a model built by hand: the page count is
- * the overview plus one page per unit, each unit's name is on its own
- * page, in Vietnamese order, and a unit with a 300-character name and a
- * 2,000-character note on every target still takes exactly one page. */
+/* Unit tests of the-diem.pdf (scorecard.c's blocks drawn by card_pdf.c)
+ * on a model built by hand: the overview is one page, then one page per
+ * unit, each unit's name on its own page, in Vietnamese order; a unit
+ * with a 300-character name and a 2,000-character note on every target
+ * still takes exactly one page, its notes giving way to the report's
+ * notes appendix, nothing cut; the writer's ladder (notes, then the
+ * chart down to 60 %, then the text) in that order. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -18,7 +21,8 @@
 
 #include "buf.h"
 #include "model.h"
-#include "pdf.h"
+#include "card_pdf.h"
+#include "scorecard.h"
 #include "rank.h"
 #include "xalloc.h"
 
@@ -143,6 +147,26 @@ static void S_model(Model *m, size_t n_t, int long_unit)
 	model_build_index(m);
 }
 
+/* What main.c does: the builder drawn by the one-page writer.  *fit
+ * (may be NULL): how the last page was fitted. */
+static int pdf_scorecards_fit(const Model *m, const char *path, const char *charts, const int *units,
+                              size_t n, char **err, CardFit *fit)
+{
+	DocWriter *w = card_pdf_open(path, charts, err);
+	if (!w)
+		return -1;
+	scorecard_build(m, units, n, w);
+	if (fit)
+		*fit = card_pdf_last_fit(w);
+	return card_pdf_close(w, err);
+}
+
+static int pdf_scorecards(const Model *m, const char *path, const char *charts, const int *units,
+                          size_t n, char **err)
+{
+	return pdf_scorecards_fit(m, path, charts, units, n, err, NULL);
+}
+
 static char *S_run(const char *cmd)
 {
 	/* the PDFs are read back with pdfinfo and pdftotext */
@@ -254,6 +278,9 @@ static void S_pages_case(size_t n_t)
 		fprintf(stderr, "%zu targets: %d pages, units from page %d\n", n_t, pages, first);
 	assert_true(first >= 2);
 	assert_int_equal(pages, first - 1 + 6);
+	/* up to 12 targets the overview is one page */
+	if (n_t <= 12)
+		assert_int_equal(first, 2);
 	/* each unit on its own page, in display order */
 	for (size_t i = 0; i < 6; i++) {
 		size_t u = (size_t)m.thu_tu_don_vi[i];
@@ -264,11 +291,16 @@ static void S_pages_case(size_t n_t)
 	assert_non_null(strstr(t, "● Đạt"));
 	assert_non_null(strstr(t, "× Chưa đạt"));
 	assert_non_null(strstr(t, "UBND cấp xã"));
-	assert_non_null(strstr(t, "Chỉ tiêu: 1 DVC toàn trình · 2 CT2 · 3 CT3"));
+	assert_non_null(strstr(t, "○ Không phát sinh"));
+	assert_non_null(strstr(t, "– Không áp dụng"));
+	/* the columns are named under the table, each target once */
+	assert_non_null(strstr(t, "CT1 – Tỷ lệ hồ sơ thủ tục hành chính số 1"));
+	assert_non_null(strstr(t, "(giao tối thiểu 80%)"));
 	free(t);
-	/* a unit page shows its rank and the legend's rule */
+	/* a unit page shows its rank, and what the rank measures */
 	t = S_page_text(S_all, first);
-	assert_non_null(strstr(t, "Xếp thứ 1/1 Sở, ban, ngành tỉnh"));
+	assert_non_null(strstr(t, "Xếp thứ 1/1 trong nhóm Sở, ban, ngành tỉnh"));
+	assert_non_null(strstr(t, "Xếp hạng trong nhóm theo số chỉ tiêu đạt"));
 	assert_non_null(strstr(t, "Còn cần"));
 	free(t);
 	model_release(&m);
@@ -317,17 +349,27 @@ static void test_scorecard_mot_trang(void **state)
 		assert_true(strlen(m.don_vi[u].ten) >= 300);
 		/* the target column: the short name, else "Chỉ tiêu <stt>" */
 		m.chi_tieu[0].ten_ngan = xstrdup("DVC toàn trình");
-		assert_int_equal(pdf_scorecards(&m, S_one, S_charts, &u, 1, &err), 0);
+		CardFit fit;
+		assert_int_equal(pdf_scorecards_fit(&m, S_one, S_charts, &u, 1, &err, &fit), 0);
 		assert_int_equal(S_pages(S_one), 1);
 		char *t = S_page_text(S_one, 1);
+		/* the whole name, never cut */
 		assert_non_null(strstr(t, "UBND xã Zô Trường Thịnh"));
-		assert_non_null(strstr(t, "…"));
-		assert_non_null(strstr(t, "Hệ thống"));
+		assert_non_null(strstr(t, "Phước Yên"));
+		assert_null(strstr(t, "…"));
+		/* 40 notes of 2,000 characters do not fit: they gave way to
+		 * the report's notes appendix */
+		assert_true(fit.yield);
+		assert_null(strstr(t, "Hệ thống một cửa"));
+		assert_non_null(strstr(t, "xem Phụ lục “Ghi chú của đơn vị” của Báo cáo"));
 		/* the still-needs figure is never cut */
 		assert_non_null(strstr(t, "quý III–IV"));
 		S_nothing_cut_but_words(t);
 		assert_non_null(strstr(t, "1. DVC toàn trình"));
 		assert_non_null(strstr(t, "Chỉ tiêu 2"));
+		/* no column header cut */
+		assert_non_null(strstr(t, "Kết quả (tử số/mẫu số)"));
+		assert_non_null(strstr(t, "Còn cần"));
 		assert_null(strstr(t, "Tỷ lệ hồ sơ thủ tục hành chính số 2"));
 		free(t);
 		/* several units alone: one page each, no overview */

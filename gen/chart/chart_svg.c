@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: MIT */
+/* chart_svg: the SVGs' own title and description (chart_svg.h). */
+#include "chart_svg.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "out.h"
+#include "xalloc.h"
+
+static void S_xml(Buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default:
+			/* no control character is allowed in XML 1.0 */
+			if ((unsigned char)*s >= 0x20 || *s == '\t')
+				buf_putc(b, *s);
+		}
+	}
+}
+
+int chart_svg_label(const char *path, const char *title, const char *desc, char **err)
+{
+	static const char gt[] = "<title>Gnuplot</title>", gd[] = "<desc>Produced by GNUPLOT";
+	Buf f, out;
+	buf_init(&f);
+	buf_init(&out);
+	int rc = 0;
+	if (buf_read_file(&f, path)) {
+		*err = xasprintf("cannot read the chart %s: %s", path, strerror(errno));
+		rc = -1;
+		goto done;
+	}
+	const char *a = strstr(f.ptr, gt), *d = a ? strstr(a, gd) : NULL;
+	const char *d_end = d ? strstr(d, "</desc>") : NULL;
+	const char *at, *rest;
+	if (a && d_end) {
+		at = a;
+		rest = d_end + 7;
+	} else {
+		const char *svg = strstr(f.ptr, "<svg");
+		const char *close = svg ? strchr(svg, '>') : NULL;
+		if (!close) {
+			rc = 1; /* not an SVG gnuplot wrote: the caller judges it */
+			goto done;
+		}
+		at = rest = close + 1;
+		/* ours already (a chart labelled before, as a cache keeps it):
+		 * replaced, not doubled */
+		const char *p = rest + strspn(rest, " \t\r\n");
+		const char *te = !strncmp(p, "<title>", 7) ? strstr(p, "</title>") : NULL;
+		if (te) {
+			const char *q = te + 8;
+			q += strspn(q, " \t\r\n");
+			const char *de = !strncmp(q, "<desc>", 6) ? strstr(q, "</desc>") : NULL;
+			at = p;
+			rest = de ? de + 7 : te + 8;
+		}
+	}
+	buf_add(&out, f.ptr, (size_t)(at - f.ptr));
+	if (at == rest)
+		buf_putc(&out, '\n');
+	buf_puts(&out, "<title>");
+	S_xml(&out, title);
+	buf_puts(&out, "</title>\n<desc>");
+	S_xml(&out, desc);
+	buf_puts(&out, "</desc>");
+	buf_add(&out, rest, f.len - (size_t)(rest - f.ptr));
+	rc = out_write_file(path, out.ptr, out.len, err);
+done:
+	buf_release(&f);
+	buf_release(&out);
+	return rc;
+}
