@@ -23,7 +23,6 @@
 #include "rank.h"
 #include "xalloc.h"
 
-static const char *const S_la_ma[] = {"", "I", "II", "III", "IV"};
 
 /* Strings a table borrows, freed together when the page is done. */
 typedef struct {
@@ -387,60 +386,10 @@ static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
 	}
 }
 
-/* "trong quý IV", "trong quý III–IV", "trong tháng 6–12" */
-static void S_con_lai(Buf *b, int last_month)
-{
-	int from = last_month + 1;
-	if (last_month % 3 == 0) {
-		int q = from / 3 + 1;
-		buf_printf(b, "trong quý %s", S_la_ma[q]);
-		if (q < 4)
-			buf_printf(b, "–%s", S_la_ma[4]);
-		return;
-	}
-	buf_puts(b, "trong tháng ");
-	fmt_int(b, from);
-	if (from < 12) {
-		buf_puts(b, "–");
-		fmt_int(b, 12);
-	}
-}
-
 /* gon: the short form of a compact table, without the verb. */
 static void S_con_can(Buf *b, const Model *m, const ChiTieu *t, const KetQua *kq, int gon)
 {
-	ConCan c = rank_con_can(t, kq, m->cua_so.last_month);
-	switch (c.loai) {
-	case CC_DA_DAT:
-		if (m->cua_so.last_month >= 12)
-			buf_puts(b, "Đạt cả năm");
-		else
-			buf_puts(b, gon ? "Đã đạt" : "Đã đạt; giữ vững");
-		break;
-	case CC_CAN:
-		if (gon)
-			buf_puts(b, c.so_sanh == SS_LE ? "≤ " : c.so_sanh == SS_EQ ? "= " : "≥ ");
-		else
-			buf_puts(b, c.so_sanh == SS_LE ? "Cần giữ ≤ " : c.so_sanh == SS_EQ ? "Cần đạt đúng " : "Cần đạt ≥ ");
-		fmt_ty_le(b, c.tram, 10000, NULL);
-		buf_puts(b, "% ");
-		S_con_lai(b, m->cua_so.last_month);
-		break;
-	case CC_KHONG_THE:
-		buf_puts(b, "Không còn khả năng đạt");
-		break;
-	case CC_HET_NAM:
-		buf_puts(b, "Đã hết năm: không đạt");
-		break;
-	case CC_CHUA_PHAT_SINH:
-		buf_puts(b, "Khi phát sinh: ");
-		fmt_giao_chi_tieu(b, t);
-		buf_puts(b, "%");
-		break;
-	case CC_CHUA_BAO_CAO:
-		buf_puts(b, "Cần báo cáo số liệu");
-		break;
-	}
+	fmt_con_can(b, t, kq, m->cua_so.last_month, gon ? FMT_CC_GON : FMT_CC_DONG);
 }
 
 static void S_thay_doi(Buf *b, const Diem *xh, int n_buoc)
