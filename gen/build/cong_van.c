@@ -13,8 +13,9 @@
  *     other from its nhom.csv name ("Các sở, ban, ngành tỉnh").  One unit
  *     alone is named without its group; more than S_NHOM_TOI_DA, the group
  *     is addressed as a whole and the names are in the appendix.
- *   - The appendix is written when a group is addressed as a whole or a
- *     list of the body would pass S_TOI_DA entries; it then holds every
+ *   - The appendix is written when a group is addressed as a whole, a
+ *     list of the body would pass S_TOI_DA units or tasks, or the targets
+ *     not met S_DONG_TOI_DA; it then holds every
  *     addressed unit with every reason, and the body's section on targets
  *     counts the units per target instead of naming them.
  *   - The reply date is the date by which late figures are due: one date
@@ -41,6 +42,8 @@
 #define S_NHOM_TOI_DA 15
 /* Entries of a list of the body before it goes to the appendix. */
 #define S_TOI_DA 15
+/* Targets not met listed in the body (as sub-items of their units). */
+#define S_DONG_TOI_DA 40
 
 typedef struct {
 	const Model *m;
@@ -1039,16 +1042,18 @@ static int S_can_phu_luc(const S_C *c)
 	for (size_t g = 0; g < m->n_nhom; g++)
 		if (S_dem_nhom(c, (int)g) > S_NHOM_TOI_DA)
 			return 1;
-	size_t n_cd = 0, n_bc = 0, n_tre = 0;
+	size_t n_cd = 0, n_dong = 0, n_bc = 0, n_tre = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		size_t u = (size_t)c->thu_tu[i];
 		for (size_t t = 0; t < m->n_chi_tieu; t++)
-			n_cd += model_applies(m, u, t) && model_kq_don_vi(m, u, t)->dg == DG_CHUA_DAT;
+			n_dong += model_applies(m, u, t) && model_kq_don_vi(m, u, t)->dg == DG_CHUA_DAT;
+		n_cd += (c->ly_do[u] & CV_CHUA_DAT) != 0;
 		n_bc += (c->ly_do[u] & (CV_CHUA_BAO_CAO | CV_THIEU)) != 0;
 	}
 	for (size_t j = 0; j < m->han.n_kq; j++)
 		n_tre += S_tre_han(&m->han.kq[j]);
-	return n_cd > S_TOI_DA || n_bc > S_TOI_DA || n_tre > S_TOI_DA;
+	/* a unit's targets are sub-items: a page and a half of them at most */
+	return n_cd > S_TOI_DA || n_dong > S_DONG_TOI_DA || n_bc > S_TOI_DA || n_tre > S_TOI_DA;
 }
 
 /* "thực hiện các chỉ tiêu cải cách thủ tục hành chính": trich_yeu without
