@@ -205,7 +205,7 @@ static void S_giao(Buf *b, const ChiTieu *t)
 static void S_ten_ct(Buf *b, const ChiTieu *t)
 {
 	buf_printf(b, "Chỉ tiêu %d", t->stt);
-	if (*t->ten_ngan)
+	if (t->ten_ngan && *t->ten_ngan)
 		buf_printf(b, " (%s)", t->ten_ngan);
 }
 
@@ -469,12 +469,10 @@ static void S_can_cu(S_C *c)
 	S_kind(c, DOC_PARA);
 	buf_reset(&c->b);
 	if (*cc)
-		buf_printf(&c->b, "Thực hiện %s", cc);
+		buf_printf(&c->b, "Thực hiện %s, ", cc);
 	else
-		buf_puts(&c->b, "Thực hiện văn bản số ……/…… ngày ……/……/…… giao chỉ tiêu");
-	buf_printf(&c->b, ", các cơ quan, đơn vị được giao thực hiện các chỉ tiêu cải cách thủ tục "
-	                  "hành chính năm %d. ",
-	           m->cua_so.year);
+		buf_printf(&c->b, "Thực hiện văn bản số ……/…… ngày ……/……/…… giao chỉ tiêu năm %d, ",
+		           m->cua_so.year);
 	doc_add_buf(&c->k.inl, 0, &c->b);
 
 	/* the result to date, in one sentence */
@@ -488,7 +486,7 @@ static void S_can_cu(S_C *c)
 		n_tre += (c->ly_do[u] & CV_TRE_HAN) != 0;
 	}
 	buf_reset(&c->b);
-	buf_printf(&c->b, "Kết quả %s, ", c->ky_mid);
+	buf_printf(&c->b, "kết quả %s, ", c->ky_mid);
 	S_ten_tinh(&c->b, m);
 	buf_puts(&c->b, " đạt ");
 	doc_add_buf(&c->k.inl, 0, &c->b);
