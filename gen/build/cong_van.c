@@ -738,7 +738,11 @@ static void S_ket_luan(S_C *c)
 	S_t(c, 0, c->het_nam ? "Các cơ quan, đơn vị báo cáo nguyên nhân, giải pháp khắc phục và kết "
 	                       "quả thực hiện các nội dung trên về "
 	                     : "Các cơ quan, đơn vị báo cáo kết quả thực hiện các nội dung trên về ");
-	S_FMT(c, 0, van_ban_ten_co_quan(&c->b, m));
+	buf_reset(&c->b);
+	van_ban_ten_co_quan(&c->b, m);
+	if (!c->b.len)
+		buf_puts(&c->b, "……");
+	doc_add_buf(&c->k.inl, 0, &c->b);
 	S_t(c, 0, " trước ngày ");
 	S_FMT(c, DOC_BOLD, fmt_ngay(&c->b, c->han_gui));
 	S_t(c, 0, " để tổng hợp./.");

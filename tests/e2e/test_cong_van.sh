@@ -166,7 +166,7 @@ $PY "$WORK/check.py" input "$q4" "$WORK/err" || fail "the sample's dispatch addr
 md="$q4/cong-van-don-doc.md"
 grep -qF "V/v đôn đốc thực hiện các chỉ tiêu cải cách thủ tục hành chính năm 2024" "$md" || fail "no V/v summary"
 grep -qF "Số: /UBND-PVHCC\\&KSTT" "$md" || fail "the number line does not come from so_cong_van"
-grep -qF "Thực hiện Công văn số ……/UBND-PVHCC\\&KSTT ngày ……/4/2024" "$md" || fail "the basis does not come from can_cu_giao"
+grep -qF "Thực hiện Công văn số ……/UBND-PVHCC\\&KSTT ngày ……/4/2024 của UBND tỉnh về việc giao chỉ tiêu cụ thể về cải cách thủ tục hành chính năm 2024, kết quả năm 2024, toàn tỉnh Hưng Yên đạt" "$md" || fail "the basis does not come from can_cu_giao"
 grep -qF "nguyên nhân" "$md" && grep -qF "giải pháp khắc phục" "$md" || fail "the year's end does not ask for causes and remedies"
 ! grep -qiE "cần đạt|≥ [0-9]|trong quý|trong tháng [0-9]" "$md" || fail "the year's end prints a rate still needed"
 # 31/12/2024 is a Tuesday: 5 working days on is 07/01/2025 (no 2025 holiday listed)
