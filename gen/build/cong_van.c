@@ -917,7 +917,7 @@ static void S_pl_don_vi(S_C *c, S_Rows *s)
 		} else {
 			fmt_so_lieu(&kq, k, ct);
 			if (c->het_nam)
-				buf_puts(&yc, "Làm rõ nguyên nhân, đề xuất giải pháp khắc phục");
+				buf_puts(&yc, "Làm rõ nguyên nhân, giải pháp khắc phục");
 			else
 				fmt_con_can(&yc, ct, k, m->cua_so.last_month, FMT_CC_GON);
 		}
@@ -953,10 +953,16 @@ static void S_pl_don_vi(S_C *c, S_Rows *s)
 		buf_reset(&what);
 		fmt_viec_han(&what, m, k);
 		buf_reset(&kq);
-		S_tre(&kq, k);
 		buf_reset(&giao);
 		buf_puts(&giao, "Hạn ");
 		fmt_ngay(&giao, k->han);
+		if (k->trang_thai == TT_QUA_HAN)
+			buf_printf(&kq, "Quá hạn %d ngày làm việc, chưa thực hiện", k->so_ngay_tre);
+		else {
+			buf_printf(&kq, "Trễ hạn %d ngày làm việc", k->so_ngay_tre);
+			buf_puts(&giao, ", thực hiện ");
+			fmt_ngay(&giao, k->ngay_cong_bo);
+		}
 		S_rows_put(s, what.ptr, kq.ptr, giao.ptr,
 		           k->trang_thai == TT_QUA_HAN ? "Khẩn trương hoàn thành"
 		                                       : "Rút kinh nghiệm, bảo đảm đúng hạn");
@@ -973,7 +979,9 @@ static void S_phu_luc(S_C *c)
 	Buf kem;
 	buf_init(&kem);
 	van_ban_kem_theo(&kem, m, "Công văn", c->so_pl);
+	/* landscape: a row of the table on one line or two, not four */
 	S_kind(c, DOC_APPENDIX);
+	c->k.flags = DOC_F_LANDSCAPE;
 	c->k.line[0] = "Phụ lục";
 	c->k.line[1] = "DANH SÁCH CHỈ TIÊU CHƯA ĐẠT CỦA CÁC CƠ QUAN, ĐƠN VỊ";
 	c->k.line[2] = kem.ptr;
@@ -992,7 +1000,7 @@ static void S_phu_luc(S_C *c)
 	doc_add_buf(&c->k.inl, DOC_ITALIC, &c->b);
 	S_par(c, DOC_F_NOINDENT);
 
-	static const float w[S_N] = {8, 36, 46, 34, 22, 38};
+	static const float w[S_N] = {7, 40, 58, 42, 38, 52};
 	static const char *const head[S_N] = {"Stt", "Cơ quan, đơn vị", "Chỉ tiêu, nội dung",
 	                                      "Kết quả", "Chỉ tiêu giao, thời hạn", NULL};
 	DocCell h[S_N], r[S_N];
