@@ -19,6 +19,7 @@
 #include "buf.h"
 #include "bieumau.h"
 #include "chart.h"
+#include "cong_van.h"
 #include "doc_docx.h"
 #include "eval.h"
 #include "han.h"
@@ -310,6 +311,14 @@ static int S_scorecards(const Model *m, const char *path, const char *charts, co
 	return card_pdf_close(w, err);
 }
 
+static int S_job_cong_van(const S_Job *j, char **err)
+{
+	char *path = out_path(j->r, "cong-van-don-doc.pdf");
+	int rc = cong_van_pdf(j->m, path, err);
+	free(path);
+	return rc;
+}
+
 static int S_job_scorecards(const S_Job *j, char **err)
 {
 	char *path = out_path(j->r, "the-diem.pdf");
@@ -535,6 +544,20 @@ static int S_write(const Model *m, const Options *o)
 			goto out;
 	}
 
+	/* the urging dispatch, when some unit is behind */
+	int cong_van = cong_van_so_don_vi(m) > 0;
+	if (cong_van) {
+		S_step(N_("writing cong-van-don-doc.md"));
+		buf_init(&b);
+		cong_van_md(&b, m);
+		int bad = out_write_buf(&r, "cong-van-don-doc.md", &b, &err);
+		buf_release(&b);
+		if (bad)
+			goto out;
+	} else
+		S_step(N_("every unit met its targets, reported in full and is on time: no urging "
+		          "dispatch (cong-van-don-doc) to write"));
+
 	S_time("markdown");
 	{
 		/* With -j N, N child processes take the tasks in this order, the
@@ -549,8 +572,11 @@ static int S_write(const Model *m, const Options *o)
 		    {"site", N_("writing the site"), S_job_site_pages, -1, -1, 0, NULL},
 		    {"report-pdf", N_("writing bao-cao.pdf"), S_job_report, -1, -1, 0, NULL},
 		    {"report-docx", N_("writing bao-cao.docx"), S_job_report_docx, -1, -1, 0, NULL},
+		    {"dispatch-pdf", N_("writing cong-van-don-doc.pdf"), S_job_cong_van, -1, -1, 0, NULL},
 		};
-		enum { N_TASK = sizeof task / sizeof *task };
+		enum { N_TASK_ALL = sizeof task / sizeof *task };
+		/* the dispatch is the last task: left out when nobody is behind */
+		const int N_TASK = cong_van ? N_TASK_ALL : N_TASK_ALL - 1;
 		S_Job job = {m, o, &r, charts};
 		int procs = o->jobs < N_TASK ? o->jobs : N_TASK;
 		if (getenv("CHITIEU_FAIL_ALLOC"))

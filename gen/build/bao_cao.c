@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cong_van.h"
 #include "doc_md.h"
 #include "doc_pdf.h"
 #include "fmt.h"
@@ -34,6 +35,7 @@
 #include "mdbuf.h"
 #include "out.h"
 #include "rank.h"
+#include "van_ban.h"
 #include "xalloc.h"
 
 #ifndef CHITIEU_VERSION
@@ -173,24 +175,10 @@ static void S_ten_tinh_giua_cau(Buf *b, const Model *m)
 	buf_puts(b, t);
 }
 
-/* The issuing body inside a sentence ("UBND tỉnh Hưng Yên"). */
-static void S_ten_co_quan(Buf *b, const Model *m)
-{
-	const char *ten = model_conf(m, "ten_co_quan");
-	const char *cqcq = model_conf(m, "co_quan_chu_quan");
-	const char *cq = model_conf(m, "co_quan");
-	if (*ten)
-		buf_puts(b, ten);
-	else
-		buf_printf(b, "%s%s%s", cqcq, *cqcq && *cq ? " " : "", cq);
-}
-
 /* "Số:        /BC-UBND" (word "Số:"), "số …/BC-UBND" inside a sentence */
 static void S_so(Buf *b, const Model *m, const char *word)
 {
-	const char *so = model_conf(m, "so");
-	const char *kh = model_conf(m, "ky_hieu");
-	buf_printf(b, "%s %s/%s", word, *so ? so : "         ", *kh ? kh : "BC-       ");
+	van_ban_so(b, word, model_conf(m, "so"), model_conf(m, "ky_hieu"), "BC-       ");
 }
 
 static const char *S_loai(const Model *m)
@@ -306,7 +294,7 @@ static void S_meta(S_B *c)
 	ky_format(m->cua_so.ky, ky);
 	char *keywords = *kw ? xstrdup(kw) : xasprintf("%s; %s; %s", S_loai(m), ky, S_ten_tinh(m));
 	buf_reset(&c->b);
-	S_ten_co_quan(&c->b, m);
+	van_ban_ten_co_quan(&c->b, m);
 	char *author = buf_detach(&c->b, NULL);
 	S_kind(c, DOC_META);
 	c->k.line[0] = title;
@@ -329,23 +317,11 @@ static void S_meta(S_B *c)
 static void S_header(S_B *c)
 {
 	const Model *m = c->m;
-	Buf so, ngay;
+	Buf so;
 	buf_init(&so);
-	buf_init(&ngay);
 	S_so(&so, m, "Số:");
-	const char *place = model_conf(m, "dia_danh");
-	buf_printf(&ngay, "%s, ", *place ? place : "..........");
-	fmt_ngay_van_ban(&ngay, m, "     ");
-	S_kind(c, DOC_HEADER);
-	c->k.line[0] = model_conf(m, "co_quan_chu_quan");
-	c->k.line[1] = model_conf(m, "co_quan");
-	c->k.line[2] = so.ptr;
-	c->k.line[3] = ngay.ptr;
-	c->k.line[4] = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-	c->k.line[5] = "Độc lập - Tự do - Hạnh phúc";
-	S_put(c);
+	van_ban_header(c->w, m, so.ptr, NULL);
 	buf_release(&so);
-	buf_release(&ngay);
 
 	S_kind(c, DOC_TITLE);
 	c->k.line[0] = S_loai(m);
@@ -649,12 +625,7 @@ static void S_chi_tieu(S_B *c, size_t t)
 static const char *S_buoc_ten(const Model *m, const HanKetQua *k, Buf *b)
 {
 	buf_reset(b);
-	if (strcmp(k->buoc, "danh_muc") == 0)
-		buf_printf(b, "Công bố danh mục TTHC theo Quyết định %s", k->so_quyet_dinh);
-	else if (strcmp(k->buoc, "quy_trinh") == 0)
-		buf_printf(b, "Công bố quy trình nội bộ theo Quyết định %s", k->so_quyet_dinh);
-	else
-		buf_puts(b, k->moc >= 0 ? m->han.moc[k->moc].ten : k->buoc);
+	fmt_viec_han(b, m, k);
 	return b->ptr;
 }
 
@@ -782,45 +753,10 @@ static void S_noi_dung(S_B *c, size_t from, size_t to)
 
 static void S_chu_ky(S_B *c)
 {
-	const Model *m = c->m;
-	const char *nn = model_conf(m, "noi_nhan");
-	char **item = NULL;
-	size_t n_item = 0, cap = 0;
-	for (const char *p = nn; *nn;) {
-		const char *bar = strchr(p, '|');
-		size_t len = bar ? (size_t)(bar - p) : strlen(p);
-		while (len && *p == ' ')
-			p++, len--;
-		while (len && p[len - 1] == ' ')
-			len--;
-		if (len) {
-			item = xgrow(item, &cap, n_item + 1, sizeof *item);
-			item[n_item++] = xstrndup(p, len);
-		}
-		if (!bar)
-			break;
-		p = bar + 1;
-	}
-	/* "Chủ tịch UBND tỉnh;" … "Lưu: VT." (the writers draw the dashes) */
-	for (size_t i = 0; i < n_item; i++) {
-		char *s = xasprintf("%s%s", item[i], i + 1 == n_item ? "." : ";");
-		free(item[i]);
-		item[i] = s;
-	}
-	S_kind(c, DOC_SIGNATURE);
-	c->k.item = (const char *const *)item;
-	c->k.n_item = n_item;
-	c->k.line[0] = model_conf(m, "ky_tm");
-	c->k.line[1] = model_conf(m, "ky_kt");
-	c->k.line[2] = model_conf(m, "ky_chuc_vu");
-	c->k.line[3] = model_conf(m, "ky_ten");
-	c->k.line[4] = "Nơi nhận:";
-	S_put(c);
-	for (size_t i = 0; i < n_item; i++)
-		free(item[i]);
-	free(item);
-	S_kind(c, DOC_MAIN_END);
-	S_put(c);
+	size_t n;
+	char **item = van_ban_list(model_conf(c->m, "noi_nhan"), &n);
+	van_ban_chu_ky(c->w, c->m, item, n);
+	van_ban_list_free(item, n);
 }
 
 /* ---- the appendices ---- */
@@ -828,17 +764,12 @@ static void S_chu_ky(S_B *c)
 static void S_phu_luc(S_B *c, int which, const char *title_upper, int landscape)
 {
 	const Model *m = c->m;
-	Buf kem;
+	Buf kem, so;
 	buf_init(&kem);
-	buf_puts(&kem, "(Kèm theo Báo cáo ");
-	S_so(&kem, m, "số");
-	buf_putc(&kem, ' ');
-	fmt_ngay_van_ban(&kem, m, "     ");
-	buf_reset(&c->b);
-	S_ten_co_quan(&c->b, m);
-	if (c->b.len)
-		buf_printf(&kem, " của %s", c->b.ptr);
-	buf_putc(&kem, ')');
+	buf_init(&so);
+	S_so(&so, m, "số");
+	van_ban_kem_theo(&kem, m, "Báo cáo", so.ptr);
+	buf_release(&so);
 	S_kind(c, DOC_APPENDIX);
 	c->k.flags = landscape ? DOC_F_LANDSCAPE : 0;
 	c->k.line[0] = c->pl_ten[which];
@@ -1240,6 +1171,13 @@ static void S_colophon(S_B *c)
 		buf_puts(&c->b, "; mã của từng tệp: bao-cao.md, mục “Tệp đầu vào”.");
 		doc_add_buf(&c->k.inl, 0, &c->b);
 	}
+	/* the urging dispatch written beside it (cong_van.h) */
+	size_t n_cv = m->evaluated ? cong_van_so_don_vi(m) : 0;
+	if (n_cv)
+		S_tf(c, 0,
+		     " Kèm theo: Công văn đôn đốc %zu cơ quan, đơn vị chưa đạt chỉ tiêu, chưa báo cáo "
+		     "đủ số liệu hoặc có việc trễ hạn (cong-van-don-doc.pdf, cong-van-don-doc.md).",
+		     n_cv);
 	S_put(c);
 	if (!m->n_tep)
 		return;

@@ -302,54 +302,9 @@ static int S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
 	return n > 0;
 }
 
-/* "trong quý IV", "trong quý III–IV", "trong tháng 6–12" */
-static void S_con_lai(Buf *b, int last_month)
-{
-	int from = last_month + 1;
-	if (last_month % 3 == 0) {
-		int q = from / 3 + 1;
-		char so[16];
-		buf_printf(b, "trong quý %s", fmt_la_ma(q, so));
-		if (q < 4)
-			buf_printf(b, "–%s", fmt_la_ma(4, so));
-		return;
-	}
-	buf_puts(b, "trong tháng ");
-	fmt_int(b, from);
-	if (from < 12) {
-		buf_puts(b, "–");
-		fmt_int(b, 12);
-	}
-}
-
 static void S_con_can(Buf *b, const Model *m, const ChiTieu *t, const KetQua *kq)
 {
-	ConCan c = rank_con_can(t, kq, m->cua_so.last_month);
-	switch (c.loai) {
-	case CC_DA_DAT:
-		buf_puts(b, m->cua_so.last_month >= 12 ? "Đạt cả năm" : "Đã đạt; giữ vững");
-		break;
-	case CC_CAN:
-		buf_puts(b, c.so_sanh == SS_LE ? "Cần giữ ≤\u00a0" : c.so_sanh == SS_EQ ? "Cần đạt đúng " : "Cần đạt ≥\u00a0");
-		fmt_ty_le(b, c.tram, 10000, NULL);
-		buf_puts(b, "% ");
-		S_con_lai(b, m->cua_so.last_month);
-		break;
-	case CC_KHONG_THE:
-		buf_puts(b, "Không còn khả năng đạt");
-		break;
-	case CC_HET_NAM:
-		buf_puts(b, "Đã hết năm: không đạt");
-		break;
-	case CC_CHUA_PHAT_SINH:
-		buf_puts(b, "Khi phát sinh: ");
-		fmt_giao_chi_tieu(b, t);
-		buf_puts(b, "%");
-		break;
-	case CC_CHUA_BAO_CAO:
-		buf_puts(b, "Cần báo cáo số liệu");
-		break;
-	}
+	fmt_con_can(b, t, kq, m->cua_so.last_month, FMT_CC_DONG);
 }
 
 /* The change since the previous step: "▲ 2,14", "▼ 0,50", "= 0,00";

@@ -439,7 +439,9 @@ static int S_page_end(Site *s, const char *title, const char *root, char **err)
 }
 
 /* Files of the run beside charts/ that the intranet offers for download. */
-static const char *const S_tai_ve[] = {"bao-cao.pdf", "bao-cao.docx", "the-diem.pdf", "bao-cao.md", "ket-qua.csv", "han.csv"};
+static const char *const S_tai_ve[] = {"bao-cao.pdf", "bao-cao.docx", "the-diem.pdf", "bao-cao.md",
+                                       "cong-van-don-doc.pdf", "cong-van-don-doc.docx",
+                                       "cong-van-don-doc.md", "ket-qua.csv", "han.csv"};
 
 static int S_downloads(Site *s, const char *charts_dir, char **err)
 {

@@ -58,6 +58,8 @@ typedef enum {
 	DOC_META,       /* first: the document's title, subject, author, keywords, running head */
 	DOC_HEADER,     /* the decree's header block (line[0..5], see below) */
 	DOC_TITLE,      /* "BÁO CÁO" (line[0]) and the summary line (inl); note in line[1] */
+	DOC_KINH_GUI,   /* "Kính gửi:" (line[0]) and the addressees (item, n_item), punctuated,
+	                   without the dash (a writer draws one before each of several) */
 	DOC_HEADING,    /* level 1 "I. …" (upper case), 2 "1. …", 3 a bold run-in line */
 	DOC_PARA,       /* a justified paragraph with a first-line indent */
 	DOC_ITEM,       /* a list item: marker ("-", "1.") in line[0], level in level */
@@ -113,12 +115,14 @@ typedef struct {
 	const char *line[DOC_N_LINE]; /* borrowed texts, by kind (NULL: none) */
 	/* DOC_HEADER: line[0] the superior body, [1] the issuing body, [2] "Số: …",
 	 *   [3] the place-and-date line, [4] the national title, [5] the motto.
-	 *   Upper case is the writer's business.
+	 *   Upper case is the writer's business.  inl: a dispatch's (công văn's)
+	 *   summary "V/v …", under the number on the left; empty for a report.
 	 * DOC_META: line[0] title, [1] subject, [2] author, [3] keywords,
 	 *   [4] running head (NULL: none) printed on every PDF page.
 	 * DOC_SIGNATURE: line[0] "TM. …", [1] "KT. …", [2] capacity, [3] name;
 	 *   line[4] the heading "Nơi nhận:". */
-	const char *const *item; /* DOC_SIGNATURE: recipients, punctuated, without the dash */
+	const char *const *item; /* DOC_SIGNATURE: recipients, punctuated, without the dash;
+	                            DOC_KINH_GUI: the addressees */
 	size_t n_item;
 	/* DOC_TABLE */
 	size_t n_col;

@@ -4,6 +4,7 @@
 
 #include "date.h"
 #include "text.h"
+#include "rank.h"
 
 /* Every figure is exact integer work: a percentage is the rational
  * 100*n/d, scaled to a fixed number of decimals in 128 bits, so that no
@@ -617,4 +618,99 @@ void fmt_bd_ten_gon(Buf *b, const char *ten, size_t max)
 	if (s[keep] && s[keep + strspn(s + keep, " ")])
 		buf_puts(b, "…");
 	buf_release(&t);
+}
+
+/* "trong quý IV", "trong quý III–IV", "trong tháng 6–12" */
+static void S_con_lai(Buf *b, int last_month)
+{
+	int from = last_month + 1;
+	if (last_month % 3 == 0) {
+		int q = from / 3 + 1;
+		char so[16];
+		buf_printf(b, "trong quý %s", fmt_la_ma(q, so));
+		if (q < 4)
+			buf_printf(b, "–%s", fmt_la_ma(4, so));
+		return;
+	}
+	buf_puts(b, "trong tháng ");
+	fmt_int(b, from);
+	if (from < 12) {
+		buf_puts(b, "–");
+		fmt_int(b, 12);
+	}
+}
+
+void fmt_con_can(Buf *b, const ChiTieu *t, const KetQua *kq, int last_month, int kieu)
+{
+	ConCan c = rank_con_can(t, kq, last_month);
+	size_t at = b->len;
+	int gon = kieu == FMT_CC_GON;
+	switch (c.loai) {
+	case CC_DA_DAT:
+		if (last_month >= 12)
+			buf_puts(b, "Đạt cả năm");
+		else
+			buf_puts(b, gon ? "Đã đạt" : "Đã đạt; giữ vững");
+		break;
+	case CC_CAN:
+		if (gon)
+			buf_puts(b, c.so_sanh == SS_LE ? "≤ " : c.so_sanh == SS_EQ ? "= " : "≥ ");
+		else
+			buf_puts(b, c.so_sanh == SS_LE ? "Cần giữ ≤ " : c.so_sanh == SS_EQ ? "Cần đạt đúng " : "Cần đạt ≥ ");
+		fmt_ty_le(b, c.tram, 10000, NULL);
+		buf_puts(b, "% ");
+		S_con_lai(b, last_month);
+		break;
+	case CC_KHONG_THE:
+		buf_puts(b, "Không còn khả năng đạt");
+		break;
+	case CC_HET_NAM:
+		buf_puts(b, "Đã hết năm: không đạt");
+		break;
+	case CC_CHUA_PHAT_SINH:
+		buf_puts(b, "Khi phát sinh: ");
+		fmt_giao_chi_tieu(b, t);
+		buf_puts(b, "%");
+		break;
+	case CC_CHUA_BAO_CAO:
+		buf_puts(b, "Cần báo cáo số liệu");
+		break;
+	}
+	/* inside a sentence: the first letter lowered (every phrase above
+	 * starts with an ASCII capital or "Đ") */
+	if (kieu == FMT_CC_CAU && b->len > at) {
+		unsigned char *p = (unsigned char *)b->ptr + at;
+		if (p[0] >= 'A' && p[0] <= 'Z')
+			p[0] = (unsigned char)(p[0] - 'A' + 'a');
+		else if (p[0] == 0xC4 && p[1] == 0x90) /* Đ -> đ */
+			p[1] = 0x91;
+	}
+}
+
+void fmt_so_lieu(Buf *b, const KetQua *k, const ChiTieu *t)
+{
+	if (k->dg == DG_CHUA_BAO_CAO) {
+		buf_puts(b, "chưa báo cáo");
+		return;
+	}
+	if (k->d == 0) {
+		buf_puts(b, "không phát sinh (0/0)");
+		return;
+	}
+	fmt_ty_le(b, k->n, k->d, t);
+	buf_puts(b, "% (");
+	fmt_int(b, k->n);
+	buf_putc(b, '/');
+	fmt_int(b, k->d);
+	buf_putc(b, ')');
+}
+
+void fmt_viec_han(Buf *b, const Model *m, const HanKetQua *k)
+{
+	if (strcmp(k->buoc, "danh_muc") == 0)
+		buf_printf(b, "Công bố danh mục TTHC theo Quyết định %s", k->so_quyet_dinh);
+	else if (strcmp(k->buoc, "quy_trinh") == 0)
+		buf_printf(b, "Công bố quy trình nội bộ theo Quyết định %s", k->so_quyet_dinh);
+	else
+		buf_puts(b, k->moc >= 0 ? m->han.moc[k->moc].ten : k->buoc);
 }

@@ -79,6 +79,24 @@ void fmt_buoc(Buf *b, Ky k);
 void fmt_ngay(Buf *b, int day);
 void fmt_ngay_iso(Buf *b, int day);
 
+/* What a unit still needs on target t over the rest of the year
+ * (rank_con_can() on its year-to-date kq, the window ending with
+ * last_month), in the scorecard's words: FMT_CC_DONG a line of its own,
+ * "Cần đạt ≥ 92,40% trong quý IV", "Không còn khả năng đạt", "Đã hết năm:
+ * không đạt"; FMT_CC_GON a table cell, "≥ 92,40% trong quý IV"; FMT_CC_CAU
+ * inside a sentence, "cần đạt ≥ 92,40% trong quý IV". */
+enum { FMT_CC_DONG, FMT_CC_GON, FMT_CC_CAU };
+void fmt_con_can(Buf *b, const ChiTieu *t, const KetQua *kq, int last_month, int kieu);
+/* A unit's figure for people: "72,50% (145/200)", "không phát sinh (0/0)",
+ * "chưa báo cáo" (the report's words, with no mark for a small
+ * denominator). */
+void fmt_so_lieu(Buf *b, const KetQua *k, const ChiTieu *t);
+
+/* A judged deadline step in words: "Công bố danh mục TTHC theo Quyết
+ * định 1310/QĐ-BKHĐT", "Công bố quy trình nội bộ theo Quyết định …", or
+ * the milestone's name. */
+void fmt_viec_han(Buf *b, const Model *m, const HanKetQua *k);
+
 /* The date of the place-and-date line, from bao-cao.conf's `ngay`:
  * "ngày 05 tháng 02 năm 2024" (days under 10 and months 1 and 2 with a
  * leading zero, Decree 30 Appendix I), or with no valid `ngay` the blanks

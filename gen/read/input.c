@@ -246,7 +246,7 @@ static const char *const S_conf_keys[] = {
 	"co_quan_chu_quan", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "loai_van_ban",
 	"trich_yeu", "tieu_de_phu_luc", "ten_tinh", "ky_tm", "ky_kt", "ky_chuc_vu", "ky_ten",
 	"noi_nhan", "ghi_chu_du_lieu", "han_danh_muc", "han_quy_trinh", "ten_co_quan", "ky_nhap",
-	"tu_khoa",
+	"tu_khoa", "so_cong_van", "can_cu_giao", "han_gui_so_lieu", "noi_nhan_cong_van",
 };
 #define S_N_CONF_KEYS (sizeof S_conf_keys / sizeof S_conf_keys[0])
 
@@ -325,6 +325,15 @@ static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
 			          "entry forms) or thang (a row per month), or leave it empty",
 			          raw);
 		free(f);
+	}
+	if (!strcmp(key, "han_gui_so_lieu") && *raw) {
+		char *end;
+		long n = strtol(raw, &end, 10);
+		if (*end || end == raw || n < 1 || n > 365)
+			msg_error(&m->msgs, path, line, col,
+			          "han_gui_so_lieu '%s' is not a number of working days: write a whole "
+			          "number from 1 to 365, or leave it empty for 5",
+			          raw);
 	}
 	if (!strcmp(key, "ngay") && *raw && date_parse(raw, &(int){0}, NULL) != DATE_OK)
 		msg_error(&m->msgs, path, line, col,

@@ -145,11 +145,32 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		const char *nat[2] = {b->line[4], b->line[5]};
 		static const int both[2] = {1, 1};
 		S_lines(out, nat, both, 2);
-		const char *so[2] = {b->line[2], b->line[3]};
-		static const int none[2] = {0, 0};
-		S_lines(out, so, none, 2);
+		Buf vv;
+		buf_init(&vv);
+		doc_inl_text(&b->inl, &vv);
+		const char *so[3] = {b->line[2], vv.ptr, b->line[3]};
+		static const int none[3] = {0, 0, 0};
+		S_lines(out, so, none, 3);
+		buf_release(&vv);
 		break;
 	}
+	case DOC_KINH_GUI:
+		md_cut(out, MD_CUT_BLOCKS);
+		md_escape(out, b->line[0] ? b->line[0] : "");
+		if (b->n_item == 1) {
+			buf_putc(out, ' ');
+			md_escape(out, b->item[0]);
+			buf_puts(out, "\n\n");
+			break;
+		}
+		buf_puts(out, "\n\n");
+		for (size_t i = 0; i < b->n_item; i++) {
+			buf_puts(out, "- ");
+			md_escape(out, b->item[i]);
+			buf_putc(out, '\n');
+		}
+		buf_putc(out, '\n');
+		break;
 	case DOC_TITLE:
 		if (b->line[0] && *b->line[0]) {
 			buf_puts(out, "**");

@@ -147,6 +147,14 @@ static void S_header(S_Pdf *c, const DocBlock *b)
 	lo_rule(d, lx + (left_w - rule) / 2, lx + (left_w + rule) / 2, yc - 1.5f, 0.6f);
 	float yl = lo_text_box(d, FONT_REGULAR, S_BODY, lx, yc - L * 0.6f, left_w, LO_CENTER,
 	                       b->line[2] ? b->line[2] : "");
+	/* a dispatch's summary under its number, 12 pt (Decree 30, Phụ lục I) */
+	if (b->inl.n) {
+		Buf vv;
+		buf_init(&vv);
+		doc_inl_text(&b->inl, &vv);
+		yl = lo_text_box(d, FONT_REGULAR, 12, lx, yl - 2, left_w, LO_CENTER, vv.ptr);
+		buf_release(&vv);
+	}
 	free(cqcq);
 	free(cq);
 
@@ -211,6 +219,37 @@ static void S_signature(S_Pdf *c, const DocBlock *b)
 	yr -= LO_MM(25); /* room for the signature and the seal */
 	yr = lo_text_box(d, FONT_BOLD, S_BODY, rx, yr, rw, LO_CENTER, b->line[3] ? b->line[3] : "");
 	d->y = yl < yr ? yl : yr;
+}
+
+/* "Kính gửi:" and the addressees: one addressee on the line itself,
+ * centred; several under it, each after a dash, hanging from a common
+ * left edge (the decree's công văn form). */
+static void S_kinh_gui(S_Pdf *c, const DocBlock *b)
+{
+	LoDoc *d = &c->d;
+	const char *kg = b->line[0] ? b->line[0] : "";
+	d->y -= lo_leading(S_BODY) * 0.3f;
+	if (b->n_item == 1) {
+		char *one = xasprintf("%s %s", kg, b->item[0]);
+		lo_paragraph(d, FONT_REGULAR, 14, d->x0 + LO_MM(10), S_w(c) - LO_MM(20), LO_CENTER, 0,
+		             S_GAP, one);
+		free(one);
+		return;
+	}
+	float kw = lo_width(d, FONT_REGULAR, 14, kg) + 4;
+	float x = d->x0 + LO_MM(15);
+	lo_need(d, lo_leading(14) * 2);
+	float top = d->y;
+	lo_text_box(d, FONT_REGULAR, 14, x, top, kw, LO_LEFT, kg);
+	Buf t;
+	buf_init(&t);
+	for (size_t i = 0; i < b->n_item; i++) {
+		buf_reset(&t);
+		buf_printf(&t, "- %s", b->item[i]);
+		lo_paragraph(d, FONT_REGULAR, 14, x + kw, d->x1 - x - kw, LO_LEFT, 0, 0, t.ptr);
+	}
+	buf_release(&t);
+	d->y -= S_GAP;
 }
 
 static void S_appendix(S_Pdf *c, const DocBlock *b)
@@ -484,6 +523,9 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		break;
 	case DOC_SIGNATURE:
 		S_signature(c, b);
+		break;
+	case DOC_KINH_GUI:
+		S_kinh_gui(c, b);
 		break;
 	case DOC_APPENDIX:
 		S_appendix(c, b);

@@ -27,7 +27,7 @@ typedef struct {
 static void S_rec(DocWriter *w, const DocBlock *b)
 {
 	Rec *r = (Rec *)w;
-	static const char *const kind[] = {"META", "HEADER", "TITLE", "H", "P", "LI", "TABLE", "ROW",
+	static const char *const kind[] = {"META", "HEADER", "TITLE", "KINH-GUI", "H", "P", "LI", "TABLE", "ROW",
 	                                   "END-TABLE", "FIG", "SIGN", "MAIN-END", "APP", "COLO", "END"};
 	buf_puts(&r->log, kind[b->kind]);
 	if (b->kind == DOC_HEADING)
