@@ -204,30 +204,10 @@ static unsigned S_thang_thieu(const Model *m, size_t u, size_t t, int *any)
 
 /* ---- counts and ranking ---------------------------------------------- */
 
-/* The ranking is rank.c's, so the site and the scorecards agree. */
-static DemDanhGia *S_dem_all(const Model *m)
-{
-	DemDanhGia *d = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *d);
-	for (size_t u = 0; u < m->n_don_vi; u++)
-		d[u] = rank_dem(m, u);
-	return d;
-}
-
-/* qsort has no context argument. */
+/* qsort has no context argument: a target's page sorts by figure. */
 static const Model *S_sort_m;
-static const DemDanhGia *S_sort_dem;
 static const int *S_sort_pos;
 static size_t S_sort_t;
-
-static int S_cmp_hang(const void *pa, const void *pb)
-{
-	int a = *(const int *)pa, b = *(const int *)pb;
-	if (rank_tren(S_sort_dem[a], S_sort_dem[b]))
-		return -1;
-	if (rank_tren(S_sort_dem[b], S_sort_dem[a]))
-		return 1;
-	return S_sort_pos[a] - S_sort_pos[b];
-}
 
 /* Display position of every unit (thu_tu_don_vi inverted). */
 static int *S_positions(const Model *m)
@@ -247,7 +227,8 @@ static size_t S_don_vi_at(const Model *m, size_t i)
 }
 
 struct MdCtx {
-	DemDanhGia *dem;          /* [n_don_vi] */
+	size_t n;                 /* n_don_vi */
+	RankKhoa *khoa;           /* every unit's ranking key, [n_don_vi] */
 	int *hang, *tong, *dong;  /* as rank_hang() returns them, [n_don_vi] */
 	int *pos;                 /* display position, [n_don_vi] */
 	/* Lists built once so a unit's page never scans every unit or every
@@ -293,50 +274,20 @@ static void S_lists(MdCtx *c, const Model *m)
 	}
 }
 
-static int S_cmp_nhom_hang(const void *pa, const void *pb)
-{
-	int a = *(const int *)pa, b = *(const int *)pb;
-	int ga = S_sort_m->don_vi[a].nhom, gb = S_sort_m->don_vi[b].nhom;
-	if (ga != gb)
-		return ga < gb ? -1 : 1;
-	return S_cmp_hang(pa, pb);
-}
-
-/* rank_hang() for every unit at once: one sort instead of a scan of the
- * group per unit (10,000 units would take 10^8 counts otherwise). */
+/* The ranking is rank.c's, the one of every output: computed once for
+ * every page. */
 MdCtx *md_ctx_new(const Model *m)
 {
 	size_t n = m->n_don_vi ? m->n_don_vi : 1;
 	MdCtx *c = xcalloc(1, sizeof *c);
-	c->dem = S_dem_all(m);
+	c->n = m->n_don_vi;
+	c->khoa = rank_khoa_all(m);
 	c->pos = S_positions(m);
 	S_lists(c, m);
 	c->hang = xcalloc(n, sizeof *c->hang);
 	c->tong = xcalloc(n, sizeof *c->tong);
 	c->dong = xcalloc(n, sizeof *c->dong);
-	int *v = xmalloc(n * sizeof *v);
-	for (size_t i = 0; i < m->n_don_vi; i++)
-		v[i] = (int)i;
-	S_sort_m = m;
-	S_sort_dem = c->dem;
-	S_sort_pos = c->pos;
-	qsort(v, m->n_don_vi, sizeof *v, S_cmp_nhom_hang);
-	for (size_t start = 0, end; start < m->n_don_vi; start = end) {
-		int g = m->don_vi[v[start]].nhom;
-		for (end = start; end < m->n_don_vi && m->don_vi[v[end]].nhom == g; end++)
-			;
-		for (size_t i = start, run; i < end; i = run) {
-			/* A run of units equal on the ranking key shares a rank. */
-			for (run = i + 1; run < end && !rank_tren(c->dem[v[i]], c->dem[v[run]]); run++)
-				;
-			for (size_t k = i; k < run; k++) {
-				c->hang[v[k]] = (int)(i - start) + 1;
-				c->tong[v[k]] = (int)(end - start);
-				c->dong[v[k]] = run - i > 1;
-			}
-		}
-	}
-	free(v);
+	rank_hang_all(m, c->hang, c->tong, c->dong);
 	return c;
 }
 
@@ -344,7 +295,7 @@ void md_ctx_free(MdCtx *c)
 {
 	if (!c)
 		return;
-	free(c->dem);
+	rank_khoa_free(c->khoa, c->n);
 	free(c->hang);
 	free(c->tong);
 	free(c->dong);
@@ -358,8 +309,9 @@ void md_ctx_free(MdCtx *c)
 
 static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Root root)
 {
-	const DemDanhGia *dem = c->dem;
 	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
+	int *hang = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *hang);
+	int *dong = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *dong);
 	size_t n = 0;
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		size_t u = S_don_vi_at(m, i);
@@ -370,35 +322,42 @@ static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Ro
 		buf_puts(b, "Nhóm này không có đơn vị nào.\n\n");
 		goto out;
 	}
-	S_sort_m = m;
-	S_sort_dem = dem;
-	S_sort_pos = c->pos;
-	qsort(v, n, sizeof *v, S_cmp_hang);
+	rank_sap_xep(m, c->khoa, v, n, hang, dong);
+	buf_printf(b, "%s\n\n", rank_quy_tac);
 	size_t head = b->len;
-	buf_printf(b, "| Hạng | Đơn vị | %s Đạt | %s Chưa báo cáo | %s Chưa đạt | %s Không phát sinh | Số chỉ tiêu áp dụng |\n"
-	              "|---:|---|---:|---:|---:|---:|---:|\n",
+	buf_printf(b, "| Hạng | Đơn vị | %s Đạt | %s Chưa báo cáo | %s Chưa đạt | Tổng thiếu hụt (điểm %%) | %s Không phát sinh | Số chỉ tiêu áp dụng |\n"
+	              "|---:|---|---:|---:|---:|---:|---:|---:|\n",
 	           fmt_ky_hieu(DG_DAT), fmt_ky_hieu(DG_CHUA_BAO_CAO), fmt_ky_hieu(DG_CHUA_DAT),
 	           fmt_ky_hieu(DG_KHONG_PHAT_SINH));
 	md_cut_head(b, head);
 	for (size_t i = 0; i < n; i++) {
 		size_t u = (size_t)v[i];
-		const DemDanhGia *d = &dem[u];
+		const RankKhoa *k = &c->khoa[u];
+		const DemDanhGia *d = &k->dem;
 		buf_puts(b, "| ");
-		fmt_int(b, c->hang[u]);
-		buf_puts(b, c->dong[u] ? " (đồng hạng) | " : " | ");
+		fmt_int(b, hang[i]);
+		buf_puts(b, dong[i] ? " (đồng hạng) | " : " | ");
 		S_don_vi(b, m, u, root);
-		int64_t cot[5] = {d->dat, d->chua_bao_cao, d->chua_dat, d->khong_phat_sinh, d->ap_dung};
-		for (int k = 0; k < 5; k++) {
+		int64_t cot[3] = {d->dat, d->chua_bao_cao, d->chua_dat};
+		for (int j = 0; j < 3; j++) {
 			buf_puts(b, " | ");
-			fmt_int(b, cot[k]);
+			fmt_int(b, cot[j]);
 		}
+		buf_puts(b, " | ");
+		fmt_tram(b, k->thieu_tram);
+		buf_puts(b, " | ");
+		fmt_int(b, d->khong_phat_sinh);
+		buf_puts(b, " | ");
+		fmt_int(b, d->ap_dung);
 		buf_puts(b, " |\n");
 		md_cut(b, MD_CUT_TABLE);
 	}
 	md_cut_end(b);
-	buf_printf(b, "\n%s\n\n", rank_quy_tac);
+	buf_puts(b, "\n");
 out:
 	free(v);
+	free(hang);
+	free(dong);
 }
 
 /* ---- the document header and the summary --------------------------- */
@@ -959,7 +918,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 	MdCtx *own = ctx ? NULL : md_ctx_new(m);
 	const MdCtx *c = ctx ? ctx : own;
 	const DonVi *dv = &m->don_vi[u];
-	const DemDanhGia d = c->dem[u];
+	const DemDanhGia d = c->khoa[u].dem;
 	int of = c->tong[u], dong = c->dong[u], hang = c->hang[u];
 	buf_puts(out, "# ");
 	md_escape(out, model_ten_don_vi(m, u));

@@ -71,6 +71,11 @@ void fmt_int(Buf *b, int64_t v)
 	S_put_fixed(b, v, 0, ',', '.');
 }
 
+void fmt_tram(Buf *b, int64_t hundredths)
+{
+	S_put_fixed(b, hundredths, 2, ',', '.');
+}
+
 void fmt_gia_tri(Buf *b, const ChiTieu *t)
 {
 	/* Trailing zeros of the fraction say nothing: 45,50 reads 45,5. */

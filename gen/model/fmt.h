@@ -11,6 +11,9 @@
 
 /* 1234567 -> "1.234.567" */
 void fmt_int(Buf *b, int64_t v);
+/* A value in hundredths with two decimals: 123 -> "1,23", 123456 ->
+ * "1.234,56" (a shortfall in points, rank.h's thieu_tram). */
+void fmt_tram(Buf *b, int64_t hundredths);
 /* n bytes in lower-case hexadecimal, as sha256sum prints a digest. */
 void fmt_hex(Buf *b, const unsigned char *p, size_t n);
 /* gia_tri for people: 80 -> "80", 45.5 -> "45,5" */
