@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "eval.h"
 #include "fmt.h"
 #include "han_md.h"
 #include "lich_su_md.h"
@@ -307,21 +308,12 @@ void md_ctx_free(MdCtx *c)
 	free(c);
 }
 
-static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Root root)
+/* The ranking of the units v[0, n) (sorted here), with what it measures
+ * and each unit's counts and shortfall. */
+static void S_bang_xep_hang_ds(Buf *b, const Model *m, const MdCtx *c, int *v, size_t n, Root root)
 {
-	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
-	int *hang = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *hang);
-	int *dong = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *dong);
-	size_t n = 0;
-	for (size_t i = 0; i < m->n_don_vi; i++) {
-		size_t u = S_don_vi_at(m, i);
-		if (m->don_vi[u].nhom == (int)g)
-			v[n++] = (int)u;
-	}
-	if (!n) {
-		buf_puts(b, "Nhóm này không có đơn vị nào.\n\n");
-		goto out;
-	}
+	int *hang = xmalloc((n ? n : 1) * sizeof *hang);
+	int *dong = xmalloc((n ? n : 1) * sizeof *dong);
 	rank_sap_xep(m, c->khoa, v, n, hang, dong);
 	buf_printf(b, "%s\n\n", rank_quy_tac);
 	size_t head = b->len;
@@ -354,10 +346,24 @@ static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Ro
 	}
 	md_cut_end(b);
 	buf_puts(b, "\n");
-out:
-	free(v);
 	free(hang);
 	free(dong);
+}
+
+static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Root root)
+{
+	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
+	size_t n = 0;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = S_don_vi_at(m, i);
+		if (m->don_vi[u].nhom == (int)g)
+			v[n++] = (int)u;
+	}
+	if (!n)
+		buf_puts(b, "Nhóm này không có đơn vị nào.\n\n");
+	else
+		S_bang_xep_hang_ds(b, m, c, v, n, root);
+	free(v);
 }
 
 /* ---- the document header and the summary --------------------------- */
@@ -675,20 +681,47 @@ static void S_lich_su_tom_tat(Buf *out, const Model *m, Root root)
  * words, blank where the target does not apply.  Headers are the short
  * names, linked to the targets' pages. */
 
-static const char S_chu_giai[] =
-	"Mỗi ô: tỷ lệ lũy kế và ký hiệu đánh giá (● Đạt, × Chưa đạt, – Không phát sinh, "
-	"? Chưa báo cáo, ⚠ mẫu số nhỏ); ô trống: chỉ tiêu không áp dụng.\n\n";
+/* The line above every matrix: what a cell holds, the one legend. */
+static void S_chu_giai(Buf *b)
+{
+	buf_puts(b, "Mỗi ô: ký hiệu đánh giá và tỷ lệ lũy kế (%) (");
+	fmt_chu_giai(b);
+	buf_puts(b, "; ⚠ mẫu số nhỏ).\n\n");
+}
 
+/* A matrix cell, compact enough for a phone: the verdict's symbol, then
+ * the rate in % where there is one ("● 81,15"; the legend says %), "○ 0/0" for nothing arisen,
+ * "?" for not reported; k NULL: the target does not apply ("–"). */
 static void S_o_ma_tran(Buf *b, const KetQua *k, const ChiTieu *t)
 {
+	if (!k) {
+		buf_puts(b, fmt_ky_hieu(FMT_KHONG_AP_DUNG));
+		return;
+	}
+	buf_puts(b, fmt_ky_hieu(k->dg));
 	if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
-		buf_puts(b, fmt_ky_hieu(k->dg));
 		buf_putc(b, ' ');
-		S_ty_le(b, k, t);
+		fmt_ty_le(b, k->n, k->d, t);
 		if (S_nho(k))
 			buf_puts(b, " ⚠");
-	} else
-		S_dg(b, k->dg);
+	} else if (k->dg == DG_KHONG_PHAT_SINH)
+		buf_puts(b, " 0/0");
+}
+
+/* A unit's row of a matrix over the targets that apply[t]. */
+static void S_dong_ma_tran(Buf *b, const Model *m, size_t u, const unsigned char *apply, Root root)
+{
+	buf_puts(b, "| ");
+	S_don_vi(b, m, u, root);
+	buf_puts(b, " |");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (apply && !apply[t])
+			continue;
+		buf_putc(b, ' ');
+		S_o_ma_tran(b, model_applies(m, u, t) ? model_kq_don_vi(m, u, t) : NULL, &m->chi_tieu[t]);
+		buf_puts(b, " |");
+	}
+	buf_putc(b, '\n');
 }
 
 /* The header of a matrix over the targets that apply[t] (NULL: all);
@@ -717,7 +750,7 @@ static void S_ma_tran_head(Buf *b, const Model *m, const unsigned char *apply, c
 static void S_ma_tran_tinh(Buf *b, const Model *m)
 {
 	buf_puts(b, "## Ma trận kết quả\n\n");
-	buf_puts(b, S_chu_giai);
+	S_chu_giai(b);
 	S_ma_tran_head(b, m, NULL, "Toàn tỉnh và nhóm đơn vị", "");
 	buf_puts(b, "| **");
 	S_ten_tinh(b, m);
@@ -734,8 +767,8 @@ static void S_ma_tran_tinh(Buf *b, const Model *m)
 		buf_puts(b, " |");
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
 			buf_putc(b, ' ');
-			if (m->chi_tieu[t].ap_dung[g])
-				S_o_ma_tran(b, model_kq_nhom(m, g, t), &m->chi_tieu[t]);
+			S_o_ma_tran(b, m->chi_tieu[t].ap_dung[g] ? model_kq_nhom(m, g, t) : NULL,
+			            &m->chi_tieu[t]);
 			buf_puts(b, " |");
 		}
 		buf_putc(b, '\n');
@@ -743,48 +776,102 @@ static void S_ma_tran_tinh(Buf *b, const Model *m)
 	buf_putc(b, '\n');
 }
 
+/* The units of group g (g < 0: any) among parent p's children, in
+ * display order, into v; their number. */
+static size_t S_con(const Model *m, const MdCtx *c, size_t p, int g, int *v)
+{
+	size_t n = 0;
+	for (int u = c->con_dau[p]; u >= 0; u = c->con_sau[u])
+		if (g < 0 || m->don_vi[u].nhom == g)
+			v[n++] = u;
+	return n;
+}
+
+/* The row heading parent p's units v[0, n) in a matrix: the parent,
+ * linking to its page of children, and their roll-up (eval_gop). */
+static void S_dong_gop(Buf *b, const Model *m, size_t p, const int *v, size_t n,
+                       const unsigned char *apply, Root root)
+{
+	buf_puts(b, "| **");
+	if (md_safe_code(m->don_vi[p].ma, 0)) {
+		buf_putc(b, '[');
+		md_escape(b, model_ten_don_vi(m, p));
+		buf_printf(b, "](%sdia-ban/%s.html)", root, m->don_vi[p].ma);
+	} else
+		md_escape(b, model_ten_don_vi(m, p));
+	buf_puts(b, "** (cộng gộp ");
+	fmt_int(b, (int64_t)n);
+	buf_puts(b, " đơn vị) |");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (apply && !apply[t])
+			continue;
+		KetQua k;
+		eval_gop(m, v, n, t, &k);
+		buf_putc(b, ' ');
+		S_o_ma_tran(b, &k, &m->chi_tieu[t]);
+		buf_puts(b, " |");
+	}
+	buf_putc(b, '\n');
+}
+
 /* A group's page: its units against the targets that apply to it, cut
- * by rows (a group may hold thousands of units). */
-static void S_ma_tran_nhom(Buf *b, const Model *m, size_t g)
+ * by rows (a group may hold thousands of units).  Units with a parent
+ * come under it (a district's communes), each parent's row giving their
+ * roll-up; units with none after. */
+static void S_ma_tran_nhom(Buf *b, const Model *m, const MdCtx *c, size_t g)
 {
 	unsigned char *apply = xcalloc(m->n_chi_tieu ? m->n_chi_tieu : 1, 1);
+	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
 	size_t na = 0;
 	for (size_t t = 0; t < m->n_chi_tieu; t++)
 		na += apply[t] = m->chi_tieu[t].ap_dung[g];
-	int n = 0;
+	size_t tong = 0;
+	for (size_t u = 0; u < m->n_don_vi; u++)
+		tong += m->don_vi[u].nhom == (int)g;
+	if (!tong)
+		goto out;
+	md_cut(b, MD_CUT_BLOCKS);
+	buf_puts(b, "## Ma trận kết quả của các đơn vị\n\n");
+	if (!na) {
+		buf_puts(b, "Không có chỉ tiêu nào áp dụng cho nhóm này.\n\n");
+		goto out;
+	}
+	S_chu_giai(b);
+	int co_cap_tren = 0;
+	for (size_t u = 0; u < m->n_don_vi && !co_cap_tren; u++)
+		co_cap_tren = m->don_vi[u].nhom == (int)g && m->don_vi[u].thuoc >= 0;
+	if (co_cap_tren)
+		buf_puts(b, "Các đơn vị xếp theo đơn vị cấp trên; dòng in đậm của mỗi đơn vị cấp trên là số "
+		            "cộng gộp tử số, mẫu số của các đơn vị trực thuộc đã có số liệu, đánh giá như chỉ "
+		            "tiêu của tỉnh.\n\n");
+	size_t head = b->len;
+	S_ma_tran_head(b, m, apply, "Đơn vị", S_up);
+	md_cut_head(b, head);
+	if (co_cap_tren)
+		for (size_t i = 0; i < m->n_don_vi; i++) {
+			size_t p = S_don_vi_at(m, i);
+			size_t n = S_con(m, c, p, (int)g, v);
+			if (!n)
+				continue;
+			S_dong_gop(b, m, p, v, n, apply, S_up);
+			md_cut(b, MD_CUT_TABLE);
+			for (size_t k = 0; k < n; k++) {
+				S_dong_ma_tran(b, m, (size_t)v[k], apply, S_up);
+				md_cut(b, MD_CUT_TABLE);
+			}
+		}
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		size_t u = S_don_vi_at(m, i);
-		if (m->don_vi[u].nhom != (int)g)
+		if (m->don_vi[u].nhom != (int)g || m->don_vi[u].thuoc >= 0)
 			continue;
-		if (!n++) {
-			md_cut(b, MD_CUT_BLOCKS);
-			buf_puts(b, "## Ma trận kết quả của các đơn vị\n\n");
-			if (!na) {
-				buf_puts(b, "Không có chỉ tiêu nào áp dụng cho nhóm này.\n\n");
-				break;
-			}
-			buf_puts(b, S_chu_giai);
-			size_t head = b->len;
-			S_ma_tran_head(b, m, apply, "Đơn vị", S_up);
-			md_cut_head(b, head);
-		}
-		buf_puts(b, "| ");
-		S_don_vi(b, m, u, S_up);
-		buf_puts(b, " |");
-		for (size_t t = 0; t < m->n_chi_tieu; t++) {
-			if (!apply[t])
-				continue;
-			buf_putc(b, ' ');
-			S_o_ma_tran(b, model_kq_don_vi(m, u, t), &m->chi_tieu[t]);
-			buf_puts(b, " |");
-		}
-		buf_putc(b, '\n');
+		S_dong_ma_tran(b, m, u, apply, S_up);
 		md_cut(b, MD_CUT_TABLE);
 	}
 	md_cut_end(b);
-	if (n && na)
-		buf_putc(b, '\n');
+	buf_putc(b, '\n');
+out:
 	free(apply);
+	free(v);
 }
 
 /* The index's small multiples: every target's chart, linked to its page. */
@@ -805,17 +892,144 @@ static void S_bieu_do_nho(Buf *b, const Model *m)
 }
 
 
+/* How many units of a kind the index names at most: it stays small
+ * however many units there are (the rest are on du-lieu.html). */
+enum { S_CHU_Y_TOI_DA = 10, S_THIEU_TOI_DA = 30 };
+
+/* 1 when unit u misses some target: not met or not reported. */
+static int S_co_thieu(const MdCtx *c, size_t u)
+{
+	return c->khoa[u].dem.chua_dat + c->khoa[u].dem.chua_bao_cao > 0;
+}
+
+/* The index's "who misses what": for each group the units at the bottom
+ * of its ranking among those that miss some target (at most 10, the last
+ * first) with their verdicts, then the units that did not report or
+ * reported only part of the window. */
+static void S_can_chu_y(Buf *b, const Model *m, const MdCtx *c)
+{
+	size_t n = m->n_don_vi ? m->n_don_vi : 1;
+	int *v = xmalloc(n * sizeof *v), *hang = xmalloc(n * sizeof *hang), *dong = xmalloc(n * sizeof *dong);
+	unsigned char *apply = xcalloc(m->n_chi_tieu ? m->n_chi_tieu : 1, 1);
+	buf_puts(b, "## Đơn vị chưa đạt nhiều chỉ tiêu nhất\n\n"
+	            "Trong mỗi nhóm, tối đa 10 đơn vị xếp cuối bảng xếp hạng trong số các đơn vị có chỉ tiêu "
+	            "chưa đạt hoặc chưa báo cáo, đơn vị xếp cuối ở trên cùng. ");
+	buf_puts(b, rank_quy_tac);
+	buf_puts(b, "\n\n");
+	S_chu_giai(b);
+	int any = 0;
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		size_t k = 0, na = 0;
+		for (size_t i = 0; i < m->n_don_vi; i++) {
+			size_t u = S_don_vi_at(m, i);
+			if (m->don_vi[u].nhom == (int)g)
+				v[k++] = (int)u;
+		}
+		rank_sap_xep(m, c->khoa, v, k, hang, dong);
+		size_t shown = 0;
+		for (size_t i = k; i-- > 0 && shown < S_CHU_Y_TOI_DA;)
+			shown += S_co_thieu(c, (size_t)v[i]);
+		if (!shown)
+			continue;
+		for (size_t t = 0; t < m->n_chi_tieu; t++)
+			na += apply[t] = m->chi_tieu[t].ap_dung[g];
+		any = 1;
+		buf_puts(b, "### ");
+		S_nhom(b, m, (int)g, "");
+		buf_puts(b, "\n\n");
+		S_ma_tran_head(b, m, apply, "Đơn vị (hạng)", "");
+		shown = 0;
+		for (size_t i = k; i-- > 0 && shown < S_CHU_Y_TOI_DA;) {
+			size_t u = (size_t)v[i];
+			if (!S_co_thieu(c, u))
+				continue;
+			shown++;
+			buf_puts(b, "| ");
+			S_don_vi(b, m, u, "");
+			buf_puts(b, " (");
+			fmt_int(b, hang[i]);
+			buf_puts(b, "/");
+			fmt_int(b, (int64_t)k);
+			buf_puts(b, ") |");
+			for (size_t t = 0; t < m->n_chi_tieu; t++) {
+				if (!apply[t])
+					continue;
+				buf_putc(b, ' ');
+				S_o_ma_tran(b, model_kq_don_vi(m, u, t), &m->chi_tieu[t]);
+				buf_puts(b, " |");
+			}
+			buf_putc(b, '\n');
+		}
+		buf_putc(b, '\n');
+		(void)na;
+	}
+	if (!any)
+		buf_puts(b, "Mọi đơn vị đều đạt hoặc không phát sinh ở mọi chỉ tiêu áp dụng.\n\n");
+
+	/* who did not report, or only part of the window */
+	size_t n_khong = 0, n_thieu = 0;
+	for (size_t u = 0; u < m->n_don_vi; u++)
+		if (m->thieu_don_vi && m->thieu_don_vi[u]) {
+			if (m->don_vi[u].co_so_lieu)
+				n_thieu++;
+			else
+				n_khong++;
+		}
+	buf_puts(b, "## Đơn vị chưa báo cáo hoặc báo cáo chưa đủ\n\n");
+	if (!n_khong && !n_thieu) {
+		buf_puts(b, "Mọi đơn vị đã báo cáo đủ số liệu của kỳ.\n\n");
+		goto out;
+	}
+	for (int kind = 0; kind < 2; kind++) {
+		size_t total = kind ? n_thieu : n_khong, shown = 0;
+		if (!total)
+			continue;
+		buf_puts(b, kind ? "Báo cáo chưa đủ số liệu (thiếu tháng hoặc thiếu chỉ tiêu): "
+		                 : "Chưa gửi số liệu: ");
+		fmt_int(b, (int64_t)total);
+		buf_puts(b, " đơn vị.\n\n");
+		for (size_t i = 0; i < m->n_don_vi && shown < S_THIEU_TOI_DA; i++) {
+			size_t u = S_don_vi_at(m, i);
+			if (!m->thieu_don_vi[u] || !m->don_vi[u].co_so_lieu != !kind)
+				continue;
+			shown++;
+			buf_puts(b, "- ");
+			S_don_vi(b, m, u, "");
+			buf_puts(b, " (");
+			S_nhom(b, m, m->don_vi[u].nhom, NULL);
+			if (c->khoa[u].dem.chua_bao_cao) {
+				buf_puts(b, "; ");
+				fmt_int(b, c->khoa[u].dem.chua_bao_cao);
+				buf_puts(b, " chỉ tiêu chưa báo cáo");
+			}
+			buf_puts(b, ")\n");
+		}
+		if (total > shown) {
+			buf_puts(b, "- và ");
+			fmt_int(b, (int64_t)(total - shown));
+			buf_puts(b, " đơn vị khác: xem [Chất lượng số liệu](du-lieu.html)\n");
+		}
+		buf_putc(b, '\n');
+	}
+out:
+	free(v);
+	free(hang);
+	free(dong);
+	free(apply);
+}
+
 void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 {
-	(void)ctx; /* the rankings are on the groups' pages */
-	char ky[16];
+	MdCtx *own = ctx ? NULL : md_ctx_new(m);
+	const MdCtx *c = ctx ? ctx : own;
 	S_title(out, m);
-	ky_format(m->cua_so.moi_nhat, ky);
-	buf_printf(out, "Số liệu đến kỳ: %s. Chương trình: chitieu %s. "
-	                "[Tệp đầu vào và mã SHA-256](bao-cao.html)\n\n", ky, CHITIEU_VERSION);
+	buf_puts(out, "Số liệu đến ");
+	fmt_den_het(out, &m->cua_so);
+	buf_puts(out, ".\n\n");
 	S_lich_su_tom_tat(out, m, "");
-	S_summary(out, m, "");
 	S_ma_tran_tinh(out, m);
+	S_can_chu_y(out, m, c);
+	S_summary(out, m, "");
 	S_bieu_do_nho(out, m);
 	S_appendix_title(out, m);
 	S_bang_phu_luc(out, m, "");
@@ -873,6 +1087,7 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	if (m->ls.co_truoc)
 		buf_puts(out, "- [Điều chỉnh số liệu so với báo cáo kỳ trước](dieu-chinh.html)\n");
 	buf_putc(out, '\n');
+	md_ctx_free(own);
 }
 
 void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g)
@@ -906,10 +1121,168 @@ void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g)
 		buf_puts(out, " |\n");
 	}
 	buf_putc(out, '\n');
-	S_ma_tran_nhom(out, m, g);
+	S_ma_tran_nhom(out, m, c, g);
 	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n");
 	S_bang_xep_hang(out, m, c, g, S_up);
+	md_ctx_free(own);
+}
+
+/* The change of a year-to-date rate (xh: the per-step series) since the
+ * latest earlier period of the year published in the output root
+ * (m->ls.truoc), both from today's figures; TD_KHONG_CO when there is
+ * none. */
+static ThayDoi S_thay_doi_ky_truoc(const Model *m, const Diem *xh)
+{
+	Diem hai[2] = {{0, 0, 0}, {0, 0, 0}};
+	int co = m->ls.co_truoc && m->ls.truoc.year == m->cua_so.year;
+	int het = co ? ky_last_month(m->ls.truoc) : 0;
+	for (int i = 0; i < m->cua_so.n_buoc; i++) {
+		Diem *d = &hai[ky_last_month(m->cua_so.buoc[i]) <= het ? 0 : 1];
+		d->n += xh[i].n;
+		d->d += xh[i].d;
+		d->co |= xh[i].co;
+	}
+	if (!co) {
+		ThayDoi none = {TD_KHONG_CO, 0, 0, 0};
+		return none;
+	}
+	return rank_thay_doi(hai, 2);
+}
+
+/* A unit's page on a phone: one line per target, the verdict first, then
+ * the rate with N/D, the target, and the changes against the previous
+ * step and the same period last year. */
+static void S_ket_qua_tung_dong(Buf *out, const Model *m, size_t u)
+{
+	const LichSu *ls = &m->ls;
+	char nb[MODEL_TEN_NGAN_BUF];
+	buf_puts(out, "## Kết quả theo chỉ tiêu\n\n");
+	int truoc = ls->co_truoc && ls->truoc.year == m->cua_so.year;
+	if (truoc || ls->co_cung_ky) {
+		buf_puts(out, "Thay đổi của tỷ lệ lũy kế, tính bằng điểm %: ");
+		if (truoc) {
+			buf_puts(out, "“kỳ trước” so với ");
+			fmt_ky_cu(out, ls->truoc);
+		}
+		if (ls->co_cung_ky) {
+			buf_puts(out, truoc ? "; “cùng kỳ” so với " : "“cùng kỳ” so với ");
+			fmt_ky_cu(out, ls->cung_ky);
+		}
+		buf_puts(out, ".");
+	}
+	if (!truoc)
+		buf_puts(out, " Chưa có số liệu kỳ trước.");
+	if (!ls->co_cung_ky)
+		buf_puts(out, " Chưa có số liệu cùng kỳ.");
+	buf_puts(out, "\n\n");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		const KetQua *k = model_kq_don_vi(m, u, t);
+		buf_printf(out, "- [%d. ", ct->stt);
+		md_escape(out, model_ten_ngan(ct, 0, nb));
+		buf_printf(out, "](../chi-tieu/%d.html): **", ct->stt);
+		S_dg(out, k->dg);
+		buf_puts(out, "**");
+		if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
+			buf_puts(out, " — ");
+			S_so_lieu(out, k, ct);
+		}
+		buf_puts(out, "; giao ");
+		fmt_giao_chi_tieu(out, ct);
+		if (truoc) {
+			ThayDoi td = S_thay_doi_ky_truoc(m, model_xh_don_vi(m, u, t));
+			buf_puts(out, "; kỳ trước ");
+			if (fmt_thay_doi(out, &td))
+				buf_puts(out, "chưa có số liệu");
+		}
+		if (ls->co_cung_ky) {
+			buf_puts(out, "; cùng kỳ ");
+			if (fmt_cung_ky_gon(out, k, &ls->ck_don_vi[u * m->n_chi_tieu + t]))
+				buf_puts(out, "chưa có số liệu");
+		}
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
+}
+
+int md_co_con(const MdCtx *c, size_t u)
+{
+	return c->con_dau[u] >= 0;
+}
+
+void md_trang_dia_ban(Buf *out, const Model *m, const MdCtx *ctx, size_t p)
+{
+	MdCtx *own = ctx ? NULL : md_ctx_new(m);
+	const MdCtx *c = ctx ? ctx : own;
+	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
+	unsigned char *apply = xcalloc(m->n_chi_tieu ? m->n_chi_tieu : 1, 1);
+	size_t n = S_con(m, c, p, -1, v), na = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t t = 0; t < m->n_chi_tieu; t++)
+			apply[t] |= model_applies(m, (size_t)v[i], t);
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		na += apply[t];
+	buf_puts(out, "# ");
+	md_escape(out, model_ten_don_vi(m, p));
+	buf_puts(out, ": các đơn vị trực thuộc\n\nSố liệu đến ");
+	fmt_den_het(out, &m->cua_so);
+	buf_puts(out, ", lũy kế từ đầu năm. Trang của đơn vị: ");
+	S_don_vi(out, m, p, S_up);
+	buf_puts(out, ". Số đơn vị trực thuộc: ");
+	fmt_int(out, (int64_t)n);
+	buf_puts(out, ".\n\n");
+	if (!na) {
+		buf_puts(out, "Không có chỉ tiêu nào áp dụng cho các đơn vị trực thuộc.\n\n");
+		goto out;
+	}
+	buf_puts(out, "## Tổng hợp các đơn vị trực thuộc\n\n"
+	              "Tử số và mẫu số là tổng của các đơn vị trực thuộc đã có số liệu trong kỳ (đơn vị chưa "
+	              "báo cáo không được cộng), đánh giá như chỉ tiêu của tỉnh; cột cuối là số đơn vị đạt "
+	              "trên số đơn vị được đánh giá.\n\n"
+	              "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Σ Tử số | Σ Mẫu số | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
+	              "|---|---|---:|---:|---:|---|---:|\n");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!apply[t])
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		KetQua k;
+		eval_gop(m, v, n, t, &k);
+		buf_puts(out, "| ");
+		S_chi_tieu(out, m, t, S_up);
+		buf_puts(out, " | ");
+		fmt_giao_chi_tieu(out, ct);
+		buf_puts(out, " | ");
+		S_cells(out, &k, ct);
+		buf_puts(out, " | ");
+		S_dg(out, k.dg);
+		buf_puts(out, " | ");
+		fmt_int(out, k.so_dv_dat);
+		buf_putc(out, '/');
+		fmt_int(out, k.so_dv_danh_gia);
+		buf_puts(out, " |\n");
+	}
+	buf_putc(out, '\n');
+	md_cut(out, MD_CUT_BLOCKS);
+	buf_puts(out, "## Ma trận kết quả của các đơn vị trực thuộc\n\n");
+	S_chu_giai(out);
+	size_t head = out->len;
+	S_ma_tran_head(out, m, apply, "Đơn vị", S_up);
+	md_cut_head(out, head);
+	for (size_t i = 0; i < n; i++) {
+		S_dong_ma_tran(out, m, (size_t)v[i], apply, S_up);
+		md_cut(out, MD_CUT_TABLE);
+	}
+	md_cut_end(out);
+	buf_putc(out, '\n');
+	md_cut(out, MD_CUT_BLOCKS);
+	buf_puts(out, "## Xếp hạng các đơn vị trực thuộc\n\n");
+	S_bang_xep_hang_ds(out, m, c, v, n, S_up);
+out:
+	free(v);
+	free(apply);
 	md_ctx_free(own);
 }
 
@@ -959,9 +1332,22 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 	if (!d.ap_dung) {
 		buf_puts(out, "Không có chỉ tiêu nào áp dụng cho nhóm của đơn vị này.\n\n");
 	} else {
-		buf_puts(out, "## Kết quả theo chỉ tiêu\n\n"
-		              "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
-		              "|---|---|---:|---:|---:|---|---|\n");
+		S_ket_qua_tung_dong(out, m, u);
+		int co_ghi_chu = 0;
+		Buf g;
+		buf_init(&g);
+		for (size_t t = 0; t < m->n_chi_tieu && !co_ghi_chu; t++) {
+			if (!model_applies(m, u, t))
+				continue;
+			S_ghi_chu(&g, m, u, t);
+			co_ghi_chu = g.len > 0;
+		}
+		buf_release(&g);
+		buf_puts(out, "## Bảng số liệu\n\n");
+		buf_puts(out, co_ghi_chu ? "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
+		                           "|---|---|---:|---:|---:|---|---|\n"
+		                         : "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá |\n"
+		                           "|---|---|---:|---:|---:|---|\n");
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
 			if (!model_applies(m, u, t))
 				continue;
@@ -975,8 +1361,10 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 			S_cells(out, k, ct);
 			buf_puts(out, " | ");
 			S_dg(out, k->dg);
-			buf_puts(out, " | ");
-			S_ghi_chu(out, m, u, t);
+			if (co_ghi_chu) {
+				buf_puts(out, " | ");
+				S_ghi_chu(out, m, u, t);
+			}
 			buf_puts(out, " |\n");
 		}
 		buf_puts(out, "\n");
@@ -990,6 +1378,9 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 	if (c->con_dau[u] >= 0) {
 		md_cut(out, MD_CUT_BLOCKS);
 		buf_puts(out, "## Đơn vị trực thuộc\n\n");
+		if (md_safe_code(dv->ma, 0))
+			buf_printf(out, "[Ma trận kết quả, số cộng gộp và xếp hạng của các đơn vị trực thuộc]"
+			                "(../dia-ban/%s.html)\n\n", dv->ma);
 	}
 	for (int v = c->con_dau[u]; v >= 0; v = c->con_sau[v]) {
 		buf_puts(out, "- ");

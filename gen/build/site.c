@@ -28,6 +28,10 @@
 #include "rank.h"
 #include "xalloc.h"
 
+#ifndef CHITIEU_VERSION
+#define CHITIEU_VERSION "unknown"
+#endif
+
 /* ---- files ------------------------------------------------------------ */
 
 static int S_read_file(const char *path, Buf *b, char **err)
@@ -153,38 +157,66 @@ static void S_replace(Buf *b, const char *s, size_t len, const char *const *from
 	}
 }
 
+/* The class of a cell that starts with a symbol of the one legend
+ * (fmt_ky_hieu): a verdict ("● Đạt"), a matrix cell ("● 81,15", "?"), or
+ * "–" alone (the target does not apply); NULL for any other cell.
+ * *sym gets the symbol's length. */
+static const char *S_cell_class(const char *p, const char *end, size_t *sym)
+{
+	static const char *const cls[5] = {"dat", "chua-dat", "khong-phat-sinh", "chua-bao-cao",
+	                                   "khong-ap-dung"};
+	for (int i = 0; i < 5; i++) {
+		const char *k = fmt_ky_hieu(i);
+		size_t n = strlen(k);
+		if ((size_t)(end - p) <= n || memcmp(p, k, n))
+			continue;
+		char next = p[n];
+		if (next == '<' || (next == ' ' && i != FMT_KHONG_AP_DUNG)) {
+			*sym = n;
+			return cls[i];
+		}
+	}
+	return NULL;
+}
+
 /* Appends html[0, len) to out as the site shows it.  Tables scroll inside
  * their own box on a phone, not the page, a box the keyboard can reach
- * (tabindex) to scroll it; verdict cells get a class for colour (the
- * word and symbol carry the meaning): "● Đạt" cells and the matrix's
- * "● 81,15%" ones.  "<table>" and "<td>" can only come from the
- * renderer: data text has its '<' escaped. */
+ * (tabindex) to scroll it; every cell that shows a state of the one
+ * legend gets its class ("dg dat", …, for colour: the symbol and word
+ * carry the meaning) and, right-aligned (a matrix's cells), "o" for the
+ * compact look.  "<table>" and "<td" can only come from the renderer:
+ * data text has its '<' escaped. */
 static void S_post(Buf *out, const char *html, size_t len)
 {
-	static const DanhGia dgs[4] = {DG_DAT, DG_CHUA_DAT, DG_KHONG_PHAT_SINH, DG_CHUA_BAO_CAO};
-	static const char *const cls[4] = {"dat", "chua-dat", "khong-phat-sinh", "chua-bao-cao"};
-	enum { N = 2 + 4 + 2 * 10 };
-	char *from[N], *to[N];
-	from[0] = "<table>";
-	to[0] = "<div class=\"bang\" tabindex=\"0\"><table>";
-	from[1] = "</table>";
-	to[1] = "</table></div>";
-	for (int i = 0; i < 4; i++) {
-		from[2 + i] = xasprintf("<td>%s %s", fmt_ky_hieu(dgs[i]), fmt_danh_gia(dgs[i]));
-		to[2 + i] = xasprintf("<td class=\"dg %s\">%s %s", cls[i], fmt_ky_hieu(dgs[i]),
-		                      fmt_danh_gia(dgs[i]));
-	}
-	/* a matrix cell: the symbol, then the rate's first digit */
-	for (int i = 0; i < 2; i++)
-		for (int d = 0; d < 10; d++) {
-			from[6 + i * 10 + d] = xasprintf("<td align=\"right\">%s %d", fmt_ky_hieu(dgs[i]), d);
-			to[6 + i * 10 + d] = xasprintf("<td align=\"right\" class=\"dg %s\">%s %d", cls[i],
-			                               fmt_ky_hieu(dgs[i]), d);
+	const char *p = html, *end = html + len;
+	while (p < end) {
+		if (*p == '<' && end - p >= 7 && !memcmp(p, "<table>", 7)) {
+			buf_puts(out, "<div class=\"bang\" tabindex=\"0\"><table>");
+			p += 7;
+			continue;
 		}
-	S_replace(out, html, len, (const char *const *)from, (const char *const *)to, N);
-	for (int i = 2; i < N; i++) {
-		free(from[i]);
-		free(to[i]);
+		if (*p == '<' && end - p >= 8 && !memcmp(p, "</table>", 8)) {
+			buf_puts(out, "</table></div>");
+			p += 8;
+			continue;
+		}
+		if (*p == '<' && end - p >= 4 && !memcmp(p, "<td", 3) && (p[3] == '>' || p[3] == ' ')) {
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+			size_t sym;
+			const char *c = gt ? S_cell_class(gt + 1, end, &sym) : NULL;
+			if (c) {
+				int right = memmem(p, (size_t)(gt - p), "align=\"right\"", 13) != NULL;
+				buf_add(out, p, (size_t)(gt - p));
+				buf_printf(out, " class=\"dg %s%s\">", c, right ? " o" : "");
+				p = gt + 1;
+				continue;
+			}
+		}
+		const char *lt = memchr(p + 1, '<', (size_t)(end - p - 1));
+		if (!lt)
+			lt = end;
+		buf_add(out, p, (size_t)(lt - p));
+		p = lt;
 	}
 }
 
@@ -363,10 +395,15 @@ static void S_shell(Site *s, const char **at, const char *title, const char *roo
 	buf_init(&nav);
 	S_tam_tinh(&tt, s->m, root);
 	S_cac_ky(&nav, s->m, root);
-	const char *from[5] = {"{{title}}", "{{root}}", "{{ky}}", "{{tam_tinh}}", "{{cac_ky}}"};
-	const char *to[5] = {t.ptr, root, ky.ptr, tt.ptr, nav.ptr};
+	Buf cg;
+	buf_init(&cg);
+	fmt_chu_giai(&cg);
+	const char *from[7] = {"{{title}}", "{{root}}", "{{ky}}", "{{tam_tinh}}", "{{cac_ky}}",
+	                       "{{phien_ban}}", "{{chu_giai}}"};
+	const char *to[7] = {t.ptr, root, ky.ptr, tt.ptr, nav.ptr, CHITIEU_VERSION, cg.ptr};
 	buf_reset(&s->html);
-	S_replace(&s->html, p, (size_t)((body ? body : end) - p), from, to, 5);
+	S_replace(&s->html, p, (size_t)((body ? body : end) - p), from, to, 7);
+	buf_release(&cg);
 	fwrite(s->html.ptr, 1, s->html.len, s->fp);
 	buf_release(&t);
 	buf_release(&ky);
@@ -527,6 +564,63 @@ static void S_close(Site *s)
 	buf_release(&s->text);
 }
 
+/* s as a JavaScript string literal's body: quotes, backslashes, control
+ * characters, '<' (no "</script>") and U+2028/2029 escaped. */
+static void S_js_string(Buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p == '<' || *p == 0x7f)
+			buf_printf(b, "\\u%04x", *p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			buf_printf(b, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
+			p += 2;
+		} else
+			buf_putc(b, (char)*p);
+	}
+}
+
+/* tim-kiem.js: every unit of the province for the search box of the page
+ * shell (bang.js loads it only when the box is used, as a script, so it
+ * works from file:// too): [code, name for people, parent's name, group],
+ * in display order. */
+static int S_tim_kiem(const Model *m, const char *site_dir, char **err)
+{
+	Buf b;
+	buf_init(&b);
+	buf_puts(&b, "/* chitieu: the units for the search box (bang.js) */\n"
+	             "window.chitieuDonVi = [\n");
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = m->thu_tu_don_vi ? (size_t)m->thu_tu_don_vi[i] : i;
+		const DonVi *dv = &m->don_vi[u];
+		if (!md_safe_code(dv->ma, 0))
+			continue;
+		buf_puts(&b, "[\"");
+		S_js_string(&b, dv->ma);
+		buf_puts(&b, "\",\"");
+		S_js_string(&b, model_ten_don_vi(m, u));
+		buf_puts(&b, "\",\"");
+		if (dv->thuoc >= 0)
+			S_js_string(&b, model_ten_don_vi(m, (size_t)dv->thuoc));
+		buf_puts(&b, "\",\"");
+		if (dv->nhom >= 0)
+			S_js_string(&b, m->nhom[dv->nhom].ten);
+		buf_puts(&b, "\"],\n");
+	}
+	buf_puts(&b, "];\n");
+	char *path = xasprintf("%s/tim-kiem.js", site_dir);
+	int rc = -1;
+	FILE *fp = out_open_file(path, err);
+	if (fp) {
+		fwrite(b.ptr, 1, b.len, fp);
+		rc = out_close_file(fp, path, err);
+	}
+	free(path);
+	buf_release(&b);
+	return rc;
+}
+
 int site_write_pages(const Model *m, const char *site_dir, const char *charts_dir,
                      const char *templates_dir, char **err)
 {
@@ -536,7 +630,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 
 	if (S_open(&s, m, site_dir, templates_dir, err))
 		goto out;
-	static const char *const dirs[] = {"", "/charts", "/don-vi", "/chi-tieu", "/nhom"};
+	static const char *const dirs[] = {"", "/charts", "/don-vi", "/chi-tieu", "/nhom", "/dia-ban"};
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
 		free(path);
 		path = xasprintf("%s%s", site_dir, dirs[i]);
@@ -544,7 +638,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 			goto out;
 	}
 	if (S_copy_all(templates_dir, ".css", site_dir, 0, 0, err) ||
-	    S_copy_all(templates_dir, ".js", site_dir, 0, 0, err))
+	    S_copy_all(templates_dir, ".js", site_dir, 0, 0, err) || S_tim_kiem(m, site_dir, err))
 		goto out;
 	free(path);
 	path = xasprintf("%s/charts", site_dir);
@@ -594,6 +688,17 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		if (S_page_begin(&s, rel, "../", title, err))
 			goto out;
 		md_trang_don_vi(&s.sink.md, m, s.ctx, u);
+		if (S_page_end(&s, title, "../", err))
+			goto out;
+		if (!md_co_con(s.ctx, u))
+			continue;
+		free(title);
+		free(rel);
+		title = xasprintf("%s: các đơn vị trực thuộc — %s", model_ten_don_vi(m, u), s.period);
+		rel = xasprintf("dia-ban/%s.html", m->don_vi[u].ma);
+		if (S_page_begin(&s, rel, "../", title, err))
+			goto out;
+		md_trang_dia_ban(&s.sink.md, m, s.ctx, u);
 		if (S_page_end(&s, title, "../", err))
 			goto out;
 	}
