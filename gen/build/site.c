@@ -236,6 +236,7 @@ typedef struct {
 	MdSink sink;  /* its Markdown not yet rendered */
 	FILE *fp;
 	char *path;
+	char *rel;    /* its path in the site, "don-vi/x.html" */
 	int open;     /* MD_CUT_* the last piece stopped inside, 0 none */
 	Buf open_head; /* that table's header lines */
 	Buf text;     /* scratch: open_head and the piece */
@@ -335,12 +336,61 @@ static void S_tam_tinh(Buf *b, const Model *m, const char *root)
 	buf_release(&w);
 }
 
-/* {{cac_ky}}: links to the previous and next period present in the
- * output root when this run was made, and to the archive of them all
- * (<root>/index.html); nothing when there is no other.  Relative, two
- * folders above the site.  A period published later is reached through
- * the archive: an earlier period's files are never rewritten. */
-static void S_cac_ky(Buf *b, const Model *m, const char *root)
+/* A period folder of the output root: its period and its name. */
+typedef struct {
+	Ky ky;
+	char name[16];
+} S_Ky;
+
+/* One link of the navigation between periods: to page rel of period k
+ * when outroot/<k>/site/<rel> exists (outroot NULL: never known), else to
+ * k's index. */
+static void S_nav_link(Buf *b, const char *outroot, const S_Ky *k, const char *rel, const char *root,
+                       int sau)
+{
+	int same = 0;
+	if (outroot) {
+		char *p = xasprintf("%s/%s/site/%s", outroot, k->name, rel);
+		struct stat st;
+		same = !stat(p, &st) && S_ISREG(st.st_mode);
+		free(p);
+	}
+	Buf w;
+	buf_init(&w);
+	fmt_ky_cu(&w, k->ky);
+	buf_printf(b, "<a href=\"%s../../%s/site/%s\" rel=\"%s\">%s", root, k->name,
+	           same ? rel : "index.html", sau ? "next" : "prev", sau ? "Kỳ sau: " : "← Kỳ trước: ");
+	S_html_escape(b, w.ptr);
+	buf_puts(b, same ? "" : " (trang chủ)");
+	buf_puts(b, sau ? " →</a>" : "</a>");
+	buf_release(&w);
+}
+
+/* {{cac_ky}}: the navigation between the periods of the output root, on
+ * one line so site_cac_ky() can refresh it when a later run adds a
+ * period: the same page of the previous and next period (truoc, sau; NULL
+ * for none) and the archive (<root>/../../index.html).  Relative links,
+ * two folders above the site. */
+static void S_nav(Buf *b, const char *outroot, const S_Ky *truoc, const S_Ky *sau, const char *rel)
+{
+	const char *root = strchr(rel, '/') ? "../" : "";
+	buf_puts(b, "<nav class=\"cac-ky\" aria-label=\"Các kỳ báo cáo\">");
+	if (truoc) {
+		S_nav_link(b, outroot, truoc, rel, root, 0);
+		buf_putc(b, ' ');
+	}
+	buf_printf(b, "<a href=\"%s../../index.html\">Các kỳ báo cáo</a>", root);
+	if (sau) {
+		buf_putc(b, ' ');
+		S_nav_link(b, outroot, sau, rel, root, 1);
+	}
+	buf_puts(b, "</nav>");
+}
+
+/* The build's navigation: the periods the history found (their index
+ * pages); site_cac_ky() turns them into links to the same page once the
+ * run is in place. */
+static void S_cac_ky(Buf *b, const Model *m, const char *rel)
 {
 	const LichSu *ls = &m->ls;
 	const KyCu *truoc = NULL, *sau = NULL;
@@ -351,32 +401,21 @@ static void S_cac_ky(Buf *b, const Model *m, const char *root)
 		else if (c > 0 && !sau)
 			sau = &ls->ky[i];
 	}
-	if (!truoc && !sau)
-		return; /* the only period: nothing to go to */
-	Buf w;
-	buf_init(&w);
-	buf_puts(b, "<nav class=\"cac-ky\" aria-label=\"Các kỳ báo cáo\">");
+	S_Ky t, s;
 	if (truoc) {
-		fmt_ky_cu(&w, truoc->ky);
-		buf_printf(b, "<a href=\"%s../../%s/site/index.html\" rel=\"prev\">← Kỳ trước: ", root, truoc->ten);
-		S_html_escape(b, w.ptr);
-		buf_puts(b, "</a> ");
+		t.ky = truoc->ky;
+		snprintf(t.name, sizeof t.name, "%s", truoc->ten);
 	}
-	buf_printf(b, "<a href=\"%s../../index.html\">Các kỳ báo cáo</a>", root);
 	if (sau) {
-		buf_reset(&w);
-		fmt_ky_cu(&w, sau->ky);
-		buf_printf(b, " <a href=\"%s../../%s/site/index.html\" rel=\"next\">Kỳ sau: ", root, sau->ten);
-		S_html_escape(b, w.ptr);
-		buf_puts(b, " →</a>");
+		s.ky = sau->ky;
+		snprintf(s.name, sizeof s.name, "%s", sau->ten);
 	}
-	buf_puts(b, "</nav>");
-	buf_release(&w);
+	S_nav(b, NULL, truoc ? &t : NULL, sau ? &s : NULL, rel);
 }
 
 /* Writes the shell from *at up to its next {{body}} (set after it) or
  * its end (*at NULL), with the other placeholders filled. */
-static void S_shell(Site *s, const char **at, const char *title, const char *root)
+static void S_shell(Site *s, const char **at, const char *title, const char *root, const char *rel)
 {
 	const char *p = *at, *end = s->shell.ptr + s->shell.len;
 	const char *body = NULL;
@@ -394,7 +433,7 @@ static void S_shell(Site *s, const char **at, const char *title, const char *roo
 	buf_init(&tt);
 	buf_init(&nav);
 	S_tam_tinh(&tt, s->m, root);
-	S_cac_ky(&nav, s->m, root);
+	S_cac_ky(&nav, s->m, rel);
 	Buf cg;
 	buf_init(&cg);
 	fmt_chu_giai(&cg);
@@ -418,13 +457,15 @@ static int S_page_begin(Site *s, const char *rel, const char *root, const char *
 {
 	free(s->path);
 	s->path = xasprintf("%s/%s", s->site_dir, rel);
+	free(s->rel);
+	s->rel = xstrdup(rel);
 	s->fp = out_open_file(s->path, err);
 	if (!s->fp)
 		return -1;
 	s->open = 0;
 	buf_reset(&s->sink.md);
 	s->rest = s->shell.ptr;
-	S_shell(s, &s->rest, title, root);
+	S_shell(s, &s->rest, title, root, rel);
 	s->body_at = ftell(s->fp);
 	md_sink_begin(&s->sink);
 	return 0;
@@ -461,7 +502,7 @@ static int S_page_end(Site *s, const char *title, const char *root, char **err)
 	md_sink_end();
 	s->body_len = ftell(s->fp) - s->body_at;
 	while (s->rest) {
-		S_shell(s, &s->rest, title, root);
+		S_shell(s, &s->rest, title, root, s->rel);
 		if (s->rest)
 			S_body_again(s);
 	}
@@ -554,6 +595,7 @@ static void S_close(Site *s)
 	}
 	free(s->period);
 	free(s->path);
+	free(s->rel);
 	free(s->bad);
 	md_ctx_free(s->ctx);
 	buf_release(&s->shell);
@@ -769,11 +811,6 @@ int site_write(const Model *m, const char *site_dir, const char *charts_dir,
 
 /* ---- the archive -------------------------------------------------------- */
 
-typedef struct {
-	Ky ky;
-	char name[16];
-} S_Ky;
-
 static int S_cmp_ky_desc(const void *a, const void *b)
 {
 	return -ky_cmp(((const S_Ky *)a)->ky, ((const S_Ky *)b)->ky);
@@ -790,15 +827,17 @@ static const char S_archive_head[] =
     "</style>\n</head>\n<body>\n<main>\n"
     "<h1>Các kỳ báo cáo</h1>\n";
 
-int site_archive(const char *root, char **err)
+/* The period folders of root that hold a site, newest first, in *n;
+ * NULL with *err set when root cannot be read. */
+static S_Ky *S_cac_ky_co(const char *root, size_t *pn, char **err)
 {
 	DIR *d = opendir(root);
 	if (!d) {
 		*err = xasprintf("cannot read the output folder '%s': %s", root, strerror(errno));
-		return -1;
+		return NULL;
 	}
-	S_Ky *v = NULL;
-	size_t n = 0, cap = 0;
+	S_Ky *v = xmalloc(sizeof *v);
+	size_t n = 0, cap = 1;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		Ky k;
@@ -817,16 +856,123 @@ int site_archive(const char *root, char **err)
 	}
 	closedir(d);
 	qsort(v, n, sizeof *v, S_cmp_ky_desc);
+	*pn = n;
+	return v;
+}
 
+/* Rewrites the period navigation of outroot/<k>/site/<rel> (the line
+ * S_nav wrote) when it differs from what the periods present now give;
+ * written aside and renamed.  A page without one is left alone. */
+static int S_nav_lam_moi(const char *outroot, const S_Ky *k, const S_Ky *truoc, const S_Ky *sau,
+                         const char *rel, char **err)
+{
+	static const char open[] = "<nav class=\"cac-ky\"";
+	char *path = xasprintf("%s/%s/site/%s", outroot, k->name, rel);
+	Buf page, nav, out;
+	buf_init(&page);
+	buf_init(&nav);
+	buf_init(&out);
+	int rc = S_read_file(path, &page, err);
+	if (rc)
+		goto done;
+	const char *a = strstr(page.ptr, open);
+	const char *z = a ? strstr(a, "</nav>") : NULL;
+	if (!z)
+		goto done;
+	z += 6;
+	S_nav(&nav, outroot, truoc, sau, rel);
+	if (nav.len == (size_t)(z - a) && !memcmp(nav.ptr, a, nav.len))
+		goto done;
+	buf_add(&out, page.ptr, (size_t)(a - page.ptr));
+	buf_add(&out, nav.ptr, nav.len);
+	buf_add(&out, z, page.len - (size_t)(z - page.ptr));
+	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
+	rc = out_write_file(tmp, out.ptr, out.len, err);
+	if (!rc && rename(tmp, path)) {
+		*err = xasprintf("cannot put '%s' in place: %s", path, strerror(errno));
+		unlink(tmp);
+		rc = -1;
+	}
+	free(tmp);
+done:
+	free(path);
+	buf_release(&page);
+	buf_release(&nav);
+	buf_release(&out);
+	return rc;
+}
+
+/* Every page of period v[i]'s site: its root and the folders of pages. */
+static int S_nav_ky(const char *outroot, const S_Ky *v, size_t n, size_t i, char **err)
+{
+	static const char *const dirs[] = {"", "don-vi/", "chi-tieu/", "nhom/", "dia-ban/"};
+	const S_Ky *sau = i > 0 ? &v[i - 1] : NULL, *truoc = i + 1 < n ? &v[i + 1] : NULL;
+	for (size_t j = 0; j < sizeof dirs / sizeof *dirs; j++) {
+		char *dir = xasprintf("%s/%s/site/%s", outroot, v[i].name, dirs[j]);
+		DIR *d = opendir(dir);
+		free(dir);
+		if (!d)
+			continue;
+		struct dirent *e;
+		int rc = 0;
+		while (!rc && (e = readdir(d))) {
+			if (e->d_name[0] == '.' || !S_ends_with(e->d_name, ".html"))
+				continue;
+			char *rel = xasprintf("%s%s", dirs[j], e->d_name);
+			rc = S_nav_lam_moi(outroot, &v[i], truoc, sau, rel, err);
+			free(rel);
+		}
+		closedir(d);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+int site_cac_ky(const char *root, const char *ky, char **err)
+{
+	size_t n;
+	S_Ky *v = S_cac_ky_co(root, &n, err);
+	if (!v)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (strcmp(v[i].name, ky))
+			continue;
+		/* this period, and the two whose neighbour it may have become */
+		rc = S_nav_ky(root, v, n, i, err);
+		if (!rc && i > 0)
+			rc = S_nav_ky(root, v, n, i - 1, err);
+		if (!rc && i + 1 < n)
+			rc = S_nav_ky(root, v, n, i + 1, err);
+	}
+	free(v);
+	return rc;
+}
+
+int site_archive(const char *root, char **err)
+{
+	size_t n;
+	S_Ky *v = S_cac_ky_co(root, &n, err);
+	if (!v)
+		return -1;
 	Buf b;
 	buf_init(&b);
 	buf_puts(&b, S_archive_head);
 	if (!n)
 		buf_puts(&b, "<p>Chưa có kỳ báo cáo nào.</p>\n");
-	else
+	else {
+		Buf w;
+		buf_init(&w);
+		fmt_ky_cu(&w, v[0].ky);
+		buf_printf(&b, "<p class=\"moi-nhat\"><a href=\"%s/site/index.html\">Kỳ mới nhất: ", v[0].name);
+		S_html_escape(&b, w.ptr);
+		buf_puts(&b, "</a></p>\n");
+		buf_release(&w);
 		buf_puts(&b, "<table>\n<thead><tr><th scope=\"col\">Kỳ báo cáo</th>"
 		             "<th scope=\"col\">Chỉ tiêu đạt (toàn tỉnh)</th>"
 		             "<th scope=\"col\">Tình trạng số liệu</th></tr></thead>\n<tbody>\n");
+	}
 	for (size_t i = 0; i < n; i++) {
 		buf_printf(&b, "<tr><td><a href=\"%s/site/index.html\">", v[i].name);
 		Buf words;
