@@ -934,10 +934,13 @@ static void S_can_chu_y(Buf *b, const Model *m, const MdCtx *c)
 		for (size_t t = 0; t < m->n_chi_tieu; t++)
 			na += apply[t] = m->chi_tieu[t].ap_dung[g];
 		any = 1;
+		md_cut(b, MD_CUT_BLOCKS);
 		buf_puts(b, "### ");
 		S_nhom(b, m, (int)g, "");
 		buf_puts(b, "\n\n");
+		size_t head = b->len;
 		S_ma_tran_head(b, m, apply, "Đơn vị (hạng)", "");
+		md_cut_head(b, head);
 		shown = 0;
 		for (size_t i = k; i-- > 0 && shown < S_CHU_Y_TOI_DA;) {
 			size_t u = (size_t)v[i];
@@ -959,7 +962,9 @@ static void S_can_chu_y(Buf *b, const Model *m, const MdCtx *c)
 				buf_puts(b, " |");
 			}
 			buf_putc(b, '\n');
+			md_cut(b, MD_CUT_TABLE);
 		}
+		md_cut_end(b);
 		buf_putc(b, '\n');
 		(void)na;
 	}
@@ -975,6 +980,7 @@ static void S_can_chu_y(Buf *b, const Model *m, const MdCtx *c)
 			else
 				n_khong++;
 		}
+	md_cut(b, MD_CUT_BLOCKS);
 	buf_puts(b, "## Đơn vị chưa báo cáo hoặc báo cáo chưa đủ\n\n");
 	if (!n_khong && !n_thieu) {
 		buf_puts(b, "Mọi đơn vị đã báo cáo đủ số liệu của kỳ.\n\n");
@@ -1003,12 +1009,14 @@ static void S_can_chu_y(Buf *b, const Model *m, const MdCtx *c)
 				buf_puts(b, " chỉ tiêu chưa báo cáo");
 			}
 			buf_puts(b, ")\n");
+			md_cut(b, MD_CUT_LIST);
 		}
 		if (total > shown) {
 			buf_puts(b, "- và ");
 			fmt_int(b, (int64_t)(total - shown));
 			buf_puts(b, " đơn vị khác: xem [Chất lượng số liệu](du-lieu.html)\n");
 		}
+		md_cut_end(b);
 		buf_putc(b, '\n');
 	}
 out:
@@ -1027,12 +1035,18 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	fmt_den_het(out, &m->cua_so);
 	buf_puts(out, ".\n\n");
 	S_lich_su_tom_tat(out, m, "");
+	md_cut(out, MD_CUT_BLOCKS);
 	S_ma_tran_tinh(out, m);
+	md_cut(out, MD_CUT_BLOCKS);
 	S_can_chu_y(out, m, c);
+	md_cut(out, MD_CUT_BLOCKS);
 	S_summary(out, m, "");
+	md_cut(out, MD_CUT_BLOCKS);
 	S_bieu_do_nho(out, m);
+	md_cut(out, MD_CUT_BLOCKS);
 	S_appendix_title(out, m);
 	S_bang_phu_luc(out, m, "");
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Kết quả theo nhóm đơn vị\n\n");
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		buf_puts(out, "### ");
@@ -1489,9 +1503,26 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 	if (!nv)
 		buf_puts(out, "Chưa có đơn vị nào báo cáo.\n\n");
 	else {
+		/* the verdict beside the name, so a phone shows it; the notes
+		 * column only when some unit wrote one */
+		int co_ghi_chu = 0, truoc = m->ls.co_truoc && m->ls.truoc.year == m->cua_so.year;
+		Buf g;
+		buf_init(&g);
+		for (size_t i = 0; i < nv && !co_ghi_chu; i++) {
+			S_ghi_chu(&g, m, (size_t)v[i], t);
+			co_ghi_chu = g.len > 0;
+		}
+		buf_release(&g);
+		if (truoc) {
+			buf_puts(out, "Cột “Kỳ trước”: thay đổi của tỷ lệ lũy kế so với ");
+			fmt_ky_cu(out, m->ls.truoc);
+			buf_puts(out, ", tính bằng điểm %.\n\n");
+		}
 		size_t head = out->len;
-		buf_puts(out, "| # | Đơn vị | Nhóm | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
-		              "|---:|---|---|---:|---:|---:|---|---|\n");
+		buf_printf(out, "| # | Đơn vị | Đánh giá | Tỷ lệ |%s Tử số | Mẫu số | Nhóm |%s\n"
+		                "|---:|---|---|---:|%s---:|---:|---|%s\n",
+		           truoc ? " Kỳ trước |" : "", co_ghi_chu ? " Ghi chú |" : "", truoc ? "---:|" : "",
+		           co_ghi_chu ? "---|" : "");
 		md_cut_head(out, head);
 		for (size_t i = 0; i < nv; i++) {
 			size_t u = (size_t)v[i];
@@ -1501,13 +1532,27 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 			buf_puts(out, " | ");
 			S_don_vi(out, m, u, S_up);
 			buf_puts(out, " | ");
-			S_nhom(out, m, m->don_vi[u].nhom, S_up);
-			buf_puts(out, " | ");
-			S_cells(out, k, ct);
-			buf_puts(out, " | ");
 			S_dg(out, k->dg);
 			buf_puts(out, " | ");
-			S_ghi_chu(out, m, u, t);
+			S_ty_le(out, k, ct);
+			if (S_nho(k))
+				buf_puts(out, " ⚠");
+			buf_puts(out, " | ");
+			if (truoc) {
+				ThayDoi td = S_thay_doi_ky_truoc(m, model_xh_don_vi(m, u, t));
+				if (fmt_thay_doi(out, &td))
+					buf_puts(out, "—");
+				buf_puts(out, " | ");
+			}
+			S_int_or_dash(out, k, k->n);
+			buf_puts(out, " | ");
+			S_int_or_dash(out, k, k->d);
+			buf_puts(out, " | ");
+			S_nhom(out, m, m->don_vi[u].nhom, S_up);
+			if (co_ghi_chu) {
+				buf_puts(out, " | ");
+				S_ghi_chu(out, m, u, t);
+			}
 			buf_puts(out, " |\n");
 			md_cut(out, MD_CUT_TABLE);
 		}

@@ -374,6 +374,11 @@ static void S_nav_link(Buf *b, const char *outroot, const S_Ky *k, const char *r
 static void S_nav(Buf *b, const char *outroot, const S_Ky *truoc, const S_Ky *sau, const char *rel)
 {
 	const char *root = strchr(rel, '/') ? "../" : "";
+	if (!truoc && !sau) {
+		/* the only period: a place for the links a later run adds */
+		buf_puts(b, "<nav class=\"cac-ky\" aria-label=\"Các kỳ báo cáo\" hidden></nav>");
+		return;
+	}
 	buf_puts(b, "<nav class=\"cac-ky\" aria-label=\"Các kỳ báo cáo\">");
 	if (truoc) {
 		S_nav_link(b, outroot, truoc, rel, root, 0);
