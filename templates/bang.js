@@ -153,7 +153,8 @@
 	function addFilter(table, box) {
 		var unitCol = linkColumn(table, 'don-vi');
 		var body = table.tBodies[0];
-		if (unitCol < 0 || body.rows.length < 2)
+		/* a list of a few units (the index's bottom ten) is read, not searched */
+		if (unitCol < 0 || body.rows.length < 12)
 			return;
 		var groupCol = linkColumn(table, 'nhom');
 		var n = ++sortSeq;
@@ -234,18 +235,28 @@
 		var units = rows.filter(function (tr) { return !isGroupRow(tr); }).length;
 		function apply() {
 			var q = fold(input.value), g = select ? select.value : '', shown = 0;
-			var m = miss && miss.checked;
-			rows.forEach(function (tr, i) {
+			var m = miss && miss.checked, head = null, headShows = false;
+			/* a parent's row stays while one of its units shows */
+			function closeHead() {
+				if (head)
+					head.hidden = !headShows || head.getAttribute('data-an') === '1';
+			}
+			Array.prototype.forEach.call(body.rows, function (tr) {
 				if (isGroupRow(tr)) {
-					tr.hidden = tr.getAttribute('data-an') === '1';
+					closeHead();
+					head = tr;
+					headShows = false;
 					return;
 				}
+				var i = rows.indexOf(tr);
 				var ok = (!q || names[i].indexOf(q) >= 0) &&
 					(!g || cellText(tr.cells[groupCol]) === g) &&
 					(!m || !!tr.querySelector('td.chua-dat, td.chua-bao-cao'));
 				tr.hidden = !ok;
+				headShows = headShows || ok;
 				shown += ok ? 1 : 0;
 			});
+			closeHead();
 			status.textContent = q || g || m ? 'Hiện ' + shown + ' trên ' + units + ' đơn vị' : '';
 		}
 		input.addEventListener('input', apply);

@@ -915,8 +915,7 @@ static void S_can_chu_y(Buf *b, const Model *m, const MdCtx *c)
 	            "Trong mỗi nhóm, tối đa 10 đơn vị xếp cuối bảng xếp hạng trong số các đơn vị có chỉ tiêu "
 	            "chưa đạt hoặc chưa báo cáo, đơn vị xếp cuối ở trên cùng. ");
 	buf_puts(b, rank_quy_tac);
-	buf_puts(b, "\n\n");
-	S_chu_giai(b);
+	buf_puts(b, " Ký hiệu như ở ma trận trên.\n\n");
 	int any = 0;
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		size_t k = 0, na = 0;
