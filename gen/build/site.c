@@ -195,6 +195,13 @@ static void S_post(Buf *out, const char *html, size_t len)
 			p += 7;
 			continue;
 		}
+		/* a chart alone in its paragraph: a box the keyboard can reach
+		 * to scroll it on a phone, where it keeps its drawn size */
+		if (*p == '<' && end - p >= 8 && !memcmp(p, "<p><img ", 8)) {
+			buf_puts(out, "<p class=\"hinh\" tabindex=\"0\"><img ");
+			p += 8;
+			continue;
+		}
 		if (*p == '<' && end - p >= 8 && !memcmp(p, "</table>", 8)) {
 			buf_puts(out, "</table></div>");
 			p += 8;
