@@ -1299,6 +1299,61 @@ out:
 	md_ctx_free(own);
 }
 
+/* The unit's trend by period: each target's year-to-date rate and verdict
+ * at the end of every step of the window (the chart's series, as a
+ * matrix a phone reads: the target column stays, the steps scroll). */
+static void S_dien_bien(Buf *out, const Model *m, size_t u)
+{
+	const CuaSo *w = &m->cua_so;
+	char nb[MODEL_TEN_NGAN_BUF];
+	if (w->n_buoc < 2)
+		return;
+	buf_puts(out, "## Diễn biến theo kỳ\n\nTỷ lệ lũy kế từ đầu năm đến hết mỗi ");
+	buf_puts(out, w->buoc_quy ? "quý" : "tháng");
+	buf_puts(out, " và đánh giá so với chỉ tiêu giao.\n\n| Chỉ tiêu | Giao chỉ tiêu |");
+	for (int i = 0; i < w->n_buoc; i++) {
+		Ky k = w->buoc[i];
+		if (k.kind == 'Q')
+			buf_puts(out, " Đến hết quý ");
+		else
+			buf_puts(out, " Đến hết tháng ");
+		if (k.kind == 'Q') {
+			static const char *const la_ma[] = {"", "I", "II", "III", "IV"};
+			buf_puts(out, k.n >= 1 && k.n <= 4 ? la_ma[k.n] : "?");
+		} else
+			fmt_int(out, k.n);
+		buf_puts(out, " |");
+	}
+	buf_puts(out, "\n|---|---|");
+	for (int i = 0; i < w->n_buoc; i++)
+		buf_puts(out, "---:|");
+	buf_putc(out, '\n');
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		const Diem *xh = model_xh_don_vi(m, u, t);
+		buf_printf(out, "| [%d. ", ct->stt);
+		md_escape(out, model_ten_ngan(ct, 0, nb));
+		buf_printf(out, "](../chi-tieu/%d.html) | ", ct->stt);
+		fmt_giao_chi_tieu(out, ct);
+		buf_puts(out, " |");
+		KetQua k = {0, 0, DG_CHUA_BAO_CAO, 0, 0};
+		int co = 0;
+		for (int i = 0; i < w->n_buoc; i++) {
+			k.n += xh[i].n;
+			k.d += xh[i].d;
+			co |= xh[i].co;
+			k.dg = co ? eval_judge(ct, k.n, k.d) : DG_CHUA_BAO_CAO;
+			buf_putc(out, ' ');
+			S_o_ma_tran(out, &k, ct);
+			buf_puts(out, " |");
+		}
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
+}
+
 void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 {
 	MdCtx *own = ctx ? NULL : md_ctx_new(m);
@@ -1346,6 +1401,12 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 		buf_puts(out, "Không có chỉ tiêu nào áp dụng cho nhóm của đơn vị này.\n\n");
 	} else {
 		S_ket_qua_tung_dong(out, m, u);
+		S_dien_bien(out, m, u);
+		if (md_safe_code(dv->ma, 0)) {
+			char stem[300];
+			snprintf(stem, sizeof stem, "don-vi-%s", dv->ma);
+			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", model_ten_don_vi(m, u));
+		}
 		int co_ghi_chu = 0;
 		Buf g;
 		buf_init(&g);
@@ -1381,11 +1442,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 			buf_puts(out, " |\n");
 		}
 		buf_puts(out, "\n");
-		if (md_safe_code(dv->ma, 0)) {
-			char stem[300];
-			snprintf(stem, sizeof stem, "don-vi-%s", dv->ma);
-			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", model_ten_don_vi(m, u));
-		}
+
 	}
 	md_cung_ky_don_vi(out, m, u);
 	if (c->con_dau[u] >= 0) {
