@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bao_cao.h"
 #include "eval.h"
 #include "fmt.h"
 #include "han_md.h"
@@ -161,7 +162,6 @@ static int S_in_window(const Model *m, Ky k)
 {
 	return k.year == m->cua_so.year && ky_last_month(k) <= m->cua_so.last_month;
 }
-
 
 static int S_row_is(const Model *m, size_t i, size_t u, size_t t)
 {
@@ -372,9 +372,6 @@ static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Ro
  * key prints a blank for the clerk to fill, as the official form does. */
 static const char *S_conf(const Model *m, const char *key) { return model_conf(m, key); }
 
-
-
-
 /* "Kết quả thực hiện … 6 tháng đầu năm 2024": the summary line with the
  * period words. */
 static void S_trich_yeu(Buf *b, const Model *m)
@@ -415,116 +412,7 @@ static void S_ten_tinh(Buf *b, const Model *m)
 		buf_puts(b, "Toàn tỉnh");
 }
 
-
-static void S_list_targets(Buf *b, const Model *m, DanhGia dg, const char *label, Root root)
-{
-	int n = 0;
-	for (size_t t = 0; t < m->n_chi_tieu; t++)
-		n += m->kq_tinh[t].dg == dg;
-	if (!n)
-		return;
-	buf_printf(b, "%s %s:\n\n", fmt_ky_hieu(dg), label);
-	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		const KetQua *k = &m->kq_tinh[t];
-		if (k->dg != dg)
-			continue;
-		buf_puts(b, "- ");
-		S_chi_tieu(b, m, t, root);
-		if (dg == DG_DAT || dg == DG_CHUA_DAT) {
-			buf_puts(b, " — ");
-			S_so_lieu(b, k, &m->chi_tieu[t]);
-			buf_puts(b, ", giao ");
-			fmt_giao_chi_tieu(b, &m->chi_tieu[t]);
-		}
-		buf_putc(b, '\n');
-	}
-	buf_putc(b, '\n');
-}
-
-static void S_summary(Buf *b, const Model *m, Root root)
-{
-	int n[4] = {0};
-	for (size_t t = 0; t < m->n_chi_tieu; t++)
-		n[m->kq_tinh[t].dg]++;
-	buf_puts(b, "## Tóm tắt\n\n");
-	S_ten_tinh(b, m);
-	buf_puts(b, ": ");
-	fmt_int(b, n[DG_DAT]);
-	buf_puts(b, " trên ");
-	fmt_int(b, n[DG_DAT] + n[DG_CHUA_DAT]);
-	buf_puts(b, " chỉ tiêu được đánh giá đã đạt (tổng số ");
-	fmt_int(b, (int64_t)m->n_chi_tieu);
-	buf_puts(b, " chỉ tiêu");
-	if (n[DG_KHONG_PHAT_SINH]) {
-		buf_puts(b, "; ");
-		fmt_int(b, n[DG_KHONG_PHAT_SINH]);
-		buf_puts(b, " không phát sinh");
-	}
-	if (n[DG_CHUA_BAO_CAO]) {
-		buf_puts(b, "; ");
-		fmt_int(b, n[DG_CHUA_BAO_CAO]);
-		buf_puts(b, " chưa có số liệu");
-	}
-	buf_puts(b, ").\n\n");
-	S_list_targets(b, m, DG_CHUA_DAT, "Chỉ tiêu chưa đạt", root);
-	S_list_targets(b, m, DG_DAT, "Chỉ tiêu đã đạt", root);
-	S_list_targets(b, m, DG_KHONG_PHAT_SINH, "Chỉ tiêu không phát sinh", root);
-	S_list_targets(b, m, DG_CHUA_BAO_CAO, "Chỉ tiêu chưa có đơn vị nào báo cáo", root);
-}
-
-/* ---- the appendix table --------------------------------------------- */
-
-static void S_bang_phu_luc(Buf *b, const Model *m, Root root)
-{
-	/* The original's two-row header ("Thực hiện trong năm Y" over "Đơn vị
-	 * tính" and "Giao chỉ tiêu") flattened into one honest row. */
-	buf_puts(b, "| Stt | Tên nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thực hiện trong năm ");
-	buf_printf(b, "%d", m->cua_so.year); /* a year, not a figure: no digit groups */
-	buf_puts(b, ": đơn vị tính | Thực hiện trong năm ");
-	buf_printf(b, "%d", m->cua_so.year); /* a year, not a figure: no digit groups */
-	buf_puts(b, ": giao chỉ tiêu | Căn cứ thực hiện | Kết quả toàn tỉnh: tỷ lệ (tử số/mẫu số) | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
-	            "|---:|---|---|---|---|---|---|---|---|---:|\n");
-	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		const ChiTieu *ct = &m->chi_tieu[t];
-		const KetQua *k = &m->kq_tinh[t];
-		buf_printf(b, "| %d | ", ct->stt);
-		if (root) {
-			buf_putc(b, '[');
-			md_escape(b, ct->ten);
-			buf_printf(b, "](%schi-tieu/%d.html)", root, ct->stt);
-		} else
-			md_escape(b, ct->ten);
-		buf_puts(b, " | ");
-		md_escape(b, ct->chu_tri);
-		buf_puts(b, " | ");
-		md_escape(b, ct->phoi_hop);
-		buf_puts(b, " | ");
-		md_escape(b, ct->don_vi_tinh);
-		buf_puts(b, " | ");
-		fmt_giao_chi_tieu(b, ct);
-		buf_puts(b, " | ");
-		if (ct->can_cu && *ct->can_cu)
-			md_escape(b, ct->can_cu);
-		else {
-			/* The original merges this cell with the one above. */
-			size_t a = t;
-			while (a > 0 && !(m->chi_tieu[a].can_cu && *m->chi_tieu[a].can_cu))
-				a--;
-			if (a < t && m->chi_tieu[a].can_cu && *m->chi_tieu[a].can_cu)
-				buf_printf(b, "Như trên (căn cứ của chỉ tiêu %d)", m->chi_tieu[a].stt);
-		}
-		buf_puts(b, " | ");
-		S_so_lieu(b, k, ct);
-		buf_puts(b, " | ");
-		S_dg(b, k->dg);
-		buf_puts(b, " | ");
-		fmt_int(b, k->so_dv_dat);
-		buf_putc(b, '/');
-		fmt_int(b, k->so_dv_danh_gia);
-		buf_puts(b, " |\n");
-	}
-	buf_putc(b, '\n');
-}
+/* ---- a target's figures ---------------------------------------------- */
 
 /* The groups' results on one target (only groups it applies to). */
 static void S_bang_nhom_chi_tieu(Buf *b, const Model *m, size_t t, Root root)
@@ -619,7 +507,6 @@ static void S_chart_chi_tieu(Buf *b, const Model *m, size_t t, const char *prefi
 	S_chart(b, prefix, stem, what, m->chi_tieu[t].ten);
 }
 
-
 static void S_list_chua_bao_cao(Buf *b, const Model *m, size_t t, Root root)
 {
 	int n = 0;
@@ -638,20 +525,6 @@ static void S_list_chua_bao_cao(Buf *b, const Model *m, size_t t, Root root)
 		buf_puts(b, "\n\n");
 	} else
 		buf_puts(b, "Không có.\n\n");
-}
-
-/* ---- the report -------------------------------------------------------- */
-
-
-static void S_appendix_title(Buf *b, const Model *m)
-{
-	const char *t = S_conf(m, "tieu_de_phu_luc");
-	buf_puts(b, "## Phụ lục: ");
-	if (*t)
-		md_escape(b, t);
-	else
-		buf_puts(b, "kết quả thực hiện các chỉ tiêu");
-	buf_puts(b, "\n\n");
 }
 
 /* ---- the site's pages ------------------------------------------------ */
@@ -891,7 +764,6 @@ static void S_bieu_do_nho(Buf *b, const Model *m)
 	buf_putc(b, '\n');
 }
 
-
 /* How many units of a kind the index names at most: it stays small
  * however many units there are (the rest are on du-lieu.html). */
 enum { S_CHU_Y_TOI_DA = 10, S_THIEU_TOI_DA = 30 };
@@ -1039,12 +911,12 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	md_cut(out, MD_CUT_BLOCKS);
 	S_can_chu_y(out, m, c);
 	md_cut(out, MD_CUT_BLOCKS);
-	S_summary(out, m, "");
+	/* the report's own words and table (bao_cao.c), not composed again */
+	bao_cao_md_phan(out, m, BAO_CAO_KET_QUA_CHUNG);
 	md_cut(out, MD_CUT_BLOCKS);
 	S_bieu_do_nho(out, m);
 	md_cut(out, MD_CUT_BLOCKS);
-	S_appendix_title(out, m);
-	S_bang_phu_luc(out, m, "");
+	bao_cao_md_phan(out, m, BAO_CAO_PHU_LUC_KET_QUA);
 	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Kết quả theo nhóm đơn vị\n\n");
 	for (size_t g = 0; g < m->n_nhom; g++) {
@@ -1719,7 +1591,6 @@ static char *S_msg_text_vi(const char *text)
 	}
 	return buf_detach(&b, NULL);
 }
-
 
 void md_trang_du_lieu(Buf *out, const Model *m)
 {
