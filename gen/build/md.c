@@ -178,7 +178,11 @@ static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
 			continue;
 		if (!first)
 			buf_puts(b, "; ");
-		fmt_buoc(b, r->ky);
+		/* words, not "Th3": "Tháng 3", "Quý II" */
+		if (r->ky.kind == 'Q')
+			fmt_buoc(b, r->ky);
+		else
+			buf_printf(b, "Tháng %d", r->ky.n);
 		buf_puts(b, ": ");
 		md_escape(b, r->ghi_chu);
 		first = 0;

@@ -991,7 +991,7 @@ int site_archive(const char *root, char **err)
 		buf_init(&words);
 		fmt_ky_cu(&words, v[i].ky);
 		S_html_escape(&b, words.ptr);
-		buf_printf(&b, "</a> (%s)</td><td>", v[i].name);
+		buf_puts(&b, "</a></td><td>");
 		int dat, tong;
 		long thieu;
 		lich_su_tom_tat(root, v[i].name, &dat, &tong, &thieu);
