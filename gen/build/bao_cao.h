@@ -33,8 +33,5 @@ int bao_cao_md_file(const Model *m, const char *path, const char *img_prefix, ch
  * with *err (caller frees): a missing font is exit 3. */
 int bao_cao_pdf(const Model *m, const char *path, const char *charts_dir, char **err);
 
-/* A target's short label where room is short (Phụ lục II's columns): its
- * ten_ngan, else "CT<stt>" (model_ten_ngan). */
-void bao_cao_nhan_chi_tieu(Buf *b, const ChiTieu *t);
 
 #endif

@@ -823,11 +823,6 @@ int site_write(const Model *m, const char *site_dir, const char *charts_dir,
 
 /* ---- the archive -------------------------------------------------------- */
 
-static int S_cmp_ky_desc(const void *a, const void *b)
-{
-	return -ky_cmp(((const S_Ky *)a)->ky, ((const S_Ky *)b)->ky);
-}
-
 static const char S_archive_head[] =
     "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -843,33 +838,21 @@ static const char S_archive_head[] =
  * NULL with *err set when root cannot be read. */
 static S_Ky *S_cac_ky_co(const char *root, size_t *pn, char **err)
 {
-	DIR *d = opendir(root);
-	if (!d) {
+	KyCu *v;
+	long nv = lich_su_cac_ky(root, "site/index.html", &v);
+	if (nv < 0) {
 		*err = xasprintf("cannot read the output folder '%s': %s", root, strerror(errno));
 		return NULL;
 	}
-	S_Ky *v = xmalloc(sizeof *v);
-	size_t n = 0, cap = 1;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		Ky k;
-		if (strlen(e->d_name) >= sizeof v->name || ky_parse(e->d_name, &k))
-			continue;
-		char *index = xasprintf("%s/%s/site/index.html", root, e->d_name);
-		struct stat st;
-		int ok = !stat(index, &st) && S_ISREG(st.st_mode);
-		free(index);
-		if (!ok)
-			continue;
-		v = xgrow(v, &cap, n + 1, sizeof *v);
-		v[n].ky = k;
-		strcpy(v[n].name, e->d_name);
-		n++;
+	size_t n = (size_t)nv;
+	S_Ky *k = xmalloc((n ? n : 1) * sizeof *k);
+	for (size_t i = 0; i < n; i++) { /* the latest first */
+		k[i].ky = v[n - 1 - i].ky;
+		snprintf(k[i].name, sizeof k[i].name, "%s", v[n - 1 - i].ten);
 	}
-	closedir(d);
-	qsort(v, n, sizeof *v, S_cmp_ky_desc);
+	free(v);
 	*pn = n;
-	return v;
+	return k;
 }
 
 /* Rewrites the period navigation of outroot/<k>/site/<rel> (the line
@@ -898,14 +881,7 @@ static int S_nav_lam_moi(const char *outroot, const S_Ky *k, const S_Ky *truoc, 
 	buf_add(&out, page.ptr, (size_t)(a - page.ptr));
 	buf_add(&out, nav.ptr, nav.len);
 	buf_add(&out, z, page.len - (size_t)(z - page.ptr));
-	char *tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-	rc = out_write_file(tmp, out.ptr, out.len, err);
-	if (!rc && rename(tmp, path)) {
-		*err = xasprintf("cannot put '%s' in place: %s", path, strerror(errno));
-		unlink(tmp);
-		rc = -1;
-	}
-	free(tmp);
+	rc = out_replace_file(path, out.ptr, out.len, 0, err);
 done:
 	free(path);
 	buf_release(&page);
@@ -986,15 +962,16 @@ int site_archive(const char *root, char **err)
 		             "<th scope=\"col\">Tình trạng số liệu</th></tr></thead>\n<tbody>\n");
 	}
 	for (size_t i = 0; i < n; i++) {
-		buf_printf(&b, "<tr><td><a href=\"%s/site/index.html\">", v[i].name);
+		const S_Ky *k = &v[i];
+		buf_printf(&b, "<tr><td><a href=\"%s/site/index.html\">", k->name);
 		Buf words;
 		buf_init(&words);
-		fmt_ky_cu(&words, v[i].ky);
+		fmt_ky_cu(&words, k->ky);
 		S_html_escape(&b, words.ptr);
 		buf_puts(&b, "</a></td><td>");
 		int dat, tong;
 		long thieu;
-		lich_su_tom_tat(root, v[i].name, &dat, &tong, &thieu);
+		lich_su_tom_tat(root, k->name, &dat, &tong, &thieu);
 		if (tong >= 0)
 			buf_printf(&b, "%d/%d", dat, tong);
 		else
@@ -1016,16 +993,9 @@ int site_archive(const char *root, char **err)
 	buf_puts(&b, "</main>\n</body>\n</html>\n");
 	free(v);
 
-	/* Written aside and renamed, so a reader never sees half a page. */
-	char *tmp = xasprintf("%s/.index.html.%ld.tmp", root, (long)getpid());
+	/* replaced whole: a reader never sees half a page */
 	char *final = xasprintf("%s/index.html", root);
-	int rc = out_write_file(tmp, b.ptr, b.len, err);
-	if (!rc && rename(tmp, final)) {
-		*err = xasprintf("cannot put '%s' in place: %s", final, strerror(errno));
-		unlink(tmp);
-		rc = -1;
-	}
-	free(tmp);
+	int rc = out_replace_file(final, b.ptr, b.len, 0, err);
 	free(final);
 	buf_release(&b);
 	return rc;
