@@ -626,6 +626,12 @@ static int S_write(const Model *m, const Options *o)
 	}
 	if (site_archive(o->out, &err))
 		goto out;
+	if (site_cac_ky(o->out, ky, &err)) {
+		/* the run is in place: only the links between periods are stale */
+		fprintf(stderr, "chitieu: warning: %s\n", err);
+		free(err);
+		err = NULL;
+	}
 	S_time("commit");
 	rc = 0;
 out:

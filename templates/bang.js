@@ -8,7 +8,13 @@
  * - a table listing units (cells linking to don-vi/ pages) gets a search
  *   box over the unit names that ignores diacritics ("thuy loi" finds
  *   "Thụy Lôi"), and a group filter when its units are of several groups
- *   (cells linking to nhom/ pages). */
+ *   (cells linking to nhom/ pages), and a matrix (cells of the class "o")
+ *   a "chỉ đơn vị chưa đạt" box that keeps the units that miss a target;
+ *   rows linking to a dia-ban/ page head a parent's units and stay;
+ * - the search box of the page's head finds any unit of the province by
+ *   its name, its parent's name or its code, marks ignored; the list of
+ *   units (tim-kiem.js, a script of the site) is loaded only when the box
+ *   is first used, so a page of a 10,000-unit province stays small. */
 (function () {
 	'use strict';
 	var collator = typeof Intl !== 'undefined' && Intl.Collator ?
@@ -72,6 +78,12 @@
 			}
 			button.addEventListener('click', function () {
 				var asc = th.getAttribute('aria-sort') !== 'ascending';
+				/* a sorted table is one list: the rows heading a
+				 * parent's units no longer head anything */
+				Array.prototype.forEach.call(body.rows, function (tr) {
+					if (isGroupRow(tr))
+						tr.setAttribute('data-an', '1');
+				});
 				sortBy(table, col, asc);
 				Array.prototype.forEach.call(ths, function (h) { h.removeAttribute('aria-sort'); });
 				th.setAttribute('aria-sort', asc ? 'ascending' : 'descending');
@@ -115,12 +127,21 @@
 		body.appendChild(frag);
 	}
 
+	/* A row heading a parent's units (its first cell links to dia-ban/). */
+	function isGroupRow(tr) {
+		var a = tr.cells[0] && tr.cells[0].querySelector('a');
+		return !!a && (a.getAttribute('href') || '').indexOf('dia-ban/') >= 0;
+	}
+
 	/* The column whose cells link to pages of the given folder, or -1. */
 	function linkColumn(table, folder) {
 		var body = table.tBodies[0];
 		if (!body || !body.rows.length)
 			return -1;
-		var cells = body.rows[0].cells;
+		var r = 0;
+		while (r < body.rows.length - 1 && isGroupRow(body.rows[r]))
+			r++;
+		var cells = body.rows[r].cells;
 		for (var i = 0; i < cells.length; i++) {
 			var a = cells[i].querySelector('a');
 			if (a && (a.getAttribute('href') || '').indexOf(folder + '/') >= 0)
@@ -132,7 +153,8 @@
 	function addFilter(table, box) {
 		var unitCol = linkColumn(table, 'don-vi');
 		var body = table.tBodies[0];
-		if (unitCol < 0 || body.rows.length < 2)
+		/* a list of a few units (the index's bottom ten) is read, not searched */
+		if (unitCol < 0 || body.rows.length < 12)
 			return;
 		var groupCol = linkColumn(table, 'nhom');
 		var n = ++sortSeq;
@@ -185,6 +207,21 @@
 				form.appendChild(select);
 			}
 		}
+		var miss = null;
+		if (table.querySelector('td.o')) {
+			var cid = 'chua-dat-' + n;
+			var wrap = document.createElement('span');
+			wrap.className = 'chi-chua-dat';
+			miss = document.createElement('input');
+			miss.type = 'checkbox';
+			miss.id = cid;
+			var clabel = document.createElement('label');
+			clabel.htmlFor = cid;
+			clabel.textContent = 'Chỉ đơn vị chưa đạt';
+			wrap.appendChild(miss);
+			wrap.appendChild(clabel);
+			form.appendChild(wrap);
+		}
 		var status = document.createElement('p');
 		status.className = 'dem';
 		status.setAttribute('aria-live', 'polite');
@@ -195,22 +232,112 @@
 			return fold(cellText(tr.cells[unitCol]));
 		});
 		var rows = Array.prototype.slice.call(body.rows);
+		var units = rows.filter(function (tr) { return !isGroupRow(tr); }).length;
 		function apply() {
 			var q = fold(input.value), g = select ? select.value : '', shown = 0;
-			rows.forEach(function (tr, i) {
+			var m = miss && miss.checked, head = null, headShows = false;
+			/* a parent's row stays while one of its units shows */
+			function closeHead() {
+				if (head)
+					head.hidden = !headShows || head.getAttribute('data-an') === '1';
+			}
+			Array.prototype.forEach.call(body.rows, function (tr) {
+				if (isGroupRow(tr)) {
+					closeHead();
+					head = tr;
+					headShows = false;
+					return;
+				}
+				var i = rows.indexOf(tr);
 				var ok = (!q || names[i].indexOf(q) >= 0) &&
-					(!g || cellText(tr.cells[groupCol]) === g);
+					(!g || cellText(tr.cells[groupCol]) === g) &&
+					(!m || !!tr.querySelector('td.chua-dat, td.chua-bao-cao'));
 				tr.hidden = !ok;
+				headShows = headShows || ok;
 				shown += ok ? 1 : 0;
 			});
-			status.textContent = q || g ? 'Hiện ' + shown + ' trên ' + rows.length + ' đơn vị' : '';
+			closeHead();
+			status.textContent = q || g || m ? 'Hiện ' + shown + ' trên ' + units + ' đơn vị' : '';
 		}
 		input.addEventListener('input', apply);
+		if (miss)
+			miss.addEventListener('change', apply);
 		if (select)
 			select.addEventListener('change', apply);
 	}
 
+	/* The head's search over every unit of the province. */
+	function provinceSearch() {
+		var box = document.querySelector('.tim-kiem');
+		var input = box && box.querySelector('input');
+		if (!input)
+			return;
+		var root = input.getAttribute('data-goc') || '';
+		var status = document.createElement('p');
+		status.className = 'dem';
+		status.setAttribute('aria-live', 'polite');
+		var list = document.createElement('ul');
+		list.className = 'tim-ket-qua';
+		box.appendChild(status);
+		box.appendChild(list);
+		box.hidden = false;
+		var data = null, loading = false;
+		function show() {
+			list.textContent = '';
+			var q = fold(input.value);
+			if (!q) {
+				status.textContent = '';
+				return;
+			}
+			if (!data) {
+				status.textContent = 'Đang tải danh sách đơn vị…';
+				return;
+			}
+			var words = q.split(' '), hits = [];
+			data.forEach(function (d) {
+				for (var i = 0; i < words.length; i++)
+					if (d.k.indexOf(words[i]) < 0)
+						return;
+				hits.push(d.r);
+			});
+			status.textContent = hits.length ? 'Tìm thấy ' + hits.length + ' đơn vị' +
+				(hits.length > 50 ? ', hiện 50 đơn vị đầu' : '') : 'Không tìm thấy đơn vị nào';
+			hits.slice(0, 50).forEach(function (r) {
+				var li = document.createElement('li');
+				var a = document.createElement('a');
+				a.href = root + 'don-vi/' + encodeURIComponent(r[0]) + '.html';
+				a.textContent = r[1];
+				li.appendChild(a);
+				li.appendChild(document.createTextNode(' — ' + (r[2] ? r[2] + ' · ' : '') + r[3]));
+				list.appendChild(li);
+			});
+		}
+		function load() {
+			if (data || loading)
+				return;
+			loading = true;
+			var s = document.createElement('script');
+			s.src = root + 'tim-kiem.js';
+			s.onload = function () {
+				data = (window.chitieuDonVi || []).map(function (r) {
+					return {r: r, k: fold(r[1] + ' ' + r[2] + ' ' + r[0])};
+				});
+				show();
+			};
+			s.onerror = function () {
+				status.textContent = 'Không tải được danh sách đơn vị.';
+			};
+			document.head.appendChild(s);
+		}
+		input.addEventListener('focus', load);
+		input.addEventListener('input', function () {
+			load();
+			show();
+		});
+	}
+
 	function init() {
+		provinceSearch();
 		var boxes = document.querySelectorAll('main .bang');
 		Array.prototype.forEach.call(boxes, function (box) {
 			var table = box.querySelector('table');

@@ -1264,6 +1264,39 @@ void bao_cao_build(const Model *m, DocWriter *w)
 	free(c.ky_mid);
 }
 
+void bao_cao_build_phan(const Model *m, DocWriter *w, BaoCaoPhan phan)
+{
+	S_B c;
+	memset(&c, 0, sizeof c);
+	c.m = m;
+	c.w = w;
+	buf_init(&c.b);
+	doc_block_init(&c.k, DOC_PARA);
+	fmt_cua_so(&c.b, &m->cua_so);
+	c.ky_words = buf_detach(&c.b, NULL);
+	c.ky_mid = xstrdup(c.ky_words);
+	if (c.ky_mid[0] >= 'A' && c.ky_mid[0] <= 'Z')
+		c.ky_mid[0] = (char)(c.ky_mid[0] - 'A' + 'a');
+	S_number_appendices(&c);
+	if (phan == BAO_CAO_KET_QUA_CHUNG)
+		S_ket_qua_chung(&c);
+	else
+		S_pl_ket_qua(&c);
+	S_kind(&c, DOC_END);
+	S_put(&c);
+	doc_block_release(&c.k);
+	buf_release(&c.b);
+	free(c.ky_words);
+	free(c.ky_mid);
+}
+
+void bao_cao_md_phan(Buf *out, const Model *m, BaoCaoPhan phan)
+{
+	DocWriter *w = doc_md_new(out, "charts/");
+	bao_cao_build_phan(m, w, phan);
+	doc_md_free(w);
+}
+
 void bao_cao_md(Buf *out, const Model *m, const char *img_prefix)
 {
 	DocWriter *w = doc_md_new(out, img_prefix);

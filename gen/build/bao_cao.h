@@ -17,6 +17,14 @@
  * last).  img_prefix is not needed: figures name a chart's stem. */
 void bao_cao_build(const Model *m, DocWriter *w);
 
+/* A part of the report built alone, for the site's index, so the index
+ * says what the report says in its words: section I (KẾT QUẢ CHUNG) or
+ * Phụ lục I's table (numbered as in the report).  bao_cao_md_phan()
+ * writes it as Markdown (doc_md) into out. */
+typedef enum { BAO_CAO_KET_QUA_CHUNG, BAO_CAO_PHU_LUC_KET_QUA } BaoCaoPhan;
+void bao_cao_build_phan(const Model *m, DocWriter *w, BaoCaoPhan phan);
+void bao_cao_md_phan(Buf *out, const Model *m, BaoCaoPhan phan);
+
 /* bao-cao.md into out (img_prefix: where the charts are, "charts/"). */
 void bao_cao_md(Buf *out, const Model *m, const char *img_prefix);
 /* bao-cao.md written to path a piece at a time; 0, or -1 with *err. */

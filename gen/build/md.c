@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bao_cao.h"
+#include "eval.h"
 #include "fmt.h"
 #include "han_md.h"
 #include "lich_su_md.h"
@@ -161,7 +163,6 @@ static int S_in_window(const Model *m, Ky k)
 	return k.year == m->cua_so.year && ky_last_month(k) <= m->cua_so.last_month;
 }
 
-
 static int S_row_is(const Model *m, size_t i, size_t u, size_t t)
 {
 	return i < m->n_so_lieu && (size_t)m->so_lieu[i].don_vi == u && (size_t)m->so_lieu[i].chi_tieu == t;
@@ -177,7 +178,11 @@ static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
 			continue;
 		if (!first)
 			buf_puts(b, "; ");
-		fmt_buoc(b, r->ky);
+		/* words, not "Th3": "Tháng 3", "Quý II" */
+		if (r->ky.kind == 'Q')
+			fmt_buoc(b, r->ky);
+		else
+			buf_printf(b, "Tháng %d", r->ky.n);
 		buf_puts(b, ": ");
 		md_escape(b, r->ghi_chu);
 		first = 0;
@@ -204,30 +209,10 @@ static unsigned S_thang_thieu(const Model *m, size_t u, size_t t, int *any)
 
 /* ---- counts and ranking ---------------------------------------------- */
 
-/* The ranking is rank.c's, so the site and the scorecards agree. */
-static DemDanhGia *S_dem_all(const Model *m)
-{
-	DemDanhGia *d = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *d);
-	for (size_t u = 0; u < m->n_don_vi; u++)
-		d[u] = rank_dem(m, u);
-	return d;
-}
-
-/* qsort has no context argument. */
+/* qsort has no context argument: a target's page sorts by figure. */
 static const Model *S_sort_m;
-static const DemDanhGia *S_sort_dem;
 static const int *S_sort_pos;
 static size_t S_sort_t;
-
-static int S_cmp_hang(const void *pa, const void *pb)
-{
-	int a = *(const int *)pa, b = *(const int *)pb;
-	if (rank_tren(S_sort_dem[a], S_sort_dem[b]))
-		return -1;
-	if (rank_tren(S_sort_dem[b], S_sort_dem[a]))
-		return 1;
-	return S_sort_pos[a] - S_sort_pos[b];
-}
 
 /* Display position of every unit (thu_tu_don_vi inverted). */
 static int *S_positions(const Model *m)
@@ -247,7 +232,8 @@ static size_t S_don_vi_at(const Model *m, size_t i)
 }
 
 struct MdCtx {
-	DemDanhGia *dem;          /* [n_don_vi] */
+	size_t n;                 /* n_don_vi */
+	RankKhoa *khoa;           /* every unit's ranking key, [n_don_vi] */
 	int *hang, *tong, *dong;  /* as rank_hang() returns them, [n_don_vi] */
 	int *pos;                 /* display position, [n_don_vi] */
 	/* Lists built once so a unit's page never scans every unit or every
@@ -293,50 +279,20 @@ static void S_lists(MdCtx *c, const Model *m)
 	}
 }
 
-static int S_cmp_nhom_hang(const void *pa, const void *pb)
-{
-	int a = *(const int *)pa, b = *(const int *)pb;
-	int ga = S_sort_m->don_vi[a].nhom, gb = S_sort_m->don_vi[b].nhom;
-	if (ga != gb)
-		return ga < gb ? -1 : 1;
-	return S_cmp_hang(pa, pb);
-}
-
-/* rank_hang() for every unit at once: one sort instead of a scan of the
- * group per unit (10,000 units would take 10^8 counts otherwise). */
+/* The ranking is rank.c's, the one of every output: computed once for
+ * every page. */
 MdCtx *md_ctx_new(const Model *m)
 {
 	size_t n = m->n_don_vi ? m->n_don_vi : 1;
 	MdCtx *c = xcalloc(1, sizeof *c);
-	c->dem = S_dem_all(m);
+	c->n = m->n_don_vi;
+	c->khoa = rank_khoa_all(m);
 	c->pos = S_positions(m);
 	S_lists(c, m);
 	c->hang = xcalloc(n, sizeof *c->hang);
 	c->tong = xcalloc(n, sizeof *c->tong);
 	c->dong = xcalloc(n, sizeof *c->dong);
-	int *v = xmalloc(n * sizeof *v);
-	for (size_t i = 0; i < m->n_don_vi; i++)
-		v[i] = (int)i;
-	S_sort_m = m;
-	S_sort_dem = c->dem;
-	S_sort_pos = c->pos;
-	qsort(v, m->n_don_vi, sizeof *v, S_cmp_nhom_hang);
-	for (size_t start = 0, end; start < m->n_don_vi; start = end) {
-		int g = m->don_vi[v[start]].nhom;
-		for (end = start; end < m->n_don_vi && m->don_vi[v[end]].nhom == g; end++)
-			;
-		for (size_t i = start, run; i < end; i = run) {
-			/* A run of units equal on the ranking key shares a rank. */
-			for (run = i + 1; run < end && !rank_tren(c->dem[v[i]], c->dem[v[run]]); run++)
-				;
-			for (size_t k = i; k < run; k++) {
-				c->hang[v[k]] = (int)(i - start) + 1;
-				c->tong[v[k]] = (int)(end - start);
-				c->dong[v[k]] = run - i > 1;
-			}
-		}
-	}
-	free(v);
+	rank_hang_all(m, c->hang, c->tong, c->dong);
 	return c;
 }
 
@@ -344,7 +300,7 @@ void md_ctx_free(MdCtx *c)
 {
 	if (!c)
 		return;
-	free(c->dem);
+	rank_khoa_free(c->khoa, c->n);
 	free(c->hang);
 	free(c->tong);
 	free(c->dong);
@@ -356,9 +312,50 @@ void md_ctx_free(MdCtx *c)
 	free(c);
 }
 
+/* The ranking of the units v[0, n) (sorted here), with what it measures
+ * and each unit's counts and shortfall. */
+static void S_bang_xep_hang_ds(Buf *b, const Model *m, const MdCtx *c, int *v, size_t n, Root root)
+{
+	int *hang = xmalloc((n ? n : 1) * sizeof *hang);
+	int *dong = xmalloc((n ? n : 1) * sizeof *dong);
+	rank_sap_xep(m, c->khoa, v, n, hang, dong);
+	buf_printf(b, "%s\n\n", rank_quy_tac);
+	size_t head = b->len;
+	buf_printf(b, "| Hạng | Đơn vị | %s Đạt | %s Chưa báo cáo | %s Chưa đạt | Tổng thiếu hụt (điểm %%) | %s Không phát sinh | Số chỉ tiêu áp dụng |\n"
+	              "|---:|---|---:|---:|---:|---:|---:|---:|\n",
+	           fmt_ky_hieu(DG_DAT), fmt_ky_hieu(DG_CHUA_BAO_CAO), fmt_ky_hieu(DG_CHUA_DAT),
+	           fmt_ky_hieu(DG_KHONG_PHAT_SINH));
+	md_cut_head(b, head);
+	for (size_t i = 0; i < n; i++) {
+		size_t u = (size_t)v[i];
+		const RankKhoa *k = &c->khoa[u];
+		const DemDanhGia *d = &k->dem;
+		buf_puts(b, "| ");
+		fmt_int(b, hang[i]);
+		buf_puts(b, dong[i] ? " (đồng hạng) | " : " | ");
+		S_don_vi(b, m, u, root);
+		int64_t cot[3] = {d->dat, d->chua_bao_cao, d->chua_dat};
+		for (int j = 0; j < 3; j++) {
+			buf_puts(b, " | ");
+			fmt_int(b, cot[j]);
+		}
+		buf_puts(b, " | ");
+		fmt_tram(b, k->thieu_tram);
+		buf_puts(b, " | ");
+		fmt_int(b, d->khong_phat_sinh);
+		buf_puts(b, " | ");
+		fmt_int(b, d->ap_dung);
+		buf_puts(b, " |\n");
+		md_cut(b, MD_CUT_TABLE);
+	}
+	md_cut_end(b);
+	buf_puts(b, "\n");
+	free(hang);
+	free(dong);
+}
+
 static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Root root)
 {
-	const DemDanhGia *dem = c->dem;
 	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
 	size_t n = 0;
 	for (size_t i = 0; i < m->n_don_vi; i++) {
@@ -366,38 +363,10 @@ static void S_bang_xep_hang(Buf *b, const Model *m, const MdCtx *c, size_t g, Ro
 		if (m->don_vi[u].nhom == (int)g)
 			v[n++] = (int)u;
 	}
-	if (!n) {
+	if (!n)
 		buf_puts(b, "Nhóm này không có đơn vị nào.\n\n");
-		goto out;
-	}
-	S_sort_m = m;
-	S_sort_dem = dem;
-	S_sort_pos = c->pos;
-	qsort(v, n, sizeof *v, S_cmp_hang);
-	size_t head = b->len;
-	buf_printf(b, "| Hạng | Đơn vị | %s Đạt | %s Chưa báo cáo | %s Chưa đạt | %s Không phát sinh | Số chỉ tiêu áp dụng |\n"
-	              "|---:|---|---:|---:|---:|---:|---:|\n",
-	           fmt_ky_hieu(DG_DAT), fmt_ky_hieu(DG_CHUA_BAO_CAO), fmt_ky_hieu(DG_CHUA_DAT),
-	           fmt_ky_hieu(DG_KHONG_PHAT_SINH));
-	md_cut_head(b, head);
-	for (size_t i = 0; i < n; i++) {
-		size_t u = (size_t)v[i];
-		const DemDanhGia *d = &dem[u];
-		buf_puts(b, "| ");
-		fmt_int(b, c->hang[u]);
-		buf_puts(b, c->dong[u] ? " (đồng hạng) | " : " | ");
-		S_don_vi(b, m, u, root);
-		int64_t cot[5] = {d->dat, d->chua_bao_cao, d->chua_dat, d->khong_phat_sinh, d->ap_dung};
-		for (int k = 0; k < 5; k++) {
-			buf_puts(b, " | ");
-			fmt_int(b, cot[k]);
-		}
-		buf_puts(b, " |\n");
-		md_cut(b, MD_CUT_TABLE);
-	}
-	md_cut_end(b);
-	buf_printf(b, "\n%s\n\n", rank_quy_tac);
-out:
+	else
+		S_bang_xep_hang_ds(b, m, c, v, n, root);
 	free(v);
 }
 
@@ -406,9 +375,6 @@ out:
 /* The keys of bao-cao.conf (documented in the shipped file); a missing
  * key prints a blank for the clerk to fill, as the official form does. */
 static const char *S_conf(const Model *m, const char *key) { return model_conf(m, key); }
-
-
-
 
 /* "Kết quả thực hiện … 6 tháng đầu năm 2024": the summary line with the
  * period words. */
@@ -450,116 +416,7 @@ static void S_ten_tinh(Buf *b, const Model *m)
 		buf_puts(b, "Toàn tỉnh");
 }
 
-
-static void S_list_targets(Buf *b, const Model *m, DanhGia dg, const char *label, Root root)
-{
-	int n = 0;
-	for (size_t t = 0; t < m->n_chi_tieu; t++)
-		n += m->kq_tinh[t].dg == dg;
-	if (!n)
-		return;
-	buf_printf(b, "%s %s:\n\n", fmt_ky_hieu(dg), label);
-	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		const KetQua *k = &m->kq_tinh[t];
-		if (k->dg != dg)
-			continue;
-		buf_puts(b, "- ");
-		S_chi_tieu(b, m, t, root);
-		if (dg == DG_DAT || dg == DG_CHUA_DAT) {
-			buf_puts(b, " — ");
-			S_so_lieu(b, k, &m->chi_tieu[t]);
-			buf_puts(b, ", giao ");
-			fmt_giao_chi_tieu(b, &m->chi_tieu[t]);
-		}
-		buf_putc(b, '\n');
-	}
-	buf_putc(b, '\n');
-}
-
-static void S_summary(Buf *b, const Model *m, Root root)
-{
-	int n[4] = {0};
-	for (size_t t = 0; t < m->n_chi_tieu; t++)
-		n[m->kq_tinh[t].dg]++;
-	buf_puts(b, "## Tóm tắt\n\n");
-	S_ten_tinh(b, m);
-	buf_puts(b, ": ");
-	fmt_int(b, n[DG_DAT]);
-	buf_puts(b, " trên ");
-	fmt_int(b, n[DG_DAT] + n[DG_CHUA_DAT]);
-	buf_puts(b, " chỉ tiêu được đánh giá đã đạt (tổng số ");
-	fmt_int(b, (int64_t)m->n_chi_tieu);
-	buf_puts(b, " chỉ tiêu");
-	if (n[DG_KHONG_PHAT_SINH]) {
-		buf_puts(b, "; ");
-		fmt_int(b, n[DG_KHONG_PHAT_SINH]);
-		buf_puts(b, " không phát sinh");
-	}
-	if (n[DG_CHUA_BAO_CAO]) {
-		buf_puts(b, "; ");
-		fmt_int(b, n[DG_CHUA_BAO_CAO]);
-		buf_puts(b, " chưa có số liệu");
-	}
-	buf_puts(b, ").\n\n");
-	S_list_targets(b, m, DG_CHUA_DAT, "Chỉ tiêu chưa đạt", root);
-	S_list_targets(b, m, DG_DAT, "Chỉ tiêu đã đạt", root);
-	S_list_targets(b, m, DG_KHONG_PHAT_SINH, "Chỉ tiêu không phát sinh", root);
-	S_list_targets(b, m, DG_CHUA_BAO_CAO, "Chỉ tiêu chưa có đơn vị nào báo cáo", root);
-}
-
-/* ---- the appendix table --------------------------------------------- */
-
-static void S_bang_phu_luc(Buf *b, const Model *m, Root root)
-{
-	/* The original's two-row header ("Thực hiện trong năm Y" over "Đơn vị
-	 * tính" and "Giao chỉ tiêu") flattened into one honest row. */
-	buf_puts(b, "| Stt | Tên nhiệm vụ | Đơn vị chủ trì | Đơn vị phối hợp | Thực hiện trong năm ");
-	buf_printf(b, "%d", m->cua_so.year); /* a year, not a figure: no digit groups */
-	buf_puts(b, ": đơn vị tính | Thực hiện trong năm ");
-	buf_printf(b, "%d", m->cua_so.year); /* a year, not a figure: no digit groups */
-	buf_puts(b, ": giao chỉ tiêu | Căn cứ thực hiện | Kết quả toàn tỉnh: tỷ lệ (tử số/mẫu số) | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
-	            "|---:|---|---|---|---|---|---|---|---|---:|\n");
-	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		const ChiTieu *ct = &m->chi_tieu[t];
-		const KetQua *k = &m->kq_tinh[t];
-		buf_printf(b, "| %d | ", ct->stt);
-		if (root) {
-			buf_putc(b, '[');
-			md_escape(b, ct->ten);
-			buf_printf(b, "](%schi-tieu/%d.html)", root, ct->stt);
-		} else
-			md_escape(b, ct->ten);
-		buf_puts(b, " | ");
-		md_escape(b, ct->chu_tri);
-		buf_puts(b, " | ");
-		md_escape(b, ct->phoi_hop);
-		buf_puts(b, " | ");
-		md_escape(b, ct->don_vi_tinh);
-		buf_puts(b, " | ");
-		fmt_giao_chi_tieu(b, ct);
-		buf_puts(b, " | ");
-		if (ct->can_cu && *ct->can_cu)
-			md_escape(b, ct->can_cu);
-		else {
-			/* The original merges this cell with the one above. */
-			size_t a = t;
-			while (a > 0 && !(m->chi_tieu[a].can_cu && *m->chi_tieu[a].can_cu))
-				a--;
-			if (a < t && m->chi_tieu[a].can_cu && *m->chi_tieu[a].can_cu)
-				buf_printf(b, "Như trên (căn cứ của chỉ tiêu %d)", m->chi_tieu[a].stt);
-		}
-		buf_puts(b, " | ");
-		S_so_lieu(b, k, ct);
-		buf_puts(b, " | ");
-		S_dg(b, k->dg);
-		buf_puts(b, " | ");
-		fmt_int(b, k->so_dv_dat);
-		buf_putc(b, '/');
-		fmt_int(b, k->so_dv_danh_gia);
-		buf_puts(b, " |\n");
-	}
-	buf_putc(b, '\n');
-}
+/* ---- a target's figures ---------------------------------------------- */
 
 /* The groups' results on one target (only groups it applies to). */
 static void S_bang_nhom_chi_tieu(Buf *b, const Model *m, size_t t, Root root)
@@ -654,7 +511,6 @@ static void S_chart_chi_tieu(Buf *b, const Model *m, size_t t, const char *prefi
 	S_chart(b, prefix, stem, what, m->chi_tieu[t].ten);
 }
 
-
 static void S_list_chua_bao_cao(Buf *b, const Model *m, size_t t, Root root)
 {
 	int n = 0;
@@ -673,20 +529,6 @@ static void S_list_chua_bao_cao(Buf *b, const Model *m, size_t t, Root root)
 		buf_puts(b, "\n\n");
 	} else
 		buf_puts(b, "Không có.\n\n");
-}
-
-/* ---- the report -------------------------------------------------------- */
-
-
-static void S_appendix_title(Buf *b, const Model *m)
-{
-	const char *t = S_conf(m, "tieu_de_phu_luc");
-	buf_puts(b, "## Phụ lục: ");
-	if (*t)
-		md_escape(b, t);
-	else
-		buf_puts(b, "kết quả thực hiện các chỉ tiêu");
-	buf_puts(b, "\n\n");
 }
 
 /* ---- the site's pages ------------------------------------------------ */
@@ -716,20 +558,47 @@ static void S_lich_su_tom_tat(Buf *out, const Model *m, Root root)
  * words, blank where the target does not apply.  Headers are the short
  * names, linked to the targets' pages. */
 
-static const char S_chu_giai[] =
-	"Mỗi ô: tỷ lệ lũy kế và ký hiệu đánh giá (● Đạt, × Chưa đạt, – Không phát sinh, "
-	"? Chưa báo cáo, ⚠ mẫu số nhỏ); ô trống: chỉ tiêu không áp dụng.\n\n";
+/* The line above every matrix: what a cell holds, the one legend. */
+static void S_chu_giai(Buf *b)
+{
+	buf_puts(b, "Mỗi ô: ký hiệu đánh giá và tỷ lệ lũy kế (%) (");
+	fmt_chu_giai(b);
+	buf_puts(b, "; ⚠ mẫu số nhỏ).\n\n");
+}
 
+/* A matrix cell, compact enough for a phone: the verdict's symbol, then
+ * the rate in % where there is one ("● 81,15"; the legend says %), "○ 0/0" for nothing arisen,
+ * "?" for not reported; k NULL: the target does not apply ("–"). */
 static void S_o_ma_tran(Buf *b, const KetQua *k, const ChiTieu *t)
 {
+	if (!k) {
+		buf_puts(b, fmt_ky_hieu(FMT_KHONG_AP_DUNG));
+		return;
+	}
+	buf_puts(b, fmt_ky_hieu(k->dg));
 	if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
-		buf_puts(b, fmt_ky_hieu(k->dg));
 		buf_putc(b, ' ');
-		S_ty_le(b, k, t);
+		fmt_ty_le(b, k->n, k->d, t);
 		if (S_nho(k))
 			buf_puts(b, " ⚠");
-	} else
-		S_dg(b, k->dg);
+	} else if (k->dg == DG_KHONG_PHAT_SINH)
+		buf_puts(b, " 0/0");
+}
+
+/* A unit's row of a matrix over the targets that apply[t]. */
+static void S_dong_ma_tran(Buf *b, const Model *m, size_t u, const unsigned char *apply, Root root)
+{
+	buf_puts(b, "| ");
+	S_don_vi(b, m, u, root);
+	buf_puts(b, " |");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (apply && !apply[t])
+			continue;
+		buf_putc(b, ' ');
+		S_o_ma_tran(b, model_applies(m, u, t) ? model_kq_don_vi(m, u, t) : NULL, &m->chi_tieu[t]);
+		buf_puts(b, " |");
+	}
+	buf_putc(b, '\n');
 }
 
 /* The header of a matrix over the targets that apply[t] (NULL: all);
@@ -758,7 +627,7 @@ static void S_ma_tran_head(Buf *b, const Model *m, const unsigned char *apply, c
 static void S_ma_tran_tinh(Buf *b, const Model *m)
 {
 	buf_puts(b, "## Ma trận kết quả\n\n");
-	buf_puts(b, S_chu_giai);
+	S_chu_giai(b);
 	S_ma_tran_head(b, m, NULL, "Toàn tỉnh và nhóm đơn vị", "");
 	buf_puts(b, "| **");
 	S_ten_tinh(b, m);
@@ -775,8 +644,8 @@ static void S_ma_tran_tinh(Buf *b, const Model *m)
 		buf_puts(b, " |");
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
 			buf_putc(b, ' ');
-			if (m->chi_tieu[t].ap_dung[g])
-				S_o_ma_tran(b, model_kq_nhom(m, g, t), &m->chi_tieu[t]);
+			S_o_ma_tran(b, m->chi_tieu[t].ap_dung[g] ? model_kq_nhom(m, g, t) : NULL,
+			            &m->chi_tieu[t]);
 			buf_puts(b, " |");
 		}
 		buf_putc(b, '\n');
@@ -784,48 +653,102 @@ static void S_ma_tran_tinh(Buf *b, const Model *m)
 	buf_putc(b, '\n');
 }
 
+/* The units of group g (g < 0: any) among parent p's children, in
+ * display order, into v; their number. */
+static size_t S_con(const Model *m, const MdCtx *c, size_t p, int g, int *v)
+{
+	size_t n = 0;
+	for (int u = c->con_dau[p]; u >= 0; u = c->con_sau[u])
+		if (g < 0 || m->don_vi[u].nhom == g)
+			v[n++] = u;
+	return n;
+}
+
+/* The row heading parent p's units v[0, n) in a matrix: the parent,
+ * linking to its page of children, and their roll-up (eval_gop). */
+static void S_dong_gop(Buf *b, const Model *m, size_t p, const int *v, size_t n,
+                       const unsigned char *apply, Root root)
+{
+	buf_puts(b, "| **");
+	if (md_safe_code(m->don_vi[p].ma, 0)) {
+		buf_putc(b, '[');
+		md_escape(b, model_ten_don_vi(m, p));
+		buf_printf(b, "](%sdia-ban/%s.html)", root, m->don_vi[p].ma);
+	} else
+		md_escape(b, model_ten_don_vi(m, p));
+	buf_puts(b, "** (cộng gộp ");
+	fmt_int(b, (int64_t)n);
+	buf_puts(b, " đơn vị) |");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (apply && !apply[t])
+			continue;
+		KetQua k;
+		eval_gop(m, v, n, t, &k);
+		buf_putc(b, ' ');
+		S_o_ma_tran(b, &k, &m->chi_tieu[t]);
+		buf_puts(b, " |");
+	}
+	buf_putc(b, '\n');
+}
+
 /* A group's page: its units against the targets that apply to it, cut
- * by rows (a group may hold thousands of units). */
-static void S_ma_tran_nhom(Buf *b, const Model *m, size_t g)
+ * by rows (a group may hold thousands of units).  Units with a parent
+ * come under it (a district's communes), each parent's row giving their
+ * roll-up; units with none after. */
+static void S_ma_tran_nhom(Buf *b, const Model *m, const MdCtx *c, size_t g)
 {
 	unsigned char *apply = xcalloc(m->n_chi_tieu ? m->n_chi_tieu : 1, 1);
+	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
 	size_t na = 0;
 	for (size_t t = 0; t < m->n_chi_tieu; t++)
 		na += apply[t] = m->chi_tieu[t].ap_dung[g];
-	int n = 0;
+	size_t tong = 0;
+	for (size_t u = 0; u < m->n_don_vi; u++)
+		tong += m->don_vi[u].nhom == (int)g;
+	if (!tong)
+		goto out;
+	md_cut(b, MD_CUT_BLOCKS);
+	buf_puts(b, "## Ma trận kết quả của các đơn vị\n\n");
+	if (!na) {
+		buf_puts(b, "Không có chỉ tiêu nào áp dụng cho nhóm này.\n\n");
+		goto out;
+	}
+	S_chu_giai(b);
+	int co_cap_tren = 0;
+	for (size_t u = 0; u < m->n_don_vi && !co_cap_tren; u++)
+		co_cap_tren = m->don_vi[u].nhom == (int)g && m->don_vi[u].thuoc >= 0;
+	if (co_cap_tren)
+		buf_puts(b, "Các đơn vị xếp theo đơn vị cấp trên; dòng in đậm của mỗi đơn vị cấp trên là số "
+		            "cộng gộp tử số, mẫu số của các đơn vị trực thuộc đã có số liệu, đánh giá như chỉ "
+		            "tiêu của tỉnh.\n\n");
+	size_t head = b->len;
+	S_ma_tran_head(b, m, apply, "Đơn vị", S_up);
+	md_cut_head(b, head);
+	if (co_cap_tren)
+		for (size_t i = 0; i < m->n_don_vi; i++) {
+			size_t p = S_don_vi_at(m, i);
+			size_t n = S_con(m, c, p, (int)g, v);
+			if (!n)
+				continue;
+			S_dong_gop(b, m, p, v, n, apply, S_up);
+			md_cut(b, MD_CUT_TABLE);
+			for (size_t k = 0; k < n; k++) {
+				S_dong_ma_tran(b, m, (size_t)v[k], apply, S_up);
+				md_cut(b, MD_CUT_TABLE);
+			}
+		}
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		size_t u = S_don_vi_at(m, i);
-		if (m->don_vi[u].nhom != (int)g)
+		if (m->don_vi[u].nhom != (int)g || m->don_vi[u].thuoc >= 0)
 			continue;
-		if (!n++) {
-			md_cut(b, MD_CUT_BLOCKS);
-			buf_puts(b, "## Ma trận kết quả của các đơn vị\n\n");
-			if (!na) {
-				buf_puts(b, "Không có chỉ tiêu nào áp dụng cho nhóm này.\n\n");
-				break;
-			}
-			buf_puts(b, S_chu_giai);
-			size_t head = b->len;
-			S_ma_tran_head(b, m, apply, "Đơn vị", S_up);
-			md_cut_head(b, head);
-		}
-		buf_puts(b, "| ");
-		S_don_vi(b, m, u, S_up);
-		buf_puts(b, " |");
-		for (size_t t = 0; t < m->n_chi_tieu; t++) {
-			if (!apply[t])
-				continue;
-			buf_putc(b, ' ');
-			S_o_ma_tran(b, model_kq_don_vi(m, u, t), &m->chi_tieu[t]);
-			buf_puts(b, " |");
-		}
-		buf_putc(b, '\n');
+		S_dong_ma_tran(b, m, u, apply, S_up);
 		md_cut(b, MD_CUT_TABLE);
 	}
 	md_cut_end(b);
-	if (n && na)
-		buf_putc(b, '\n');
+	buf_putc(b, '\n');
+out:
 	free(apply);
+	free(v);
 }
 
 /* The index's small multiples: every target's chart, linked to its page. */
@@ -845,21 +768,160 @@ static void S_bieu_do_nho(Buf *b, const Model *m)
 	buf_putc(b, '\n');
 }
 
+/* How many units of a kind the index names at most: it stays small
+ * however many units there are (the rest are on du-lieu.html). */
+enum { S_CHU_Y_TOI_DA = 10, S_THIEU_TOI_DA = 30 };
+
+/* 1 when unit u misses some target: not met or not reported. */
+static int S_co_thieu(const MdCtx *c, size_t u)
+{
+	return c->khoa[u].dem.chua_dat + c->khoa[u].dem.chua_bao_cao > 0;
+}
+
+/* The index's "who misses what": for each group the units at the bottom
+ * of its ranking among those that miss some target (at most 10, the last
+ * first) with their verdicts, then the units that did not report or
+ * reported only part of the window. */
+static void S_can_chu_y(Buf *b, const Model *m, const MdCtx *c)
+{
+	size_t n = m->n_don_vi ? m->n_don_vi : 1;
+	int *v = xmalloc(n * sizeof *v), *hang = xmalloc(n * sizeof *hang), *dong = xmalloc(n * sizeof *dong);
+	unsigned char *apply = xcalloc(m->n_chi_tieu ? m->n_chi_tieu : 1, 1);
+	buf_puts(b, "## Đơn vị chưa đạt nhiều chỉ tiêu nhất\n\n"
+	            "Trong mỗi nhóm, tối đa 10 đơn vị xếp cuối bảng xếp hạng trong số các đơn vị có chỉ tiêu "
+	            "chưa đạt hoặc chưa báo cáo, đơn vị xếp cuối ở trên cùng. ");
+	buf_puts(b, rank_quy_tac);
+	buf_puts(b, " Ký hiệu như ở ma trận trên.\n\n");
+	int any = 0;
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		size_t k = 0, na = 0;
+		for (size_t i = 0; i < m->n_don_vi; i++) {
+			size_t u = S_don_vi_at(m, i);
+			if (m->don_vi[u].nhom == (int)g)
+				v[k++] = (int)u;
+		}
+		rank_sap_xep(m, c->khoa, v, k, hang, dong);
+		size_t shown = 0;
+		for (size_t i = k; i-- > 0 && shown < S_CHU_Y_TOI_DA;)
+			shown += S_co_thieu(c, (size_t)v[i]);
+		if (!shown)
+			continue;
+		for (size_t t = 0; t < m->n_chi_tieu; t++)
+			na += apply[t] = m->chi_tieu[t].ap_dung[g];
+		any = 1;
+		md_cut(b, MD_CUT_BLOCKS);
+		buf_puts(b, "### ");
+		S_nhom(b, m, (int)g, "");
+		buf_puts(b, "\n\n");
+		size_t head = b->len;
+		S_ma_tran_head(b, m, apply, "Đơn vị (hạng)", "");
+		md_cut_head(b, head);
+		shown = 0;
+		for (size_t i = k; i-- > 0 && shown < S_CHU_Y_TOI_DA;) {
+			size_t u = (size_t)v[i];
+			if (!S_co_thieu(c, u))
+				continue;
+			shown++;
+			buf_puts(b, "| ");
+			S_don_vi(b, m, u, "");
+			buf_puts(b, " (");
+			fmt_int(b, hang[i]);
+			buf_puts(b, "/");
+			fmt_int(b, (int64_t)k);
+			buf_puts(b, ") |");
+			for (size_t t = 0; t < m->n_chi_tieu; t++) {
+				if (!apply[t])
+					continue;
+				buf_putc(b, ' ');
+				S_o_ma_tran(b, model_kq_don_vi(m, u, t), &m->chi_tieu[t]);
+				buf_puts(b, " |");
+			}
+			buf_putc(b, '\n');
+			md_cut(b, MD_CUT_TABLE);
+		}
+		md_cut_end(b);
+		buf_putc(b, '\n');
+		(void)na;
+	}
+	if (!any)
+		buf_puts(b, "Mọi đơn vị đều đạt hoặc không phát sinh ở mọi chỉ tiêu áp dụng.\n\n");
+
+	/* who did not report, or only part of the window */
+	size_t n_khong = 0, n_thieu = 0;
+	for (size_t u = 0; u < m->n_don_vi; u++)
+		if (m->thieu_don_vi && m->thieu_don_vi[u]) {
+			if (m->don_vi[u].co_so_lieu)
+				n_thieu++;
+			else
+				n_khong++;
+		}
+	md_cut(b, MD_CUT_BLOCKS);
+	buf_puts(b, "## Đơn vị chưa báo cáo hoặc báo cáo chưa đủ\n\n");
+	if (!n_khong && !n_thieu) {
+		buf_puts(b, "Mọi đơn vị đã báo cáo đủ số liệu của kỳ.\n\n");
+		goto out;
+	}
+	for (int kind = 0; kind < 2; kind++) {
+		size_t total = kind ? n_thieu : n_khong, shown = 0;
+		if (!total)
+			continue;
+		buf_puts(b, kind ? "Báo cáo chưa đủ số liệu (thiếu tháng hoặc thiếu chỉ tiêu): "
+		                 : "Chưa gửi số liệu: ");
+		fmt_int(b, (int64_t)total);
+		buf_puts(b, " đơn vị.\n\n");
+		for (size_t i = 0; i < m->n_don_vi && shown < S_THIEU_TOI_DA; i++) {
+			size_t u = S_don_vi_at(m, i);
+			if (!m->thieu_don_vi[u] || !m->don_vi[u].co_so_lieu != !kind)
+				continue;
+			shown++;
+			buf_puts(b, "- ");
+			S_don_vi(b, m, u, "");
+			buf_puts(b, " (");
+			S_nhom(b, m, m->don_vi[u].nhom, NULL);
+			if (c->khoa[u].dem.chua_bao_cao) {
+				buf_puts(b, "; ");
+				fmt_int(b, c->khoa[u].dem.chua_bao_cao);
+				buf_puts(b, " chỉ tiêu chưa báo cáo");
+			}
+			buf_puts(b, ")\n");
+			md_cut(b, MD_CUT_LIST);
+		}
+		if (total > shown) {
+			buf_puts(b, "- và ");
+			fmt_int(b, (int64_t)(total - shown));
+			buf_puts(b, " đơn vị khác: xem [Chất lượng số liệu](du-lieu.html)\n");
+		}
+		md_cut_end(b);
+		buf_putc(b, '\n');
+	}
+out:
+	free(v);
+	free(hang);
+	free(dong);
+	free(apply);
+}
 
 void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 {
-	(void)ctx; /* the rankings are on the groups' pages */
-	char ky[16];
+	MdCtx *own = ctx ? NULL : md_ctx_new(m);
+	const MdCtx *c = ctx ? ctx : own;
 	S_title(out, m);
-	ky_format(m->cua_so.moi_nhat, ky);
-	buf_printf(out, "Số liệu đến kỳ: %s. Chương trình: chitieu %s. "
-	                "[Tệp đầu vào và mã SHA-256](bao-cao.html)\n\n", ky, CHITIEU_VERSION);
+	buf_puts(out, "Số liệu đến ");
+	fmt_den_het(out, &m->cua_so);
+	buf_puts(out, ".\n\n");
 	S_lich_su_tom_tat(out, m, "");
-	S_summary(out, m, "");
+	md_cut(out, MD_CUT_BLOCKS);
 	S_ma_tran_tinh(out, m);
+	md_cut(out, MD_CUT_BLOCKS);
+	S_can_chu_y(out, m, c);
+	md_cut(out, MD_CUT_BLOCKS);
+	/* the report's own words and table (bao_cao.c), not composed again */
+	bao_cao_md_phan(out, m, BAO_CAO_KET_QUA_CHUNG);
+	md_cut(out, MD_CUT_BLOCKS);
 	S_bieu_do_nho(out, m);
-	S_appendix_title(out, m);
-	S_bang_phu_luc(out, m, "");
+	md_cut(out, MD_CUT_BLOCKS);
+	bao_cao_md_phan(out, m, BAO_CAO_PHU_LUC_KET_QUA);
+	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Kết quả theo nhóm đơn vị\n\n");
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		buf_puts(out, "### ");
@@ -914,6 +976,7 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	if (m->ls.co_truoc)
 		buf_puts(out, "- [Điều chỉnh số liệu so với báo cáo kỳ trước](dieu-chinh.html)\n");
 	buf_putc(out, '\n');
+	md_ctx_free(own);
 }
 
 void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g)
@@ -947,11 +1010,224 @@ void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g)
 		buf_puts(out, " |\n");
 	}
 	buf_putc(out, '\n');
-	S_ma_tran_nhom(out, m, g);
+	S_ma_tran_nhom(out, m, c, g);
 	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Xếp hạng đơn vị trong nhóm\n\n");
 	S_bang_xep_hang(out, m, c, g, S_up);
 	md_ctx_free(own);
+}
+
+/* The change of a year-to-date rate (xh: the per-step series) since the
+ * latest earlier period of the year published in the output root
+ * (m->ls.truoc), both from today's figures; TD_KHONG_CO when there is
+ * none. */
+static ThayDoi S_thay_doi_ky_truoc(const Model *m, const Diem *xh)
+{
+	Diem hai[2] = {{0, 0, 0}, {0, 0, 0}};
+	int co = m->ls.co_truoc && m->ls.truoc.year == m->cua_so.year;
+	int het = co ? ky_last_month(m->ls.truoc) : 0;
+	for (int i = 0; i < m->cua_so.n_buoc; i++) {
+		Diem *d = &hai[ky_last_month(m->cua_so.buoc[i]) <= het ? 0 : 1];
+		d->n += xh[i].n;
+		d->d += xh[i].d;
+		d->co |= xh[i].co;
+	}
+	if (!co) {
+		ThayDoi none = {TD_KHONG_CO, 0, 0, 0};
+		return none;
+	}
+	return rank_thay_doi(hai, 2);
+}
+
+/* A unit's page on a phone: one line per target, the verdict first, then
+ * the rate with N/D, the target, and the changes against the previous
+ * step and the same period last year. */
+static void S_ket_qua_tung_dong(Buf *out, const Model *m, size_t u)
+{
+	const LichSu *ls = &m->ls;
+	char nb[MODEL_TEN_NGAN_BUF];
+	buf_puts(out, "## Kết quả theo chỉ tiêu\n\n");
+	int truoc = ls->co_truoc && ls->truoc.year == m->cua_so.year;
+	if (truoc || ls->co_cung_ky) {
+		buf_puts(out, "Thay đổi của tỷ lệ lũy kế, tính bằng điểm %: ");
+		if (truoc) {
+			buf_puts(out, "“kỳ trước” so với ");
+			fmt_ky_cu(out, ls->truoc);
+		}
+		if (ls->co_cung_ky) {
+			buf_puts(out, truoc ? "; “cùng kỳ” so với " : "“cùng kỳ” so với ");
+			fmt_ky_cu(out, ls->cung_ky);
+		}
+		buf_puts(out, ".");
+	}
+	if (!truoc)
+		buf_puts(out, " Chưa có số liệu kỳ trước.");
+	if (!ls->co_cung_ky)
+		buf_puts(out, " Chưa có số liệu cùng kỳ.");
+	buf_puts(out, "\n\n");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		const KetQua *k = model_kq_don_vi(m, u, t);
+		buf_printf(out, "- [%d. ", ct->stt);
+		md_escape(out, model_ten_ngan(ct, 0, nb));
+		buf_printf(out, "](../chi-tieu/%d.html): **", ct->stt);
+		S_dg(out, k->dg);
+		buf_puts(out, "**");
+		if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
+			buf_puts(out, " — ");
+			S_so_lieu(out, k, ct);
+		}
+		buf_puts(out, "; giao ");
+		fmt_giao_chi_tieu(out, ct);
+		if (truoc) {
+			ThayDoi td = S_thay_doi_ky_truoc(m, model_xh_don_vi(m, u, t));
+			buf_puts(out, "; kỳ trước ");
+			if (fmt_thay_doi(out, &td))
+				buf_puts(out, "chưa có số liệu");
+		}
+		if (ls->co_cung_ky) {
+			buf_puts(out, "; cùng kỳ ");
+			if (fmt_cung_ky_gon(out, k, &ls->ck_don_vi[u * m->n_chi_tieu + t]))
+				buf_puts(out, "chưa có số liệu");
+		}
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
+}
+
+int md_co_con(const MdCtx *c, size_t u)
+{
+	return c->con_dau[u] >= 0;
+}
+
+void md_trang_dia_ban(Buf *out, const Model *m, const MdCtx *ctx, size_t p)
+{
+	MdCtx *own = ctx ? NULL : md_ctx_new(m);
+	const MdCtx *c = ctx ? ctx : own;
+	int *v = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *v);
+	unsigned char *apply = xcalloc(m->n_chi_tieu ? m->n_chi_tieu : 1, 1);
+	size_t n = S_con(m, c, p, -1, v), na = 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t t = 0; t < m->n_chi_tieu; t++)
+			apply[t] |= model_applies(m, (size_t)v[i], t);
+	for (size_t t = 0; t < m->n_chi_tieu; t++)
+		na += apply[t];
+	buf_puts(out, "# ");
+	md_escape(out, model_ten_don_vi(m, p));
+	buf_puts(out, ": các đơn vị trực thuộc\n\nSố liệu đến ");
+	fmt_den_het(out, &m->cua_so);
+	buf_puts(out, ", lũy kế từ đầu năm. Trang của đơn vị: ");
+	S_don_vi(out, m, p, S_up);
+	buf_puts(out, ". Số đơn vị trực thuộc: ");
+	fmt_int(out, (int64_t)n);
+	buf_puts(out, ".\n\n");
+	if (!na) {
+		buf_puts(out, "Không có chỉ tiêu nào áp dụng cho các đơn vị trực thuộc.\n\n");
+		goto out;
+	}
+	buf_puts(out, "## Tổng hợp các đơn vị trực thuộc\n\n"
+	              "Tử số và mẫu số là tổng của các đơn vị trực thuộc đã có số liệu trong kỳ (đơn vị chưa "
+	              "báo cáo không được cộng), đánh giá như chỉ tiêu của tỉnh; cột cuối là số đơn vị đạt "
+	              "trên số đơn vị được đánh giá.\n\n"
+	              "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Σ Tử số | Σ Mẫu số | Đánh giá | Số đơn vị đạt/được đánh giá |\n"
+	              "|---|---|---:|---:|---:|---|---:|\n");
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!apply[t])
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		KetQua k;
+		eval_gop(m, v, n, t, &k);
+		buf_puts(out, "| ");
+		S_chi_tieu(out, m, t, S_up);
+		buf_puts(out, " | ");
+		fmt_giao_chi_tieu(out, ct);
+		buf_puts(out, " | ");
+		S_cells(out, &k, ct);
+		buf_puts(out, " | ");
+		S_dg(out, k.dg);
+		buf_puts(out, " | ");
+		fmt_int(out, k.so_dv_dat);
+		buf_putc(out, '/');
+		fmt_int(out, k.so_dv_danh_gia);
+		buf_puts(out, " |\n");
+	}
+	buf_putc(out, '\n');
+	md_cut(out, MD_CUT_BLOCKS);
+	buf_puts(out, "## Ma trận kết quả của các đơn vị trực thuộc\n\n");
+	S_chu_giai(out);
+	size_t head = out->len;
+	S_ma_tran_head(out, m, apply, "Đơn vị", S_up);
+	md_cut_head(out, head);
+	for (size_t i = 0; i < n; i++) {
+		S_dong_ma_tran(out, m, (size_t)v[i], apply, S_up);
+		md_cut(out, MD_CUT_TABLE);
+	}
+	md_cut_end(out);
+	buf_putc(out, '\n');
+	md_cut(out, MD_CUT_BLOCKS);
+	buf_puts(out, "## Xếp hạng các đơn vị trực thuộc\n\n");
+	S_bang_xep_hang_ds(out, m, c, v, n, S_up);
+out:
+	free(v);
+	free(apply);
+	md_ctx_free(own);
+}
+
+/* The unit's trend by period: each target's year-to-date rate and verdict
+ * at the end of every step of the window (the chart's series, as a
+ * matrix a phone reads: the target column stays, the steps scroll). */
+static void S_dien_bien(Buf *out, const Model *m, size_t u)
+{
+	const CuaSo *w = &m->cua_so;
+	char nb[MODEL_TEN_NGAN_BUF];
+	if (w->n_buoc < 2)
+		return;
+	buf_puts(out, "## Diễn biến theo kỳ\n\nTỷ lệ lũy kế từ đầu năm đến hết mỗi ");
+	buf_puts(out, w->buoc_quy ? "quý" : "tháng");
+	buf_puts(out, " và đánh giá so với chỉ tiêu giao.\n\n| Chỉ tiêu | Giao chỉ tiêu |");
+	for (int i = 0; i < w->n_buoc; i++) {
+		Ky k = w->buoc[i];
+		if (k.kind == 'Q')
+			buf_puts(out, " Đến hết quý ");
+		else
+			buf_puts(out, " Đến hết tháng ");
+		if (k.kind == 'Q') {
+			char r[16];
+			buf_puts(out, fmt_la_ma(k.n, r));
+		} else
+			fmt_int(out, k.n);
+		buf_puts(out, " |");
+	}
+	buf_puts(out, "\n|---|---|");
+	for (int i = 0; i < w->n_buoc; i++)
+		buf_puts(out, "---:|");
+	buf_putc(out, '\n');
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		const Diem *xh = model_xh_don_vi(m, u, t);
+		buf_printf(out, "| [%d. ", ct->stt);
+		md_escape(out, model_ten_ngan(ct, 0, nb));
+		buf_printf(out, "](../chi-tieu/%d.html) | ", ct->stt);
+		fmt_giao_chi_tieu(out, ct);
+		buf_puts(out, " |");
+		KetQua k = {0, 0, DG_CHUA_BAO_CAO, 0, 0};
+		int co = 0;
+		for (int i = 0; i < w->n_buoc; i++) {
+			k.n += xh[i].n;
+			k.d += xh[i].d;
+			co |= xh[i].co;
+			k.dg = co ? eval_judge(ct, k.n, k.d) : DG_CHUA_BAO_CAO;
+			buf_putc(out, ' ');
+			S_o_ma_tran(out, &k, ct);
+			buf_puts(out, " |");
+		}
+		buf_putc(out, '\n');
+	}
+	buf_putc(out, '\n');
 }
 
 void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
@@ -959,7 +1235,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 	MdCtx *own = ctx ? NULL : md_ctx_new(m);
 	const MdCtx *c = ctx ? ctx : own;
 	const DonVi *dv = &m->don_vi[u];
-	const DemDanhGia d = c->dem[u];
+	const DemDanhGia d = c->khoa[u].dem;
 	int of = c->tong[u], dong = c->dong[u], hang = c->hang[u];
 	buf_puts(out, "# ");
 	md_escape(out, model_ten_don_vi(m, u));
@@ -1000,9 +1276,28 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 	if (!d.ap_dung) {
 		buf_puts(out, "Không có chỉ tiêu nào áp dụng cho nhóm của đơn vị này.\n\n");
 	} else {
-		buf_puts(out, "## Kết quả theo chỉ tiêu\n\n"
-		              "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
-		              "|---|---|---:|---:|---:|---|---|\n");
+		S_ket_qua_tung_dong(out, m, u);
+		S_dien_bien(out, m, u);
+		if (md_safe_code(dv->ma, 0)) {
+			char stem[300];
+			snprintf(stem, sizeof stem, "don-vi-%s", dv->ma);
+			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", model_ten_don_vi(m, u));
+		}
+		int co_ghi_chu = 0;
+		Buf g;
+		buf_init(&g);
+		for (size_t t = 0; t < m->n_chi_tieu && !co_ghi_chu; t++) {
+			if (!model_applies(m, u, t))
+				continue;
+			S_ghi_chu(&g, m, u, t);
+			co_ghi_chu = g.len > 0;
+		}
+		buf_release(&g);
+		buf_puts(out, "## Bảng số liệu\n\n");
+		buf_puts(out, co_ghi_chu ? "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
+		                           "|---|---|---:|---:|---:|---|---|\n"
+		                         : "| Chỉ tiêu | Giao chỉ tiêu | Tỷ lệ | Tử số | Mẫu số | Đánh giá |\n"
+		                           "|---|---|---:|---:|---:|---|\n");
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
 			if (!model_applies(m, u, t))
 				continue;
@@ -1016,21 +1311,22 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 			S_cells(out, k, ct);
 			buf_puts(out, " | ");
 			S_dg(out, k->dg);
-			buf_puts(out, " | ");
-			S_ghi_chu(out, m, u, t);
+			if (co_ghi_chu) {
+				buf_puts(out, " | ");
+				S_ghi_chu(out, m, u, t);
+			}
 			buf_puts(out, " |\n");
 		}
 		buf_puts(out, "\n");
-		if (md_safe_code(dv->ma, 0)) {
-			char stem[300];
-			snprintf(stem, sizeof stem, "don-vi-%s", dv->ma);
-			S_chart(out, "../charts/", stem, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ", model_ten_don_vi(m, u));
-		}
+
 	}
 	md_cung_ky_don_vi(out, m, u);
 	if (c->con_dau[u] >= 0) {
 		md_cut(out, MD_CUT_BLOCKS);
 		buf_puts(out, "## Đơn vị trực thuộc\n\n");
+		if (md_safe_code(dv->ma, 0))
+			buf_printf(out, "[Ma trận kết quả, số cộng gộp và xếp hạng của các đơn vị trực thuộc]"
+			                "(../dia-ban/%s.html)\n\n", dv->ma);
 	}
 	for (int v = c->con_dau[u]; v >= 0; v = c->con_sau[v]) {
 		buf_puts(out, "- ");
@@ -1139,9 +1435,26 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 	if (!nv)
 		buf_puts(out, "Chưa có đơn vị nào báo cáo.\n\n");
 	else {
+		/* the verdict beside the name, so a phone shows it; the notes
+		 * column only when some unit wrote one */
+		int co_ghi_chu = 0, truoc = m->ls.co_truoc && m->ls.truoc.year == m->cua_so.year;
+		Buf g;
+		buf_init(&g);
+		for (size_t i = 0; i < nv && !co_ghi_chu; i++) {
+			S_ghi_chu(&g, m, (size_t)v[i], t);
+			co_ghi_chu = g.len > 0;
+		}
+		buf_release(&g);
+		if (truoc) {
+			buf_puts(out, "Cột “Kỳ trước”: thay đổi của tỷ lệ lũy kế so với ");
+			fmt_ky_cu(out, m->ls.truoc);
+			buf_puts(out, ", tính bằng điểm %.\n\n");
+		}
 		size_t head = out->len;
-		buf_puts(out, "| # | Đơn vị | Nhóm | Tỷ lệ | Tử số | Mẫu số | Đánh giá | Ghi chú |\n"
-		              "|---:|---|---|---:|---:|---:|---|---|\n");
+		buf_printf(out, "| # | Đơn vị | Đánh giá | Tỷ lệ |%s Tử số | Mẫu số | Nhóm |%s\n"
+		                "|---:|---|---|---:|%s---:|---:|---|%s\n",
+		           truoc ? " Kỳ trước |" : "", co_ghi_chu ? " Ghi chú |" : "", truoc ? "---:|" : "",
+		           co_ghi_chu ? "---|" : "");
 		md_cut_head(out, head);
 		for (size_t i = 0; i < nv; i++) {
 			size_t u = (size_t)v[i];
@@ -1151,13 +1464,27 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 			buf_puts(out, " | ");
 			S_don_vi(out, m, u, S_up);
 			buf_puts(out, " | ");
-			S_nhom(out, m, m->don_vi[u].nhom, S_up);
-			buf_puts(out, " | ");
-			S_cells(out, k, ct);
-			buf_puts(out, " | ");
 			S_dg(out, k->dg);
 			buf_puts(out, " | ");
-			S_ghi_chu(out, m, u, t);
+			S_ty_le(out, k, ct);
+			if (S_nho(k))
+				buf_puts(out, " ⚠");
+			buf_puts(out, " | ");
+			if (truoc) {
+				ThayDoi td = S_thay_doi_ky_truoc(m, model_xh_don_vi(m, u, t));
+				if (fmt_thay_doi(out, &td))
+					buf_puts(out, "—");
+				buf_puts(out, " | ");
+			}
+			S_int_or_dash(out, k, k->n);
+			buf_puts(out, " | ");
+			S_int_or_dash(out, k, k->d);
+			buf_puts(out, " | ");
+			S_nhom(out, m, m->don_vi[u].nhom, S_up);
+			if (co_ghi_chu) {
+				buf_puts(out, " | ");
+				S_ghi_chu(out, m, u, t);
+			}
 			buf_puts(out, " |\n");
 			md_cut(out, MD_CUT_TABLE);
 		}

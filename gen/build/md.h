@@ -24,6 +24,11 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx);   /* index.html *
 void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u);
 void md_trang_chi_tieu(Buf *out, const Model *m, size_t t);
 void md_trang_nhom(Buf *out, const Model *m, const MdCtx *ctx, size_t g);
+/* dia-ban/<ma>.html: parent unit p's children (a district's communes):
+ * their roll-up per target (eval_gop), their matrix and their ranking. */
+void md_trang_dia_ban(Buf *out, const Model *m, const MdCtx *ctx, size_t p);
+/* 1 when unit u is some registered unit's parent (it has a dia-ban page). */
+int md_co_con(const MdCtx *c, size_t u);
 void md_trang_du_lieu(Buf *out, const Model *m);      /* data quality */
 void md_trang_han(Buf *out, const Model *m);          /* deadline tasks */
 

@@ -28,6 +28,10 @@
 #include "rank.h"
 #include "xalloc.h"
 
+#ifndef CHITIEU_VERSION
+#define CHITIEU_VERSION "unknown"
+#endif
+
 /* ---- files ------------------------------------------------------------ */
 
 static int S_read_file(const char *path, Buf *b, char **err)
@@ -153,38 +157,73 @@ static void S_replace(Buf *b, const char *s, size_t len, const char *const *from
 	}
 }
 
+/* The class of a cell that starts with a symbol of the one legend
+ * (fmt_ky_hieu): a verdict ("● Đạt"), a matrix cell ("● 81,15", "?"), or
+ * "–" alone (the target does not apply); NULL for any other cell.
+ * *sym gets the symbol's length. */
+static const char *S_cell_class(const char *p, const char *end, size_t *sym)
+{
+	static const char *const cls[5] = {"dat", "chua-dat", "khong-phat-sinh", "chua-bao-cao",
+	                                   "khong-ap-dung"};
+	for (int i = 0; i < 5; i++) {
+		const char *k = fmt_ky_hieu(i);
+		size_t n = strlen(k);
+		if ((size_t)(end - p) <= n || memcmp(p, k, n))
+			continue;
+		char next = p[n];
+		if (next == '<' || (next == ' ' && i != FMT_KHONG_AP_DUNG)) {
+			*sym = n;
+			return cls[i];
+		}
+	}
+	return NULL;
+}
+
 /* Appends html[0, len) to out as the site shows it.  Tables scroll inside
  * their own box on a phone, not the page, a box the keyboard can reach
- * (tabindex) to scroll it; verdict cells get a class for colour (the
- * word and symbol carry the meaning): "● Đạt" cells and the matrix's
- * "● 81,15%" ones.  "<table>" and "<td>" can only come from the
- * renderer: data text has its '<' escaped. */
+ * (tabindex) to scroll it; every cell that shows a state of the one
+ * legend gets its class ("dg dat", …, for colour: the symbol and word
+ * carry the meaning) and, right-aligned (a matrix's cells), "o" for the
+ * compact look.  "<table>" and "<td" can only come from the renderer:
+ * data text has its '<' escaped. */
 static void S_post(Buf *out, const char *html, size_t len)
 {
-	static const DanhGia dgs[4] = {DG_DAT, DG_CHUA_DAT, DG_KHONG_PHAT_SINH, DG_CHUA_BAO_CAO};
-	static const char *const cls[4] = {"dat", "chua-dat", "khong-phat-sinh", "chua-bao-cao"};
-	enum { N = 2 + 4 + 2 * 10 };
-	char *from[N], *to[N];
-	from[0] = "<table>";
-	to[0] = "<div class=\"bang\" tabindex=\"0\"><table>";
-	from[1] = "</table>";
-	to[1] = "</table></div>";
-	for (int i = 0; i < 4; i++) {
-		from[2 + i] = xasprintf("<td>%s %s", fmt_ky_hieu(dgs[i]), fmt_danh_gia(dgs[i]));
-		to[2 + i] = xasprintf("<td class=\"dg %s\">%s %s", cls[i], fmt_ky_hieu(dgs[i]),
-		                      fmt_danh_gia(dgs[i]));
-	}
-	/* a matrix cell: the symbol, then the rate's first digit */
-	for (int i = 0; i < 2; i++)
-		for (int d = 0; d < 10; d++) {
-			from[6 + i * 10 + d] = xasprintf("<td align=\"right\">%s %d", fmt_ky_hieu(dgs[i]), d);
-			to[6 + i * 10 + d] = xasprintf("<td align=\"right\" class=\"dg %s\">%s %d", cls[i],
-			                               fmt_ky_hieu(dgs[i]), d);
+	const char *p = html, *end = html + len;
+	while (p < end) {
+		if (*p == '<' && end - p >= 7 && !memcmp(p, "<table>", 7)) {
+			buf_puts(out, "<div class=\"bang\" tabindex=\"0\"><table>");
+			p += 7;
+			continue;
 		}
-	S_replace(out, html, len, (const char *const *)from, (const char *const *)to, N);
-	for (int i = 2; i < N; i++) {
-		free(from[i]);
-		free(to[i]);
+		/* a chart alone in its paragraph: a box the keyboard can reach
+		 * to scroll it on a phone, where it keeps its drawn size */
+		if (*p == '<' && end - p >= 8 && !memcmp(p, "<p><img ", 8)) {
+			buf_puts(out, "<p class=\"hinh\" tabindex=\"0\"><img ");
+			p += 8;
+			continue;
+		}
+		if (*p == '<' && end - p >= 8 && !memcmp(p, "</table>", 8)) {
+			buf_puts(out, "</table></div>");
+			p += 8;
+			continue;
+		}
+		if (*p == '<' && end - p >= 4 && !memcmp(p, "<td", 3) && (p[3] == '>' || p[3] == ' ')) {
+			const char *gt = memchr(p, '>', (size_t)(end - p));
+			size_t sym;
+			const char *c = gt ? S_cell_class(gt + 1, end, &sym) : NULL;
+			if (c) {
+				int right = memmem(p, (size_t)(gt - p), "align=\"right\"", 13) != NULL;
+				buf_add(out, p, (size_t)(gt - p));
+				buf_printf(out, " class=\"dg %s%s\">", c, right ? " o" : "");
+				p = gt + 1;
+				continue;
+			}
+		}
+		const char *lt = memchr(p + 1, '<', (size_t)(end - p - 1));
+		if (!lt)
+			lt = end;
+		buf_add(out, p, (size_t)(lt - p));
+		p = lt;
 	}
 }
 
@@ -204,6 +243,7 @@ typedef struct {
 	MdSink sink;  /* its Markdown not yet rendered */
 	FILE *fp;
 	char *path;
+	char *rel;    /* its path in the site, "don-vi/x.html" */
 	int open;     /* MD_CUT_* the last piece stopped inside, 0 none */
 	Buf open_head; /* that table's header lines */
 	Buf text;     /* scratch: open_head and the piece */
@@ -303,12 +343,66 @@ static void S_tam_tinh(Buf *b, const Model *m, const char *root)
 	buf_release(&w);
 }
 
-/* {{cac_ky}}: links to the previous and next period present in the
- * output root when this run was made, and to the archive of them all
- * (<root>/index.html); nothing when there is no other.  Relative, two
- * folders above the site.  A period published later is reached through
- * the archive: an earlier period's files are never rewritten. */
-static void S_cac_ky(Buf *b, const Model *m, const char *root)
+/* A period folder of the output root: its period and its name. */
+typedef struct {
+	Ky ky;
+	char name[16];
+} S_Ky;
+
+/* One link of the navigation between periods: to page rel of period k
+ * when outroot/<k>/site/<rel> exists (outroot NULL: never known), else to
+ * k's index. */
+static void S_nav_link(Buf *b, const char *outroot, const S_Ky *k, const char *rel, const char *root,
+                       int sau)
+{
+	int same = 0;
+	if (outroot) {
+		char *p = xasprintf("%s/%s/site/%s", outroot, k->name, rel);
+		struct stat st;
+		same = !stat(p, &st) && S_ISREG(st.st_mode);
+		free(p);
+	}
+	Buf w;
+	buf_init(&w);
+	fmt_ky_cu(&w, k->ky);
+	buf_printf(b, "<a href=\"%s../../%s/site/%s\" rel=\"%s\">%s", root, k->name,
+	           same ? rel : "index.html", sau ? "next" : "prev", sau ? "Kỳ sau: " : "← Kỳ trước: ");
+	S_html_escape(b, w.ptr);
+	buf_puts(b, same ? "" : " (trang chủ)");
+	buf_puts(b, sau ? " →</a>" : "</a>");
+	buf_release(&w);
+}
+
+/* {{cac_ky}}: the navigation between the periods of the output root, on
+ * one line so site_cac_ky() can refresh it when a later run adds a
+ * period: the same page of the previous and next period (truoc, sau; NULL
+ * for none) and the archive (<root>/../../index.html).  Relative links,
+ * two folders above the site. */
+static void S_nav(Buf *b, const char *outroot, const S_Ky *truoc, const S_Ky *sau, const char *rel)
+{
+	const char *root = strchr(rel, '/') ? "../" : "";
+	if (!truoc && !sau) {
+		/* the only period: a place for the links a later run adds */
+		buf_puts(b, "<nav class=\"cac-ky\" aria-label=\"Các kỳ báo cáo\" hidden></nav>");
+		return;
+	}
+	buf_puts(b, "<nav class=\"cac-ky\" aria-label=\"Các kỳ báo cáo\">");
+	if (truoc) {
+		S_nav_link(b, outroot, truoc, rel, root, 0);
+		buf_putc(b, ' ');
+	}
+	buf_printf(b, "<a href=\"%s../../index.html\">Các kỳ báo cáo</a>", root);
+	if (sau) {
+		buf_putc(b, ' ');
+		S_nav_link(b, outroot, sau, rel, root, 1);
+	}
+	buf_puts(b, "</nav>");
+}
+
+/* The build's navigation: the periods the history found (their index
+ * pages); site_cac_ky() turns them into links to the same page once the
+ * run is in place. */
+static void S_cac_ky(Buf *b, const Model *m, const char *rel)
 {
 	const LichSu *ls = &m->ls;
 	const KyCu *truoc = NULL, *sau = NULL;
@@ -319,32 +413,21 @@ static void S_cac_ky(Buf *b, const Model *m, const char *root)
 		else if (c > 0 && !sau)
 			sau = &ls->ky[i];
 	}
-	if (!truoc && !sau)
-		return; /* the only period: nothing to go to */
-	Buf w;
-	buf_init(&w);
-	buf_puts(b, "<nav class=\"cac-ky\" aria-label=\"Các kỳ báo cáo\">");
+	S_Ky t, s;
 	if (truoc) {
-		fmt_ky_cu(&w, truoc->ky);
-		buf_printf(b, "<a href=\"%s../../%s/site/index.html\" rel=\"prev\">← Kỳ trước: ", root, truoc->ten);
-		S_html_escape(b, w.ptr);
-		buf_puts(b, "</a> ");
+		t.ky = truoc->ky;
+		snprintf(t.name, sizeof t.name, "%s", truoc->ten);
 	}
-	buf_printf(b, "<a href=\"%s../../index.html\">Các kỳ báo cáo</a>", root);
 	if (sau) {
-		buf_reset(&w);
-		fmt_ky_cu(&w, sau->ky);
-		buf_printf(b, " <a href=\"%s../../%s/site/index.html\" rel=\"next\">Kỳ sau: ", root, sau->ten);
-		S_html_escape(b, w.ptr);
-		buf_puts(b, " →</a>");
+		s.ky = sau->ky;
+		snprintf(s.name, sizeof s.name, "%s", sau->ten);
 	}
-	buf_puts(b, "</nav>");
-	buf_release(&w);
+	S_nav(b, NULL, truoc ? &t : NULL, sau ? &s : NULL, rel);
 }
 
 /* Writes the shell from *at up to its next {{body}} (set after it) or
  * its end (*at NULL), with the other placeholders filled. */
-static void S_shell(Site *s, const char **at, const char *title, const char *root)
+static void S_shell(Site *s, const char **at, const char *title, const char *root, const char *rel)
 {
 	const char *p = *at, *end = s->shell.ptr + s->shell.len;
 	const char *body = NULL;
@@ -362,11 +445,16 @@ static void S_shell(Site *s, const char **at, const char *title, const char *roo
 	buf_init(&tt);
 	buf_init(&nav);
 	S_tam_tinh(&tt, s->m, root);
-	S_cac_ky(&nav, s->m, root);
-	const char *from[5] = {"{{title}}", "{{root}}", "{{ky}}", "{{tam_tinh}}", "{{cac_ky}}"};
-	const char *to[5] = {t.ptr, root, ky.ptr, tt.ptr, nav.ptr};
+	S_cac_ky(&nav, s->m, rel);
+	Buf cg;
+	buf_init(&cg);
+	fmt_chu_giai(&cg);
+	const char *from[7] = {"{{title}}", "{{root}}", "{{ky}}", "{{tam_tinh}}", "{{cac_ky}}",
+	                       "{{phien_ban}}", "{{chu_giai}}"};
+	const char *to[7] = {t.ptr, root, ky.ptr, tt.ptr, nav.ptr, CHITIEU_VERSION, cg.ptr};
 	buf_reset(&s->html);
-	S_replace(&s->html, p, (size_t)((body ? body : end) - p), from, to, 5);
+	S_replace(&s->html, p, (size_t)((body ? body : end) - p), from, to, 7);
+	buf_release(&cg);
 	fwrite(s->html.ptr, 1, s->html.len, s->fp);
 	buf_release(&t);
 	buf_release(&ky);
@@ -381,13 +469,15 @@ static int S_page_begin(Site *s, const char *rel, const char *root, const char *
 {
 	free(s->path);
 	s->path = xasprintf("%s/%s", s->site_dir, rel);
+	free(s->rel);
+	s->rel = xstrdup(rel);
 	s->fp = out_open_file(s->path, err);
 	if (!s->fp)
 		return -1;
 	s->open = 0;
 	buf_reset(&s->sink.md);
 	s->rest = s->shell.ptr;
-	S_shell(s, &s->rest, title, root);
+	S_shell(s, &s->rest, title, root, rel);
 	s->body_at = ftell(s->fp);
 	md_sink_begin(&s->sink);
 	return 0;
@@ -424,7 +514,7 @@ static int S_page_end(Site *s, const char *title, const char *root, char **err)
 	md_sink_end();
 	s->body_len = ftell(s->fp) - s->body_at;
 	while (s->rest) {
-		S_shell(s, &s->rest, title, root);
+		S_shell(s, &s->rest, title, root, s->rel);
 		if (s->rest)
 			S_body_again(s);
 	}
@@ -519,6 +609,7 @@ static void S_close(Site *s)
 	}
 	free(s->period);
 	free(s->path);
+	free(s->rel);
 	free(s->bad);
 	md_ctx_free(s->ctx);
 	buf_release(&s->shell);
@@ -527,6 +618,63 @@ static void S_close(Site *s)
 	buf_release(&s->sink.head);
 	buf_release(&s->open_head);
 	buf_release(&s->text);
+}
+
+/* s as a JavaScript string literal's body: quotes, backslashes, control
+ * characters, '<' (no "</script>") and U+2028/2029 escaped. */
+static void S_js_string(Buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			buf_printf(b, "\\%c", *p);
+		else if (*p < 0x20 || *p == '<' || *p == 0x7f)
+			buf_printf(b, "\\u%04x", *p);
+		else if (p[0] == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9)) {
+			buf_printf(b, "\\u%04x", p[2] == 0xa8 ? 0x2028 : 0x2029);
+			p += 2;
+		} else
+			buf_putc(b, (char)*p);
+	}
+}
+
+/* tim-kiem.js: every unit of the province for the search box of the page
+ * shell (bang.js loads it only when the box is used, as a script, so it
+ * works from file:// too): [code, name for people, parent's name, group],
+ * in display order. */
+static int S_tim_kiem(const Model *m, const char *site_dir, char **err)
+{
+	Buf b;
+	buf_init(&b);
+	buf_puts(&b, "/* chitieu: the units for the search box (bang.js) */\n"
+	             "window.chitieuDonVi = [\n");
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = m->thu_tu_don_vi ? (size_t)m->thu_tu_don_vi[i] : i;
+		const DonVi *dv = &m->don_vi[u];
+		if (!md_safe_code(dv->ma, 0))
+			continue;
+		buf_puts(&b, "[\"");
+		S_js_string(&b, dv->ma);
+		buf_puts(&b, "\",\"");
+		S_js_string(&b, model_ten_don_vi(m, u));
+		buf_puts(&b, "\",\"");
+		if (dv->thuoc >= 0)
+			S_js_string(&b, model_ten_don_vi(m, (size_t)dv->thuoc));
+		buf_puts(&b, "\",\"");
+		if (dv->nhom >= 0)
+			S_js_string(&b, m->nhom[dv->nhom].ten);
+		buf_puts(&b, "\"],\n");
+	}
+	buf_puts(&b, "];\n");
+	char *path = xasprintf("%s/tim-kiem.js", site_dir);
+	int rc = -1;
+	FILE *fp = out_open_file(path, err);
+	if (fp) {
+		fwrite(b.ptr, 1, b.len, fp);
+		rc = out_close_file(fp, path, err);
+	}
+	free(path);
+	buf_release(&b);
+	return rc;
 }
 
 int site_write_pages(const Model *m, const char *site_dir, const char *charts_dir,
@@ -538,7 +686,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 
 	if (S_open(&s, m, site_dir, templates_dir, err))
 		goto out;
-	static const char *const dirs[] = {"", "/charts", "/don-vi", "/chi-tieu", "/nhom"};
+	static const char *const dirs[] = {"", "/charts", "/don-vi", "/chi-tieu", "/nhom", "/dia-ban"};
 	for (size_t i = 0; i < sizeof dirs / sizeof *dirs; i++) {
 		free(path);
 		path = xasprintf("%s%s", site_dir, dirs[i]);
@@ -546,7 +694,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 			goto out;
 	}
 	if (S_copy_all(templates_dir, ".css", site_dir, 0, 0, err) ||
-	    S_copy_all(templates_dir, ".js", site_dir, 0, 0, err))
+	    S_copy_all(templates_dir, ".js", site_dir, 0, 0, err) || S_tim_kiem(m, site_dir, err))
 		goto out;
 	free(path);
 	path = xasprintf("%s/charts", site_dir);
@@ -596,6 +744,17 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		if (S_page_begin(&s, rel, "../", title, err))
 			goto out;
 		md_trang_don_vi(&s.sink.md, m, s.ctx, u);
+		if (S_page_end(&s, title, "../", err))
+			goto out;
+		if (!md_co_con(s.ctx, u))
+			continue;
+		free(title);
+		free(rel);
+		title = xasprintf("%s: các đơn vị trực thuộc — %s", model_ten_don_vi(m, u), s.period);
+		rel = xasprintf("dia-ban/%s.html", m->don_vi[u].ma);
+		if (S_page_begin(&s, rel, "../", title, err))
+			goto out;
+		md_trang_dia_ban(&s.sink.md, m, s.ctx, u);
 		if (S_page_end(&s, title, "../", err))
 			goto out;
 	}
@@ -677,35 +836,144 @@ static const char S_archive_head[] =
     "</style>\n</head>\n<body>\n<main>\n"
     "<h1>Các kỳ báo cáo</h1>\n";
 
-int site_archive(const char *root, char **err)
+/* The period folders of root that hold a site, newest first, in *n;
+ * NULL with *err set when root cannot be read. */
+static S_Ky *S_cac_ky_co(const char *root, size_t *pn, char **err)
 {
 	KyCu *v;
 	long nv = lich_su_cac_ky(root, "site/index.html", &v);
 	if (nv < 0) {
 		*err = xasprintf("cannot read the output folder '%s': %s", root, strerror(errno));
-		return -1;
+		return NULL;
 	}
 	size_t n = (size_t)nv;
+	S_Ky *k = xmalloc((n ? n : 1) * sizeof *k);
+	for (size_t i = 0; i < n; i++) { /* the latest first */
+		k[i].ky = v[n - 1 - i].ky;
+		snprintf(k[i].name, sizeof k[i].name, "%s", v[n - 1 - i].ten);
+	}
+	free(v);
+	*pn = n;
+	return k;
+}
+
+/* Rewrites the period navigation of outroot/<k>/site/<rel> (the line
+ * S_nav wrote) when it differs from what the periods present now give;
+ * written aside and renamed.  A page without one is left alone. */
+static int S_nav_lam_moi(const char *outroot, const S_Ky *k, const S_Ky *truoc, const S_Ky *sau,
+                         const char *rel, char **err)
+{
+	static const char open[] = "<nav class=\"cac-ky\"";
+	char *path = xasprintf("%s/%s/site/%s", outroot, k->name, rel);
+	Buf page, nav, out;
+	buf_init(&page);
+	buf_init(&nav);
+	buf_init(&out);
+	int rc = S_read_file(path, &page, err);
+	if (rc)
+		goto done;
+	const char *a = strstr(page.ptr, open);
+	const char *z = a ? strstr(a, "</nav>") : NULL;
+	if (!z)
+		goto done;
+	z += 6;
+	S_nav(&nav, outroot, truoc, sau, rel);
+	if (nav.len == (size_t)(z - a) && !memcmp(nav.ptr, a, nav.len))
+		goto done;
+	buf_add(&out, page.ptr, (size_t)(a - page.ptr));
+	buf_add(&out, nav.ptr, nav.len);
+	buf_add(&out, z, page.len - (size_t)(z - page.ptr));
+	rc = out_replace_file(path, out.ptr, out.len, 0, err);
+done:
+	free(path);
+	buf_release(&page);
+	buf_release(&nav);
+	buf_release(&out);
+	return rc;
+}
+
+/* Every page of period v[i]'s site: its root and the folders of pages. */
+static int S_nav_ky(const char *outroot, const S_Ky *v, size_t n, size_t i, char **err)
+{
+	static const char *const dirs[] = {"", "don-vi/", "chi-tieu/", "nhom/", "dia-ban/"};
+	const S_Ky *sau = i > 0 ? &v[i - 1] : NULL, *truoc = i + 1 < n ? &v[i + 1] : NULL;
+	for (size_t j = 0; j < sizeof dirs / sizeof *dirs; j++) {
+		char *dir = xasprintf("%s/%s/site/%s", outroot, v[i].name, dirs[j]);
+		DIR *d = opendir(dir);
+		free(dir);
+		if (!d)
+			continue;
+		struct dirent *e;
+		int rc = 0;
+		while (!rc && (e = readdir(d))) {
+			if (e->d_name[0] == '.' || !S_ends_with(e->d_name, ".html"))
+				continue;
+			char *rel = xasprintf("%s%s", dirs[j], e->d_name);
+			rc = S_nav_lam_moi(outroot, &v[i], truoc, sau, rel, err);
+			free(rel);
+		}
+		closedir(d);
+		if (rc)
+			return -1;
+	}
+	return 0;
+}
+
+int site_cac_ky(const char *root, const char *ky, char **err)
+{
+	size_t n;
+	S_Ky *v = S_cac_ky_co(root, &n, err);
+	if (!v)
+		return -1;
+	int rc = 0;
+	for (size_t i = 0; i < n && !rc; i++) {
+		if (strcmp(v[i].name, ky))
+			continue;
+		/* this period, and the two whose neighbour it may have become */
+		rc = S_nav_ky(root, v, n, i, err);
+		if (!rc && i > 0)
+			rc = S_nav_ky(root, v, n, i - 1, err);
+		if (!rc && i + 1 < n)
+			rc = S_nav_ky(root, v, n, i + 1, err);
+	}
+	free(v);
+	return rc;
+}
+
+int site_archive(const char *root, char **err)
+{
+	size_t n;
+	S_Ky *v = S_cac_ky_co(root, &n, err);
+	if (!v)
+		return -1;
 	Buf b;
 	buf_init(&b);
 	buf_puts(&b, S_archive_head);
 	if (!n)
 		buf_puts(&b, "<p>Chưa có kỳ báo cáo nào.</p>\n");
-	else
+	else {
+		Buf w;
+		buf_init(&w);
+		fmt_ky_cu(&w, v[0].ky);
+		buf_printf(&b, "<p class=\"moi-nhat\"><a href=\"%s/site/index.html\">Kỳ mới nhất: ", v[0].name);
+		S_html_escape(&b, w.ptr);
+		buf_puts(&b, "</a></p>\n");
+		buf_release(&w);
 		buf_puts(&b, "<table>\n<thead><tr><th scope=\"col\">Kỳ báo cáo</th>"
 		             "<th scope=\"col\">Chỉ tiêu đạt (toàn tỉnh)</th>"
 		             "<th scope=\"col\">Tình trạng số liệu</th></tr></thead>\n<tbody>\n");
-	for (size_t j = n; j-- > 0;) { /* the latest first */
-		const KyCu *k = &v[j];
-		buf_printf(&b, "<tr><td><a href=\"%s/site/index.html\">", k->ten);
+	}
+	for (size_t i = 0; i < n; i++) {
+		const S_Ky *k = &v[i];
+		buf_printf(&b, "<tr><td><a href=\"%s/site/index.html\">", k->name);
 		Buf words;
 		buf_init(&words);
 		fmt_ky_cu(&words, k->ky);
 		S_html_escape(&b, words.ptr);
-		buf_printf(&b, "</a> (%s)</td><td>", k->ten);
+		buf_puts(&b, "</a></td><td>");
 		int dat, tong;
 		long thieu;
-		lich_su_tom_tat(root, k->ten, &dat, &tong, &thieu);
+		lich_su_tom_tat(root, k->name, &dat, &tong, &thieu);
 		if (tong >= 0)
 			buf_printf(&b, "%d/%d", dat, tong);
 		else

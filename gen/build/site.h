@@ -24,4 +24,12 @@ extern size_t site_piece;
  * under root (written aside and renamed into place). */
 int site_archive(const char *root, char **err);
 
+/* After the run of period ky (a folder name, "2024-Q4") is in place under
+ * root: the navigation line of every page of that period and of the
+ * periods just before and after it links to the same page of its
+ * neighbours where that page exists (else to their index).  Only that
+ * line changes; a published period's figures never do.  Each page is
+ * written aside and renamed. */
+int site_cac_ky(const char *root, const char *ky, char **err);
+
 #endif

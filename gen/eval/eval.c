@@ -268,6 +268,28 @@ static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_
 	free(co_tinh);
 }
 
+void eval_gop(const Model *m, const int *v, size_t n, size_t t, KetQua *out)
+{
+	KetQua r = {0, 0, DG_CHUA_BAO_CAO, 0, 0};
+	int co = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t u = (size_t)v[i];
+		if (!model_applies(m, u, t))
+			continue;
+		const KetQua *k = model_kq_don_vi(m, u, t);
+		if (k->dg == DG_CHUA_BAO_CAO)
+			continue;
+		co = 1;
+		r.n += k->n;
+		r.d += k->d;
+		r.so_dv_dat += k->dg == DG_DAT;
+		r.so_dv_danh_gia += k->dg == DG_DAT || k->dg == DG_CHUA_DAT;
+	}
+	if (co)
+		r.dg = eval_judge(&m->chi_tieu[t], r.n, r.d);
+	*out = r;
+}
+
 /* The units in display order (Model.thu_tu_don_vi, SPEC "input/don-vi.csv"):
  * by group (groups are sorted by thu_tu already, so a group's index is its
  * order), within a group in registry order; a unit without a group goes

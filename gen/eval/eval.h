@@ -8,6 +8,13 @@
  * where needed), else DG_CHUA_DAT. */
 DanhGia eval_judge(const ChiTieu *t, int64_t n, int64_t d);
 
+/* The roll-up of target t over the units v[0, n) (a parent's children):
+ * N and D summed over those to which t applies and that have a figure in
+ * the window (a unit not reported adds nothing, as its row of
+ * ket-qua.csv has none), judged as eval_judge() does (no such unit:
+ * DG_CHUA_BAO_CAO), with the units met out of the units judged. */
+void eval_gop(const Model *m, const int *v, size_t n, size_t t, KetQua *out);
+
 /* Fixes the window from ky (NULL: the latest period in the data), fills
  * cua_so, kq_*, xh_*, thu_tu_don_vi, and adds the evaluation warnings
  * (data not covering every month of the window) to m->msgs, and marks

@@ -72,6 +72,11 @@ void fmt_int(Buf *b, int64_t v)
 	S_put_fixed(b, v, 0, ',', '.');
 }
 
+void fmt_tram(Buf *b, int64_t hundredths)
+{
+	S_put_fixed(b, hundredths, 2, ',', '.');
+}
+
 void fmt_gia_tri(Buf *b, const ChiTieu *t)
 {
 	/* Trailing zeros of the fraction say nothing: 45,50 reads 45,5. */
@@ -251,6 +256,25 @@ int fmt_cung_ky_gon(Buf *b, const KetQua *now, const KetQuaCu *then)
 	return 0;
 }
 
+int fmt_thay_doi(Buf *b, const ThayDoi *td)
+{
+	switch (td->loai) {
+	case TD_KHONG_CO:
+		return -1;
+	case TD_KHONG_DOI:
+		buf_puts(b, "=\u00a00,00");
+		return 0;
+	case TD_TANG:
+		buf_puts(b, td->nho ? "▲\u00a0<" : "▲\u00a0");
+		break;
+	case TD_GIAM:
+		buf_puts(b, td->nho ? "▼\u00a0<" : "▼\u00a0");
+		break;
+	}
+	fmt_tram(b, td->tram);
+	return 0;
+}
+
 void fmt_ket_qua(Buf *b, const KetQua *k, const ChiTieu *t)
 {
 	if (k->dg == DG_CHUA_BAO_CAO) {
@@ -393,6 +417,15 @@ void fmt_cua_so(Buf *b, const CuaSo *w)
 		buf_printf(b, "%d tháng đầu năm %d", m, y);
 		break;
 	}
+}
+
+void fmt_den_het(Buf *b, const CuaSo *w)
+{
+	char r[16];
+	if (w->last_month % 3 == 0 && w->last_month >= 3 && w->last_month <= 12)
+		buf_printf(b, "hết quý %s năm %d", fmt_la_ma(w->last_month / 3, r), w->year);
+	else
+		buf_printf(b, "hết tháng %d năm %d", w->last_month, w->year);
 }
 
 const char *fmt_la_ma(int n, char out[16])

@@ -8,9 +8,13 @@
 
 #include "buf.h"
 #include "model.h"
+#include "rank.h"
 
 /* 1234567 -> "1.234.567" */
 void fmt_int(Buf *b, int64_t v);
+/* A value in hundredths with two decimals: 123 -> "1,23", 123456 ->
+ * "1.234,56" (a shortfall in points, rank.h's thieu_tram). */
+void fmt_tram(Buf *b, int64_t hundredths);
 /* n bytes in lower-case hexadecimal, as sha256sum prints a digest. */
 void fmt_hex(Buf *b, const unsigned char *p, size_t n);
 /* gia_tri for people: 80 -> "80", 45.5 -> "45,5" */
@@ -37,6 +41,10 @@ void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu 
  * "▲ <0,01" (no-break spaces).  -1 (nothing written) where
  * fmt_cung_ky() would say there is no figure to compare. */
 int fmt_cung_ky_gon(Buf *b, const KetQua *now, const KetQuaCu *then);
+/* A change since the previous step in a table cell or a short line, as
+ * fmt_cung_ky_gon() writes one: "▲ 3,21", "▼ <0,01", "= 0,00"; -1
+ * (nothing written) when there is none (TD_KHONG_CO). */
+int fmt_thay_doi(Buf *b, const ThayDoi *td);
 /* A result in one phrase: "75,23% (1.130/1.502) – Chưa đạt",
  * "(0/0) – Không phát sinh", "Chưa báo cáo". */
 void fmt_ket_qua(Buf *b, const KetQua *k, const ChiTieu *t);
@@ -69,6 +77,10 @@ const char *fmt_danh_gia_ma(DanhGia dg);
  * "6 tháng đầu năm 2024", "9 tháng năm 2024", "Năm 2024",
  * "5 tháng đầu năm 2024", "Tháng 1 năm 2024". */
 void fmt_cua_so(Buf *b, const CuaSo *w);
+/* Where the figures stop, for a sentence "Số liệu đến …": "hết quý IV
+ * năm 2024", "hết tháng 5 năm 2024" (a window ending with a quarter's last
+ * month reads as that quarter). */
+void fmt_den_het(Buf *b, const CuaSo *w);
 /* The Roman numeral of n, 1..3999 ("I", "IV", "MMMCMXCIX"), into out and
  * returned; "" for any other n.  The one definition (the report's
  * sections and appendices, "Quý IV", the scorecards). */

@@ -7,6 +7,7 @@
 /* Products of counts, targets and months stay exact in 128 bits for any
  * int64 figure a unit can report. */
 __extension__ typedef __int128 S_i128;
+__extension__ typedef unsigned __int128 S_u128;
 
 static S_i128 S_pow10(int e)
 {
@@ -99,21 +100,193 @@ DemDanhGia rank_dem(const Model *m, size_t u)
 }
 
 const char rank_quy_tac[] =
-    "Xếp hạng trong nhóm theo số chỉ tiêu đạt; bằng nhau thì đơn vị ít chỉ tiêu "
-    "chưa báo cáo hơn, rồi ít chỉ tiêu chưa đạt hơn, xếp trên; vẫn bằng nhau thì đồng hạng.";
+    "Hạng trong nhóm: đơn vị đạt nhiều chỉ tiêu hơn xếp trên; bằng nhau thì đơn vị ít chỉ tiêu "
+    "chưa báo cáo hơn; vẫn bằng nhau thì đơn vị có tổng mức thiếu hụt nhỏ hơn (tổng, trên các "
+    "chỉ tiêu chưa đạt, khoảng cách giữa tỷ lệ và mức giao, tính bằng điểm %); bằng nhau cả ba "
+    "thì đồng hạng.";
 
-int rank_tren(DemDanhGia a, DemDanhGia b)
+/* ---- exact non-negative integers of any size --------------------------
+ * Little-endian base 2^32 limbs, no leading zero limb: all the shortfall
+ * needs is +, ×, compare and one small quotient. */
+
+typedef struct {
+	uint32_t *d;
+	size_t n;
+} S_Big;
+
+static void S_big_trim(S_Big *a)
 {
-	if (a.dat != b.dat)
-		return a.dat > b.dat;
-	if (a.chua_bao_cao != b.chua_bao_cao)
-		return a.chua_bao_cao < b.chua_bao_cao;
-	return a.chua_dat < b.chua_dat;
+	while (a->n && !a->d[a->n - 1])
+		a->n--;
+}
+
+static S_Big S_big_u128(S_u128 v)
+{
+	S_Big a = {xmalloc(4 * sizeof(uint32_t)), 0};
+	while (v) {
+		a.d[a.n++] = (uint32_t)v;
+		v >>= 32;
+	}
+	return a;
+}
+
+static S_Big S_big_mul(const S_Big *a, const S_Big *b)
+{
+	S_Big r = {xcalloc(a->n + b->n + 1, sizeof(uint32_t)), a->n + b->n};
+	for (size_t i = 0; i < a->n; i++) {
+		uint64_t carry = 0;
+		for (size_t j = 0; j < b->n; j++) {
+			uint64_t t = (uint64_t)a->d[i] * b->d[j] + r.d[i + j] + carry;
+			r.d[i + j] = (uint32_t)t;
+			carry = t >> 32;
+		}
+		for (size_t k = i + b->n; carry; k++) {
+			uint64_t t = (uint64_t)r.d[k] + carry;
+			r.d[k] = (uint32_t)t;
+			carry = t >> 32;
+		}
+	}
+	S_big_trim(&r);
+	return r;
+}
+
+static S_Big S_big_add(const S_Big *a, const S_Big *b)
+{
+	size_t n = a->n > b->n ? a->n : b->n;
+	S_Big r = {xcalloc(n + 1, sizeof(uint32_t)), n + 1};
+	uint64_t carry = 0;
+	for (size_t i = 0; i < n; i++) {
+		uint64_t t = carry + (i < a->n ? a->d[i] : 0) + (i < b->n ? b->d[i] : 0);
+		r.d[i] = (uint32_t)t;
+		carry = t >> 32;
+	}
+	r.d[n] = (uint32_t)carry;
+	S_big_trim(&r);
+	return r;
+}
+
+static int S_big_cmp(const S_Big *a, const S_Big *b)
+{
+	if (a->n != b->n)
+		return a->n < b->n ? -1 : 1;
+	for (size_t i = a->n; i-- > 0;)
+		if (a->d[i] != b->d[i])
+			return a->d[i] < b->d[i] ? -1 : 1;
+	return 0;
+}
+
+/* floor(a / b) for b > 0, or INT64_MAX when it does not fit. */
+static int64_t S_big_div_small(const S_Big *a, const S_Big *b)
+{
+	uint64_t q = 0;
+	for (int bit = 62; bit >= 0; bit--) {
+		uint64_t t = q | (uint64_t)1 << bit;
+		S_Big tb = S_big_u128(t);
+		S_Big p = S_big_mul(b, &tb);
+		if (S_big_cmp(&p, a) <= 0)
+			q = t;
+		free(tb.d);
+		free(p.d);
+	}
+	S_Big qb = S_big_u128(q + 1);
+	S_Big p = S_big_mul(b, &qb);
+	int over = q == (uint64_t)INT64_MAX && S_big_cmp(&p, a) <= 0;
+	free(qb.d);
+	free(p.d);
+	return over ? INT64_MAX : (int64_t)q;
+}
+
+/* ---- the ranking key --------------------------------------------------- */
+
+void rank_khoa(const Model *m, size_t u, RankKhoa *k)
+{
+	k->dem = rank_dem(m, u);
+	S_Big tu = {NULL, 0}, mau = S_big_u128(1);
+	for (size_t t = 0; t < m->n_chi_tieu; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		const KetQua *kq = model_kq_don_vi(m, u, t);
+		if (kq->dg != DG_CHUA_DAT || kq->d <= 0)
+			continue;
+		const ChiTieu *ct = &m->chi_tieu[t];
+		/* |100·N/D − g| = |100·N·10^s − gt_num·D| / (D·10^s) */
+		S_i128 sc = S_pow10(ct->gt_scale);
+		S_i128 p = 100 * (S_i128)kq->n * sc - (S_i128)ct->gt_num * kq->d;
+		if (p < 0)
+			p = -p;
+		S_Big pb = S_big_u128((S_u128)p), qb = S_big_u128((S_u128)(kq->d * sc));
+		/* tu/mau + p/q = (tu·q + p·mau) / (mau·q) */
+		S_Big a = S_big_mul(&tu, &qb), b = S_big_mul(&pb, &mau);
+		S_Big ntu = S_big_add(&a, &b), nmau = S_big_mul(&mau, &qb);
+		free(a.d);
+		free(b.d);
+		free(pb.d);
+		free(qb.d);
+		free(tu.d);
+		free(mau.d);
+		tu = ntu;
+		mau = nmau;
+	}
+	/* hundredths of a point, half up: floor((200·tu + mau) / (2·mau)) */
+	S_Big c200 = S_big_u128(200), c2 = S_big_u128(2);
+	S_Big a = S_big_mul(&tu, &c200), b = S_big_add(&a, &mau), d = S_big_mul(&mau, &c2);
+	k->thieu_tram = S_big_div_small(&b, &d);
+	free(c200.d);
+	free(c2.d);
+	free(a.d);
+	free(b.d);
+	free(d.d);
+	k->tu = tu.d;
+	k->n_tu = tu.n;
+	k->mau = mau.d;
+	k->n_mau = mau.n;
+}
+
+void rank_khoa_release(RankKhoa *k)
+{
+	free(k->tu);
+	free(k->mau);
+	k->tu = k->mau = NULL;
+	k->n_tu = k->n_mau = 0;
+}
+
+RankKhoa *rank_khoa_all(const Model *m)
+{
+	RankKhoa *k = xcalloc(m->n_don_vi ? m->n_don_vi : 1, sizeof *k);
+	for (size_t u = 0; u < m->n_don_vi; u++)
+		rank_khoa(m, u, &k[u]);
+	return k;
+}
+
+void rank_khoa_free(RankKhoa *k, size_t n)
+{
+	if (!k)
+		return;
+	for (size_t i = 0; i < n; i++)
+		rank_khoa_release(&k[i]);
+	free(k);
+}
+
+int rank_khoa_cmp(const RankKhoa *a, const RankKhoa *b)
+{
+	if (a->dem.dat != b->dem.dat)
+		return a->dem.dat > b->dem.dat ? -1 : 1;
+	if (a->dem.chua_bao_cao != b->dem.chua_bao_cao)
+		return a->dem.chua_bao_cao < b->dem.chua_bao_cao ? -1 : 1;
+	/* a.tu/a.mau against b.tu/b.mau: a.tu·b.mau against b.tu·a.mau */
+	S_Big at = {a->tu, a->n_tu}, am = {a->mau, a->n_mau};
+	S_Big bt = {b->tu, b->n_tu}, bm = {b->mau, b->n_mau};
+	S_Big x = S_big_mul(&at, &bm), y = S_big_mul(&bt, &am);
+	int c = S_big_cmp(&x, &y);
+	free(x.d);
+	free(y.d);
+	return c;
 }
 
 int rank_hang(const Model *m, size_t u, int *tong, int *dong_hang)
 {
-	DemDanhGia me = rank_dem(m, u);
+	RankKhoa me;
+	rank_khoa(m, u, &me);
 	int hang = 1, n = 0, bang = 0;
 	for (size_t v = 0; v < m->n_don_vi; v++) {
 		if (m->don_vi[v].nhom != m->don_vi[u].nhom)
@@ -121,33 +294,60 @@ int rank_hang(const Model *m, size_t u, int *tong, int *dong_hang)
 		n++;
 		if (v == u)
 			continue;
-		DemDanhGia o = rank_dem(m, v);
-		if (rank_tren(o, me))
+		RankKhoa o;
+		rank_khoa(m, v, &o);
+		int c = rank_khoa_cmp(&o, &me);
+		rank_khoa_release(&o);
+		if (c < 0)
 			hang++;
-		else if (!rank_tren(me, o))
+		else if (c == 0)
 			bang = 1;
 	}
+	rank_khoa_release(&me);
 	*tong = n;
 	*dong_hang = bang;
 	return hang;
 }
 
-/* qsort has no context argument: the arrays being sorted by are here. */
-static const Model *S_m;
-static const DemDanhGia *S_dem;
+/* qsort has no context argument: the keys and positions being sorted by
+ * are here. */
+static const RankKhoa *S_k;
+static const int *S_pos;
 
-/* By group, then best first; equal units by index so the sort is total. */
-static int S_cmp_hang(const void *pa, const void *pb)
+static int S_cmp_khoa(const void *pa, const void *pb)
 {
 	int a = *(const int *)pa, b = *(const int *)pb;
-	int ga = S_m->don_vi[a].nhom, gb = S_m->don_vi[b].nhom;
-	if (ga != gb)
-		return ga < gb ? -1 : 1;
-	if (rank_tren(S_dem[a], S_dem[b]))
-		return -1;
-	if (rank_tren(S_dem[b], S_dem[a]))
-		return 1;
-	return (a > b) - (a < b);
+	int c = rank_khoa_cmp(&S_k[a], &S_k[b]);
+	if (c)
+		return c;
+	return (S_pos[a] > S_pos[b]) - (S_pos[a] < S_pos[b]);
+}
+
+void rank_sap_xep(const Model *m, const RankKhoa *k, int *v, size_t n, int *hang, int *dong)
+{
+	if (!n)
+		return;
+	int *pos = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *pos);
+	for (size_t i = 0; i < m->n_don_vi; i++)
+		pos[m->thu_tu_don_vi ? (size_t)m->thu_tu_don_vi[i] : i] = (int)i;
+	S_k = k;
+	S_pos = pos;
+	qsort(v, n, sizeof *v, S_cmp_khoa);
+	S_k = NULL;
+	S_pos = NULL;
+	free(pos);
+	for (size_t j = 0; j < n;) {
+		size_t run = j + 1;
+		while (run < n && rank_khoa_cmp(&k[v[j]], &k[v[run]]) == 0)
+			run++;
+		for (size_t i = j; i < run; i++) {
+			if (hang)
+				hang[i] = (int)j + 1;
+			if (dong)
+				dong[i] = run - j > 1;
+		}
+		j = run;
+	}
 }
 
 void rank_hang_all(const Model *m, int *hang, int *tong, int *dong_hang)
@@ -155,36 +355,24 @@ void rank_hang_all(const Model *m, int *hang, int *tong, int *dong_hang)
 	size_t n = m->n_don_vi;
 	if (!n)
 		return;
-	DemDanhGia *dem = xmalloc(n * sizeof *dem);
-	int *v = xmalloc(n * sizeof *v);
-	for (size_t u = 0; u < n; u++) {
-		dem[u] = rank_dem(m, u);
-		v[u] = (int)u;
-	}
-	S_m = m;
-	S_dem = dem;
-	qsort(v, n, sizeof *v, S_cmp_hang);
-	S_m = NULL;
-	S_dem = NULL;
-	for (size_t i = 0; i < n;) {
-		size_t end = i;
-		while (end < n && m->don_vi[v[end]].nhom == m->don_vi[v[i]].nhom)
-			end++;
-		for (size_t j = i; j < end;) {
-			size_t run = j + 1;
-			while (run < end && !rank_tren(dem[v[j]], dem[v[run]]))
-				run++;
-			for (size_t k = j; k < run; k++) {
-				hang[v[k]] = (int)(j - i) + 1;
-				tong[v[k]] = (int)(end - i);
-				dong_hang[v[k]] = run - j > 1;
-			}
-			j = run;
+	RankKhoa *k = rank_khoa_all(m);
+	int *v = xmalloc(n * sizeof *v), *h = xmalloc(n * sizeof *h), *d = xmalloc(n * sizeof *d);
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		size_t c = 0;
+		for (size_t u = 0; u < n; u++)
+			if (m->don_vi[u].nhom == (int)g)
+				v[c++] = (int)u;
+		rank_sap_xep(m, k, v, c, h, d);
+		for (size_t i = 0; i < c; i++) {
+			hang[v[i]] = h[i];
+			tong[v[i]] = (int)c;
+			dong_hang[v[i]] = d[i];
 		}
-		i = end;
 	}
 	free(v);
-	free(dem);
+	free(h);
+	free(d);
+	rank_khoa_free(k, n);
 }
 
 ThayDoi rank_thay_doi(const Diem *xh, int n_buoc)

@@ -1,5 +1,6 @@
-/* rank: the pure computations behind a unit's scorecard — what it still
- * needs over the rest of the year, its rank in its group and the change of
+/* rank: the pure computations behind a unit's scorecard and every ranking
+ * — what it still needs over the rest of the year, its rank (the one
+ * ranking of every output) and the change of
  * its year-to-date rate since the previous step (the verdict symbols are
  * fmt.h's legend).
  * No I/O, no drawing: scorecard.c prints what these return, numbers only
@@ -44,15 +45,46 @@ typedef struct {
 
 DemDanhGia rank_dem(const Model *m, size_t u);
 
-/* 1 when unit a ranks strictly above unit b: more targets met; equal,
- * fewer targets not reported; equal, fewer targets not met.  Units equal
- * on all three share a rank. */
-int rank_tren(DemDanhGia a, DemDanhGia b);
+/* The ranking (SPEC "Ranking"): within a group, more targets met ranks
+ * higher; equal, fewer targets not reported; equal, the smaller total
+ * shortfall — the sum over the targets not met of the gap between the
+ * rate and the target in percentage points, |100·N/D − gia_tri|.  The
+ * shortfall is kept as an exact fraction of integers of any size and
+ * compared exactly (no float, no rounding); units equal on all three
+ * share a rank (standard competition ranking, "1, 2, 2, 4"). */
+typedef struct {
+	DemDanhGia dem;
+	/* the shortfall tu/mau, non-negative integers as little-endian base
+	 * 2^32 limbs without leading zero limbs (0 is n_tu == 0) */
+	uint32_t *tu, *mau;
+	size_t n_tu, n_mau;
+	/* the shortfall in hundredths of a point, rounded half up, for people
+	 * (INT64_MAX when larger); never used to compare */
+	int64_t thieu_tram;
+} RankKhoa;
 
-/* The rule above in words, for the legend. */
+/* Unit u's key; free with rank_khoa_release(). */
+void rank_khoa(const Model *m, size_t u, RankKhoa *k);
+void rank_khoa_release(RankKhoa *k);
+/* Every unit's key, [n_don_vi]; free with rank_khoa_free(k, n_don_vi)
+ * (accepts NULL). */
+RankKhoa *rank_khoa_all(const Model *m);
+void rank_khoa_free(RankKhoa *k, size_t n);
+
+/* < 0 when a ranks strictly above b, > 0 when below, 0 when they share a
+ * rank. */
+int rank_khoa_cmp(const RankKhoa *a, const RankKhoa *b);
+
+/* Sorts the units v[0, n) best first (units sharing a rank in display
+ * order, m->thu_tu_don_vi) by their keys k[v[i]], and sets hang[i] to the
+ * competition rank of v[i] among them (1 + the units strictly above) and
+ * dong[i] to 1 when another unit shares it.  hang, dong: NULL or [n]. */
+void rank_sap_xep(const Model *m, const RankKhoa *k, int *v, size_t n, int *hang, int *dong);
+
+/* What a ranking measures, one sentence for under every ranking table. */
 extern const char rank_quy_tac[];
 
-/* Unit u's rank in its group (competition ranking: 1 + the units ranked
+/* Unit u's rank in its group by the rule above (1 + the units ranked
  * strictly above it), the number of units in the group in *tong and 1 in
  * *dong_hang when another unit shares the rank. */
 int rank_hang(const Model *m, size_t u, int *tong, int *dong_hang);

@@ -8,6 +8,15 @@
 # error on any page.  The npm packages come from tests/browser/setup.sh
 # (pinned in its package-lock.json).  Screenshots, sorted and filtered,
 # land in tests/artefacts/site/.
+# Then the dashboard (issue 26, tests/browser/dashboard.js) on a generated
+# province of 200 units with 12 targets for its communes
+# (tests/e2e/tinh.py): axe's WCAG 2.2 AA rules at 1280 and 360 px on the
+# index, a group, a district, a unit and a target page, the verdicts of a
+# unit page inside 360 px, a matrix's header and names in place after
+# scrolling, the 12-target matrix without a scrollbar at 1280 px; and on
+# 10,000 units (charts drawn by tests/fake-gnuplot/fast: only the pages
+# matter here) an index under 200 KB and the search by a name without
+# marks and by a parent's name, no request leaving the site.
 . tests/e2e/lib.sh
 set -e
 need_chromium
@@ -40,3 +49,47 @@ sed 's#</main>#</div></main>#' "$site/index.html" >"$WORK/broken/index.html"
 ! java -jar "$vnu" --errors-only "$WORK/broken/index.html" >/dev/null 2>&1 ||
 	fail "the Nu HTML Checker did not see a stray end tag"
 echo "ok: the Nu HTML Checker found no error on $pages pages"
+
+# ---- the dashboard on a province of 200 units, two periods
+PY=/usr/bin/python3
+${CC:-cc} -std=c11 -O2 -o "$WORK/genbench" "$TOP/tools/genbench.c" || fail "genbench does not compile"
+"$WORK/genbench" -w 20 province "$WORK/tinh" >/dev/null || fail "genbench failed"
+$PY "$TOP/tests/e2e/tinh.py" "$WORK/tinh" || fail "tinh.py failed"
+run_chitieu -q -i "$WORK/tinh" -o "$WORK/ot" -k 2024-Q3
+expect_rc 0
+run_chitieu -q -i "$WORK/tinh" -o "$WORK/ot" -k 2024-Q4
+expect_rc 0
+ts="$WORK/ot/2024-Q4/site"
+# a commune whose name repeats, its district, and another commune's name
+child=$(grep -l 'UBND xã Đông Quang' "$ts"/don-vi/xa-*.html | head -n 1 | xargs basename | sed 's/\.html$//')
+parent_ma=$(awk -F, -v c="$child" '$1 == c { print $4 }' "$WORK/tinh/don-vi.csv")
+parent=$(awk -F, -v c="$parent_ma" '$1 == c { print $2 }' "$WORK/tinh/don-vi.csv")
+name=$(awk -F, '$3 == "xa" && $2 !~ /Đông Quang/ { print $2; exit }' "$WORK/tinh/don-vi.csv")
+[ -n "$child" ] && [ -n "$parent" ] && [ -n "$name" ] || fail "the generated province lacks a same-named commune"
+mkdir -p "$ART/dashboard"
+(cd "$TOP/tests/browser" && CHROMIUM=$(command -v chromium) timeout 900 node dashboard.js "$ts" "$ART/dashboard" \
+	--unit "don-vi/$child.html" --matrix nhom/xa.html --wide nhom/xa.html \
+	--search "$name" --parent "$parent" --child "$child" \
+	--pages index.html nhom/xa.html "dia-ban/$parent_ma.html" "don-vi/$child.html" chi-tieu/1.html) \
+	>"$WORK/dash.log" 2>&1 || { cat "$WORK/dash.log" >&2; fail "the dashboard checks failed"; }
+cat "$WORK/dash.log"
+java -jar "$vnu" --errors-only --skip-non-html "$ts/index.html" "$ts/nhom" "$ts/dia-ban" >"$WORK/vnu2.log" 2>&1 ||
+	{ cat "$WORK/vnu2.log" >&2; fail "the Nu HTML Checker found errors on the province's pages"; }
+echo "ok: the Nu HTML Checker found no error on the province's index, group and district pages"
+
+# ---- 10,000 units: the index stays small, the search finds any of them
+"$WORK/genbench" nation "$WORK/nation" >/dev/null || fail "genbench nation failed"
+CHITIEU_GNUPLOT="$TOP/tests/fake-gnuplot/fast" run_chitieu -q -i "$WORK/nation" -o "$WORK/on" --no-cache
+expect_rc 0
+ns=$(ls -d "$WORK"/on/*/site)
+size=$(wc -c <"$ns/index.html")
+[ "$size" -lt 204800 ] || fail "the index of 10,000 units is $size bytes, not under 200 KB"
+echo "ok: the index of 10,000 units is $size bytes"
+child=$(awk -F, '$3 == "xa" && $4 != "" { print $1; exit }' "$WORK/nation/don-vi.csv")
+parent_ma=$(awk -F, -v c="$child" '$1 == c { print $4 }' "$WORK/nation/don-vi.csv")
+parent=$(awk -F, -v c="$parent_ma" '$1 == c { print $2 }' "$WORK/nation/don-vi.csv")
+name=$(awk -F, 'NR > 1 && $3 == "xa" { n = $2 } END { print n }' "$WORK/nation/don-vi.csv")
+(cd "$TOP/tests/browser" && CHROMIUM=$(command -v chromium) timeout 900 node dashboard.js "$ns" "$ART/dashboard" \
+	--search "$name" --parent "$parent" --child "$child" --pages index.html) \
+	>"$WORK/dash2.log" 2>&1 || { cat "$WORK/dash2.log" >&2; fail "the search on 10,000 units failed"; }
+cat "$WORK/dash2.log"

@@ -205,8 +205,16 @@ static void S_model(Model *m, const DanhGia dg[4][3])
 	}
 	m->kq_don_vi = xcalloc(5 * 3, sizeof *m->kq_don_vi);
 	for (int u = 0; u < 4; u++)
-		for (int t = 0; t < 3; t++)
-			m->kq_don_vi[u * 3 + t].dg = dg[u][t];
+		for (int t = 0; t < 3; t++) {
+			KetQua *k = &m->kq_don_vi[u * 3 + t];
+			k->dg = dg[u][t];
+			/* a target not met falls 10 points short (70 % under
+			 * "tối thiểu 80") */
+			if (k->dg == DG_CHUA_DAT)
+				k->n = 70, k->d = 100;
+			else if (k->dg == DG_DAT)
+				k->n = 90, k->d = 100;
+		}
 	m->kq_don_vi[4 * 3].dg = DG_DAT;
 }
 
@@ -237,7 +245,8 @@ static void test_rank_hang(void **state)
 	assert_int_equal(rank_hang(&m, 1, &tong, &dong), 1);
 	assert_int_equal(tong, 4);
 	assert_int_equal(dong, 0);
-	/* d beats c (fewer not met), c beats a (fewer unreported). */
+	/* d beats c (10 points short against 20), c beats a (fewer
+	 * unreported). */
 	assert_int_equal(rank_hang(&m, 3, &tong, &dong), 2);
 	assert_int_equal(rank_hang(&m, 2, &tong, &dong), 3);
 	assert_int_equal(rank_hang(&m, 0, &tong, &dong), 4);
@@ -266,6 +275,92 @@ static void test_rank_hang(void **state)
 	assert_int_equal(rank_hang(&m, 3, &tong, &dong), 4);
 	assert_int_equal(dong, 0);
 	S_same_as_all(&m);
+	model_release(&m);
+}
+
+static void S_dat_kq(Model *m, size_t u, size_t t, int64_t n, int64_t d, DanhGia dg)
+{
+	KetQua *k = &m->kq_don_vi[u * m->n_chi_tieu + t];
+	k->n = n;
+	k->d = d;
+	k->dg = dg;
+}
+
+/* The shortfall is summed and compared exactly: 0,1 + 0,2 points equals
+ * 0,3 points (in doubles it is larger), and rates 2·10^-16 points apart
+ * (equal as doubles) are told apart. */
+static void test_rank_thieu_hut_chinh_xac(void **state)
+{
+	const DanhGia dg[4][3] = {
+	    {DG_DAT, DG_DAT, DG_DAT}, {DG_DAT, DG_DAT, DG_DAT},
+	    {DG_DAT, DG_DAT, DG_DAT}, {DG_DAT, DG_DAT, DG_DAT},
+	};
+	Model m;
+	S_model(&m, dg);
+	/* a: 79,9 % and 79,8 %; b: 79,7 % and không phát sinh */
+	S_dat_kq(&m, 0, 1, 799, 1000, DG_CHUA_DAT);
+	S_dat_kq(&m, 0, 2, 798, 1000, DG_CHUA_DAT);
+	S_dat_kq(&m, 1, 1, 797, 1000, DG_CHUA_DAT);
+	S_dat_kq(&m, 1, 2, 0, 0, DG_KHONG_PHAT_SINH);
+	/* c and d: just under 80 %, by 2·10^-16 and 4·10^-16 points */
+	S_dat_kq(&m, 2, 1, 400000000000000000 - 1, 500000000000000000, DG_CHUA_DAT);
+	S_dat_kq(&m, 2, 2, 0, 0, DG_KHONG_PHAT_SINH);
+	S_dat_kq(&m, 3, 1, 400000000000000000 - 2, 500000000000000000, DG_CHUA_DAT);
+	S_dat_kq(&m, 3, 2, 0, 0, DG_KHONG_PHAT_SINH);
+	RankKhoa *k = rank_khoa_all(&m);
+	assert_int_equal(rank_khoa_cmp(&k[0], &k[1]), 0);
+	assert_int_equal(k[0].thieu_tram, 30);
+	assert_int_equal(k[1].thieu_tram, 30);
+	assert_true(rank_khoa_cmp(&k[2], &k[3]) < 0);
+	assert_true(rank_khoa_cmp(&k[3], &k[2]) > 0);
+	assert_true(rank_khoa_cmp(&k[2], &k[0]) < 0);
+	assert_int_equal(k[2].thieu_tram, 0);
+	int tong, dong;
+	assert_int_equal(rank_hang(&m, 2, &tong, &dong), 1);
+	assert_int_equal(rank_hang(&m, 3, &tong, &dong), 2);
+	assert_int_equal(rank_hang(&m, 0, &tong, &dong), 3);
+	assert_int_equal(dong, 1);
+	assert_int_equal(rank_hang(&m, 1, &tong, &dong), 3);
+	S_same_as_all(&m);
+	/* rank_sap_xep on a subset: standard competition ranking */
+	int v[4] = {1, 0, 3, 2}, hang[4], dh[4];
+	rank_sap_xep(&m, k, v, 4, hang, dh);
+	assert_int_equal(v[0], 2);
+	assert_int_equal(v[1], 3);
+	assert_int_equal(v[2], 0); /* equal ones in display order */
+	assert_int_equal(v[3], 1);
+	assert_int_equal(hang[0], 1);
+	assert_int_equal(hang[1], 2);
+	assert_int_equal(hang[2], 3);
+	assert_int_equal(hang[3], 3);
+	assert_int_equal(dh[2] && dh[3] && !dh[0], 1);
+	rank_khoa_free(k, m.n_don_vi);
+	model_release(&m);
+}
+
+/* A maximum ("tối đa 5"): the gap is the rate over it, with decimals in
+ * the target (4,5 → scale 1). */
+static void test_rank_thieu_hut_toi_da(void **state)
+{
+	const DanhGia dg[4][3] = {
+	    {DG_DAT, DG_DAT, DG_DAT}, {DG_DAT, DG_DAT, DG_DAT},
+	    {DG_DAT, DG_DAT, DG_DAT}, {DG_DAT, DG_DAT, DG_DAT},
+	};
+	Model m;
+	S_model(&m, dg);
+	m.chi_tieu[2].so_sanh = SS_LE;
+	m.chi_tieu[2].gt_num = 45;
+	m.chi_tieu[2].gt_scale = 1;
+	S_dat_kq(&m, 0, 2, 7, 100, DG_CHUA_DAT);   /* 7 % − 4,5 = 2,5 points */
+	S_dat_kq(&m, 1, 2, 1, 10, DG_CHUA_DAT);    /* 10 % − 4,5 = 5,5 points */
+	RankKhoa k[2];
+	rank_khoa(&m, 0, &k[0]);
+	rank_khoa(&m, 1, &k[1]);
+	assert_int_equal(k[0].thieu_tram, 250);
+	assert_int_equal(k[1].thieu_tram, 550);
+	assert_true(rank_khoa_cmp(&k[0], &k[1]) < 0);
+	rank_khoa_release(&k[0]);
+	rank_khoa_release(&k[1]);
 	model_release(&m);
 }
 
@@ -308,6 +403,7 @@ int main(void)
 	    cmocka_unit_test(test_rank_con_can_vua_du),   cmocka_unit_test(test_rank_con_can_toi_da),
 	    cmocka_unit_test(test_rank_con_can_bien),     cmocka_unit_test(test_rank_con_can_in),
 	    cmocka_unit_test(test_rank_thay_doi),         cmocka_unit_test(test_rank_hang),
+	    cmocka_unit_test(test_rank_thieu_hut_chinh_xac), cmocka_unit_test(test_rank_thieu_hut_toi_da),
 	    cmocka_unit_test(test_rank_ky_hieu),          cmocka_unit_test(test_rank_thu_tu_tieng_viet),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: MIT
+# The dashboard's figures (issue 26) on a generated province of 200 units
+# (tools/genbench.c, then tests/e2e/tinh.py: 13 targets, 12 of them for the
+# communes, same-named communes under different districts, notes, missing
+# months, an empty bao-cao.conf), run for 2024-Q3 then 2024-Q4 into one
+# output root: each district page's roll-up equals the sums of its
+# communes' rows in ket-qua.csv, the index's bottom-10 lists equal a
+# ranking computed from ket-qua.csv, the two periods' unit pages link to
+# each other both ways and the change agrees with both ket-qua.csv
+# (tests/e2e/dashboard_check.py).  The check must fail on a spoiled page.
+. tests/e2e/lib.sh
+set -e
+PY=/usr/bin/python3
+[ -x "$PY" ] || { echo "SKIP: $PY is missing: the dashboard's figures were not checked"; exit 77; }
+${CC:-cc} -std=c11 -O2 -o "$WORK/genbench" "$TOP/tools/genbench.c" || fail "genbench does not compile"
+"$WORK/genbench" -w 20 province "$WORK/in" >/dev/null || fail "genbench failed"
+$PY "$TOP/tests/e2e/tinh.py" "$WORK/in" || fail "tinh.py failed"
+run_chitieu -q -i "$WORK/in" -o "$WORK/o" -k 2024-Q3
+expect_rc 0
+run_chitieu -q -i "$WORK/in" -o "$WORK/o" -k 2024-Q4
+expect_rc 0
+$PY "$TOP/tests/e2e/dashboard_check.py" "$WORK/in" "$WORK/o" 2024-Q3 2024-Q4 >"$WORK/check.log" 2>&1 ||
+	{ cat "$WORK/check.log" >&2; fail "the dashboard's figures disagree with ket-qua.csv"; }
+cat "$WORK/check.log"
+
+# The check can fail: a roll-up's Σ tử số off by one, a unit dropped from
+# a bottom list, a link between periods gone.
+cp -r "$WORK/o" "$WORK/bad"
+p=$(ls "$WORK"/bad/2024-Q4/site/dia-ban/*.html | head -n 1)
+$PY - "$p" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+head, rest = s.split("Tổng hợp các đơn vị trực thuộc</h2>", 1)
+cells = re.search(r'(chi-tieu/\d+\.html.*?</td>\s*<td[^>]*>.*?</td>\s*<td[^>]*>.*?</td>\s*<td[^>]*>)([\d.]+)', rest, re.S)
+n = int(cells.group(2).replace(".", "")) + 1
+rest = rest[:cells.start(2)] + str(n) + rest[cells.end(2):]
+open(p, "w", encoding="utf-8").write(head + "Tổng hợp các đơn vị trực thuộc</h2>" + rest)
+PY
+! $PY "$TOP/tests/e2e/dashboard_check.py" "$WORK/in" "$WORK/bad" 2024-Q3 2024-Q4 >"$WORK/bad.log" 2>&1 ||
+	fail "the check did not see a spoiled roll-up"
+grep -q "^FAIL: dia-ban/" "$WORK/bad.log" || { cat "$WORK/bad.log" >&2; fail "the spoiled roll-up was not named"; }
+rm -rf "$WORK/bad"
+cp -r "$WORK/o" "$WORK/bad"
+sed -i 's#rel="next"#rel="x"#' "$WORK"/bad/2024-Q3/site/don-vi/*.html
+! $PY "$TOP/tests/e2e/dashboard_check.py" "$WORK/in" "$WORK/bad" 2024-Q3 2024-Q4 >"$WORK/bad.log" 2>&1 ||
+	fail "the check did not see the links between periods gone"
+echo "ok: the check fails on a spoiled roll-up and on missing links between periods"
