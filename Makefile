@@ -32,8 +32,9 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 # Includes name a header alone ("buf.h"): every layer is on the path.
 LAYERS   = base model read eval chart build write
 vpath %.c gen $(LAYERS:%=gen/%)
-CPPFLAGS += $(LAYERS:%=-Igen/%)
-LIB_SRC  = $(wildcard $(LAYERS:%=gen/%/*.c))
+CPPFLAGS += $(LAYERS:%=-Igen/%) -Igen
+# gen/*.c beside main.c wire builders to writers and files (xuat.c).
+LIB_SRC  = $(wildcard $(LAYERS:%=gen/%/*.c)) $(filter-out gen/main.c,$(wildcard gen/*.c))
 LIB_OBJ  = $(patsubst %.c,$(B)/%.o,$(notdir $(LIB_SRC)))
 TEST_SRC = $(wildcard tests/unit/test_*.c)
 TEST_BIN = $(TEST_SRC:tests/unit/%.c=$(B)/tests/%)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "bao_cao.h"
+#include "xuat.h"
 #include "buf.h"
 #include "bieumau.h"
 #include "chart.h"

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "bao_cao.h"
+#include "xuat.h"
 #include "buf.h"
 #include "doc.h"
 #include "doc_md.h"
