@@ -58,7 +58,8 @@ typedef struct {
 typedef enum {
 	DOC_META,       /* first: the document's title, subject, author, keywords, running head */
 	DOC_HEADER,     /* the decree's header block (line[0..5], see below) */
-	DOC_TITLE,      /* "BÁO CÁO" (line[0]) and the summary line (inl); note in line[1] */
+	DOC_TITLE,      /* "BÁO CÁO" (line[0]) and the summary line (inl); note in line[1];
+	                   "Kính gửi: …" in line[2] (NULL: none), under them */
 	DOC_HEADING,    /* level 1 "I. …" (upper case), 2 "1. …", 3 a bold run-in line */
 	DOC_PARA,       /* a justified paragraph with a first-line indent */
 	DOC_ITEM,       /* a list item: marker ("-", "1.") in line[0], level in level */

@@ -168,6 +168,10 @@ static void S_put(DocWriter *w, const DocBlock *b)
 			md_escape(out, b->line[1]);
 			buf_puts(out, "*\n\n");
 		}
+		if (b->line[2] && *b->line[2]) {
+			md_escape(out, b->line[2]);
+			buf_puts(out, "\n\n");
+		}
 		break;
 	case DOC_HEADING: {
 		md_cut(out, MD_CUT_BLOCKS);
@@ -234,7 +238,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 	}
 	case DOC_SIGNATURE: {
 		md_cut(out, MD_CUT_BLOCKS);
-		if (b->n_item) {
+		if (b->n_item && b->line[4]) {
 			buf_puts(out, "**");
 			md_escape(out, b->line[4]);
 			buf_puts(out, "**\n\n");
