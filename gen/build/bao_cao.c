@@ -732,8 +732,10 @@ static void S_chi_tieu(S_B *c, size_t t)
 	buf_puts(&c->b, ": ");
 	doc_add_buf(&c->k.inl, 0, &c->b);
 	S_so_lieu(c, DOC_BOLD, ct, k);
-	S_t(c, 0, " — ");
-	S_t(c, DOC_BOLD, fmt_danh_gia(k->dg));
+	if (k->dg != DG_CHUA_BAO_CAO) { /* "chưa báo cáo" says its verdict */
+		S_t(c, 0, " — ");
+		S_t(c, DOC_BOLD, fmt_danh_gia(k->dg));
+	}
 	if (k->so_dv_danh_gia)
 		S_tf(c, 0, "; %d/%d đơn vị được đánh giá đạt", k->so_dv_dat, k->so_dv_danh_gia);
 	S_t(c, 0, ".");
@@ -752,7 +754,8 @@ static void S_chi_tieu(S_B *c, size_t t)
 		S_kind(c, DOC_ITEM);
 		S_tf(c, 0, "%s: ", m->nhom[g].ten);
 		S_so_lieu(c, 0, ct, kg);
-		S_tf(c, 0, ", %s", fmt_danh_gia(kg->dg));
+		if (kg->dg != DG_CHUA_BAO_CAO)
+			S_tf(c, 0, ", %s", fmt_danh_gia(kg->dg));
 		if (kg->so_dv_danh_gia)
 			S_tf(c, 0, "; %d/%d đơn vị đạt", kg->so_dv_dat, kg->so_dv_danh_gia);
 		S_t(c, 0, g == last_g ? "." : ";");
