@@ -577,7 +577,10 @@ void fmt_lien(Buf *b, size_t from)
 			wl = strlen(words[k]);
 			int at_start = p == b->ptr + from || p[-1] == ' ' || p[-1] == '(' ||
 			               (unsigned char)p[-1] == 0xa0;
-			if (at_start && (size_t)(end - p) > wl && !strncmp(p, words[k], wl))
+			/* only before what it names: "năm 2024", "Phụ lục II", "điểm %" */
+			if (at_start && (size_t)(end - p) > wl && !strncmp(p, words[k], wl) &&
+			    ((p[wl] >= '0' && p[wl] <= '9') || p[wl] == 'I' || p[wl] == 'V' ||
+			     p[wl] == 'X' || p[wl] == '%'))
 				break;
 		}
 		if (k < sizeof words / sizeof *words) {

@@ -105,7 +105,8 @@ void fmt_cac_ky(Buf *b, const Ky *v, size_t n);
 void fmt_trich_dan(Buf *b, const char *s);
 /* From b->ptr + from on: the space after "năm", "Phụ lục", "điểm",
  * "tháng", "quý", "Chỉ tiêu" (and inside "Phụ lục") made a no-break
- * space, so that "năm 2024", "Phụ lục II", "điểm %" never break. */
+ * space when a number, a Roman numeral or "%" follows, so that "năm
+ * 2024", "Phụ lục II", "điểm %" never break. */
 void fmt_lien(Buf *b, size_t from);
 
 #endif

@@ -233,6 +233,12 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		buf_puts(out, "![");
 		md_escape(out, t.ptr);
 		buf_printf(out, "](%s%s.svg)\n\n", c->img, b->line[0] ? b->line[0] : "");
+		/* the caption under it, as the PDF prints it */
+		if (t.len) {
+			buf_putc(out, '*');
+			md_escape(out, t.ptr);
+			buf_puts(out, "*\n\n");
+		}
 		buf_release(&t);
 		break;
 	}
