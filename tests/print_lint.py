@@ -13,6 +13,10 @@ Options (before the files):
   --number-alone  a page number (a word of digits alone in the top margin, above
                   50 pt) shares its line with no other word (Decree 30: the top
                   of the page holds the number alone);
+  --full-until N  pages 1 to N-1 (a report's body, N the page of its
+                  signature) are at most a third empty: their lowest word
+                  (above the 20 mm bottom margin) is in the text area's
+                  lowest third;
   --allow-cut     words cut with "…" are not reported (a document whose names
                   and notes may give way; its caller checks its headers).
 Exit 0 clean, 1 with problems, 77 when pdftotext is missing (the test skips).
@@ -42,7 +46,7 @@ def pages(path):
 		yield n, w, h, words
 
 
-def lint(path, number_alone=False, allow_cut=False):
+def lint(path, number_alone=False, allow_cut=False, full_until=0):
 	problems = []
 	for n, pw, ph, words in pages(path):
 		for x0, y0, x1, y1, t in words:
@@ -50,6 +54,12 @@ def lint(path, number_alone=False, allow_cut=False):
 				problems.append(f"{path}:{n}: '{t}' is off the page ({x0:.1f},{y0:.1f})-({x1:.1f},{y1:.1f})")
 			if not allow_cut and t.endswith("…") and t.strip("….") and not re.search(r"\.\.\.|…\.?$", t.rstrip("…")):
 				problems.append(f"{path}:{n}: '{t}' is cut short")
+		if n < full_until:
+			margin = 20 * 72 / 25.4
+			low = max((w[3] for w in words if w[1] < ph - margin), default=0)
+			empty = (ph - margin - low) / (ph - 2 * margin)
+			if empty > 1 / 3:
+				problems.append(f"{path}:{n}: the page is {empty * 100:.0f} % empty before the signature")
 		if number_alone:
 			for a in words:
 				if not a[4].isdigit() or a[3] > 50:
@@ -80,11 +90,16 @@ def main():
 		return 77
 	args = sys.argv[1:]
 	opts = {"--number-alone": False, "--allow-cut": False}
-	while args and args[0] in opts:
-		opts[args.pop(0)] = True
+	full_until = 0
+	while args and (args[0] in opts or args[0] == "--full-until"):
+		if args[0] == "--full-until":
+			full_until = int(args[1])
+			args = args[2:]
+		else:
+			opts[args.pop(0)] = True
 	bad = 0
 	for path in args:
-		for p in lint(path, opts["--number-alone"], opts["--allow-cut"]):
+		for p in lint(path, opts["--number-alone"], opts["--allow-cut"], full_until):
 			print(p)
 			bad += 1
 	return 1 if bad else 0

@@ -5,7 +5,7 @@
 # published 2024-Q3 before 2024-Q4), checked from the PDF's word boxes
 # (tests/print_lint.py): no two words of a line overlapping or touching,
 # none off the page, no text cut with "…", the page number alone on its
-# line; then its structure: with the empty conf the page holding "Nơi
+# line, no page of the body more than a third empty; then its structure: with the empty conf the page holding "Nơi
 # nhận" comes before Phụ lục I and carries the TM. line's blank, the notes
 # appendix holds each planted note once, and section II of the Q4 run
 # states the change against 9 tháng năm 2024 for every target.  The
@@ -40,7 +40,19 @@ echo "$out" | grep -q "'lề' is off the page" || fail "the lint misses a word o
 export SOURCE_DATE_EPOCH=1719792000
 run_chitieu -q -i input -o "$WORK/s"
 expect_rc 0
-$LINT --number-alone "$WORK/s/2024-Q4/bao-cao.pdf" || fail "the sample's report fails the print lint"
+# sig_page PDF: the number of the page that holds "Nơi nhận:" (0: none)
+sig_page() {
+	_n=$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	_i=1
+	while [ "$_i" -le "$_n" ]; do
+		pdftotext -enc UTF-8 -f "$_i" -l "$_i" "$1" - 2>/dev/null | grep -q '^Nơi nhận:' && { echo "$_i"; return; }
+		_i=$((_i + 1))
+	done
+	echo 0
+}
+s_nn=$(sig_page "$WORK/s/2024-Q4/bao-cao.pdf")
+[ "$s_nn" -gt 1 ] || fail "the sample's report has no page with Nơi nhận"
+$LINT --number-alone --full-until "$s_nn" "$WORK/s/2024-Q4/bao-cao.pdf" || fail "the sample's report fails the print lint"
 # the scorecards: overlaps and the page (their names and notes may give
 # way with "…"; their headers are the scorecards' own test's)
 $LINT --allow-cut "$WORK/s/2024-Q4/the-diem.pdf" || fail "the sample's scorecards fail the print lint"
@@ -70,6 +82,9 @@ done
 grep -q '^TM\. …' "$WORK/page$nn.txt" || fail "the page of Nơi nhận lacks the TM. line's blank"
 grep -q 'Lưu: VT, …' "$WORK/page$nn.txt" || fail "Nơi nhận lacks its blanks"
 ! grep -q 'Như trên' "$WORK/page$nn.txt" || fail "Như trên without kinh_gui"
+# the body's pages (before the signature's) at most a third empty
+$LINT --full-until "$nn" "$pdf" || fail "a page of the 200-unit report's body is more than a third empty"
+
 
 # The notes appendix: each planted note exactly once in the whole report,
 # none in the body (the body refers to the appendix).
