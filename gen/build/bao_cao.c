@@ -1543,7 +1543,9 @@ static void S_colophon(S_B *c)
 		           "theo thứ tự tên): ",
 		           m->n_tep);
 		fmt_hex(&c->b, sha, sizeof sha);
-		buf_puts(&c->b, "; mã của từng tệp: bao-cao.md, mục “Tệp đầu vào”.");
+		/* the per-file digests are on the screen only (below): the
+		 * printed report refers to nothing outside itself */
+		buf_puts(&c->b, ".");
 		doc_add_buf(&c->k.inl, 0, &c->b);
 	}
 	S_put(c);
