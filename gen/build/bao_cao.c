@@ -71,7 +71,7 @@ static void S_put(S_B *c)
 {
 	/* typography of the builder's sentences: "năm 2024", "Phụ lục II",
 	 * "điểm %" never broken over two lines */
-	if (c->k.kind == DOC_PARA || c->k.kind == DOC_ITEM)
+	if (c->k.kind == DOC_PARA || c->k.kind == DOC_ITEM || c->k.kind == DOC_TITLE)
 		for (size_t i = 0; i < c->k.inl.n; i++) {
 			Buf t;
 			buf_init(&t);
