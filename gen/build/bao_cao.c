@@ -14,6 +14,23 @@
  *     where the target does not apply; a legend above the table;
  *   - Phụ lục III lists every judged deadline step, in han.csv's order;
  *   - the clerk's headings print in upper case, as the generated ones;
+ *   - the units' notes are the last appendix ("Ghi chú của đơn vị"), a row
+ *     per unit, target and distinct note with the periods it covers; the
+ *     body names no note and refers to the appendix under each target
+ *     that has some;
+ *   - a unit whose rows miss months carries "†" after its figures (section
+ *     II's lists, Phụ lục II's cells); section I names the months missing
+ *     (up to S_TOI_DA units) and a list under Phụ lục II's table names
+ *     them for every unit;
+ *   - section II states the change against the previous period in one
+ *     sentence per target ("So với 9 tháng năm 2024: toàn tỉnh tăng …;
+ *     UBND cấp huyện …"), or "So với kỳ trước: chưa có số liệu kỳ trước.";
+ *   - a blank the clerk fills by hand is a dotted line (S_CHAM_*): the
+ *     TM. line, the capacity, the name, and with no recipients two lines
+ *     and "Lưu: VT, ……";
+ *   - the builder's sentences keep "năm 2024", "Phụ lục II", "điểm %"
+ *     together with no-break spaces (fmt_lien); the clerk's own text is
+ *     left as typed;
  *   - history (lich_su.h): the provisional mark points to section I, which
  *     names the units concerned (up to S_TOI_DA); the restatements'
  *     appendix lists the units' rows, then the groups' and the province's
