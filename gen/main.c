@@ -4,6 +4,8 @@
  * The only place that exits. */
 #include <errno.h>
 #include <getopt.h>
+#include <libintl.h>
+#include <locale.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +27,7 @@
 #include "lich_su.h"
 #include "md.h"
 #include "model.h"
+#include "msg.h"
 #include "out.h"
 #include "pdf.h"
 #include "site.h"
@@ -32,7 +35,8 @@
 
 enum { EXIT_DATA = 1, EXIT_USAGE = 2, EXIT_ENV = 3 };
 
-static const char S_usage[] =
+/* The usage text, in the locale's language: _(S_usage). */
+static const char S_usage[] = N_(
     "usage: chitieu [-i DIR] [-o DIR] [-k KY] [--check] [--strict] [-j N] [-q]\n"
     "               [--don-vi MA]... [--templates DIR] [--cache DIR | --no-cache]\n"
     "       chitieu [-i DIR] --bieu-mau DIR\n"
@@ -58,7 +62,7 @@ static const char S_usage[] =
     "      --help      this text\n"
     "      --version   the version\n"
     "\n"
-    "Exit: 0 done, 1 bad input, 2 bad usage, 3 the environment failed.\n";
+    "Exit: 0 done, 1 bad input, 2 bad usage, 3 the environment failed.\n");
 
 typedef struct {
 	const char *in, *out, *ky, *templates, *cache, *bieu_mau;
@@ -137,16 +141,20 @@ static void S_time(const char *phase)
 	S_t0 = t;
 }
 
+/* A progress line; what is marked N_() and said in the locale's language. */
 static void S_step(const char *what)
 {
 	if (S_progress)
-		fprintf(stderr, "chitieu: %s\n", what);
+		fprintf(stderr, "chitieu: %s\n", _(what));
 }
 
 /* The data folder of an installed chitieu, compiled in from PREFIX by the
  * Makefile (PREFIX/share/chitieu); empty when a build was not told. */
 #ifndef CHITIEU_DATADIR
 #define CHITIEU_DATADIR ""
+#endif
+#ifndef CHITIEU_LOCALEDIR
+#define CHITIEU_LOCALEDIR "/usr/local/share/locale"
 #endif
 
 /* The site's templates when --templates is not given: the first folder
@@ -228,30 +236,32 @@ static int S_parse(int argc, char **argv, Options *o)
 			errno = 0;
 			long j = strtol(optarg, &end, 10);
 			if (errno || *end || j < 1 || j > 256) {
-				fprintf(stderr, "chitieu: -j takes a number of workers from 1 to 256, not '%s'\n", optarg);
+				fprintf(stderr, _("chitieu: -j takes a number of workers from 1 to 256, not '%s'\n"),
+				        optarg);
 				return -1;
 			}
 			o->jobs = (int)j;
 			break;
 		}
-		case 'h': fputs(S_usage, stdout); exit(0);
+		case 'h': fputs(_(S_usage), stdout); exit(0);
 		case 'V': S_version(); exit(0);
-		default: fputs(S_usage, stderr); return -1;
+		default: fputs(_(S_usage), stderr); return -1;
 		}
 	}
 	if (o->cache && o->no_cache) {
-		fprintf(stderr, "chitieu: --cache and --no-cache exclude each other\n");
+		fputs(_("chitieu: --cache and --no-cache exclude each other\n"), stderr);
 		return -1;
 	}
 	if (optind < argc) {
-		fprintf(stderr, "chitieu: unexpected argument '%s'\n", argv[optind]);
-		fputs(S_usage, stderr);
+		fprintf(stderr, _("chitieu: unexpected argument '%s'\n"), argv[optind]);
+		fputs(_(S_usage), stderr);
 		return -1;
 	}
 	if (o->ky) {
 		Ky k;
 		if (ky_parse(o->ky, &k)) {
-			fprintf(stderr, "chitieu: -k takes a period YYYY-MM or YYYY-Qn (e.g. 2024-Q2), not '%s'\n", o->ky);
+			fprintf(stderr, _("chitieu: -k takes a period YYYY-MM or YYYY-Qn (e.g. 2024-Q2), not '%s'\n"),
+			        o->ky);
 			return -1;
 		}
 	}
@@ -452,7 +462,7 @@ static int S_write(const Model *m, const Options *o)
 	if (out_begin(&r, o->out, ky, &err))
 		goto out;
 
-	S_step("writing ket-qua.csv");
+	S_step(N_("writing ket-qua.csv"));
 	{
 		char *path = out_path(&r, "ket-qua.csv");
 		int bad = ketqua_csv_file(m, path, &err);
@@ -472,7 +482,7 @@ static int S_write(const Model *m, const Options *o)
 	buf_release(&b);
 
 	S_time("ket-qua");
-	S_step("drawing the charts (gnuplot)");
+	S_step(N_("drawing the charts (gnuplot)"));
 	if (out_mkdir(&r, "charts", &err))
 		goto out;
 	charts = out_path(&r, "charts");
@@ -490,7 +500,7 @@ static int S_write(const Model *m, const Options *o)
 	}
 	S_time("charts");
 
-	S_step("writing bao-cao.md");
+	S_step(N_("writing bao-cao.md"));
 	{
 		/* written as it goes: 10,000 units make some 5 MB of it */
 		char *path = out_path(&r, "bao-cao.md");
@@ -510,9 +520,9 @@ static int S_write(const Model *m, const Options *o)
 		 * hook counts allocations in one process, so it keeps them all
 		 * here. */
 		S_Task task[] = {
-		    {"scorecards", "writing the-diem.pdf", S_job_scorecards, -1, -1, 0, NULL},
-		    {"site", "writing the site", S_job_site_pages, -1, -1, 0, NULL},
-		    {"report-pdf", "writing bao-cao.pdf", S_job_report, -1, -1, 0, NULL},
+		    {"scorecards", N_("writing the-diem.pdf"), S_job_scorecards, -1, -1, 0, NULL},
+		    {"site", N_("writing the site"), S_job_site_pages, -1, -1, 0, NULL},
+		    {"report-pdf", N_("writing bao-cao.pdf"), S_job_report, -1, -1, 0, NULL},
 		};
 		enum { N_TASK = sizeof task / sizeof *task };
 		S_Job job = {m, o, &r, charts};
@@ -543,7 +553,7 @@ static int S_write(const Model *m, const Options *o)
 	}
 	S_time("outputs");
 	{
-		S_Task st = {"site-index", "writing the site's index", S_job_site_index, -1, -1, 0, NULL};
+		S_Task st = {"site-index", N_("writing the site's index"), S_job_site_index, -1, -1, 0, NULL};
 		S_Job job = {m, o, &r, charts};
 		S_task_here(&st, &job);
 		err = st.err;
@@ -558,7 +568,7 @@ static int S_write(const Model *m, const Options *o)
 		chart_keep(keep, final, &warn);
 		keep = NULL;
 		if (warn)
-			fprintf(stderr, "chitieu: warning: %s\n", warn);
+			fprintf(stderr, _("chitieu: warning: %s\n"), warn);
 		free(warn);
 		free(final);
 	}
@@ -568,7 +578,10 @@ static int S_write(const Model *m, const Options *o)
 	rc = 0;
 out:
 	if (rc) {
-		fprintf(stderr, "chitieu: %s\n", err ? err : "writing the output failed");
+		if (err)
+			fprintf(stderr, "chitieu: %s\n", err);
+		else
+			fputs(_("chitieu: writing the output failed\n"), stderr);
 		out_abort(&r);
 	}
 done:
@@ -582,18 +595,66 @@ done:
 /* --bieu-mau: the entry forms only. */
 static int S_forms(const Model *m, const Options *o)
 {
-	S_step("writing the entry forms");
+	S_step(N_("writing the entry forms"));
 	char *err = NULL;
 	int rc = bieumau_write(m, o->bieu_mau, &err);
 	if (rc)
-		fprintf(stderr, "chitieu: %s\n", err ? err : "writing the forms failed");
+		{
+		if (err)
+			fprintf(stderr, "chitieu: %s\n", err);
+		else
+			fputs(_("chitieu: writing the forms failed\n"), stderr);
+	}
 	free(err);
 	return rc > 0 ? EXIT_USAGE : rc < 0 ? EXIT_ENV : 0;
+}
+
+/* Where gettext finds chitieu.mo: the locale/ beside the program, or
+ * build/rel/locale/ beside it (the checkout's ./chitieu), when it holds
+ * the catalogue (a checkout's binary speaks its own build's messages,
+ * never an older installed copy's); else CHITIEU_LOCALEDIR, compiled in
+ * from PREFIX (an installed chitieu).  The caller frees. */
+static char *S_localedir(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	exe[n > 0 ? n : 0] = '\0';
+	char *slash = strrchr(exe, '/');
+	if (n > 0 && slash) {
+		*slash = '\0';
+		static const char *const under[] = {"locale", "build/rel/locale"};
+		for (size_t i = 0; i < sizeof under / sizeof *under; i++) {
+			char *dir = xasprintf("%s/%s", exe, under[i]);
+			char *mo = xasprintf("%s/vi/LC_MESSAGES/" MSG_DOMAIN ".mo", dir);
+			int ok = access(mo, R_OK) == 0;
+			free(mo);
+			if (ok)
+				return dir;
+			free(dir);
+		}
+	}
+	return xstrdup(CHITIEU_LOCALEDIR);
+}
+
+/* The messages speak the locale's language (LANG=vi_VN.UTF-8: Vietnamese,
+ * else English).  Only LC_MESSAGES follows the environment: numbers,
+ * collation and character classes stay "C", so no output depends on the
+ * locale (tests/e2e/test_locale.sh); the catalogue is read as UTF-8
+ * whatever the locale's character set. */
+static void S_locale(void)
+{
+	setlocale(LC_MESSAGES, "");
+	char *dir = S_localedir();
+	bindtextdomain(MSG_DOMAIN, dir);
+	bind_textdomain_codeset(MSG_DOMAIN, "UTF-8");
+	textdomain(MSG_DOMAIN);
+	free(dir);
 }
 
 int main(int argc, char **argv)
 {
 	Options o = {.in = "input", .out = "output", .templates = NULL};
+	S_locale();
 	if (S_parse(argc, argv, &o)) {
 		free(o.don_vi);
 		return EXIT_USAGE;
@@ -618,7 +679,7 @@ int main(int argc, char **argv)
 	Model m;
 	model_init(&m);
 	int rc = 0;
-	S_step("reading the input");
+	S_step(N_("reading the input"));
 	/* --check prints no colophon and draws no chart: neither the files'
 	 * digests nor the trend series are made */
 	m.tep_sha = !o.check;
@@ -653,21 +714,21 @@ int main(int argc, char **argv)
 	msgs_print(&m.msgs, stderr);
 	if (other_year) {
 		fprintf(stderr,
-		        "chitieu: -k %s is not a period of %d, the year of the figures in %s/so-lieu "
-		        "(one input folder holds one year): give a period of %d, or no -k for the latest\n",
+		        _("chitieu: -k %s is not a period of %d, the year of the figures in %s/so-lieu "
+		          "(one input folder holds one year): give a period of %d, or no -k for the latest\n"),
 		        o.ky, other_year, o.in, other_year);
 		rc = EXIT_USAGE;
 	} else if (bad || m.msgs.n_error)
 		rc = EXIT_DATA;
 	else if (o.strict && m.msgs.n_warning) {
-		fprintf(stderr, "chitieu: --strict: warnings count as errors\n");
+		fputs(_("chitieu: --strict: warnings count as errors\n"), stderr);
 		rc = EXIT_DATA;
 	} else if (o.bieu_mau && !o.check)
 		rc = S_forms(&m, &o);
 	else if (!o.check)
 		rc = S_write(&m, &o);
 	if (rc == 0)
-		S_step("done");
+		S_step(N_("done"));
 	model_release(&m);
 	if (S_timing) {
 		S_time("freeing");

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # bench.sh: times chitieu on synthetic inputs of three sizes.
 #
 #     sh tools/bench.sh [SIZE...]        (default: province large nation)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvfloor: the floor of reading an input folder: libcsv alone parsing
  * the files chitieu --check reads (the registry, the targets, the groups
  * and every so-lieu/<ma>.csv), counting fields and rows, nothing else.

@@ -1,22 +1,29 @@
 #!/bin/sh
-# tools/deb-check.sh [REF]: the Debian package, checked end to end.
+# SPDX-License-Identifier: MIT
+# tools/deb-check.sh [--no-install] [REF]: the Debian package, checked end to end.
 # Builds chitieu_<version>_amd64.deb from a clean copy of REF (default
 # HEAD: committed work only) with `dpkg-buildpackage -us -uc -b`, runs
 # lintian on it, then installs it with `apt-get install ./chitieu_….deb`
 # into a bare Debian 12 root (mmdebstrap --variant=minbase bookworm) and
 # runs `chitieu -i /usr/share/doc/chitieu/examples/input -o /tmp/out` there
-# from /.  Exits 0 when the package built, lintian reported no error and
-# the installed chitieu exited 0 with a report written.
+# from /.  Exits 0 when the package built, lintian --pedantic -I reported
+# no error, no warning and no copyright tag, and the installed chitieu
+# exited 0 with a report written.  --no-install stops after lintian (no
+# mmdebstrap needed).
 #
 # Needs root, mmdebstrap and the Build-Depends of debian/control (build.sh
 # installs all but debhelper and lintian).  The package and the logs stay in
 # build/deb-check/ of this checkout.  FRESH_MIRROR as for fresh-check.sh.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
+install=1
+[ "${1:-}" != --no-install ] || { install=0; shift; }
 ref=${1:-HEAD}
 mirror=${FRESH_MIRROR:-http://deb.debian.org/debian}
 [ "$(id -u)" -eq 0 ] || { echo "deb-check: run as root (chroot, mount)" >&2; exit 2; }
-for c in mmdebstrap dpkg-buildpackage dh lintian; do
+tools="dpkg-buildpackage dh lintian"
+[ $install = 0 ] || tools="mmdebstrap $tools"
+for c in $tools; do
 	command -v $c >/dev/null || { echo "deb-check: $c is missing (apt-get install mmdebstrap debhelper lintian)" >&2; exit 2; }
 done
 commit=$(git -C "$top" rev-parse --verify "$ref^{commit}")
@@ -50,11 +57,19 @@ S_say "built $(basename "$deb")"
 dpkg-deb -f "$deb" Depends | sed 's/^/deb-check: Depends: /' | tee -a "$log"
 lintian --pedantic -I "$deb" >"$out/lintian" 2>&1 || true
 grep -v 'running with root privileges' "$out/lintian" | sed 's/^/deb-check: lintian: /' | tee -a "$log"
-if grep -q '^E: ' "$out/lintian"; then
-	S_say "FAIL: lintian reports errors"
+S_say "lintian: $(grep -c '^E: ' "$out/lintian") errors, $(grep -c '^W: ' "$out/lintian") warnings"
+if grep -q '^[EW]: ' "$out/lintian"; then
+	S_say "FAIL: lintian reports errors or warnings"
 	exit 1
 fi
-S_say "lintian: $(grep -c '^E: ' "$out/lintian") errors, $(grep -c '^W: ' "$out/lintian") warnings"
+if grep -q '^[A-Z]: .*copyright' "$out/lintian"; then
+	S_say "FAIL: lintian has a tag on the copyright file"
+	exit 1
+fi
+if [ $install = 0 ]; then
+	S_say "PASS: the package builds and lintian --pedantic -I has no error, no warning, no copyright tag"
+	exit 0
+fi
 
 mmdebstrap --variant=minbase bookworm "$root" \
 	"deb $mirror bookworm main" "deb $mirror bookworm-updates main" \

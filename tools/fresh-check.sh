@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # tools/fresh-check.sh [REF]: checks the README's promise the way a new
 # user meets it.  Builds a bare Debian 12 root (mmdebstrap
 # --variant=minbase bookworm, git added), clones this repository into it

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
 """Generates the shipped sample input/ (Hưng Yên 2024) except bao-cao.conf and noi-dung.md.
 
 Run by hand (not by the build) from the top of the checkout:

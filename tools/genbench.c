@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* genbench: synthetic input folders for benchmarking chitieu.
  *
  *     genbench [-i INPUT] [-w N] SIZE DIR

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Regenerates tests/golden/sample/bao-cao.md, the expected bao-cao.md of the
 # shipped input/ (test_report_doc.sh compares), with the version replaced by
 # "VERSION" and the inputs' SHA-256 digests by "SHA256" (an edit of a

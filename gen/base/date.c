@@ -1,6 +1,8 @@
 /* date: civil dates as day numbers and the periods' days; see date.h. */
 #include "date.h"
 
+#include "msg.h"
+
 #include <stdio.h>
 
 int date_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
@@ -26,6 +28,23 @@ int date_day(int y, int mo, int d)
 	int doy = (153 * (mo > 2 ? mo - 3 : mo + 9) + 2) / 5 + d - 1;
 	int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + doe - 719468;
+}
+
+int date_excel_serial(long serial, int date1904, int *y, int *mo, int *d)
+{
+	if (serial < 0 || serial > 3000000)
+		return -1;
+	if (!date1904 && serial == 60) {
+		*y = 1900, *mo = 2, *d = 29;
+		return 0;
+	}
+	/* day numbers of the systems' day 0: 1904-01-01, and 1899-12-31 (one
+	 * day less after the day that never was) */
+	long day = date1904 ? serial - 24107 : serial - (serial < 60 ? 25568 : 25569);
+	if (day < date_day(1900, 1, 1) || day > date_day(9999, 12, 31))
+		return -1;
+	date_ymd((int)day, y, mo, d);
+	return 0;
 }
 
 /* Its inverse (civil from days).  long: no int day can overflow it. */
@@ -70,10 +89,10 @@ static int S_so(const char **p, int maxd, int *out)
 DateParse date_parse(const char *s, int *day, const char **why)
 {
 	static const char *const ly_do[12] = {
-	    "January has 31 days", "February has 28 or 29 days",
-	    "March has 31 days", "April has 30 days", "May has 31 days", "June has 30 days",
-	    "July has 31 days", "August has 31 days", "September has 30 days",
-	    "October has 31 days", "November has 30 days", "December has 31 days"};
+	    N_("January has 31 days"), N_("February has 28 or 29 days"),
+	    N_("March has 31 days"), N_("April has 30 days"), N_("May has 31 days"), N_("June has 30 days"),
+	    N_("July has 31 days"), N_("August has 31 days"), N_("September has 30 days"),
+	    N_("October has 31 days"), N_("November has 30 days"), N_("December has 31 days")};
 	int y, mo, d, n1, n2, n3;
 	const char *p = s;
 	if (why)
@@ -109,20 +128,20 @@ DateParse date_parse(const char *s, int *day, const char **why)
 		return DATE_BAD_SHAPE;
 	if (mo < 1 || mo > 12) {
 		if (why)
-			*why = "a year has 12 months";
+			*why = N_("a year has 12 months");
 		return DATE_NO_SUCH_DAY;
 	}
 	if (y < 1900) {
 		if (why)
-			*why = "the year is before 1900";
+			*why = N_("the year is before 1900");
 		return DATE_NO_SUCH_DAY;
 	}
 	*day = date_day(y, mo, d);
 	if (*day < 0) {
 		if (why) {
 			if (mo == 2)
-				*why = date_leap(y) ? "February has 29 days that year"
-				                    : "February has 28 days that year (not a leap year)";
+				*why = date_leap(y) ? N_("February has 29 days that year")
+				                    : N_("February has 28 days that year (not a leap year)");
 			else
 				*why = ly_do[mo - 1];
 		}

@@ -21,6 +21,14 @@ int date_days_in_month(int y, int mo);
 int date_day(int y, int mo, int d);
 /* The date of a day number (any int, before 1970 too). */
 void date_ymd(int day, int *y, int *mo, int *d);
+/* A spreadsheet's date serial (a cell's whole days) as a civil date.
+ * date1904: the workbook's 1904 date system, where serial 0 is
+ * 1904-01-01.  Else serial 1 is 1900-01-01, and serial 60 is Excel's
+ * 29 February 1900, a day that never was (Lotus 1-2-3's leap-year bug,
+ * kept by Excel for its serials): given as 1900-02-29, so that every later
+ * serial is one day past the real count.  Returns 0, or -1 for a serial
+ * outside 1900-01-01..9999-12-31 (serial 0 of the 1900 system too). */
+int date_excel_serial(long serial, int date1904, int *y, int *mo, int *d);
 /* 0 Monday .. 6 Sunday. */
 int date_weekday(int day);
 /* The day number of the last day of month mo of year y (-1 as date_day). */
@@ -34,7 +42,8 @@ typedef enum {
 } DateParse;
 /* Parses "dd/mm/yyyy" (also "d/m/yyyy", as clerks type) or "yyyy-mm-dd"
  * into *day.  Surrounding spaces are allowed.  On DATE_NO_SUCH_DAY,
- * *why (when not NULL) gets a static reason ("February has 29 days that year"). */
+ * *why (when not NULL) gets a static English reason ("February has 29 days that
+ * year"), marked N_() for the catalogue: a message translates it (msg_add_args). */
 DateParse date_parse(const char *s, int *day, const char **why);
 
 /* A reporting period: a month (kind 'M', n 1..12) or a quarter

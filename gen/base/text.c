@@ -278,7 +278,8 @@ size_t text_length(const char *s)
 	return n;
 }
 
-size_t text_distance(const char *a, const char *b)
+/* Levenshtein distance of two byte strings (short codes). */
+static size_t S_distance(const char *a, const char *b)
 {
 	size_t na = strlen(a), nb = strlen(b);
 	size_t *prev = xmalloc((nb + 1) * sizeof *prev), *cur = xmalloc((nb + 1) * sizeof *cur);
@@ -308,7 +309,7 @@ const char *text_nearest(const char *what, size_t n, const char *(*get)(const vo
 	const char *pick = NULL;
 	for (size_t i = 0; i < n; i++) {
 		const char *name = get(arr, i);
-		size_t d = text_distance(what, name);
+		size_t d = S_distance(what, name);
 		if (d < best) {
 			best = d;
 			pick = name;

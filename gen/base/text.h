@@ -22,8 +22,6 @@ char *text_fold_ten(const char *s);
  * (Ă after A, Đ after D, tones secondary); ties broken by bytes so the
  * order is total. */
 int text_collate(const char *a, const char *b);
-/* Levenshtein distance of two byte strings (short codes). */
-size_t text_distance(const char *a, const char *b);
 /* The name nearest to what among get(arr, 0..n), for "did you mean";
  * NULL when n is 0 or the nearest is farther than max_distance. */
 const char *text_nearest(const char *what, size_t n, const char *(*get)(const void *, size_t),

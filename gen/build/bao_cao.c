@@ -56,9 +56,6 @@
 /* Units named in the body's lists; the rest are counted and referred to
  * Phụ lục II. */
 #define S_TOI_DA 10
-/* A denominator under this is flagged: one case moves the rate by 20
- * points or more. */
-#define S_MAU_NHO 5
 
 /* The appendices, in order; a number of 0 means absent from this report. */
 enum { S_PL_KET_QUA, S_PL_DON_VI, S_PL_HAN, S_PL_DIEU_CHINH, S_PL_GHI_CHU, S_PL_N };
@@ -76,7 +73,9 @@ typedef struct {
 	int muc;         /* body sections numbered so far */
 } S_B;
 
-void bao_cao_nhan_chi_tieu(Buf *b, const ChiTieu *t)
+/* A target's short label where room is short (Phụ lục II's columns): its
+ * ten_ngan, else "CT<stt>" (model_ten_ngan). */
+static void S_nhan_chi_tieu(Buf *b, const ChiTieu *t)
 {
 	char nb[MODEL_TEN_NGAN_BUF];
 	buf_puts(b, model_ten_ngan(t, 1, nb));
@@ -142,7 +141,7 @@ static void S_heading(S_B *c, int level, const char *text)
 static void S_muc(S_B *c, const char *upper_title)
 {
 	char so[16];
-	doc_la_ma(++c->muc, so);
+	fmt_la_ma(++c->muc, so);
 	char *h = xasprintf("%s. %s", so, upper_title);
 	S_heading(c, 1, h);
 	free(h);
@@ -241,7 +240,7 @@ static void S_so_lieu(S_B *c, int style, const ChiTieu *t, const KetQua *k)
 		buf_putc(b, '/');
 		fmt_int(b, k->d);
 		buf_putc(b, ')');
-		if (k->d < S_MAU_NHO)
+		if (model_mau_so_nho(k))
 			buf_puts(b, " (*)");
 	}
 	doc_add_buf(&c->k.inl, style, b);
@@ -607,10 +606,9 @@ static void S_ket_qua_chung(S_B *c)
 
 	/* how the figures are made: a clerk does not read "2024-Q2" */
 	Ky moi = m->cua_so.moi_nhat;
-	static const char *const la_ma[] = {"I", "II", "III", "IV"};
-	char ky[48];
+	char ky[48], so[16];
 	if (moi.kind == 'Q' && moi.n >= 1 && moi.n <= 4)
-		snprintf(ky, sizeof ky, "quý %s năm %d", la_ma[moi.n - 1], moi.year);
+		snprintf(ky, sizeof ky, "quý %s năm %d", fmt_la_ma(moi.n, so), moi.year);
 	else
 		snprintf(ky, sizeof ky, "tháng %d năm %d", moi.n, moi.year);
 	S_kind(c, DOC_PARA);
@@ -619,7 +617,7 @@ static void S_ket_qua_chung(S_B *c)
 	     "các kỳ trong %s); số liệu mới nhất: %s. Tỷ lệ = 100 × tử số / mẫu số; đánh giá so "
 	     "sánh chính xác trên số nguyên. Tỷ lệ có mẫu số nhỏ hơn %d được đánh dấu (*): một hồ "
 	     "sơ làm tỷ lệ thay đổi nhiều, cần đọc thận trọng. Kết quả của từng đơn vị tại %s.",
-	     c->ky_mid, ky, S_MAU_NHO, c->pl_ten[S_PL_DON_VI]);
+	     c->ky_mid, ky, MAU_SO_NHO, c->pl_ten[S_PL_DON_VI]);
 	S_par(c, 0);
 	S_lich_su_chung(c);
 }
@@ -700,7 +698,7 @@ static size_t S_don_vi_list(S_B *c, size_t t, DanhGia dg, int only_small, int wi
 		if (!model_applies(m, u, t))
 			continue;
 		const KetQua *k = model_kq_don_vi(m, u, t);
-		if (k->dg != dg || (only_small && !(k->d > 0 && k->d < S_MAU_NHO)))
+		if (k->dg != dg || (only_small && !model_mau_so_nho(k)))
 			continue;
 		if (n < S_TOI_DA) {
 			S_tf(c, 0, "%s%s", n ? "; " : "", model_ten_don_vi(m, u));
@@ -726,7 +724,7 @@ static size_t S_dem(const Model *m, size_t t, DanhGia dg, int only_small)
 		if (!model_applies(m, u, t))
 			continue;
 		const KetQua *k = model_kq_don_vi(m, u, t);
-		n += k->dg == dg && (!only_small || (k->d > 0 && k->d < S_MAU_NHO));
+		n += k->dg == dg && (!only_small || model_mau_so_nho(k));
 	}
 	return n;
 }
@@ -804,7 +802,7 @@ static void S_chi_tieu(S_B *c, size_t t)
 	size_t n_nho = S_dem(m, t, DG_DAT, 1);
 	if (n_nho) {
 		S_kind(c, DOC_PARA);
-		S_tf(c, DOC_ITALIC, "Đơn vị đạt với mẫu số nhỏ (dưới %d) (%zu):", S_MAU_NHO, n_nho);
+		S_tf(c, DOC_ITALIC, "Đơn vị đạt với mẫu số nhỏ (dưới %d) (%zu):", MAU_SO_NHO, n_nho);
 		S_t(c, 0, " ");
 		S_don_vi_list(c, t, DG_DAT, 1, 1);
 		S_t(c, 0, ".");
@@ -1227,13 +1225,13 @@ static void S_pl_don_vi(S_B *c)
 	S_tf(c, DOC_ITALIC,
 	     "Mỗi ô: tỷ lệ (%%) và ký hiệu đánh giá: %s. (*) mẫu số nhỏ (dưới %d). %s số liệu chưa "
 	     "đủ các tháng của kỳ (các tháng thiếu ghi dưới bảng).",
-	     lg.ptr, S_MAU_NHO, S_DAU);
+	     lg.ptr, MAU_SO_NHO, S_DAU);
 	buf_release(&lg);
 	S_par(c, DOC_F_NOINDENT);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		S_kind(c, DOC_ITEM);
 		buf_reset(&c->b);
-		bao_cao_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
+		S_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
 		doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
 		S_tf(c, 0, ": %.*s (giao ", S_ten_len(&m->chi_tieu[t]), m->chi_tieu[t].ten);
 		buf_reset(&c->b);
@@ -1254,7 +1252,7 @@ static void S_pl_don_vi(S_B *c)
 	S_cell(&h[1], "Đơn vị", DOC_BOLD, DOC_AL_CENTER);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		buf_reset(&c->b);
-		bao_cao_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
+		S_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
 		S_cell(&h[2 + t], c->b.ptr, DOC_BOLD, DOC_AL_CENTER);
 	}
 	S_table(c, n, w, h, 1);
@@ -1289,7 +1287,7 @@ static void S_pl_don_vi(S_B *c)
 				else {
 					fmt_ty_le(b, k->n, k->d, &m->chi_tieu[t]);
 					buf_printf(b, "\u00a0%s", fmt_ky_hieu(k->dg));
-					if (k->d < S_MAU_NHO)
+					if (model_mau_so_nho(k))
 						buf_puts(b, "\u00a0(*)");
 				}
 				if (S_co_dau(m, u, t))
@@ -1531,7 +1529,7 @@ static void S_number_appendices(S_B *c)
 	for (int i = 0; i < S_PL_N; i++) {
 		c->pl[i] = co[i] ? ++n : 0;
 		char so[16];
-		doc_la_ma(c->pl[i], so);
+		fmt_la_ma(c->pl[i], so);
 		/* no-break spaces: "Phụ lục II" never breaks inside a sentence */
 		snprintf(c->pl_ten[i], sizeof c->pl_ten[i], "Phụ\u00a0lục\u00a0%s", so);
 		snprintf(c->pl_ten_dong[i], sizeof c->pl_ten_dong[i], "Phụ lục %s", so);

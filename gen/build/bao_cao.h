@@ -20,8 +20,5 @@
  * last).  img_prefix is not needed: figures name a chart's stem. */
 void bao_cao_build(const Model *m, DocWriter *w);
 
-/* A target's short label where room is short (Phụ lục II's columns): its
- * ten_ngan, else "CT<stt>" (model_ten_ngan). */
-void bao_cao_nhan_chi_tieu(Buf *b, const ChiTieu *t);
 
 #endif

@@ -39,7 +39,9 @@ static void S_ky_truoc(Buf *b, const Model *m)
 	fmt_ky_cu(b, m->ls.truoc);
 }
 
-void md_bang_dieu_chinh(Buf *out, const Model *m, const char *root)
+/* The restatements as tables (units, then groups and the province whose
+ * figures moved); nothing when there is none. */
+static void S_bang_dieu_chinh(Buf *out, const Model *m, const char *root)
 {
 	const LichSu *ls = &m->ls;
 	if (ls->n_dc) {
@@ -106,7 +108,7 @@ void md_trang_dieu_chinh(Buf *out, const Model *m)
 	S_ky_truoc(out, m);
 	buf_puts(out, " được tính lại từ số liệu hiện nay và so với tệp ket-qua.csv đã công bố của kỳ đó "
 	              "(danh sách cũng có trong tệp dieu-chinh.csv).\n\n");
-	md_bang_dieu_chinh(out, m, "");
+	S_bang_dieu_chinh(out, m, "");
 }
 
 void md_dieu_chinh_don_vi(Buf *out, const Model *m, size_t u)

@@ -11,9 +11,6 @@
 
 /* dieu-chinh.html: the restatements against the earlier period. */
 void md_trang_dieu_chinh(Buf *out, const Model *m);
-/* The restatements as tables (units, then groups and the province whose
- * figures moved); nothing when there is none. */
-void md_bang_dieu_chinh(Buf *out, const Model *m, const char *root);
 /* On unit u's page: its restatements (a section), nothing without. */
 void md_dieu_chinh_don_vi(Buf *out, const Model *m, size_t u);
 /* On unit u's page: the change of each of its targets against the same

@@ -64,7 +64,7 @@ static void S_ty_le(Buf *b, const KetQua *k, const ChiTieu *t)
 }
 
 /* A tiny denominator makes a ratio jump: say so next to the figure. */
-static int S_nho(const KetQua *k) { return k->dg != DG_CHUA_BAO_CAO && k->d > 0 && k->d < 5; }
+static int S_nho(const KetQua *k) { return model_mau_so_nho(k); }
 
 /* "79,99% (1.234/1.543)" with the tiny-denominator flag. */
 static void S_so_lieu(Buf *b, const KetQua *k, const ChiTieu *t)
@@ -1055,7 +1055,7 @@ void md_trang_don_vi(Buf *out, const Model *m, const MdCtx *ctx, size_t u)
 			fmt_int(out, g->line);
 			buf_puts(out, ": ");
 		}
-		md_escape(out, g->text);
+		md_escape(out, msg_text_vi(g)); /* the site speaks Vietnamese */
 		buf_putc(out, '\n');
 		md_cut(out, MD_CUT_LIST);
 	}
@@ -1170,106 +1170,6 @@ void md_trang_chi_tieu(Buf *out, const Model *m, size_t t)
 	buf_puts(out, "## Đơn vị chưa báo cáo\n\n");
 	S_list_chua_bao_cao(out, m, t, S_up);
 }
-/* The warnings in Vietnamese for the data-quality page: the readers'
- * messages are English (GNU style, for the terminal and CI logs), the
- * page's readers are not.  Messages are built from fixed fragments, so
- * a table of fragments translates them; a fragment not in the table
- * stays as it is. */
-static const char *const S_msg_vi[][2] = {
-	/* lich_su.c: a published ket-qua.csv that cannot be read */
-	{"the published results cannot be read (", "không đọc được kết quả đã công bố ("},
-	{"): no restatement is claimed from them", "): không tính điều chỉnh số liệu từ tệp này"},
-	{"): no comparison with the same period is claimed from them",
-	 "): không so sánh cùng kỳ từ tệp này"},
-	{"the period is not the folder's", "kỳ không khớp với tên thư mục"},
-	{"not a unit code, nhom:<slug> or tinh", "không phải mã đơn vị, nhom:<mã nhóm> hay tinh"},
-	{"not a target number", "không phải số thứ tự chỉ tiêu"},
-	{"not a verdict (", "không phải kết quả đánh giá ("},
-	{"figures on a row not reported", "có số liệu ở dòng chưa báo cáo"},
-	{"not a whole number", "không phải số nguyên"},
-	{"tu_so is greater than mau_so", "tử số lớn hơn mẫu số"},
-	{"the verdict does not fit mau_so", "kết quả đánh giá không khớp mẫu số"},
-	{"the file is cut short: its last line does not end", "tệp bị cắt cụt: dòng cuối chưa kết thúc"},
-	{"the file is cut short: no row of the province (tinh)",
-	 "tệp bị cắt cụt: không có dòng của toàn tỉnh (tinh)"},
-	{"figures do not cover the window ", "số liệu không phủ hết kỳ lũy kế "},
-	{"no figures at all for targets ", "không có số liệu nào cho các chỉ tiêu "},
-	{"no figures at all for target ", "không có số liệu nào cho chỉ tiêu "},
-	{"no figures at all", "không có số liệu nào"},
-	{" missing for every target", " thiếu ở mọi chỉ tiêu"},
-	{" missing for targets ", " thiếu ở các chỉ tiêu "},
-	{" missing for target ", " thiếu ở chỉ tiêu "},
-	{"unit '", "đơn vị '"},
-	{"' sent no data file (", "' không gửi tệp số liệu ("},
-	{"): it is listed as not reported", "): được ghi là chưa báo cáo"},
-	{" does not apply to group '", " không áp dụng cho nhóm '"},
-	{"' of this unit (ap_dung of chi-tieu.csv): the row is ignored",
-	 "' của đơn vị này (cột ap_dung của chi-tieu.csv): dòng bị bỏ qua"},
-	{"target ", "chỉ tiêu "},
-	{"unknown column '", "cột lạ '"},
-	{"' is ignored (the known columns are ", "' bị bỏ qua (các cột hợp lệ: "},
-	{" has no name in the header row: its values are ignored",
-	 " không có tên ở dòng tiêu đề: giá trị của cột bị bỏ qua"},
-	{"column ", "cột "},
-	{"unknown key '", "khóa lạ '"},
-	{" (did you mean '", " (có phải là '"},
-	{"' is set twice (lines ", "' được đặt hai lần (dòng "},
-	{"): the later value is used", "): dùng giá trị sau"},
-	{"' is ignored", "' bị bỏ qua"},
-	{"key '", "khóa '"},
-	{" and ", " và "},
-	{"not a .csv or .xlsx file: ignored (save a unit's figures as \"CSV UTF-8\" named <ma>.csv, "
-	 "or as a workbook <ma>.xlsx)",
-	 "không phải tệp .csv hay .xlsx: bỏ qua (lưu số liệu của đơn vị dạng \"CSV UTF-8\", tên "
-	 "<ma>.csv, hoặc dạng sổ tính Excel, tên <ma>.xlsx)"},
-	{" is a weekday, already worked: listing it as lam_bu changes nothing (is the date right?)",
-	 " là ngày thường, vốn đã đi làm: ghi là lam_bu không thay đổi gì (ngày có đúng không?)"},
-	{"the first target (stt ", "chỉ tiêu đầu tiên (stt "},
-	{") has an empty can_cu, so there is no row above to share: its basis prints blank",
-	 ") để trống can_cu mà không có dòng nào phía trên để dùng chung: căn cứ in để trống"},
-};
-
-/* The message in Vietnamese, or a copy of it as it is when a word of it
- * is not in the table (outside quotes and parentheses, which hold names
- * and paths): half a translation reads worse than none. */
-static char *S_msg_text_vi(const char *text)
-{
-	Buf b;
-	buf_init(&b);
-	int depth = 0, quoted = 0, whole = 1;
-	const char *s = text;
-	while (*s) {
-		size_t k, n = sizeof S_msg_vi / sizeof *S_msg_vi, len = 1;
-		for (k = 0; k < n; k++) {
-			len = strlen(S_msg_vi[k][0]);
-			if (strncmp(s, S_msg_vi[k][0], len) == 0)
-				break;
-		}
-		if (k == n) {
-			len = 1;
-			if (!depth && !quoted && ((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
-				whole = 0;
-			buf_putc(&b, *s);
-		} else
-			buf_puts(&b, S_msg_vi[k][1]);
-		for (size_t i = 0; i < len; i++) {
-			if (s[i] == '\'')
-				quoted = !quoted;
-			else if (!quoted && s[i] == '(')
-				depth++;
-			else if (!quoted && s[i] == ')' && depth)
-				depth--;
-		}
-		s += len;
-	}
-	if (!whole) {
-		buf_reset(&b);
-		buf_puts(&b, text);
-	}
-	return buf_detach(&b, NULL);
-}
-
-
 void md_trang_du_lieu(Buf *out, const Model *m)
 {
 	buf_puts(out, "# Chất lượng số liệu\n\nKỳ báo cáo: ");
@@ -1294,9 +1194,8 @@ void md_trang_du_lieu(Buf *out, const Model *m)
 			if (g->col > 0)
 				fmt_int(out, g->col);
 			buf_puts(out, g->level == MSG_ERROR ? " | ✗ lỗi | " : " | ⚠ cảnh báo | ");
-			char *vi = S_msg_text_vi(g->text);
-			md_escape(out, vi);
-			free(vi);
+			/* the catalogue's Vietnamese, whatever the locale (msg.h) */
+			md_escape(out, msg_text_vi(g));
 			buf_puts(out, " |\n");
 			md_cut(out, MD_CUT_TABLE);
 		}

@@ -23,7 +23,6 @@
 #include "rank.h"
 #include "xalloc.h"
 
-static const char *const S_la_ma[] = {"", "I", "II", "III", "IV"};
 
 /* Strings a table borrows, freed together when the page is done. */
 typedef struct {
@@ -393,9 +392,10 @@ static void S_con_lai(Buf *b, int last_month)
 	int from = last_month + 1;
 	if (last_month % 3 == 0) {
 		int q = from / 3 + 1;
-		buf_printf(b, "trong quý %s", S_la_ma[q]);
+		char so[16];
+		buf_printf(b, "trong quý %s", fmt_la_ma(q, so));
 		if (q < 4)
-			buf_printf(b, "–%s", S_la_ma[4]);
+			buf_printf(b, "–%s", fmt_la_ma(4, so));
 		return;
 	}
 	buf_puts(b, "trong tháng ");

@@ -664,16 +664,6 @@ int site_write(const Model *m, const char *site_dir, const char *charts_dir,
 
 /* ---- the archive -------------------------------------------------------- */
 
-typedef struct {
-	Ky ky;
-	char name[16];
-} S_Ky;
-
-static int S_cmp_ky_desc(const void *a, const void *b)
-{
-	return -ky_cmp(((const S_Ky *)a)->ky, ((const S_Ky *)b)->ky);
-}
-
 static const char S_archive_head[] =
     "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
@@ -687,32 +677,13 @@ static const char S_archive_head[] =
 
 int site_archive(const char *root, char **err)
 {
-	DIR *d = opendir(root);
-	if (!d) {
+	KyCu *v;
+	long nv = lich_su_cac_ky(root, "site/index.html", &v);
+	if (nv < 0) {
 		*err = xasprintf("cannot read the output folder '%s': %s", root, strerror(errno));
 		return -1;
 	}
-	S_Ky *v = NULL;
-	size_t n = 0, cap = 0;
-	struct dirent *e;
-	while ((e = readdir(d))) {
-		Ky k;
-		if (strlen(e->d_name) >= sizeof v->name || ky_parse(e->d_name, &k))
-			continue;
-		char *index = xasprintf("%s/%s/site/index.html", root, e->d_name);
-		struct stat st;
-		int ok = !stat(index, &st) && S_ISREG(st.st_mode);
-		free(index);
-		if (!ok)
-			continue;
-		v = xgrow(v, &cap, n + 1, sizeof *v);
-		v[n].ky = k;
-		strcpy(v[n].name, e->d_name);
-		n++;
-	}
-	closedir(d);
-	qsort(v, n, sizeof *v, S_cmp_ky_desc);
-
+	size_t n = (size_t)nv;
 	Buf b;
 	buf_init(&b);
 	buf_puts(&b, S_archive_head);
@@ -722,16 +693,17 @@ int site_archive(const char *root, char **err)
 		buf_puts(&b, "<table>\n<thead><tr><th scope=\"col\">Kỳ báo cáo</th>"
 		             "<th scope=\"col\">Chỉ tiêu đạt (toàn tỉnh)</th>"
 		             "<th scope=\"col\">Tình trạng số liệu</th></tr></thead>\n<tbody>\n");
-	for (size_t i = 0; i < n; i++) {
-		buf_printf(&b, "<tr><td><a href=\"%s/site/index.html\">", v[i].name);
+	for (size_t j = n; j-- > 0;) { /* the latest first */
+		const KyCu *k = &v[j];
+		buf_printf(&b, "<tr><td><a href=\"%s/site/index.html\">", k->ten);
 		Buf words;
 		buf_init(&words);
-		fmt_ky_cu(&words, v[i].ky);
+		fmt_ky_cu(&words, k->ky);
 		S_html_escape(&b, words.ptr);
-		buf_printf(&b, "</a> (%s)</td><td>", v[i].name);
+		buf_printf(&b, "</a> (%s)</td><td>", k->ten);
 		int dat, tong;
 		long thieu;
-		lich_su_tom_tat(root, v[i].name, &dat, &tong, &thieu);
+		lich_su_tom_tat(root, k->ten, &dat, &tong, &thieu);
 		if (tong >= 0)
 			buf_printf(&b, "%d/%d", dat, tong);
 		else
@@ -753,16 +725,9 @@ int site_archive(const char *root, char **err)
 	buf_puts(&b, "</main>\n</body>\n</html>\n");
 	free(v);
 
-	/* Written aside and renamed, so a reader never sees half a page. */
-	char *tmp = xasprintf("%s/.index.html.%ld.tmp", root, (long)getpid());
+	/* replaced whole: a reader never sees half a page */
 	char *final = xasprintf("%s/index.html", root);
-	int rc = out_write_file(tmp, b.ptr, b.len, err);
-	if (!rc && rename(tmp, final)) {
-		*err = xasprintf("cannot put '%s' in place: %s", final, strerror(errno));
-		unlink(tmp);
-		rc = -1;
-	}
-	free(tmp);
+	int rc = out_replace_file(final, b.ptr, b.len, 0, err);
 	free(final);
 	buf_release(&b);
 	return rc;

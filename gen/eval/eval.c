@@ -1,6 +1,5 @@
 #include "eval.h"
 
-#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,22 +37,6 @@ DanhGia eval_judge(const ChiTieu *t, int64_t n, int64_t d)
 	return ok ? DG_DAT : DG_CHUA_DAT;
 }
 
-static int S_cmp_thu_tu(const void *a, const void *b, void *vm)
-{
-	const Model *m = vm;
-	int x = *(const int *)a, y = *(const int *)b;
-	const DonVi *u = &m->don_vi[x], *v = &m->don_vi[y];
-	/* Groups are sorted by thu_tu already, so the index is the order;
-	 * a unit without a group goes last. */
-	unsigned gu = (unsigned)u->nhom, gv = (unsigned)v->nhom;
-	if (gu != gv)
-		return gu < gv ? -1 : 1;
-	int c = text_collate(u->ten, v->ten);
-	if (c)
-		return c;
-	return (x > y) - (x < y);
-}
-
 static int S_in_window(const CuaSo *w, Ky k)
 {
 	return k.year == w->year && ky_last_month(k) <= w->last_month;
@@ -88,6 +71,73 @@ static void S_put_months(Buf *b, unsigned mask, int year)
 	}
 }
 
+/* The warning on a unit's missing months into b, each clause put in one
+ * language by tr (msg_gettext or msg_vi): "figures do not cover the
+ * window 2024-01..2024-06: 2024-05 missing for targets 1, 3; no figures
+ * at all for target 2".  done[t] is 0 for the targets still to name, and
+ * is set as they are. */
+static void S_coverage_text(Buf *b, const Model *m, const unsigned *miss, unsigned char *done,
+                            unsigned want, size_t n_app, const char *(*tr)(const char *))
+{
+	size_t T = m->n_chi_tieu;
+	Buf w, part, list;
+	buf_init(&w);
+	buf_init(&part);
+	buf_init(&list);
+	S_put_months(&w, want, m->cua_so.year);
+	for (size_t t = 0; t < T; t++) {
+		if (done[t])
+			continue;
+		unsigned mask = miss[t];
+		size_t same = 0;
+		for (size_t s = t; s < T; s++)
+			if (!done[s] && miss[s] == mask)
+				same++;
+		if (part.len)
+			buf_puts(&part, "; ");
+		int every = same == n_app && n_app > 1;
+		buf_reset(&list);
+		if (mask != want)
+			S_put_months(&list, mask, m->cua_so.year);
+		Buf stt;
+		buf_init(&stt);
+		for (size_t s = t; s < T; s++)
+			if (!done[s] && miss[s] == mask) {
+				buf_printf(&stt, "%s%d", stt.len ? ", " : "", m->chi_tieu[s].stt);
+				done[s] = 1;
+			}
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+		/* each clause a string of its own (xgettext:c-format marks it) */
+		if (mask == want && every)
+			buf_puts(&part, tr(N_("no figures at all")));
+		else if (mask == want && same > 1)
+			/* xgettext:c-format */
+			buf_printf(&part, tr(N_("no figures at all for targets %s")), stt.ptr);
+		else if (mask == want)
+			/* xgettext:c-format */
+			buf_printf(&part, tr(N_("no figures at all for target %s")), stt.ptr);
+		else if (every)
+			/* xgettext:c-format */
+			buf_printf(&part, tr(N_("%s missing for every target")), list.ptr);
+		else if (same > 1)
+			/* xgettext:c-format */
+			buf_printf(&part, tr(N_("%s missing for targets %s")), list.ptr, stt.ptr);
+		else
+			/* xgettext:c-format */
+			buf_printf(&part, tr(N_("%s missing for target %s")), list.ptr, stt.ptr);
+		buf_release(&stt);
+		if (every)
+			break;
+	}
+	/* xgettext:c-format */
+	buf_printf(b, tr(N_("figures do not cover the window %s: %s")), w.ptr, part.ptr);
+#pragma GCC diagnostic pop
+	buf_release(&w);
+	buf_release(&part);
+	buf_release(&list);
+}
+
 /* One warning per unit whose figures miss months of the window for a
  * target that applies to it.  Targets that miss the same months are named
  * together, so a unit that skipped May everywhere gets one short line. */
@@ -96,9 +146,10 @@ static void S_warn_coverage(Model *m, const unsigned *cover)
 	size_t T = m->n_chi_tieu;
 	unsigned want = (1u << m->cua_so.last_month) - 1;
 	unsigned *miss = xmalloc((T ? T : 1) * sizeof *miss);
-	unsigned char *done = xmalloc(T ? T : 1);
-	Buf b;
+	unsigned char *done = xmalloc(T ? T : 1), *keep = xmalloc(T ? T : 1);
+	Buf b, vi;
 	buf_init(&b);
+	buf_init(&vi);
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		/* A unit with no file at all is already warned about by input. */
 		if (!m->don_vi[u].co_so_lieu)
@@ -119,47 +170,22 @@ static void S_warn_coverage(Model *m, const unsigned *cover)
 		if (!n_miss)
 			continue;
 		m->thieu_don_vi[u] = 1;
+		/* the same clauses in the locale's language and in Vietnamese */
+		memcpy(keep, done, T ? T : 1);
 		buf_reset(&b);
-		buf_puts(&b, "figures do not cover the window ");
-		S_put_months(&b, want, m->cua_so.year);
-		buf_puts(&b, ": ");
-		int first = 1;
-		for (size_t t = 0; t < T; t++) {
-			if (done[t])
-				continue;
-			unsigned mask = miss[t];
-			size_t same = 0;
-			for (size_t s = t; s < T; s++)
-				if (!done[s] && miss[s] == mask)
-					same++;
-			if (!first)
-				buf_puts(&b, "; ");
-			first = 0;
-			int every = same == n_app && n_app > 1;
-			if (mask == want) {
-				buf_puts(&b, every ? "no figures at all" : "no figures at all for target");
-			} else {
-				S_put_months(&b, mask, m->cua_so.year);
-				buf_puts(&b, every ? " missing for every target" : " missing for target");
-			}
-			if (every)
-				break;
-			buf_puts(&b, same > 1 ? "s " : " ");
-			int f2 = 1;
-			for (size_t s = t; s < T; s++)
-				if (!done[s] && miss[s] == mask) {
-					buf_printf(&b, "%s%d", f2 ? "" : ", ", m->chi_tieu[s].stt);
-					done[s] = 1;
-					f2 = 0;
-				}
-		}
+		S_coverage_text(&b, m, miss, done, want, n_app, msg_gettext);
+		memcpy(done, keep, T ? T : 1);
+		buf_reset(&vi);
+		S_coverage_text(&vi, m, miss, done, want, n_app, msg_vi);
 		/* the file read (.csv or .xlsx); a model built by hand names none */
 		const char *tep = model_tep_so_lieu(m, u);
 		char *path = tep ? xstrdup(tep) : xasprintf("so-lieu/%s.csv", m->don_vi[u].ma);
-		msg_warn(&m->msgs, path, 0, 0, "%s", b.ptr);
+		msg_add_texts(&m->msgs, MSG_WARNING, path, 0, 0, b.ptr, vi.ptr);
 		free(path);
 	}
 	buf_release(&b);
+	buf_release(&vi);
+	free(keep);
 	free(done);
 	free(miss);
 }
@@ -242,17 +268,25 @@ static void S_ket_qua(const Model *m, const CuaSo *w, KetQua *kq_dv, KetQua *kq_
 	free(co_tinh);
 }
 
-/* The units in display order (Model.thu_tu_don_vi): it needs the
- * registry only, so it may be sorted beside the verdicts. */
-static void *S_order(void *vm)
+/* The units in display order (Model.thu_tu_don_vi, SPEC "input/don-vi.csv"):
+ * by group (groups are sorted by thu_tu already, so a group's index is its
+ * order), within a group in registry order; a unit without a group goes
+ * last.  A counting pass: stable, linear in the units. */
+static void S_order(Model *m)
 {
-	Model *m = vm;
-	size_t U = m->n_don_vi;
-	for (size_t u = 0; u < U; u++)
-		m->thu_tu_don_vi[u] = (int)u;
-	if (U > 1)
-		qsort_r(m->thu_tu_don_vi, U, sizeof *m->thu_tu_don_vi, S_cmp_thu_tu, m);
-	return NULL;
+	size_t U = m->n_don_vi, G = m->n_nhom;
+	size_t *at = xcalloc(G + 2, sizeof *at);
+	for (size_t u = 0; u < U; u++) {
+		int g = m->don_vi[u].nhom;
+		at[(g >= 0 && (size_t)g < G ? (size_t)g : G) + 1]++;
+	}
+	for (size_t g = 1; g <= G + 1; g++)
+		at[g] += at[g - 1];
+	for (size_t u = 0; u < U; u++) {
+		int g = m->don_vi[u].nhom;
+		m->thu_tu_don_vi[at[g >= 0 && (size_t)g < G ? (size_t)g : G]++] = (int)u;
+	}
+	free(at);
 }
 
 int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
@@ -326,11 +360,7 @@ int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 	}
 
 	m->thu_tu_don_vi = xmalloc((U + 1) * sizeof *m->thu_tu_don_vi);
-	pthread_t th;
-	/* a collation per comparison: 10 ms at 10,000 units, worth a thread */
-	int sorting = o->jobs > 1 && U >= 1000 && pthread_create(&th, NULL, S_order, m) == 0;
-	if (!sorting)
-		S_order(m);
+	S_order(m);
 
 	m->kq_don_vi = xcalloc(U * T + 1, sizeof *m->kq_don_vi);
 	m->kq_nhom = xcalloc(G * T + 1, sizeof *m->kq_nhom);
@@ -364,8 +394,6 @@ int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 	m->n_thieu = 0;
 	for (size_t u = 0; u < U; u++)
 		m->n_thieu += m->thieu_don_vi[u];
-	if (sorting)
-		pthread_join(th, NULL);
 	m->evaluated = 1;
 	return 0;
 }

@@ -1,6 +1,6 @@
 /* han: the dispatch's deadline tasks (cong-bo.csv, moc.csv, ngay-nghi.csv)
  * and the working-day calendar that judges them.  The data types are in
- * han_data.h (the model holds them), the readers in han_doc.c, the words
+ * han_data.h (the model holds them), the reader in han_doc.h, the words
  * in han_md.h, han.csv in ketqua.c.
  *
  * Dates are day numbers (date.h): days since 1970-01-01 (a Thursday), so
@@ -48,12 +48,6 @@ int han_so_ngay_tre(const HanData *h, int h_day, int p);
 /* --- Reading and judging ----------------------------------------------- */
 
 struct Model;
-/* Reads cong-bo.csv, moc.csv and ngay-nghi.csv of dir when present (and
- * han_danh_muc / han_quy_trinh from the conf already in m: an invalid
- * value is an error at its bao-cao.conf line).  Problems go to m->msgs.
- * Called by input_read() after the registry is read.  Returns 0 when no
- * error was recorded, else -1. */
-int han_read(struct Model *m, const char *dir);
 /* Judges every step at the end of the report window (m->cua_so) into
  * m->han.kq.  Called after eval_run(). */
 void han_eval(struct Model *m);

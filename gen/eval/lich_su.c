@@ -22,14 +22,13 @@ static int S_cmp_ky(const void *a, const void *b)
 	return c ? c : strcmp(x->ten, y->ten);
 }
 
-/* Every <root>/<ky>/ket-qua.csv, oldest first.  The folder's name must be
- * the period as chitieu writes it ("2024-Q3", "2024-05"). */
-static void S_scan(LichSu *ls, const char *root)
+long lich_su_cac_ky(const char *root, const char *rel, KyCu **out)
 {
+	*out = NULL;
 	DIR *d = opendir(root);
 	if (!d)
-		return;
-	size_t cap = 0;
+		return -1;
+	size_t n = 0, cap = 0;
 	struct dirent *e;
 	while ((e = readdir(d))) {
 		Ky k;
@@ -39,20 +38,21 @@ static void S_scan(LichSu *ls, const char *root)
 		ky_format(k, canon);
 		if (strcmp(canon, e->d_name))
 			continue;
-		char *path = xasprintf("%s/%s/ket-qua.csv", root, e->d_name);
+		char *path = xasprintf("%s/%s/%s", root, e->d_name, rel);
 		struct stat st;
 		int ok = !stat(path, &st) && S_ISREG(st.st_mode);
 		free(path);
 		if (!ok)
 			continue;
-		ls->ky = xgrow(ls->ky, &cap, ls->n_ky + 1, sizeof *ls->ky);
-		ls->ky[ls->n_ky].ky = k;
-		strcpy(ls->ky[ls->n_ky].ten, canon);
-		ls->n_ky++;
+		*out = xgrow(*out, &cap, n + 1, sizeof **out);
+		(*out)[n].ky = k;
+		strcpy((*out)[n].ten, canon);
+		n++;
 	}
 	closedir(d);
-	if (ls->n_ky > 1)
-		qsort(ls->ky, ls->n_ky, sizeof *ls->ky, S_cmp_ky);
+	if (n > 1)
+		qsort(*out, n, sizeof **out, S_cmp_ky);
+	return (long)n;
 }
 
 /* ---- reading one published ket-qua.csv -------------------------------- */
@@ -158,31 +158,31 @@ static int S_row(void *ctx, const CsvRow *row)
 	const CsvField *f = row->f;
 	Ky k;
 	if (ky_parse(f[C_KY].text, &k) || ky_cmp(k, p->ky) || k.kind != p->ky.kind)
-		return S_problem(p, &f[C_KY], "the period is not the folder's");
+		return S_problem(p, &f[C_KY], N_("the period is not the folder's"));
 	const char *ma = f[C_MA].text;
 	int ok_ma = !strcmp(ma, "tinh") || (!strncmp(ma, "nhom:", 5) && ma[5]) || model_code_ok(ma);
 	if (!ok_ma)
-		return S_problem(p, &f[C_MA], "not a unit code, nhom:<slug> or tinh");
+		return S_problem(p, &f[C_MA], N_("not a unit code, nhom:<slug> or tinh"));
 	int64_t stt;
 	if (S_count(f[C_CHI_TIEU].text, &stt) || stt > 1000000000)
-		return S_problem(p, &f[C_CHI_TIEU], "not a target number");
+		return S_problem(p, &f[C_CHI_TIEU], N_("not a target number"));
 	S_Row r;
 	memset(&r, 0, sizeof r);
 	if (S_dg(f[C_DANH_GIA].text, &r.kq.dg))
-		return S_problem(p, &f[C_DANH_GIA], "not a verdict (dat, chua_dat, khong_phat_sinh, chua_bao_cao)");
+		return S_problem(p, &f[C_DANH_GIA], N_("not a verdict (dat, chua_dat, khong_phat_sinh, chua_bao_cao)"));
 	int empty = !*f[C_TU_SO].text && !*f[C_MAU_SO].text;
 	if (r.kq.dg == DG_CHUA_BAO_CAO) {
 		if (!empty)
-			return S_problem(p, &f[C_TU_SO], "figures on a row not reported");
+			return S_problem(p, &f[C_TU_SO], N_("figures on a row not reported"));
 	} else {
 		if (S_count(f[C_TU_SO].text, &r.kq.n))
-			return S_problem(p, &f[C_TU_SO], "not a whole number");
+			return S_problem(p, &f[C_TU_SO], N_("not a whole number"));
 		if (S_count(f[C_MAU_SO].text, &r.kq.d))
-			return S_problem(p, &f[C_MAU_SO], "not a whole number");
+			return S_problem(p, &f[C_MAU_SO], N_("not a whole number"));
 		if (r.kq.n > r.kq.d)
-			return S_problem(p, &f[C_TU_SO], "tu_so is greater than mau_so");
+			return S_problem(p, &f[C_TU_SO], N_("tu_so is greater than mau_so"));
 		if ((r.kq.d == 0) != (r.kq.dg == DG_KHONG_PHAT_SINH))
-			return S_problem(p, &f[C_DANH_GIA], "the verdict does not fit mau_so");
+			return S_problem(p, &f[C_DANH_GIA], N_("the verdict does not fit mau_so"));
 	}
 	r.ma = xstrdup(ma);
 	r.stt = (int)stt;
@@ -210,14 +210,37 @@ static void S_whole(S_Pub *p, const char *full)
 		fclose(fp);
 	if (c != '\n' || !tinh) {
 		CsvField f = {.text = "", .line = last, .col = 0};
-		S_problem(p, &f, c != '\n' ? "the file is cut short: its last line does not end"
-		                           : "the file is cut short: no row of the province (tinh)");
+		S_problem(p, &f, c != '\n' ? N_("the file is cut short: its last line does not end")
+		                           : N_("the file is cut short: no row of the province (tinh)"));
 	}
 }
 
+/* The warning on a published file that cannot be read, why in each
+ * language: the reading's first error, or the check's reason. */
+static void S_unreadable(Model *m, const char *full, int line, int col, int restatement,
+                         const char *why_en, const char *why_vi)
+{
+	/* xgettext:c-format */
+	const char *fmt = restatement ? N_("the published results cannot be read (%s): no "
+	                                   "restatement is claimed from them")
+	                              /* xgettext:c-format */
+	                              : N_("the published results cannot be read (%s): no comparison "
+	                                   "with the same period is claimed from them");
+	const char *vi = msg_vi(fmt);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+	char *t = xasprintf(msg_gettext(fmt), why_en);
+	char *v = vi != fmt ? xasprintf(vi, why_vi) : NULL;
+#pragma GCC diagnostic pop
+	msg_add_texts(&m->msgs, MSG_WARNING, full, line, col, t, v);
+	free(t);
+	free(v);
+}
+
 /* Reads <root>/<ky>/ket-qua.csv.  0, or -1 after a warning in m->msgs
- * saying what is not claimed (what). */
-static int S_read(Model *m, const char *root, const KyCu *k, const char *what, S_Pub *p)
+ * saying what is not claimed (a restatement, else the comparison with
+ * the same period). */
+static int S_read(Model *m, const char *root, const KyCu *k, int restatement, S_Pub *p)
 {
 	memset(p, 0, sizeof *p);
 	p->ky = k->ky;
@@ -234,14 +257,13 @@ static int S_read(Model *m, const char *root, const KyCu *k, const char *what, S
 		for (size_t i = 0; i < ms.n && !e; i++)
 			if (ms.v[i].level == MSG_ERROR)
 				e = &ms.v[i];
-		msg_warn(&m->msgs, full, e ? e->line : 0, e ? e->col : 0,
-		         "the published results cannot be read (%s): no %s is claimed from them",
-		         e ? e->text : "unreadable", what);
+		if (e)
+			S_unreadable(m, full, e->line, e->col, restatement, e->text, msg_text_vi(e));
+		else
+			S_unreadable(m, full, 0, 0, restatement, _("unreadable"), msg_vi("unreadable"));
 		ret = -1;
 	} else if (p->bad) {
-		msg_warn(&m->msgs, full, p->line, p->col,
-		         "the published results cannot be read (%s): no %s is claimed from them", p->why,
-		         what);
+		S_unreadable(m, full, p->line, p->col, restatement, _(p->why), msg_vi(p->why));
 		ret = -1;
 	}
 	msgs_release(&ms);
@@ -393,7 +415,8 @@ void lich_su_run(Model *m, const char *root)
 	model_release_lich_su(m);
 	if (!m->evaluated)
 		return;
-	S_scan(ls, root);
+	long n = lich_su_cac_ky(root, "ket-qua.csv", &ls->ky);
+	ls->n_ky = n > 0 ? (size_t)n : 0;
 	Ky k = m->cua_so.ky;
 	const KyCu *truoc = NULL, *cung_ky = NULL;
 	for (size_t i = 0; i < ls->n_ky; i++) {
@@ -405,7 +428,7 @@ void lich_su_run(Model *m, const char *root)
 	}
 	S_Pub p;
 	if (truoc) {
-		if (!S_read(m, root, truoc, "restatement", &p)) {
+		if (!S_read(m, root, truoc, 1, &p)) {
 			ls->co_truoc = 1;
 			ls->truoc = truoc->ky;
 			S_dieu_chinh(m, &p);
@@ -413,7 +436,7 @@ void lich_su_run(Model *m, const char *root)
 		S_pub_release(&p);
 	}
 	if (cung_ky) {
-		if (!S_read(m, root, cung_ky, "comparison with the same period", &p)) {
+		if (!S_read(m, root, cung_ky, 0, &p)) {
 			ls->co_cung_ky = 1;
 			ls->cung_ky = cung_ky->ky;
 			S_layout(m, &p, 1, &ls->ck_don_vi, &ls->ck_nhom, &ls->ck_tinh);

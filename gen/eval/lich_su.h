@@ -22,6 +22,14 @@
  * not exist holds nothing).  Warnings go to m->msgs. */
 void lich_su_run(Model *m, const char *root);
 
+/* The period folders of the output root that hold the file rel
+ * ("ket-qua.csv", "site/index.html"), oldest first: a folder counts when
+ * its name is a period as chitieu writes it ("2024-Q3", "2024-05").  The
+ * one scan for earlier periods (the history here, the archive page in
+ * site.c).  Returns their number with *out for the caller to free (NULL
+ * when none), or -1 with errno when root cannot be read. */
+long lich_su_cac_ky(const char *root, const char *rel, KyCu **out);
+
 /* What the archive (output/index.html) says of the period folder
  * <root>/<ten>: *dat of *tong targets met by the province (its
  * ket-qua.csv; -1 when unreadable) and *thieu, the units its provisional

@@ -12,7 +12,7 @@ void doc_inl_init(DocInl *p)
 	memset(p, 0, sizeof *p);
 }
 
-void doc_inl_reset(DocInl *p)
+static void S_inl_reset(DocInl *p)
 {
 	for (size_t i = 0; i < p->n; i++)
 		free(p->v[i].text);
@@ -21,7 +21,7 @@ void doc_inl_reset(DocInl *p)
 
 void doc_inl_release(DocInl *p)
 {
-	doc_inl_reset(p);
+	S_inl_reset(p);
 	free(p->v);
 	doc_inl_init(p);
 }
@@ -49,7 +49,7 @@ void doc_add_buf(DocInl *p, int style, Buf *b)
 	buf_reset(b);
 }
 
-void doc_inl_copy(DocInl *dst, const DocInl *src)
+static void S_inl_copy(DocInl *dst, const DocInl *src)
 {
 	doc_inl_init(dst);
 	for (size_t i = 0; i < src->n; i++)
@@ -83,7 +83,7 @@ static void S_cells_copy(DocCell *dst, const DocCell *src, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		dst[i] = src[i];
-		doc_inl_copy(&dst[i].inl, &src[i].inl);
+		S_inl_copy(&dst[i].inl, &src[i].inl);
 	}
 }
 
@@ -100,7 +100,7 @@ void doc_list_add(DocList *l, const DocBlock *b)
 	DocOwned *o = &l->v[l->n++];
 	memset(o, 0, sizeof *o);
 	o->b = *b;
-	doc_inl_copy(&o->b.inl, &b->inl);
+	S_inl_copy(&o->b.inl, &b->inl);
 	for (int i = 0; i < DOC_N_LINE; i++)
 		if (b->line[i])
 			o->b.line[i] = o->own_line[i] = xstrdup(b->line[i]);
@@ -136,32 +136,6 @@ void doc_list_release(DocList *l)
 	doc_list_init(l);
 }
 
-void doc_list_put(const DocList *l, DocWriter *w)
-{
-	for (size_t i = 0; i < l->n; i++)
-		w->put(w, &l->v[i].b);
-}
-
-void doc_la_ma(int n, char out[16])
-{
-	static const struct {
-		int v;
-		const char *s;
-	} t[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-	         {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
-	size_t k = 0;
-	out[0] = '\0';
-	if (n < 1 || n > 3999)
-		return;
-	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
-		while (n >= t[i].v) {
-			size_t len = strlen(t[i].s);
-			memcpy(out + k, t[i].s, len);
-			k += len;
-			n -= t[i].v;
-		}
-	out[k] = '\0';
-}
 
 /* Latin-1, Latin Extended-A and -B as Vietnamese uses them, Latin
  * Extended Additional. */

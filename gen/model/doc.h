@@ -33,13 +33,11 @@ typedef struct {
 
 void doc_inl_init(DocInl *p);
 void doc_inl_release(DocInl *p);
-void doc_inl_reset(DocInl *p);
 /* Appends a run (s copied; nothing when s is empty; joins the last run
  * when it has the same style). */
 void doc_add(DocInl *p, int style, const char *s);
 /* Appends b's text as a run and empties b. */
 void doc_add_buf(DocInl *p, int style, Buf *b);
-void doc_inl_copy(DocInl *dst, const DocInl *src);
 /* The runs' text without styles, appended to out. */
 void doc_inl_text(const DocInl *p, Buf *out);
 
@@ -139,11 +137,6 @@ void doc_list_init(DocList *l);
 void doc_list_release(DocList *l);
 /* Appends a deep copy of b. */
 void doc_list_add(DocList *l, const DocBlock *b);
-/* Sends every block of l to w in order. */
-void doc_list_put(const DocList *l, DocWriter *w);
-
-/* "I", "II", … "MMMCMXCIX" for 1..3999 into out (at least 16 bytes). */
-void doc_la_ma(int n, char out[16]);
 
 /* Upper case of the Vietnamese letters (Latin-1, Latin Extended-A and -B
  * as Vietnamese uses them, Latin Extended Additional); other characters

@@ -10,7 +10,6 @@
 __extension__ typedef __int128 S_i128;
 __extension__ typedef unsigned __int128 S_u128;
 
-static const char *const S_la_ma[] = {"", "I", "II", "III", "IV"};
 
 static S_i128 S_pow10(int e)
 {
@@ -394,10 +393,32 @@ void fmt_cua_so(Buf *b, const CuaSo *w)
 	}
 }
 
+const char *fmt_la_ma(int n, char out[16])
+{
+	static const struct {
+		int v;
+		const char *s;
+	} t[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+	         {40, "XL"},  {10, "X"},   {9, "IX"},  {5, "V"},    {4, "IV"},  {1, "I"}};
+	size_t k = 0;
+	out[0] = '\0';
+	if (n < 1 || n > 3999)
+		return out;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		while (n >= t[i].v) {
+			size_t len = strlen(t[i].s);
+			memcpy(out + k, t[i].s, len);
+			k += len;
+			n -= t[i].v;
+		}
+	out[k] = '\0';
+	return out;
+}
+
 void fmt_buoc(Buf *b, Ky k)
 {
 	if (k.kind == 'Q' && k.n >= 1 && k.n <= 4)
-		buf_printf(b, "Quý %s", S_la_ma[k.n]);
+		buf_printf(b, "Quý %s", fmt_la_ma(k.n, (char[16]){0}));
 	else
 		buf_printf(b, "Th%d", k.n);
 }
@@ -546,7 +567,7 @@ void fmt_cac_ky(Buf *b, const Ky *v, size_t n)
 		seen++;
 		if (seen > 1)
 			buf_puts(b, seen == nq ? " và " : ", ");
-		buf_puts(b, S_la_ma[q]);
+		buf_puts(b, fmt_la_ma(q, (char[16]){0}));
 	}
 }
 

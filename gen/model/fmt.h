@@ -69,6 +69,10 @@ const char *fmt_danh_gia_ma(DanhGia dg);
  * "6 tháng đầu năm 2024", "9 tháng năm 2024", "Năm 2024",
  * "5 tháng đầu năm 2024", "Tháng 1 năm 2024". */
 void fmt_cua_so(Buf *b, const CuaSo *w);
+/* The Roman numeral of n, 1..3999 ("I", "IV", "MMMCMXCIX"), into out and
+ * returned; "" for any other n.  The one definition (the report's
+ * sections and appendices, "Quý IV", the scorecards). */
+const char *fmt_la_ma(int n, char out[16]);
 /* A trend step's short axis name: "Th5" or "Quý II". */
 void fmt_buoc(Buf *b, Ky k);
 /* A day number (date.h) as "dd/mm/yyyy", and as "yyyy-mm-dd". */

@@ -81,6 +81,16 @@ typedef struct {
 	int so_dv_dat, so_dv_danh_gia; /* aggregates only; 0 on unit results */
 } KetQua;
 
+/* The small-denominator rule: a rate over fewer than MAU_SO_NHO cases
+ * moves a lot with one case, so every output marks it to be read with
+ * care.  The one definition (the report, the site). */
+enum { MAU_SO_NHO = 5 };
+/* 1 when k has a rate (reported, d > 0) over a small denominator. */
+static inline int model_mau_so_nho(const KetQua *k)
+{
+	return k->dg != DG_CHUA_BAO_CAO && k->d > 0 && k->d < MAU_SO_NHO;
+}
+
 /* One step of a trend series: the figures of one month or quarter (not
  * cumulative).  co = 1 when at least one row fell in the step. */
 typedef struct {
@@ -188,8 +198,8 @@ typedef struct Model {
 	Diem *xh_don_vi;   /* [n_don_vi * n_chi_tieu * MAX_BUOC] */
 	Diem *xh_nhom;     /* [n_nhom * n_chi_tieu * MAX_BUOC] */
 	Diem *xh_tinh;     /* [n_chi_tieu * MAX_BUOC] */
-	/* Units in display order: group order, then name by Vietnamese
-	 * collation (Ă after A, Đ after D, tones secondary). */
+	/* Units in display order: group order, then registry order (the
+	 * rows of don-vi.csv) within a group; rankings sort on their own. */
 	int *thu_tu_don_vi; /* [n_don_vi] indexes */
 	/* Provisional figures: 1 for a unit judged on some target that has no
 	 * data file or whose rows miss months of the window; n_thieu of them. */

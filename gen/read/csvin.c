@@ -38,8 +38,10 @@
 #define S_MAX_FIELDS 1000
 #define S_MAX_ERRORS 200
 
-static const char S_RESAVE[] =
-	"open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"";
+/* Every message on a file that is not CSV UTF-8 text ends saying how to
+ * re-save it: "open it in Excel or LibreOffice and save it as \"CSV
+ * UTF-8 (Comma delimited) (*.csv)\"", written out in each (one
+ * translatable sentence each). */
 
 /* A field of the record being built. */
 typedef struct {
@@ -97,6 +99,7 @@ typedef struct {
 	int spare;        /* fbuf and fld came from (and go back to) S_spare */
 	int grid;         /* the rows come from a sheet (csvrecs_new) */
 	int best_line, best_n; /* grid: the row naming most required columns */
+	const char *sheet; /* grid: the sheet's name for messages (csvrecs_sheet), or NULL */
 
 	/* the header */
 	int have_header, header_bad, header_line;
@@ -428,10 +431,17 @@ static void S_row(S_In *in)
 	}
 	if (in->nf != in->n_header) {
 		size_t c = in->nf > in->n_header ? in->n_header : in->nf - 1;
-		msg_error(in->ms, in->path, in->fld[c].line, (int)(in->nf > in->n_header ? c + 1 : c + 2),
-		          "this row has %zu field%s but the header has %zu: every row needs exactly one field "
-		          "per column",
-		          in->nf, in->nf == 1 ? "" : "s", in->n_header);
+		int col = (int)(in->nf > in->n_header ? c + 1 : c + 2);
+		if (in->nf == 1)
+			msg_error(in->ms, in->path, in->fld[c].line, col,
+			          "this row has 1 field but the header has %zu: every row needs exactly one field "
+			          "per column",
+			          in->n_header);
+		else
+			msg_error(in->ms, in->path, in->fld[c].line, col,
+			          "this row has %zu fields but the header has %zu: every row needs exactly one "
+			          "field per column",
+			          in->nf, in->n_header);
 		return;
 	}
 	if (in->header_bad)
@@ -524,19 +534,9 @@ static void S_parse(S_In *in, const unsigned char *p, size_t n)
 	}
 }
 
-static void S_encoding_error(S_In *in, int col, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void S_encoding_error(S_In *in, int col, const char *fmt, ...)
-{
-	Buf b;
-	buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	msg_error(in->ms, in->path, in->line, col, "%s", b.ptr);
-	buf_release(&b);
-	in->stop = 1;
-}
+/* An error that ends the reading of the file, at the current line. */
+#define S_encoding_error(in, col, ...) \
+	(msg_error((in)->ms, (in)->path, (in)->line, col, __VA_ARGS__), (in)->stop = 1)
 
 static void S_bad_utf8(S_In *in, const unsigned char *p, size_t seg, unsigned byte, uint64_t at)
 {
@@ -547,8 +547,8 @@ static void S_bad_utf8(S_In *in, const unsigned char *p, size_t seg, unsigned by
 		return;
 	S_encoding_error(in, (int)in->nf + 1,
 	                 "the file is not UTF-8 text: byte 0x%02X at byte offset %llu is not valid UTF-8 "
-	                 "(a Windows-1258 or other legacy encoding?); %s",
-	                 byte, (unsigned long long)at, S_RESAVE);
+	                 "(a Windows-1258 or other legacy encoding?); open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+	                 byte, (unsigned long long)at);
 }
 
 /* A byte that needs no look: printable ASCII other than the quote. */
@@ -642,8 +642,8 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 				if (!in->stop)
 					S_encoding_error(in, (int)in->nf + 1,
 					                 "control character U+%04X in the text (at byte offset %llu); "
-					                 "remove it, or %s",
-					                 c - 0x40, (unsigned long long)in->u8_off, S_RESAVE);
+					                 "remove it, or open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+					                 c - 0x40, (unsigned long long)in->u8_off);
 				break;
 			}
 			in->u8_lo = 0x80;
@@ -703,13 +703,13 @@ static void S_process_part(S_In *in, const unsigned char *p, size_t n)
 				if (c == 0)
 					S_encoding_error(in, (int)in->nf + 1,
 					                 "NUL byte at byte offset %llu: this is not CSV text "
-					                 "(a binary or UTF-16 file?); %s",
-					                 (unsigned long long)(in->off + i), S_RESAVE);
+					                 "(a binary or UTF-16 file?); open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+					                 (unsigned long long)(in->off + i));
 				else
 					S_encoding_error(in, (int)in->nf + 1,
 					                 "control character U+%04X at byte offset %llu; "
-					                 "remove it, or %s",
-					                 c, (unsigned long long)(in->off + i), S_RESAVE);
+					                 "remove it, or open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+					                 c, (unsigned long long)(in->off + i));
 			}
 			break;
 		}
@@ -832,7 +832,7 @@ static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 	size_t skip = 0;
 	if (n >= 4 && !memcmp(p, "PK\3\4", 4)) {
 		msg_error(in->ms, in->path, 0, 0,
-		          "this is a spreadsheet workbook (.xlsx, .ods), not CSV text; %s", S_RESAVE);
+		          "this is a spreadsheet workbook (.xlsx, .ods), not CSV text; open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"");
 		in->stop = 1;
 		return;
 	}
@@ -841,26 +841,27 @@ static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 		size_t len;
 		const char *what;
 	} kinds[] = {
-		{"\x89PNG", 4, "a PNG image"},       {"\xFF\xD8\xFF", 3, "a JPEG image"},
-		{"GIF8", 4, "a GIF image"},          {"%PDF-", 5, "a PDF document"},
-		{"\x1F\x8B", 2, "a gzip archive"},   {"Rar!", 4, "a RAR archive"},
-		{"7z\xBC\xAF", 4, "a 7-Zip archive"}, {"{\\rtf", 5, "an RTF document"},
+		{"\x89PNG", 4, N_("a PNG image")},       {"\xFF\xD8\xFF", 3, N_("a JPEG image")},
+		{"GIF8", 4, N_("a GIF image")},          {"%PDF-", 5, N_("a PDF document")},
+		{"\x1F\x8B", 2, N_("a gzip archive")},   {"Rar!", 4, N_("a RAR archive")},
+		{"7z\xBC\xAF", 4, N_("a 7-Zip archive")}, {"{\\rtf", 5, N_("an RTF document")},
 	};
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
 		if (n >= kinds[k].len && !memcmp(p, kinds[k].magic, kinds[k].len)) {
-			msg_error(in->ms, in->path, 0, 0, "this is %s, not CSV text; %s", kinds[k].what,
-			          S_RESAVE);
+			msg_add_args(in->ms, MSG_ERROR, in->path, 0, 0,
+			             "this is %s, not CSV text; open it in Excel or LibreOffice and save it as "
+			             "\"CSV UTF-8 (Comma delimited) (*.csv)\"",
+			             MSG_TR(1), kinds[k].what, NULL, NULL);
 			in->stop = 1;
 			return;
 		}
 	if (n >= 8 && !memcmp(p, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
-		msg_error(in->ms, in->path, 0, 0, "this is an Excel 97-2003 workbook (.xls), not CSV text; %s",
-		          S_RESAVE);
+		msg_error(in->ms, in->path, 0, 0, "this is an Excel 97-2003 workbook (.xls), not CSV text; open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"");
 		in->stop = 1;
 		return;
 	}
 	if (n >= 4 && (!memcmp(p, "\xFF\xFE\0\0", 4) || !memcmp(p, "\0\0\xFE\xFF", 4))) {
-		msg_error(in->ms, in->path, 0, 0, "the file is UTF-32 text, not UTF-8; %s", S_RESAVE);
+		msg_error(in->ms, in->path, 0, 0, "the file is UTF-32 text, not UTF-8; open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"");
 		in->stop = 1;
 		return;
 	}
@@ -869,7 +870,7 @@ static void S_sniff(S_In *in, const unsigned char *p, size_t n, int whole)
 		nul++;
 	if ((n >= 2 && (!memcmp(p, "\xFF\xFE", 2) || !memcmp(p, "\xFE\xFF", 2))) || (n && nul * 5 >= n)) {
 		msg_error(in->ms, in->path, 0, 0,
-		          "the file is UTF-16 text (\"Unicode text\"), not UTF-8; %s", S_RESAVE);
+		          "the file is UTF-16 text (\"Unicode text\"), not UTF-8; open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"");
 		in->stop = 1;
 		return;
 	}
@@ -1007,8 +1008,8 @@ static int S_finish(S_In *in, CsvInfo *info)
 		in->stop = 1;
 		msg_error(in->ms, in->path, in->line, (int)in->nf + 1,
 		          "the file is not UTF-8 text: it ends inside a character (byte 0x%02X at byte offset "
-		          "%llu); %s",
-		          in->u8_lead, (unsigned long long)in->u8_off, S_RESAVE);
+		          "%llu); open it in Excel or LibreOffice and save it as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		          in->u8_lead, (unsigned long long)in->u8_off);
 	}
 	if (in->parser_on) {
 		if (!in->stop && csv_fini(&in->p, S_cb_field, S_cb_record, in) != 0 && !in->stop)
@@ -1022,11 +1023,21 @@ static int S_finish(S_In *in, CsvInfo *info)
 		for (size_t j = 0; j < in->n_cols; j++)
 			if (in->cols[j].required)
 				buf_printf(&req, "%s%s", req.len ? ", " : "", in->cols[j].name);
-		if (in->best_n)
+		if (in->best_n && in->sheet)
+			msg_error(in->ms, in->path, in->best_line, 0,
+			          "no row of sheet '%s' names every required column (%s): the header row is "
+			          "missing or misspelt (this row names %d of them)",
+			          in->sheet, req.ptr, in->best_n);
+		else if (in->best_n)
 			msg_error(in->ms, in->path, in->best_line, 0,
 			          "no row of the sheet names every required column (%s): the header row is "
 			          "missing or misspelt (this row names %d of them)",
 			          req.ptr, in->best_n);
+		else if (in->sheet)
+			msg_error(in->ms, in->path, 0, 0,
+			          "no row of sheet '%s' names the required columns (%s): the sheet has no "
+			          "header row",
+			          in->sheet, req.ptr);
 		else
 			msg_error(in->ms, in->path, 0, 0,
 			          "no row of the sheet names the required columns (%s): the sheet has no "
@@ -1196,6 +1207,7 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 
 struct CsvRecs {
 	S_In in;
+	char *sheet;
 };
 
 CsvRecs *csvrecs_new(const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn, void *ctx,
@@ -1205,7 +1217,15 @@ CsvRecs *csvrecs_new(const char *path, const CsvCol *cols, size_t n_cols, CsvRow
 	S_init(&r->in, path, cols, n_cols, fn, ctx, ms);
 	r->in.grid = 1;
 	r->in.sniffed = 1;
+	r->sheet = NULL;
 	return r;
+}
+
+void csvrecs_sheet(CsvRecs *r, const char *name)
+{
+	free(r->sheet);
+	r->sheet = name ? xstrdup(name) : NULL;
+	r->in.sheet = r->sheet;
 }
 
 void csvrecs_field(CsvRecs *r, const char *text, size_t len, int line, CsvKind kind)
@@ -1228,6 +1248,7 @@ void csvrecs_stop(CsvRecs *r)
 int csvrecs_finish(CsvRecs *r, CsvInfo *info)
 {
 	int rc = S_finish(&r->in, info);
+	free(r->sheet);
 	free(r);
 	return rc;
 }

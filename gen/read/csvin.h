@@ -140,6 +140,9 @@ int csvin_read_mem(const char *path, const void *data, size_t n, size_t chunk,
 typedef struct CsvRecs CsvRecs;
 CsvRecs *csvrecs_new(const char *path, const CsvCol *cols, size_t n_cols, CsvRowFn fn, void *ctx,
                      Msgs *ms);
+/* Names the sheet the rows come from in the record stage's messages about
+ * the sheet as a whole ("no row of sheet 'So lieu' names ..."); copied. */
+void csvrecs_sheet(CsvRecs *r, const char *name);
 /* The next cell of the current row (column = the number of cells given
  * before it + 1: give empty cells for gaps).  text need not be
  * NUL-terminated; it is trimmed like a CSV field.  line: the sheet row. */

@@ -49,7 +49,14 @@ typedef struct {
 
 /* A problem at node n: cmark counts columns in bytes, the clerk's editor
  * in characters. */
-static void S_warn(S_Nd *c, cmark_node *n, const char *text)
+#define S_warn_at(c, n, ...)                                                    \
+	do {                                                                     \
+		int line_, col_;                                                     \
+		S_at(c, n, &line_, &col_);                                           \
+		msg_warn(&(c)->m->msgs, (c)->path, line_, col_, __VA_ARGS__);        \
+	} while (0)
+
+static void S_at(S_Nd *c, cmark_node *n, int *pline, int *pcol)
 {
 	int line = cmark_node_get_start_line(n), bcol = cmark_node_get_start_column(n);
 	size_t at = 0;
@@ -58,7 +65,8 @@ static void S_warn(S_Nd *c, cmark_node *n, const char *text)
 	int col = 1;
 	for (size_t i = at; i < c->len && i < at + (size_t)(bcol > 0 ? bcol - 1 : 0); i++)
 		col += ((unsigned char)c->src[i] & 0xC0) != 0x80;
-	msg_warn(&c->m->msgs, c->path, line, col, "%s", text);
+	*pline = line;
+	*pcol = col;
 }
 
 static int S_is(cmark_node *n, const char *type)
@@ -119,12 +127,12 @@ static void S_inlines(S_Nd *c, cmark_node *n, int style, DocInl *p)
 			S_inlines(c, k, style, p);
 			break;
 		case CMARK_NODE_IMAGE:
-			S_warn(c, k, "an image is not rendered in the report (left out)");
+			S_warn_at(c, k, "an image is not rendered in the report (left out)");
 			break;
 		case CMARK_NODE_HTML_INLINE:
 			if (S_comment(k))
 				break;
-			S_warn(c, k, "raw HTML is not rendered in the report (left out)");
+			S_warn_at(c, k, "raw HTML is not rendered in the report (left out)");
 			break;
 		default:
 			S_inlines(c, k, style, p);
@@ -301,7 +309,7 @@ static void S_blocks(S_Nd *c, cmark_node *n, int level)
 	case CMARK_NODE_HTML_BLOCK:
 		if (S_comment(n))
 			break;
-		S_warn(c, n, "raw HTML is not rendered in the report (left out)");
+		S_warn_at(c, n, "raw HTML is not rendered in the report (left out)");
 		break;
 	case CMARK_NODE_THEMATIC_BREAK:
 		break;
@@ -341,9 +349,14 @@ int gfm_noi_dung(Model *m, const char *path, const char *bytes, size_t len)
 		S_pos(bytes, bad, &line, &col);
 		if (line == 1)
 			col += bom != 0;
-		msg_error(&m->msgs, path, line, col,
-		          "%s at byte %zu: this is not UTF-8 text; save the file as UTF-8",
-		          bytes[bad] ? "invalid UTF-8" : "NUL byte", bom + bad + 1);
+		if (bytes[bad])
+			msg_error(&m->msgs, path, line, col,
+			          "invalid UTF-8 at byte %zu: this is not UTF-8 text; save the file as UTF-8",
+			          bom + bad + 1);
+		else
+			msg_error(&m->msgs, path, line, col,
+			          "NUL byte at byte %zu: this is not UTF-8 text; save the file as UTF-8",
+			          bom + bad + 1);
 		return -1;
 	}
 	cmark_parser *p = S_parser();

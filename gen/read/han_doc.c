@@ -6,7 +6,7 @@
 
 #include "csvin.h"
 #include "date.h"
-#include "han.h"
+#include "han_doc.h"
 #include "model.h"
 #include "text.h"
 #include "xalloc.h"
@@ -63,7 +63,7 @@ static int S_don_vi(Doc *d, const CsvField *f)
 }
 
 /* A date field: 0 with *day set (-1 when empty and allowed), or -1 with
- * the error recorded.  what names the field for the clerk. */
+ * the error recorded.  what names the field for the clerk (marked N_()). */
 static int S_ngay(Doc *d, const CsvField *f, int may_empty, const char *what, int *day)
 {
 	const char *why;
@@ -73,17 +73,18 @@ static int S_ngay(Doc *d, const CsvField *f, int may_empty, const char *what, in
 	case DATE_EMPTY:
 		if (may_empty)
 			return 0;
-		msg_error(&d->m->msgs, d->path, f->line, f->col, "%s is empty", what);
+		msg_add_args(&d->m->msgs, MSG_ERROR, d->path, f->line, f->col, "%s is empty", MSG_TR(1),
+		             what, NULL, NULL);
 		return -1;
 	case DATE_BAD_SHAPE:
-		msg_error(&d->m->msgs, d->path, f->line, f->col,
-		          "%s '%s' is not a date: write it dd/mm/yyyy (e.g. 05/03/2024) or yyyy-mm-dd",
-		          what, f->text);
+		msg_add_args(&d->m->msgs, MSG_ERROR, d->path, f->line, f->col,
+		             "%s '%s' is not a date: write it dd/mm/yyyy (e.g. 05/03/2024) or yyyy-mm-dd",
+		             MSG_TR(1), what, f->text, NULL);
 		return -1;
 	case DATE_NO_SUCH_DAY: break;
 	}
-	msg_error(&d->m->msgs, d->path, f->line, f->col, "%s '%s' does not exist: %s", what, f->text,
-	          why);
+	msg_add_args(&d->m->msgs, MSG_ERROR, d->path, f->line, f->col, "%s '%s' does not exist: %s",
+	             MSG_TR(1) | MSG_TR(3), what, f->text, why);
 	*day = -1;
 	return -1;
 }
@@ -112,11 +113,11 @@ static int S_dong_cong_bo(void *ctx, const CsvRow *row)
 		          "the decision number (so_quyet_dinh) is empty");
 		bad = 1;
 	}
-	bad |= S_ngay(d, &f[CB_NGAY], 0, "the decision date", &q) != 0;
+	bad |= S_ngay(d, &f[CB_NGAY], 0, N_("the decision date"), &q) != 0;
 	int u = S_don_vi(d, &f[CB_DON_VI]);
 	bad |= u < 0;
-	bad |= S_ngay(d, &f[CB_DM], 1, "the list's publication date", &dm) != 0;
-	bad |= S_ngay(d, &f[CB_QT], 1, "the process's publication date", &qt) != 0;
+	bad |= S_ngay(d, &f[CB_DM], 1, N_("the list's publication date"), &dm) != 0;
+	bad |= S_ngay(d, &f[CB_QT], 1, N_("the process's publication date"), &qt) != 0;
 	if (q >= 0 && dm >= 0 && dm < q) {
 		msg_error(&d->m->msgs, d->path, f[CB_DM].line, f[CB_DM].col,
 		          "the list is published on %s, before the decision of %s", f[CB_DM].text,
@@ -218,10 +219,10 @@ static int S_dong_moc(void *ctx, const CsvRow *row)
 		          f[MC_MA].text);
 		bad = 1;
 	}
-	bad |= S_ngay(d, &f[MC_HAN], 0, "the milestone's deadline", &han) != 0;
+	bad |= S_ngay(d, &f[MC_HAN], 0, N_("the milestone's deadline"), &han) != 0;
 	int u = S_don_vi(d, &f[MC_DON_VI]);
 	bad |= u < 0;
-	bad |= S_ngay(d, &f[MC_XONG], 1, "the completion date", &xong) != 0;
+	bad |= S_ngay(d, &f[MC_XONG], 1, N_("the completion date"), &xong) != 0;
 	if (bad)
 		return 0;
 	h->moc = xgrow(h->moc, &d->cap, h->n_moc + 1, sizeof *h->moc);
@@ -270,7 +271,7 @@ static int S_dong_nghi(void *ctx, const CsvRow *row)
 	HanData *h = &d->m->han;
 	const CsvField *f = row->f;
 	int ngay, lam_bu = -1;
-	int bad = S_ngay(d, &f[NN_NGAY], 0, "the day", &ngay) != 0;
+	int bad = S_ngay(d, &f[NN_NGAY], 0, N_("the day"), &ngay) != 0;
 	char *loai = text_fold(f[NN_LOAI].text);
 	if (strcmp(loai, "nghi") == 0)
 		lam_bu = 0;

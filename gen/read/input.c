@@ -13,7 +13,7 @@
  * same things in the same order. */
 #include "input.h"
 
-#include "han.h"
+#include "han_doc.h"
 
 #include <dirent.h>
 #include <pthread.h>
@@ -197,17 +197,17 @@ static int S_decimal(const char *s, int64_t *num, int *scale)
 }
 
 /* Appends " (did you mean 'x'?)" for the nearest of get(arr, 0..n), if any. */
-static void S_suggest(S_Ctx *c, Buf *b, const char *what, size_t n,
-                      const char *(*get)(const void *, size_t), const void *arr)
+/* The nearest of arr's n codes to what, for a "did you mean" message;
+ * NULL: none near, or no budget left. */
+static const char *S_suggest(S_Ctx *c, const char *what, size_t n,
+                             const char *(*get)(const void *, size_t), const void *arr)
 {
 	/* a registry that matches nothing (a wrong folder) must not cost
 	 * units x files comparisons: suggestions stop when the budget ends */
 	if (n > c->suggest_budget)
-		return;
+		return NULL;
 	c->suggest_budget -= n;
-	const char *pick = text_nearest(what, n, get, arr, (size_t)-1);
-	if (pick)
-		buf_printf(b, " (did you mean '%s'?)", pick);
+	return text_nearest(what, n, get, arr, (size_t)-1);
 }
 
 static const char *S_get_don_vi(const void *arr, size_t i)
@@ -301,12 +301,12 @@ static void S_conf_line(S_Ctx *c, char *s, size_t len, int line, uint64_t off)
 		if (!strcmp(key, S_conf_keys[k]))
 			break;
 	if (k == S_N_CONF_KEYS) {
-		Buf b;
-		buf_init(&b);
-		S_suggest(c, &b, key, S_N_CONF_KEYS, S_get_str, S_conf_keys);
-		msg_warn(&m->msgs, path, line, (int)(p - s) + 1, "unknown key '%s' is ignored%s", key,
-		         b.ptr);
-		buf_release(&b);
+		const char *near = S_suggest(c, key, S_N_CONF_KEYS, S_get_str, S_conf_keys);
+		if (near)
+			msg_warn(&m->msgs, path, line, (int)(p - s) + 1,
+			         "unknown key '%s' is ignored (did you mean '%s'?)", key, near);
+		else
+			msg_warn(&m->msgs, path, line, (int)(p - s) + 1, "unknown key '%s' is ignored", key);
 		free(key);
 		free(raw);
 		return;
@@ -350,10 +350,15 @@ static void S_read_conf(S_Ctx *c)
 	}
 	struct stat st = {0};
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > S_MAX_CONF) {
-		msg_error(&c->m->msgs, "bao-cao.conf", 0, 0, "cannot read the file: %s",
-		          S_ISDIR(st.st_mode)    ? "it is a folder, not a file"
-		          : !S_ISREG(st.st_mode) ? "it is not a regular file"
-		                                 : "it is larger than 1 MiB (a few lines of key = value)");
+		if (S_ISDIR(st.st_mode))
+			msg_error(&c->m->msgs, "bao-cao.conf", 0, 0,
+			          "cannot read the file: it is a folder, not a file");
+		else if (!S_ISREG(st.st_mode))
+			msg_error(&c->m->msgs, "bao-cao.conf", 0, 0,
+			          "cannot read the file: it is not a regular file");
+		else
+			msg_error(&c->m->msgs, "bao-cao.conf", 0, 0,
+			          "cannot read the file: it is larger than 1 MiB (a few lines of key = value)");
 		close(fd);
 		return;
 	}
@@ -411,10 +416,14 @@ static void S_read_noi_dung(S_Ctx *c)
 	}
 	struct stat st = {0};
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size > S_MAX_NOI_DUNG) {
-		msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: %s",
-		          S_ISDIR(st.st_mode)    ? "it is a folder, not a file"
-		          : !S_ISREG(st.st_mode) ? "it is not a regular file"
-		                                 : "it is larger than 1 MiB (a report's text is a few pages)");
+		if (S_ISDIR(st.st_mode))
+			msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: it is a folder, not a file");
+		else if (!S_ISREG(st.st_mode))
+			msg_error(&c->m->msgs, name, 0, 0, "cannot read the file: it is not a regular file");
+		else
+			msg_error(&c->m->msgs, name, 0, 0,
+			          "cannot read the file: it is larger than 1 MiB (a report's text is a few "
+			          "pages)");
 		close(fd);
 		return;
 	}
@@ -445,8 +454,10 @@ static void S_read_noi_dung(S_Ctx *c)
 
 /* Reads a required registry file; records it in Model.tep.  A file that
  * reads cleanly but holds no row is an error too: nothing could match. */
+enum { S_REG_NHOM, S_REG_DON_VI, S_REG_CHI_TIEU };
+
 static void S_read_registry(S_Ctx *c, const char *path, const CsvCol *cols, size_t n, CsvRowFn fn,
-                            const size_t *n_rows, const char *what)
+                            const size_t *n_rows, int what)
 {
 	CsvInfo info = {0};
 	int e0 = c->m->msgs.n_error;
@@ -457,9 +468,15 @@ static void S_read_registry(S_Ctx *c, const char *path, const CsvCol *cols, size
 		return;
 	}
 	S_tep(c->m, path, info.sha256);
-	if (!*n_rows && c->m->msgs.n_error == e0)
-		msg_error(&c->m->msgs, path, 0, 0, "the file has a header but no %s: at least one is needed",
-		          what);
+	if (*n_rows || c->m->msgs.n_error != e0)
+		return;
+	if (what == S_REG_NHOM)
+		msg_error(&c->m->msgs, path, 0, 0, "the file has a header but no group: at least one is needed");
+	else if (what == S_REG_DON_VI)
+		msg_error(&c->m->msgs, path, 0, 0, "the file has a header but no unit: at least one is needed");
+	else
+		msg_error(&c->m->msgs, path, 0, 0,
+		          "the file has a header but no target: at least one is needed");
 }
 
 enum { NH_MA, NH_TEN, NH_THU_TU, NH_N };
@@ -502,15 +519,24 @@ static int S_row_nhom(void *vc, const CsvRow *r)
 enum { DV_MA, DV_TEN, DV_NHOM, DV_THUOC, DV_N };
 static const CsvCol S_cols_don_vi[DV_N] = {{"ma", 1}, {"ten", 1}, {"nhom", 1}, {"thuoc", 0}};
 
+/* in_ap_dung: the code is one of chi-tieu.csv's ap_dung, else don-vi.csv's nhom. */
 static void S_unknown_group(S_Ctx *c, const char *path, const CsvField *f, const char *slug,
-                            const char *where)
+                            int in_ap_dung)
 {
-	Buf b;
-	buf_init(&b);
-	S_suggest(c, &b, slug, c->m->n_nhom, S_get_nhom, c->m);
-	msg_error(&c->m->msgs, path, f->line, f->col, "unknown group '%s'%s: no such code in nhom.csv%s",
-	          slug, where, b.ptr);
-	buf_release(&b);
+	const char *near = S_suggest(c, slug, c->m->n_nhom, S_get_nhom, c->m);
+	Msgs *ms = &c->m->msgs;
+	if (in_ap_dung && near)
+		msg_error(ms, path, f->line, f->col,
+		          "unknown group '%s' in ap_dung: no such code in nhom.csv (did you mean '%s'?)",
+		          slug, near);
+	else if (in_ap_dung)
+		msg_error(ms, path, f->line, f->col, "unknown group '%s' in ap_dung: no such code in nhom.csv",
+		          slug);
+	else if (near)
+		msg_error(ms, path, f->line, f->col,
+		          "unknown group '%s': no such code in nhom.csv (did you mean '%s'?)", slug, near);
+	else
+		msg_error(ms, path, f->line, f->col, "unknown group '%s': no such code in nhom.csv", slug);
 }
 
 static int S_row_don_vi(void *vc, const CsvRow *r)
@@ -534,7 +560,7 @@ static int S_row_don_vi(void *vc, const CsvRow *r)
 		msg_error(&m->msgs, path, f[DV_NHOM].line, f[DV_NHOM].col,
 		          "empty group (nhom): write a group code of nhom.csv");
 	} else if ((g = model_find_nhom(m, f[DV_NHOM].text)) < 0 && c->have_nhom)
-		S_unknown_group(c, path, &f[DV_NHOM], f[DV_NHOM].text, "");
+		S_unknown_group(c, path, &f[DV_NHOM], f[DV_NHOM].text, 0);
 	if (!ok)
 		return 0;
 	size_t i = m->n_don_vi;
@@ -617,7 +643,7 @@ static int S_row_chi_tieu(void *vc, const CsvRow *r)
 			ap[g] = 1;
 		else {
 			if (c->have_nhom)
-				S_unknown_group(c, path, &f[CT_AP_DUNG], t, " in ap_dung");
+				S_unknown_group(c, path, &f[CT_AP_DUNG], t, 1);
 			}
 		free(slug);
 		a += len + (e ? 1 : 0);
@@ -682,7 +708,7 @@ static int S_cmp_key(const void *a, const void *b)
 /* Reports each key given twice (naming both lines; col is the key's
  * column) and returns a mask of the later copies [n], to drop. */
 static unsigned char *S_dups(Model *m, const char *path, S_Key *k, size_t n, int col,
-                             const char *what)
+                             int what)
 {
 	unsigned char *drop = xcalloc(n ? n : 1, 1);
 	qsort(k, n, sizeof *k, S_cmp_key);
@@ -692,11 +718,14 @@ static unsigned char *S_dups(Model *m, const char *path, S_Key *k, size_t n, int
 			first = j;
 			continue;
 		}
-		if (k[j].key)
-			msg_error(&m->msgs, path, k[j].line, col, "duplicate %s '%s' (lines %d and %d)", what,
+		if (what == S_REG_NHOM)
+			msg_error(&m->msgs, path, k[j].line, col, "duplicate group code '%s' (lines %d and %d)",
+			          k[j].key, k[first].line, k[j].line);
+		else if (what == S_REG_DON_VI)
+			msg_error(&m->msgs, path, k[j].line, col, "duplicate unit code '%s' (lines %d and %d)",
 			          k[j].key, k[first].line, k[j].line);
 		else
-			msg_error(&m->msgs, path, k[j].line, col, "duplicate %s %d (lines %d and %d)", what,
+			msg_error(&m->msgs, path, k[j].line, col, "duplicate stt %d (lines %d and %d)",
 			          k[j].num, k[first].line, k[j].line);
 		drop[k[j].i] = 1;
 	}
@@ -709,7 +738,7 @@ static void S_check_nhom(S_Ctx *c)
 	S_Key *k = xmalloc((m->n_nhom ? m->n_nhom : 1) * sizeof *k);
 	for (size_t i = 0; i < m->n_nhom; i++)
 		k[i] = (S_Key){m->nhom[i].ma, 0, c->nhom_line[i], i};
-	unsigned char *drop = S_dups(m, "nhom.csv", k, m->n_nhom, c->nhom_ma_col, "group code");
+	unsigned char *drop = S_dups(m, "nhom.csv", k, m->n_nhom, c->nhom_ma_col, S_REG_NHOM);
 	size_t w = 0;
 	for (size_t i = 0; i < m->n_nhom; i++) {
 		if (drop[i]) {
@@ -732,7 +761,7 @@ static void S_check_don_vi(S_Ctx *c)
 	S_Key *k = xmalloc((m->n_don_vi ? m->n_don_vi : 1) * sizeof *k);
 	for (size_t i = 0; i < m->n_don_vi; i++)
 		k[i] = (S_Key){m->don_vi[i].ma, 0, c->dv_line[i], i};
-	unsigned char *drop = S_dups(m, "don-vi.csv", k, m->n_don_vi, c->dv_ma_col, "unit code");
+	unsigned char *drop = S_dups(m, "don-vi.csv", k, m->n_don_vi, c->dv_ma_col, S_REG_DON_VI);
 	size_t w = 0;
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		if (drop[i]) {
@@ -762,13 +791,16 @@ static void S_resolve_thuoc(S_Ctx *c)
 			continue;
 		int p = model_find_don_vi(m, c->dv_thuoc[i]);
 		if (p < 0) {
-			Buf b;
-			buf_init(&b);
-			S_suggest(c, &b, c->dv_thuoc[i], m->n_don_vi, S_get_don_vi, m);
-			msg_error(&m->msgs, path, c->dv_line[i], c->dv_thuoc_col[i],
-			          "unknown parent unit '%s' in thuoc: no such code in don-vi.csv%s",
-			          c->dv_thuoc[i], b.ptr);
-			buf_release(&b);
+			const char *near = S_suggest(c, c->dv_thuoc[i], m->n_don_vi, S_get_don_vi, m);
+			if (near)
+				msg_error(&m->msgs, path, c->dv_line[i], c->dv_thuoc_col[i],
+				          "unknown parent unit '%s' in thuoc: no such code in don-vi.csv (did you "
+				          "mean '%s'?)",
+				          c->dv_thuoc[i], near);
+			else
+				msg_error(&m->msgs, path, c->dv_line[i], c->dv_thuoc_col[i],
+				          "unknown parent unit '%s' in thuoc: no such code in don-vi.csv",
+				          c->dv_thuoc[i]);
 		} else
 			m->don_vi[i].thuoc = p;
 	}
@@ -811,7 +843,7 @@ static void S_check_chi_tieu(S_Ctx *c)
 	S_Key *k = xmalloc((m->n_chi_tieu ? m->n_chi_tieu : 1) * sizeof *k);
 	for (size_t i = 0; i < m->n_chi_tieu; i++)
 		k[i] = (S_Key){NULL, m->chi_tieu[i].stt, c->ct_line[i], i};
-	unsigned char *drop = S_dups(m, "chi-tieu.csv", k, m->n_chi_tieu, c->ct_stt_col, "stt");
+	unsigned char *drop = S_dups(m, "chi-tieu.csv", k, m->n_chi_tieu, c->ct_stt_col, S_REG_CHI_TIEU);
 	size_t w = 0;
 	for (size_t i = 0; i < m->n_chi_tieu; i++) {
 		ChiTieu *t = &m->chi_tieu[i];
@@ -1200,6 +1232,7 @@ static void S_file_name(S_Ctx *c, const char *name, S_Tep *f)
 	msgs_init(&f->ms);
 	int xlsx = len > 5 && !strcasecmp(name + len - 5, ".xlsx");
 	if (len > 4 && (!strcasecmp(name + len - 4, ".xls") || !strcasecmp(name + len - 4, ".ods"))) {
+		/* the kind's name is Excel's and LibreOffice's own, in every language */
 		msg_error(&f->ms, path, 0, 0,
 		          "chitieu reads .xlsx workbooks and CSV files, not %s files: open it in Excel or "
 		          "LibreOffice and save it as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
@@ -1216,24 +1249,29 @@ static void S_file_name(S_Ctx *c, const char *name, S_Tep *f)
 	char *stem = xstrndup(name, len - (xlsx ? 5 : 4));
 	int unit = model_code_ok(stem) ? model_find_don_vi(m, stem) : -1;
 	if (unit < 0 && c->have_don_vi) {
-		Buf b;
-		buf_init(&b);
 		/* "Xã C" is nearest to xa-c once folded as a code would be */
-		char *near = text_fold(stem);
-		for (char *q = near; *q; q++)
+		char *fold = text_fold(stem);
+		for (char *q = fold; *q; q++)
 			if (*q == '_')
 				*q = '-';
-		S_suggest(c, &b, near, m->n_don_vi, S_get_don_vi, m);
-		free(near);
-		if (!model_code_ok(stem))
+		const char *near = S_suggest(c, fold, m->n_don_vi, S_get_don_vi, m);
+		free(fold);
+		if (!model_code_ok(stem) && near)
 			msg_error(&f->ms, path, 0, 0,
 			          "the file name '%s' is not a unit code: name the file <ma>.csv after the "
-			          "unit's code in don-vi.csv ([a-z0-9-]+)%s",
-			          name, b.ptr);
+			          "unit's code in don-vi.csv ([a-z0-9-]+) (did you mean '%s'?)",
+			          name, near);
+		else if (!model_code_ok(stem))
+			msg_error(&f->ms, path, 0, 0,
+			          "the file name '%s' is not a unit code: name the file <ma>.csv after the "
+			          "unit's code in don-vi.csv ([a-z0-9-]+)",
+			          name);
+		else if (near)
+			msg_error(&f->ms, path, 0, 0,
+			          "unknown unit '%s': no such code in don-vi.csv (did you mean '%s'?)", stem,
+			          near);
 		else
-			msg_error(&f->ms, path, 0, 0, "unknown unit '%s': no such code in don-vi.csv%s",
-			          stem, b.ptr);
-		buf_release(&b);
+			msg_error(&f->ms, path, 0, 0, "unknown unit '%s': no such code in don-vi.csv", stem);
 	}
 	if (unit >= 0 && m->don_vi[unit].co_so_lieu) {
 		msg_error(&f->ms, path, 0, 0,
@@ -1419,20 +1457,29 @@ static void S_check_so_lieu(S_Ctx *c)
 			}
 			if (g0 < i) { /* only months of this quarter sort between */
 				ky_format(r->ky, k);
-				Buf b;
+				Buf b, l;
 				buf_init(&b);
+				buf_init(&l);
 				int last = r->line;
 				for (size_t j = g0; j < i; j++) {
 					ky_format(m->so_lieu[j].ky, kp);
-					buf_printf(&b, "%s%s (line %d)", j > g0 ? ", " : "", kp, m->so_lieu[j].line);
+					buf_printf(&b, "%s%s", j > g0 ? ", " : "", kp);
+					buf_printf(&l, "%s%d", j > g0 ? ", " : "", m->so_lieu[j].line);
 					if (m->so_lieu[j].line > last)
 						last = m->so_lieu[j].line;
 				}
-				msg_error(&m->msgs, path, last, col,
-				          "quarter %s (line %d) and the month%s it holds are both given for "
-				          "target %d: %s; give either the months or the quarter",
-				          k, r->line, i - g0 > 1 ? "s" : "", stt, b.ptr);
+				if (i - g0 > 1)
+					msg_error(&m->msgs, path, last, col,
+					          "quarter %s (line %d) and the months %s it holds (lines %s) are both "
+					          "given for target %d: give either the months or the quarter",
+					          k, r->line, b.ptr, l.ptr, stt);
+				else
+					msg_error(&m->msgs, path, last, col,
+					          "quarter %s (line %d) and the month %s it holds (line %s) are both "
+					          "given for target %d: give either the months or the quarter",
+					          k, r->line, b.ptr, l.ptr, stt);
 				buf_release(&b);
+				buf_release(&l);
 			}
 		}
 	}
@@ -1518,15 +1565,15 @@ int input_read_j(Model *m, const char *dir, int jobs)
 	/* have_*: the registry file gave rows; when it did not, what names
 	 * its codes is not reported again and again as unknown */
 	S_read_conf(&c);
-	S_read_registry(&c, "nhom.csv", S_cols_nhom, NH_N, S_row_nhom, &m->n_nhom, "group");
+	S_read_registry(&c, "nhom.csv", S_cols_nhom, NH_N, S_row_nhom, &m->n_nhom, S_REG_NHOM);
 	c.have_nhom = m->n_nhom > 0;
 	S_check_nhom(&c);
 	model_build_index(m); /* groups in order, model_find_nhom works */
-	S_read_registry(&c, "don-vi.csv", S_cols_don_vi, DV_N, S_row_don_vi, &m->n_don_vi, "unit");
+	S_read_registry(&c, "don-vi.csv", S_cols_don_vi, DV_N, S_row_don_vi, &m->n_don_vi, S_REG_DON_VI);
 	c.have_don_vi = m->n_don_vi > 0;
 	S_check_don_vi(&c);
 	S_read_registry(&c, "chi-tieu.csv", S_cols_chi_tieu, CT_N, S_row_chi_tieu, &m->n_chi_tieu,
-	                "target");
+	                S_REG_CHI_TIEU);
 	c.have_chi_tieu = m->n_chi_tieu > 0;
 	S_check_chi_tieu(&c);
 	model_build_index(m);

@@ -1,12 +1,22 @@
 /* xlsxin: so-lieu/<ma>.xlsx over libzip and libxml2's xmlTextReader.
  *
- * The parts read, in order: xl/workbook.xml (the sheets, the 1904 date
- * system), xl/_rels/workbook.xml.rels (where the sheet, the shared
- * strings and the styles are), the styles (which cell formats are dates),
- * the shared strings (held: cells name them by index), then the sheet,
- * streamed: each <row> becomes one record of csvin's record stage.
- * Every byte inflated is counted against one limit as it comes out of
- * libzip, so the sizes a zip's headers claim are never trusted. */
+ * The package is read as OPC (ECMA-376 part 2) says: the zip's entry
+ * names are part names compared without case, a backslash taken as a
+ * slash; the workbook part is the one _rels/.rels names (else
+ * xl/workbook.xml); every other part is found through its source part's
+ * relationships, targets resolved against the source part's folder.
+ * The parts read, in order: the workbook (its sheets, the 1904 date
+ * system), its relationships (where the sheets, the shared strings and
+ * the styles are), the styles (which cell formats are dates), the shared
+ * strings (held: cells name them by index), then the sheet, streamed:
+ * each <row> becomes one record of csvin's record stage.  Elements are
+ * matched by namespace and place, never by local name anywhere.
+ *
+ * The zip is opened without libzip's ZIP_CHECKCONS, which refuses files
+ * every other reader takes; S_zip_check then refuses what must be
+ * refused (entries past the directory, overlapping, without their local
+ * header).  Every byte inflated is counted against one limit as it comes
+ * out of libzip, so the sizes a zip's headers claim are never trusted. */
 #include "xlsxin.h"
 
 #include <errno.h>
@@ -24,6 +34,7 @@
 #include <zip.h>
 
 #include "buf.h"
+#include "date.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -32,9 +43,26 @@
 #define S_MAX_ROW 1048576 /* Excel's sheet: rows 1..1048576, columns A..XFD */
 #define S_MAX_COL 16384
 
-static const char S_RESAVE[] =
-	"open it in Excel or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as "
-	"\"CSV UTF-8 (Comma delimited) (*.csv)\"";
+/* SpreadsheetML's namespaces: transitional (what every program writes)
+ * and strict (Excel's "Strict Open XML Spreadsheet"). */
+static const char *const S_NS_MAIN[] = {"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                                        "http://purl.oclc.org/ooxml/spreadsheetml/main", NULL};
+static const char *const S_NS_REL[] = {
+	"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+	"http://purl.oclc.org/ooxml/officeDocument/relationships", NULL};
+static const char *const S_NS_PKG[] = {"http://schemas.openxmlformats.org/package/2006/relationships",
+                                       NULL};
+
+/* One relationship of a part: its target resolved to a part name. */
+typedef struct {
+	char *id, *type, *target;
+} S_Rel;
+
+/* One sheet of the workbook, in the workbook's order. */
+typedef struct {
+	char *name, *rid;
+	int hidden;
+} S_SheetRef;
 
 typedef struct {
 	const char *path;
@@ -43,7 +71,10 @@ typedef struct {
 	uint64_t inflated; /* bytes inflated so far, every part */
 	int failed;        /* an error about the file itself was recorded */
 	int date1904;
-	char *sheet, *strings, *styles; /* part names */
+	char **key;        /* [n_ent]: each entry's name as a part name, folded (S_key) */
+	zip_int64_t n_ent;
+	char *workbook, *sheet, *strings, *styles; /* part names */
+	char *sheet_name;                          /* the sheet read, as the workbook names it */
 	/* shared strings: NUL-terminated, one after another */
 	Buf ss;
 	size_t *ss_off, n_ss, cap_ss;
@@ -63,19 +94,13 @@ typedef struct {
 	int xml_line;
 } S_Part;
 
-static void S_fail(S_X *x, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void S_fail(S_X *x, int line, const char *fmt, ...)
-{
-	Buf b;
-	buf_init(&b);
-	va_list ap;
-	va_start(ap, fmt);
-	buf_vprintf(&b, fmt, ap);
-	va_end(ap);
-	msg_error(x->ms, x->path, line, 0, "%s", b.ptr);
-	buf_release(&b);
-	x->failed = 1;
-}
+/* Every message is one format string of its own (the catalogue finds its
+ * Vietnamese text by it). */
+#define S_fail(x, line, col, ...)                                                                  \
+	do {                                                                                       \
+		msg_error((x)->ms, (x)->path, line, col, __VA_ARGS__);                             \
+		(x)->failed = 1;                                                                   \
+	} while (0)
 
 static int S_io_read(void *ctx, char *buf, int len)
 {
@@ -116,11 +141,360 @@ static void S_xml_error(void *ctx, xmlErrorPtr e)
 
 static void S_over(S_X *x)
 {
-	S_fail(x, 0,
+	S_fail(x, 0, 0,
 	       "the workbook inflates to more than %d MiB: a unit's figures take a few KiB (a damaged "
-	       "file or a zip bomb?); %s",
-	       S_MAX_INFLATED / (1024 * 1024), S_RESAVE);
+	       "file or a zip bomb?); open it in Excel or LibreOffice and save it again as \"Excel "
+	       "Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+	       S_MAX_INFLATED / (1024 * 1024));
 }
+
+/* --- Part names ------------------------------------------------------- */
+
+static int S_hex(int c)
+{
+	return c >= '0' && c <= '9' ? c - '0'
+	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
+	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
+	                              : -1;
+}
+
+/* A name as OPC compares part names: a backslash is a slash, no leading
+ * slash, %XX decoded, ASCII letters in lower case (part names are ASCII
+ * URIs; a zip tool may have written a backslash).  Caller frees. */
+static char *S_key(const char *name)
+{
+	size_t n = strlen(name);
+	char *k = xmalloc(n + 1), *o = k;
+	const char *s = name;
+	while (*s == '/' || *s == '\\')
+		s++;
+	for (; *s; s++) {
+		int c = (unsigned char)*s;
+		if (c == '\\')
+			c = '/';
+		else if (c == '%' && S_hex(s[1]) >= 0 && S_hex(s[2]) >= 0 &&
+		         S_hex(s[1]) * 16 + S_hex(s[2]) != 0) {
+			c = S_hex(s[1]) * 16 + S_hex(s[2]);
+			s += 2;
+		}
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		*o++ = (char)c;
+	}
+	*o = '\0';
+	return k;
+}
+
+/* A zip entry's name for a message: control bytes, and every byte past
+ * ASCII when the name is no valid UTF-8, as '?'.  Caller frees. */
+static char *S_shown(const char *name)
+{
+	if (!name)
+		return xstrdup("?");
+	size_t n = strlen(name);
+	size_t bad;
+	int utf8 = text_utf8_valid(name, n, &bad);
+	char *o = xstrdup(name);
+	for (char *c = o; *c; c++)
+		if ((unsigned char)*c < 0x20 || *c == 0x7f || (!utf8 && (unsigned char)*c >= 0x80))
+			*c = '?';
+	return o;
+}
+
+/* The zip entry holding a part, or -1. */
+static zip_int64_t S_locate(S_X *x, const char *part)
+{
+	char *k = S_key(part);
+	zip_int64_t found = -1;
+	for (zip_int64_t i = 0; i < x->n_ent && found < 0; i++)
+		if (x->key[i] && !strcmp(x->key[i], k))
+			found = i;
+	free(k);
+	return found;
+}
+
+static int S_cmp_str(const void *a, const void *b)
+{
+	const char *const *x = a, *const *y = b;
+	return strcmp(*x, *y);
+}
+
+/* The entries' keys; two entries naming one part (names differing only in
+ * case or slashes) leave the package ambiguous: refused. */
+static int S_keys(S_X *x)
+{
+	x->n_ent = zip_get_num_entries(x->za, 0);
+	if (x->n_ent < 0)
+		x->n_ent = 0;
+	x->key = xcalloc((size_t)x->n_ent + 1, sizeof *x->key);
+	char **sorted = xcalloc((size_t)x->n_ent + 1, sizeof *sorted);
+	size_t n = 0;
+	for (zip_int64_t i = 0; i < x->n_ent; i++) {
+		const char *name = zip_get_name(x->za, (zip_uint64_t)i, 0);
+		if (!name)
+			continue;
+		x->key[i] = S_key(name);
+		if (x->key[i][0] && x->key[i][strlen(x->key[i]) - 1] != '/')
+			sorted[n++] = x->key[i];
+	}
+	qsort(sorted, n, sizeof *sorted, S_cmp_str);
+	int rc = 0;
+	char *shown;
+	for (size_t i = 1; i < n && !rc; i++)
+		if (!strcmp(sorted[i - 1], sorted[i])) {
+			S_fail(x, 0, 0,
+			       "the workbook holds the part %s twice (under names that differ only in "
+			       "case or slashes): the file is damaged; open it in Excel or LibreOffice and "
+			       "save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
+			       "delimited) (*.csv)\"",
+			       shown = S_shown(sorted[i]));
+			free(shown);
+			rc = -1;
+		}
+	free(sorted);
+	return rc;
+}
+
+/* The relationships part of a part: xl/workbook.xml -> xl/_rels/workbook.xml.rels,
+ * the package ("") -> _rels/.rels.  Caller frees. */
+static char *S_rels_name(const char *part)
+{
+	const char *slash = strrchr(part, '/');
+	if (!slash)
+		return xasprintf("_rels/%s.rels", part);
+	return xasprintf("%.*s/_rels/%s.rels", (int)(slash - part), part, slash + 1);
+}
+
+/* A relationship's target as a part name: absolute ("/xl/styles.xml"), or
+ * relative to the source part's folder, its "." and ".." segments
+ * removed (as RFC 3986 resolves them: ".." at the root stays there).
+ * Caller frees. */
+static char *S_resolve(const char *source, const char *target)
+{
+	Buf b;
+	buf_init(&b);
+	const char *t = target;
+	if (*t == '/' || *t == '\\')
+		t++;
+	else {
+		const char *slash = strrchr(source, '/');
+		if (slash)
+			buf_add(&b, source, (size_t)(slash - source) + 1);
+	}
+	size_t tn = strcspn(t, "#?");
+	buf_add(&b, t, tn);
+	char *s = buf_detach(&b, NULL);
+	for (char *c = s; *c; c++)
+		if (*c == '\\')
+			*c = '/';
+	/* the segments, "." dropped, ".." taking the one before off */
+	char **seg = xcalloc(strlen(s) + 1, sizeof *seg);
+	size_t n = 0;
+	for (char *save = NULL, *tok = strtok_r(s, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {
+		if (!strcmp(tok, "."))
+			continue;
+		if (!strcmp(tok, "..")) {
+			if (n)
+				n--;
+			continue;
+		}
+		seg[n++] = tok;
+	}
+	buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? "/" : "", seg[i]);
+	free(seg);
+	free(s);
+	return buf_detach(&b, NULL);
+}
+
+/* --- The zip's own consistency ---------------------------------------- */
+
+static unsigned S_u16(const unsigned char *p)
+{
+	return (unsigned)p[0] | (unsigned)p[1] << 8;
+}
+
+static uint64_t S_u32(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+}
+
+static uint64_t S_u64(const unsigned char *p)
+{
+	return S_u32(p) | S_u32(p + 4) << 32;
+}
+
+typedef struct {
+	uint64_t start, end; /* local header to the end of the data */
+	zip_int64_t index;
+} S_Span;
+
+static int S_cmp_span(const void *a, const void *b)
+{
+	const S_Span *x = a, *y = b;
+	return x->start < y->start ? -1 : x->start > y->start;
+}
+
+enum { S_ZIP_OK, S_ZIP_NOT_THIS, S_ZIP_PAST_END, S_ZIP_NO_LOCAL, S_ZIP_OVERLAP };
+
+/* Walks the central directory that the end record at e describes.  It
+ * must be the one libzip read (the same entries, names and compressed
+ * sizes: else S_ZIP_NOT_THIS), and each entry's local header and data
+ * must lie before the directory, the local header naming the same entry,
+ * no two entries sharing a byte.  *bad, *bad2: the entries at fault. */
+static int S_zip_walk(S_X *x, const unsigned char *b, size_t n, size_t e, zip_int64_t *bad,
+                      zip_int64_t *bad2)
+{
+	uint64_t cd_n = S_u16(b + e + 10), cd_size = S_u32(b + e + 12), cd_off = S_u32(b + e + 16);
+	uint64_t cd_limit = e;
+	if (e >= 20 && !memcmp(b + e - 20, "PK\6\7", 4)) {
+		uint64_t z = S_u64(b + e - 20 + 8);
+		if (z > e - 20 || e - 20 - z < 56 || memcmp(b + z, "PK\6\6", 4))
+			return S_ZIP_NOT_THIS;
+		cd_n = S_u64(b + z + 32);
+		cd_size = S_u64(b + z + 40);
+		cd_off = S_u64(b + z + 48);
+		cd_limit = z;
+	}
+	if (cd_off > cd_limit || cd_size > cd_limit - cd_off)
+		return S_ZIP_NOT_THIS;
+	(void)cd_n; /* InfoZIP writes it modulo 65536: the walk counts */
+	S_Span *span = xcalloc((size_t)x->n_ent + 1, sizeof *span);
+	uint64_t p = cd_off, end = cd_off + cd_size;
+	zip_int64_t i = 0;
+	int rc = S_ZIP_OK;
+	while (p < end && rc == S_ZIP_OK) {
+		if (end - p < 46 || memcmp(b + p, "PK\1\2", 4) || i >= x->n_ent) {
+			rc = S_ZIP_NOT_THIS;
+			break;
+		}
+		unsigned nl = S_u16(b + p + 28), xl = S_u16(b + p + 30), cl = S_u16(b + p + 32);
+		uint64_t comp = S_u32(b + p + 20), usize = S_u32(b + p + 24), loff = S_u32(b + p + 42);
+		if (end - p < 46 + (uint64_t)nl + xl + cl) {
+			rc = S_ZIP_NOT_THIS;
+			break;
+		}
+		/* Zip64: the sizes and offset that do not fit, in extra field 1 */
+		const unsigned char *xf = b + p + 46 + nl, *xe = xf + xl;
+		while (xe - xf >= 4) {
+			unsigned id = S_u16(xf), len = S_u16(xf + 2);
+			if ((size_t)(xe - xf - 4) < len)
+				break;
+			if (id == 1) {
+				const unsigned char *v = xf + 4, *ve = v + len;
+				if (usize == 0xFFFFFFFF && ve - v >= 8)
+					usize = S_u64(v), v += 8;
+				if (comp == 0xFFFFFFFF && ve - v >= 8)
+					comp = S_u64(v), v += 8;
+				if (loff == 0xFFFFFFFF && ve - v >= 8)
+					loff = S_u64(v), v += 8;
+			}
+			xf += 4 + len;
+		}
+		const char *raw = zip_get_name(x->za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+		zip_stat_t st;
+		zip_stat_init(&st);
+		if (!raw || strlen(raw) != nl || memcmp(raw, b + p + 46, nl) ||
+		    zip_stat_index(x->za, (zip_uint64_t)i, 0, &st) || !(st.valid & ZIP_STAT_COMP_SIZE) ||
+		    st.comp_size != comp) {
+			rc = S_ZIP_NOT_THIS;
+			break;
+		}
+		span[i].index = i;
+		span[i].start = loff;
+		if (loff > cd_off || cd_off - loff < 30 || memcmp(b + loff, "PK\3\4", 4)) {
+			rc = loff > cd_off || cd_off - loff < 30 ? S_ZIP_PAST_END : S_ZIP_NO_LOCAL;
+			*bad = i;
+			break;
+		}
+		unsigned lnl = S_u16(b + loff + 26), lxl = S_u16(b + loff + 28);
+		uint64_t data = loff + 30 + lnl + lxl;
+		if (data > cd_off || comp > cd_off - data) {
+			rc = S_ZIP_PAST_END;
+			*bad = i;
+			break;
+		}
+		if (lnl != nl || memcmp(b + loff + 30, b + p + 46, nl)) {
+			rc = S_ZIP_NO_LOCAL;
+			*bad = i;
+			break;
+		}
+		span[i].end = data + comp;
+		p += 46 + (uint64_t)nl + xl + cl;
+		i++;
+	}
+	if (rc == S_ZIP_OK && i != x->n_ent)
+		rc = S_ZIP_NOT_THIS;
+	if (rc == S_ZIP_OK) {
+		qsort(span, (size_t)i, sizeof *span, S_cmp_span);
+		for (zip_int64_t k = 1; k < i && rc == S_ZIP_OK; k++)
+			if (span[k].start < span[k - 1].end) {
+				rc = S_ZIP_OVERLAP;
+				*bad = span[k - 1].index;
+				*bad2 = span[k].index;
+			}
+	}
+	free(span);
+	(void)n;
+	return rc;
+}
+
+/* What libzip's ZIP_CHECKCONS would refuse and every other reader takes
+ * is taken (a local header's time or sizes differing from the
+ * directory's, bytes after the end record); what must be refused is: an
+ * entry's data running past the directory (a truncated or damaged file),
+ * entries sharing bytes (a zip bomb's trick), an entry without its local
+ * header.  0, or -1 with the error recorded. */
+static int S_zip_check(S_X *x, const unsigned char *b, size_t n)
+{
+	zip_int64_t bad = 0, bad2 = 0;
+	int rc = S_ZIP_NOT_THIS;
+	/* the end records the last 64 KiB (a comment's room) and a few bytes hold */
+	size_t lo = n > 65535 + 22 + 1024 ? n - (65535 + 22 + 1024) : 0;
+	for (size_t e = n >= 22 ? n - 22 + 1 : 0; e-- > lo && rc == S_ZIP_NOT_THIS;)
+		if (!memcmp(b + e, "PK\5\6", 4))
+			rc = S_zip_walk(x, b, n, e, &bad, &bad2);
+	char *name = S_shown(rc != S_ZIP_NOT_THIS ? zip_get_name(x->za, (zip_uint64_t)bad, 0) : NULL);
+	char *name2 = S_shown(rc == S_ZIP_OVERLAP ? zip_get_name(x->za, (zip_uint64_t)bad2, 0) : NULL);
+	switch (rc) {
+	case S_ZIP_OK:
+		break;
+	case S_ZIP_NOT_THIS:
+		S_fail(x, 0, 0,
+		       "this is not a readable Excel workbook (its zip directory does not match its "
+		       "entries); open it in Excel or LibreOffice and save it again as \"Excel Workbook "
+		       "(*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"");
+		break;
+	case S_ZIP_PAST_END:
+		S_fail(x, 0, 0,
+		       "this is not a readable Excel workbook: the zip entry %s runs past the start of "
+		       "the zip directory (the file is truncated or damaged); open it in Excel or "
+		       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
+		       "(Comma delimited) (*.csv)\"",
+		       name);
+		break;
+	case S_ZIP_NO_LOCAL:
+		S_fail(x, 0, 0,
+		       "this is not a readable Excel workbook: the zip entry %s is not where the zip "
+		       "directory puts it (no local header naming it there); open it in Excel or "
+		       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
+		       "(Comma delimited) (*.csv)\"",
+		       name);
+		break;
+	default:
+		S_fail(x, 0, 0,
+		       "this is not a readable Excel workbook: the zip entries %s and %s share bytes (a "
+		       "damaged file or a zip bomb); open it in Excel or LibreOffice and save it again "
+		       "as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		       name, name2);
+	}
+	free(name);
+	free(name2);
+	return rc == S_ZIP_OK ? 0 : -1;
+}
+
+/* --- Parts ------------------------------------------------------------ */
 
 /* Opens a part.  optional: a missing part is no error (returns 1). */
 static int S_open(S_X *x, S_Part *p, const char *name, int optional)
@@ -128,18 +502,21 @@ static int S_open(S_X *x, S_Part *p, const char *name, int optional)
 	memset(p, 0, sizeof *p);
 	p->x = x;
 	p->name = name;
-	zip_int64_t idx = zip_name_locate(x->za, name, 0);
+	zip_int64_t idx = S_locate(x, name);
 	if (idx < 0) {
 		if (!optional)
-			S_fail(x, 0, "the workbook has no part %s: it is damaged or not an Excel workbook; %s",
-			       name, S_RESAVE);
+			S_fail(x, 0, 0,
+			       "the workbook has no part %s, which its relationships name: it is damaged "
+			       "or not an Excel workbook; open it in Excel or LibreOffice and save it again "
+			       "as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+			       name);
 		return 1;
 	}
 	zip_stat_t st;
 	zip_stat_init(&st);
 	if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) == 0) {
 		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-			S_fail(x, 0,
+			S_fail(x, 0, 0,
 			       "the workbook is encrypted (a password is set): remove the password in Excel "
 			       "or LibreOffice and save it again");
 			return -1;
@@ -154,12 +531,15 @@ static int S_open(S_X *x, S_Part *p, const char *name, int optional)
 	if (!p->zf) {
 		zip_error_t *ze = zip_get_error(x->za);
 		if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD || zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
-			S_fail(x, 0,
+			S_fail(x, 0, 0,
 			       "the workbook is encrypted (a password is set): remove the password in Excel "
 			       "or LibreOffice and save it again");
 		else
-			S_fail(x, 0, "cannot read the part %s of the workbook: %s; %s", name,
-			       zip_error_strerror(ze), S_RESAVE);
+			S_fail(x, 0, 0,
+			       "cannot read the part %s of the workbook: %s; open it in Excel or LibreOffice "
+			       "and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
+			       "delimited) (*.csv)\"",
+			       name, zip_error_strerror(ze));
 		return -1;
 	}
 	/* no network, no DTD loading, no entity substitution (the defaults
@@ -169,7 +549,7 @@ static int S_open(S_X *x, S_Part *p, const char *name, int optional)
 	if (!p->rd) {
 		zip_fclose(p->zf);
 		p->zf = NULL;
-		S_fail(x, 0, "cannot read the part %s of the workbook", name);
+		S_fail(x, 0, 0, "cannot read the part %s of the workbook", name);
 		return -1;
 	}
 	xmlTextReaderSetStructuredErrorHandler(p->rd, S_xml_error, p);
@@ -184,16 +564,22 @@ static void S_close(S_Part *p, int rc)
 		if (p->over)
 			S_over(x);
 		else if (p->ioerr)
-			S_fail(x, 0, "the part %s of the workbook is damaged (%s); %s", p->name,
-			       zip_error_strerror(zip_file_get_error(p->zf)), S_RESAVE);
+			S_fail(x, 0, 0,
+			       "the part %s of the workbook is damaged (%s); open it in Excel or "
+			       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV "
+			       "UTF-8 (Comma delimited) (*.csv)\"",
+			       p->name, zip_error_strerror(zip_file_get_error(p->zf)));
 		else if (p->dtd)
-			S_fail(x, 0,
+			S_fail(x, 0, 0,
 			       "the part %s of the workbook declares a DTD (<!DOCTYPE>), which no workbook "
 			       "has: the file is refused",
 			       p->name);
 		else
-			S_fail(x, 0, "the part %s of the workbook is not well-formed XML (line %d: %s); %s",
-			       p->name, p->xml_line, p->xml_err ? p->xml_err : "malformed", S_RESAVE);
+			S_fail(x, 0, 0,
+			       "the part %s of the workbook is not well-formed XML (line %d: %s); open it in "
+			       "Excel or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as "
+			       "\"CSV UTF-8 (Comma delimited) (*.csv)\"",
+			       p->name, p->xml_line, p->xml_err ? p->xml_err : "malformed");
 	}
 	if (p->rd)
 		xmlFreeTextReader(p->rd);
@@ -218,27 +604,40 @@ static int S_next(S_Part *p)
 	return rc;
 }
 
-static int S_is(S_Part *p, int type, const char *local)
+static int S_in(const char *s, const char *const *set)
 {
-	if (xmlTextReaderNodeType(p->rd) != type)
-		return 0;
-	const xmlChar *n = xmlTextReaderConstLocalName(p->rd);
-	return n && !strcmp((const char *)n, local);
+	for (; s && *set; set++)
+		if (!strcmp(s, *set))
+			return 1;
+	return 0;
 }
 
-#define S_START(p, n) S_is(p, XML_READER_TYPE_ELEMENT, n)
-#define S_END(p, n) S_is(p, XML_READER_TYPE_END_ELEMENT, n)
+/* The current node is an element (type) named local in one of the
+ * namespaces ns, at depth. */
+static int S_is(S_Part *p, int type, int depth, const char *local, const char *const *ns)
+{
+	if (xmlTextReaderNodeType(p->rd) != type || xmlTextReaderDepth(p->rd) != depth)
+		return 0;
+	const xmlChar *n = xmlTextReaderConstLocalName(p->rd);
+	if (!n || strcmp((const char *)n, local))
+		return 0;
+	return S_in((const char *)xmlTextReaderConstNamespaceUri(p->rd), ns);
+}
 
-/* An attribute by its local name, whatever its namespace (r:id, or the
- * strict schema's own prefix); NULL when absent.  Caller frees. */
-static char *S_attr(S_Part *p, const char *local)
+#define S_START(p, d, n) S_is(p, XML_READER_TYPE_ELEMENT, d, n, S_NS_MAIN)
+#define S_END(p, d, n) S_is(p, XML_READER_TYPE_END_ELEMENT, d, n, S_NS_MAIN)
+
+/* An attribute by its local name in one of the namespaces ns, or (ns
+ * NULL) in none; NULL when absent.  Caller frees. */
+static char *S_attr_ns(S_Part *p, const char *local, const char *const *ns)
 {
 	char *v = NULL;
 	if (xmlTextReaderMoveToFirstAttribute(p->rd) != 1)
 		return NULL;
 	do {
 		const xmlChar *n = xmlTextReaderConstLocalName(p->rd);
-		if (n && !strcmp((const char *)n, local)) {
+		const char *u = (const char *)xmlTextReaderConstNamespaceUri(p->rd);
+		if (n && !strcmp((const char *)n, local) && (ns ? S_in(u, ns) : !u)) {
 			const xmlChar *val = xmlTextReaderConstValue(p->rd);
 			v = xstrdup(val ? (const char *)val : "");
 			break;
@@ -246,6 +645,29 @@ static char *S_attr(S_Part *p, const char *local)
 	} while (xmlTextReaderMoveToNextAttribute(p->rd) == 1);
 	xmlTextReaderMoveToElement(p->rd);
 	return v;
+}
+
+#define S_attr(p, local) S_attr_ns(p, local, NULL)
+
+/* Reads to the part's first element: it must be local of ns, else the
+ * part is no such part.  0, or -1 (recorded). */
+static int S_root(S_Part *p, const char *local, const char *const *ns)
+{
+	int rc;
+	while ((rc = S_next(p)) == 1)
+		if (xmlTextReaderNodeType(p->rd) == XML_READER_TYPE_ELEMENT)
+			break;
+	if (rc != 1)
+		return -1;
+	if (S_is(p, XML_READER_TYPE_ELEMENT, 0, local, ns))
+		return 0;
+	const xmlChar *q = xmlTextReaderConstName(p->rd);
+	S_fail(p->x, 0, 0,
+	       "the part %s of the workbook holds <%s> where <%s> of Office Open XML belongs: the file "
+	       "is damaged or not an Excel workbook; open it in Excel or LibreOffice and save it again "
+	       "as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+	       p->name, q ? (const char *)q : "?", local);
+	return -1;
 }
 
 /* The text inside the current element, appended to b (the element's
@@ -272,90 +694,78 @@ static int S_text(S_Part *p, Buf *b)
 }
 
 /* The text of a string item (<si> or <is>): its <t>, or the <t> of its
- * runs, leaving out phonetic runs (<rPh>). */
+ * runs (<r>), leaving out phonetic runs (<rPh>) and anything else. */
 static int S_string_item(S_Part *p, Buf *b)
 {
 	if (xmlTextReaderIsEmptyElement(p->rd))
 		return 0;
-	int depth = xmlTextReaderDepth(p->rd), in_rph = 0, rc;
+	int depth = xmlTextReaderDepth(p->rd), in_r = 0, rc;
 	while ((rc = S_next(p)) == 1) {
 		if (xmlTextReaderNodeType(p->rd) == XML_READER_TYPE_END_ELEMENT &&
 		    xmlTextReaderDepth(p->rd) == depth)
 			return 0;
-		if (S_START(p, "rPh") && !xmlTextReaderIsEmptyElement(p->rd))
-			in_rph = 1;
-		else if (S_END(p, "rPh"))
-			in_rph = 0;
-		else if (S_START(p, "t") && !in_rph && S_text(p, b))
+		if (S_START(p, depth + 1, "r"))
+			in_r = !xmlTextReaderIsEmptyElement(p->rd);
+		else if (S_END(p, depth + 1, "r"))
+			in_r = 0;
+		else if ((S_START(p, depth + 1, "t") || (in_r && S_START(p, depth + 2, "t"))) &&
+		         S_text(p, b))
 			return -1;
 	}
 	return -1;
 }
 
-static const char *S_SO_LIEU = "so_lieu"; /* the sheet's name, folded */
-
-/* Which sheet, and the date system. */
-static int S_workbook(S_X *x, char **rid)
+static void S_rels_free(S_Rel *r, size_t n)
 {
-	S_Part p;
-	if (S_open(x, &p, "xl/workbook.xml", 1)) {
-		if (!x->failed) {
-			if (zip_name_locate(x->za, "content.xml", 0) >= 0)
-				S_fail(x, 0,
-				       "this is an OpenDocument spreadsheet (.ods) named .xlsx; open it in "
-				       "LibreOffice and save it as \"Excel 2007-365 (.xlsx)\" or as \"Text CSV "
-				       "(.csv)\" in UTF-8");
-			else
-				S_fail(x, 0,
-				       "this zip file is not an Excel workbook (it has no xl/workbook.xml); %s",
-				       S_RESAVE);
-		}
-		return -1;
+	for (size_t i = 0; i < n; i++) {
+		free(r[i].id);
+		free(r[i].type);
+		free(r[i].target);
 	}
-	char *first = NULL, *named = NULL;
-	int rc;
-	while ((rc = S_next(&p)) == 1) {
-		if (S_START(&p, "workbookPr")) {
-			char *v = S_attr(&p, "date1904");
-			x->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
-			free(v);
-		} else if (S_START(&p, "sheet")) {
-			char *id = S_attr(&p, "id"), *name = S_attr(&p, "name");
-			if (id && !first)
-				first = xstrdup(id);
-			if (id && name && !named) {
-				char *f = text_fold(name);
-				if (!strcmp(f, S_SO_LIEU))
-					named = xstrdup(id);
-				free(f);
-			}
-			free(id);
-			free(name);
-		}
-	}
-	S_close(&p, rc);
-	if (rc < 0) {
-		free(first);
-		free(named);
-		return -1;
-	}
-	if (!first) {
-		S_fail(x, 0, "the workbook has no sheet; %s", S_RESAVE);
-		free(named);
-		return -1;
-	}
-	*rid = named ? named : first;
-	if (named)
-		free(first);
-	return 0;
+	free(r);
 }
 
-/* A relationship's target as a part name: relative to xl/, or absolute. */
-static char *S_target(const char *t)
+/* A part's relationships (none when it has no relationships part).
+ * External targets are left out.  0, or -1 (recorded). */
+static int S_rels(S_X *x, const char *source, S_Rel **out, size_t *n_out)
 {
-	if (t[0] == '/')
-		return xstrdup(t + 1);
-	return xasprintf("xl/%s", t);
+	*out = NULL;
+	*n_out = 0;
+	char *name = S_rels_name(source);
+	S_Part p;
+	int o = S_open(x, &p, name, 1);
+	if (o) {
+		free(name);
+		return o > 0 ? 0 : -1;
+	}
+	size_t cap = 0;
+	int rc = S_root(&p, "Relationships", S_NS_PKG) ? -1 : 1;
+	while (rc == 1 && (rc = S_next(&p)) == 1) {
+		if (!S_is(&p, XML_READER_TYPE_ELEMENT, 1, "Relationship", S_NS_PKG))
+			continue;
+		char *id = S_attr(&p, "Id"), *type = S_attr(&p, "Type"), *target = S_attr(&p, "Target"),
+		     *mode = S_attr(&p, "TargetMode");
+		if (id && type && target && !(mode && !strcmp(mode, "External"))) {
+			*out = xgrow(*out, &cap, *n_out + 1, sizeof **out);
+			(*out)[(*n_out)++] = (S_Rel){id, type, S_resolve(source, target)};
+			id = type = NULL;
+		}
+		free(id);
+		free(type);
+		free(target);
+		free(mode);
+	}
+	if (rc < 0 && x->failed)
+		rc = -2; /* recorded already */
+	S_close(&p, rc == -2 ? 0 : rc);
+	free(name);
+	if (rc < 0) {
+		S_rels_free(*out, *n_out);
+		*out = NULL;
+		*n_out = 0;
+		return -1;
+	}
+	return 0;
 }
 
 static int S_ends_with(const char *s, const char *end)
@@ -364,34 +774,131 @@ static int S_ends_with(const char *s, const char *end)
 	return a >= b && !strcmp(s + a - b, end);
 }
 
-static int S_rels(S_X *x, const char *rid)
+/* The workbook part: the package's officeDocument relationship, else
+ * xl/workbook.xml (a package without _rels/.rels, as some tools write). */
+static int S_find_workbook(S_X *x)
 {
+	S_Rel *r;
+	size_t n;
+	if (S_rels(x, "", &r, &n))
+		return -1;
+	for (size_t i = 0; i < n && !x->workbook; i++)
+		if (S_ends_with(r[i].type, "/officeDocument") && S_locate(x, r[i].target) >= 0)
+			x->workbook = xstrdup(r[i].target);
+	S_rels_free(r, n);
+	if (!x->workbook && S_locate(x, "xl/workbook.xml") >= 0)
+		x->workbook = xstrdup("xl/workbook.xml");
+	if (x->workbook)
+		return 0;
+	if (S_locate(x, "content.xml") >= 0)
+		S_fail(x, 0, 0,
+		       "this is an OpenDocument spreadsheet (.ods) named .xlsx; open it in LibreOffice and "
+		       "save it as \"Excel 2007-365 (.xlsx)\" or as \"Text CSV (.csv)\" in UTF-8");
+	else
+		S_fail(x, 0, 0,
+		       "this zip file is not an Excel workbook (it has no workbook part); open it in Excel "
+		       "or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
+		       "(Comma delimited) (*.csv)\"");
+	return -1;
+}
+
+static const char *S_SO_LIEU = "so_lieu"; /* the sheet's name, folded */
+
+/* The sheets in the workbook's order, and the date system. */
+static int S_workbook(S_X *x, S_SheetRef **out, size_t *n_out)
+{
+	*out = NULL;
+	*n_out = 0;
+	size_t cap = 0;
 	S_Part p;
-	if (S_open(x, &p, "xl/_rels/workbook.xml.rels", 0))
+	if (S_open(x, &p, x->workbook, 0))
 		return -1;
-	int rc;
-	while ((rc = S_next(&p)) == 1) {
-		if (!S_START(&p, "Relationship"))
-			continue;
-		char *id = S_attr(&p, "Id"), *type = S_attr(&p, "Type"), *target = S_attr(&p, "Target");
-		if (id && type && target) {
-			if (!strcmp(id, rid) && !x->sheet)
-				x->sheet = S_target(target);
-			else if (S_ends_with(type, "/sharedStrings") && !x->strings)
-				x->strings = S_target(target);
-			else if (S_ends_with(type, "/styles") && !x->styles)
-				x->styles = S_target(target);
+	int rc = S_root(&p, "workbook", S_NS_MAIN) ? -1 : 1, in_sheets = 0;
+	while (rc == 1 && (rc = S_next(&p)) == 1) {
+		/* the main namespace's workbookPr, under workbook: not the
+		 * x15:workbookPr that Excel 2013+ writes in extLst */
+		if (S_START(&p, 1, "workbookPr")) {
+			char *v = S_attr(&p, "date1904");
+			x->date1904 = v && (!strcmp(v, "1") || !strcmp(v, "true"));
+			free(v);
+		} else if (S_START(&p, 1, "sheets"))
+			in_sheets = !xmlTextReaderIsEmptyElement(p.rd);
+		else if (S_END(&p, 1, "sheets"))
+			in_sheets = 0;
+		else if (in_sheets && S_START(&p, 2, "sheet")) {
+			char *id = S_attr_ns(&p, "id", S_NS_REL), *name = S_attr(&p, "name"),
+			     *state = S_attr(&p, "state");
+			if (id) {
+				*out = xgrow(*out, &cap, *n_out + 1, sizeof **out);
+				(*out)[(*n_out)++] = (S_SheetRef){name ? name : xstrdup(""), id,
+				                                  state && strcmp(state, "visible")};
+			} else
+				free(name);
+			free(state);
 		}
-		free(id);
-		free(type);
-		free(target);
 	}
-	S_close(&p, rc);
-	if (rc < 0)
+	if (rc < 0 && x->failed)
+		rc = -2;
+	S_close(&p, rc == -2 ? 0 : rc);
+	return rc < 0 ? -1 : 0;
+}
+
+/* Which sheet is read: the worksheet named "So lieu" (folded: "Số liệu",
+ * "SO_LIEU" too), else the first worksheet the clerk sees (a hidden
+ * sheet or a chart sheet is passed over); then where the shared strings
+ * and the styles are. */
+static int S_choose(S_X *x, const S_SheetRef *sh, size_t n_sh, const S_Rel *r, size_t n_r)
+{
+	if (!n_sh) {
+		S_fail(x, 0, 0,
+		       "the workbook has no sheet; open it in Excel or LibreOffice and save it again as "
+		       "\"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"");
 		return -1;
-	if (!x->sheet) {
-		S_fail(x, 0, "the workbook's sheet is not where its index says (%s); %s", rid, S_RESAVE);
+	}
+	/* the sheet by its name, else the first visible worksheet; a sheet
+	 * that would be read but has no part is an error, not passed over */
+	const S_SheetRef *first = NULL;
+	const S_Rel *first_rel = NULL;
+	for (int pass = 0; pass < 2 && !first; pass++)
+		for (size_t i = 0; i < n_sh && !first; i++) {
+			if (pass == 0) {
+				char *f = text_fold(sh[i].name);
+				int named = !strcmp(f, S_SO_LIEU);
+				free(f);
+				if (!named)
+					continue;
+			} else if (sh[i].hidden)
+				continue;
+			const S_Rel *rel = NULL;
+			for (size_t k = 0; k < n_r && !rel; k++)
+				if (!strcmp(r[k].id, sh[i].rid))
+					rel = &r[k];
+			if (!rel) {
+				S_fail(x, 0, 0,
+				       "the sheet '%s' is not in the workbook: %s names no part for its "
+				       "relationship '%s', the file is damaged; open it in Excel or "
+				       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as "
+				       "\"CSV UTF-8 (Comma delimited) (*.csv)\"",
+				       sh[i].name, x->workbook, sh[i].rid);
+				return -1;
+			}
+			if (S_ends_with(rel->type, "/worksheet")) /* not a chart, dialog or macro sheet */
+				first = &sh[i], first_rel = rel;
+		}
+	if (!first) {
+		S_fail(x, 0, 0,
+		       "the workbook has no visible worksheet (its sheets are hidden or hold charts): show "
+		       "the sheet that holds the figures, or name it \"So lieu\", and save the workbook "
+		       "again");
 		return -1;
+	}
+	x->sheet = xstrdup(first_rel->target);
+	x->sheet_name = xstrdup(first->name);
+	for (size_t k = 0; k < n_r; k++) {
+		if (S_ends_with(r[k].type, "/sharedStrings") && !x->strings)
+			x->strings = xstrdup(r[k].target);
+		else if (S_ends_with(r[k].type, "/styles") && !x->styles)
+			x->styles = xstrdup(r[k].target);
 	}
 	return 0;
 }
@@ -439,9 +946,14 @@ static int S_styles(S_X *x)
 		return o > 0 ? 0 : -1;
 	S_Fmt *fmt = NULL;
 	size_t n_fmt = 0, cap_fmt = 0;
-	int in_xfs = 0, rc;
-	while ((rc = S_next(&p)) == 1) {
-		if (S_START(&p, "numFmt")) {
+	int in_fmts = 0, in_xfs = 0;
+	int rc = S_root(&p, "styleSheet", S_NS_MAIN) ? -1 : 1;
+	while (rc == 1 && (rc = S_next(&p)) == 1) {
+		if (S_START(&p, 1, "numFmts"))
+			in_fmts = !xmlTextReaderIsEmptyElement(p.rd);
+		else if (S_END(&p, 1, "numFmts"))
+			in_fmts = 0;
+		else if (in_fmts && S_START(&p, 2, "numFmt")) {
 			char *id = S_attr(&p, "numFmtId"), *code = S_attr(&p, "formatCode");
 			if (id && code) {
 				fmt = xgrow(fmt, &cap_fmt, n_fmt + 1, sizeof *fmt);
@@ -449,11 +961,11 @@ static int S_styles(S_X *x)
 			}
 			free(id);
 			free(code);
-		} else if (S_START(&p, "cellXfs"))
+		} else if (S_START(&p, 1, "cellXfs"))
 			in_xfs = !xmlTextReaderIsEmptyElement(p.rd);
-		else if (S_END(&p, "cellXfs"))
+		else if (S_END(&p, 1, "cellXfs"))
 			in_xfs = 0;
-		else if (in_xfs && S_START(&p, "xf")) {
+		else if (in_xfs && S_START(&p, 2, "xf")) {
 			char *id = S_attr(&p, "numFmtId");
 			long n = id ? strtol(id, NULL, 10) : 0;
 			int date = S_builtin_date(n);
@@ -466,7 +978,9 @@ static int S_styles(S_X *x)
 		}
 	}
 	free(fmt);
-	S_close(&p, rc);
+	if (rc < 0 && x->failed)
+		rc = -2;
+	S_close(&p, rc == -2 ? 0 : rc);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -476,11 +990,16 @@ static int S_strings(S_X *x)
 		return 0;
 	S_Part p;
 	int o = S_open(x, &p, x->strings, 1);
-	if (o)
+	if (o) {
+		if (o > 0) {
+			free(x->strings); /* named but absent: cells naming one say so */
+			x->strings = NULL;
+		}
 		return o > 0 ? 0 : -1;
-	int rc;
-	while ((rc = S_next(&p)) == 1) {
-		if (!S_START(&p, "si"))
+	}
+	int rc = S_root(&p, "sst", S_NS_MAIN) ? -1 : 1;
+	while (rc == 1 && (rc = S_next(&p)) == 1) {
+		if (!S_START(&p, 1, "si"))
 			continue;
 		x->ss_off = xgrow(x->ss_off, &x->cap_ss, x->n_ss + 1, sizeof *x->ss_off);
 		x->ss_off[x->n_ss++] = x->ss.len;
@@ -490,7 +1009,9 @@ static int S_strings(S_X *x)
 		}
 		buf_putc(&x->ss, '\0');
 	}
-	S_close(&p, rc);
+	if (rc < 0 && x->failed)
+		rc = -2;
+	S_close(&p, rc == -2 ? 0 : rc);
 	return rc < 0 ? -1 : 0;
 }
 
@@ -512,55 +1033,25 @@ static int S_ref(const char *s, int *col, int *row)
 	return 0;
 }
 
-static void S_col_name(int col, char out[8])
-{
-	char tmp[8];
-	int n = 0;
-	while (col > 0 && n < 7) {
-		tmp[n++] = (char)('A' + (col - 1) % 26);
-		col = (col - 1) / 26;
-	}
-	for (int i = 0; i < n; i++)
-		out[i] = tmp[n - 1 - i];
-	out[n] = '\0';
-}
-
-/* Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm). */
-static void S_civil(long z, int *y, int *m, int *d)
-{
-	z += 719468;
-	long era = (z >= 0 ? z : z - 146096) / 146097;
-	long doe = z - era * 146097;
-	long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-	long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-	long mp = (5 * doy + 2) / 153;
-	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
-	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
-	*y = (int)(yoe + era * 400 + (*m <= 2));
-}
-
 /* A date serial as "YYYY-MM-DD"; 0, or -1 outside 1900..9999. */
 static int S_date_text(double v, int date1904, char out[16])
 {
-	if (!(v >= 0 && v < 2958466))
+	if (!(v >= 0 && v < 3000000))
 		return -1;
-	long days = (long)floor(v);
 	int y, m, d;
-	if (date1904)
-		S_civil(days - 24107, &y, &m, &d); /* 1904-01-01 is day 0 */
-	else if (days == 60) {
-		/* Excel's 29 February 1900, a day that never was (Lotus 1-2-3's bug) */
-		y = 1900, m = 2, d = 29;
-	} else
-		S_civil(days - (days < 60 ? 25568 : 25569), &y, &m, &d);
+	if (date_excel_serial((long)floor(v), date1904, &y, &m, &d))
+		return -1;
 	snprintf(out, 16, "%04d-%02d-%02d", y, m, d);
 	return 0;
 }
 
 /* A number cell's value as a field's text: a whole number as an integer,
- * else as stored.  Returns the kind (NUMBER, or TEXT when v is no
- * number at all, which Excel would not write). */
-static CsvKind S_number(const char *v, Buf *out)
+ * else as stored.  formula: the value a formula left, whose float noise
+ * (10.000000000000002 for 10) is no fraction: within 1e-9 of a whole
+ * number, relative to it (absolute below 1), it is that number.  Returns
+ * the kind (NUMBER, or TEXT when v is no number at all, which Excel would
+ * not write). */
+static CsvKind S_number(const char *v, int formula, Buf *out)
 {
 	const char *s = v;
 	if (*s == '-')
@@ -576,8 +1067,11 @@ static CsvKind S_number(const char *v, Buf *out)
 		buf_puts(out, v);
 		return CSV_TEXT;
 	}
+	double w = nearbyint(d);
+	if (formula && fabs(d - w) <= 1e-9 * fmax(fabs(w), 1.0))
+		d = w;
 	if (d == floor(d) && fabs(d) < 1e15)
-		buf_printf(out, "%.0f", d);
+		buf_printf(out, "%.0f", d == 0 ? 0.0 : d); /* never "-0" */
 	else
 		buf_puts(out, v);
 	return CSV_NUMBER;
@@ -587,35 +1081,101 @@ typedef struct {
 	S_X *x;
 	S_Part *p;
 	CsvRecs *recs;
-	int row, last_row, next_col, stop;
+	int row, last_row;
+	int last_col;   /* the row's last cell so far (any cell: order is checked on all) */
+	int n_fields;   /* fields given to the record stage in this row */
+	int stop;
 	Buf v, is, f;
 } S_Sheet;
 
-/* One <c>: its value into the record. */
+static void S_col_name(int col, char out[8])
+{
+	char tmp[8];
+	int n = 0;
+	while (col > 0 && n < 7) {
+		tmp[n++] = (char)('A' + (col - 1) % 26);
+		col = (col - 1) / 26;
+	}
+	for (int i = 0; i < n; i++)
+		out[i] = tmp[n - 1 - i];
+	out[n] = '\0';
+}
+
+/* A shared-string cell's index into the strings: 0, or -1 (recorded). */
+static int S_shared(S_Sheet *sh, int col, size_t *out)
+{
+	S_X *x = sh->x;
+	const char *v = sh->v.ptr;
+	char *end;
+	errno = 0;
+	unsigned long long i = strtoull(v, &end, 10);
+	if (*end || errno || v[0] == '-' || v[0] == '+' || v[0] == ' ') {
+		S_fail(x, sh->row, col,
+		       "this cell of sheet '%s' names shared string '%s', which is no index: the part "
+		       "%s is damaged; open it in Excel or LibreOffice and save it again as \"Excel "
+		       "Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		       x->sheet_name, v, x->sheet);
+		return -1;
+	}
+	if (!x->strings) {
+		S_fail(x, sh->row, col,
+		       "this cell of sheet '%s' names shared string %llu, but the workbook has no "
+		       "shared strings part: the file is damaged; open it in Excel or LibreOffice and "
+		       "save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) "
+		       "(*.csv)\"",
+		       x->sheet_name, i);
+		return -1;
+	}
+	if (i >= x->n_ss) {
+		S_fail(x, sh->row, col,
+		       "this cell of sheet '%s' names shared string %llu, but the workbook's %s holds "
+		       "%zu, numbered from 0: the file is damaged; open it in Excel or LibreOffice and "
+		       "save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) "
+		       "(*.csv)\"",
+		       x->sheet_name, i, x->strings, x->n_ss);
+		return -1;
+	}
+	*out = (size_t)i;
+	return 0;
+}
+
+/* One <c>: its value into the record; a cell with no value (a style
+ * only, an empty string) is no field. */
 static int S_cell(S_Sheet *sh)
 {
 	S_X *x = sh->x;
 	S_Part *p = sh->p;
 	char *ref = S_attr(p, "r"), *t = S_attr(p, "t"), *s = S_attr(p, "s");
-	int col = sh->next_col, row = sh->row, rc = 0;
+	int col = sh->last_col + 1, row = sh->row, rc = 0;
+	char cn[8];
 	if (ref && S_ref(ref, &col, &row)) {
-		S_fail(x, sh->row, "the cell reference '%s' is not a cell of a sheet (A1 to XFD1048576); %s",
-		       ref, S_RESAVE);
+		S_fail(x, sh->row, 0,
+		       "the cell reference '%s' in row %d of sheet '%s' is not a cell of a sheet (A1 to "
+		       "XFD1048576): the part %s is damaged; open it in Excel or LibreOffice and save it "
+		       "again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		       ref, sh->row, x->sheet_name, x->sheet);
 		rc = -1;
 	} else if (row != sh->row) {
-		S_fail(x, sh->row, "the cell %s is inside row %d: the sheet's XML is damaged; %s", ref,
-		       sh->row, S_RESAVE);
-		rc = -1;
-	} else if (col < sh->next_col) {
-		char cn[8];
 		S_col_name(col, cn);
-		S_fail(x, sh->row,
-		       "the cell %s%d comes after a cell to its right or is given twice: the sheet's "
-		       "XML is damaged; %s",
-		       cn, row, S_RESAVE);
+		S_fail(x, sh->row, 0,
+		       "the cell %s%d of sheet '%s' is written inside row %d: the part %s is damaged; open "
+		       "it in Excel or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as "
+		       "\"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		       cn, row, x->sheet_name, sh->row, x->sheet);
 		rc = -1;
 	} else if (col > S_MAX_COL) {
-		S_fail(x, sh->row, "a cell beyond column XFD: the sheet's XML is damaged; %s", S_RESAVE);
+		S_fail(x, sh->row, 0,
+		       "row %d of sheet '%s' has a cell after column XFD, the last: the part %s is "
+		       "damaged; open it in Excel or LibreOffice and save it again as \"Excel Workbook "
+		       "(*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		       sh->row, x->sheet_name, x->sheet);
+		rc = -1;
+	} else if (col <= sh->last_col) {
+		S_fail(x, sh->row, col,
+		       "this cell of sheet '%s' comes after a cell to its right or is given twice: the "
+		       "part %s is damaged; open it in Excel or LibreOffice and save it again as \"Excel "
+		       "Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		       x->sheet_name, x->sheet);
 		rc = -1;
 	}
 	long xf = s ? strtol(s, NULL, 10) : 0;
@@ -626,6 +1186,7 @@ static int S_cell(S_Sheet *sh)
 		free(t);
 		return -1;
 	}
+	sh->last_col = col;
 	buf_reset(&sh->v);
 	buf_reset(&sh->is);
 	int has_v = 0, has_f = 0;
@@ -635,16 +1196,16 @@ static int S_cell(S_Sheet *sh)
 			if (xmlTextReaderNodeType(p->rd) == XML_READER_TYPE_END_ELEMENT &&
 			    xmlTextReaderDepth(p->rd) == depth)
 				break;
-			if (S_START(p, "v")) {
+			if (S_START(p, depth + 1, "v")) {
 				has_v = 1;
 				if (S_text(p, &sh->v))
 					r = -1;
-			} else if (S_START(p, "f")) {
+			} else if (S_START(p, depth + 1, "f")) {
 				has_f = 1;
 				buf_reset(&sh->f);
 				if (S_text(p, &sh->f))
 					r = -1;
-			} else if (S_START(p, "is")) {
+			} else if (S_START(p, depth + 1, "is")) {
 				has_v = 1;
 				if (S_string_item(p, &sh->is))
 					r = -1;
@@ -657,10 +1218,6 @@ static int S_cell(S_Sheet *sh)
 			return -1;
 		}
 	}
-	/* the gap before the cell: empty cells */
-	for (; sh->next_col < col; sh->next_col++)
-		csvrecs_field(sh->recs, "", 0, row, CSV_TEXT);
-	sh->next_col = col + 1;
 
 	const char *text = "";
 	CsvKind kind = CSV_TEXT;
@@ -670,38 +1227,36 @@ static int S_cell(S_Sheet *sh)
 	if (has_f && (!has_v || (!sh->v.len && strcmp(type, "str")))) {
 		kind = CSV_NOVALUE;
 	} else if (!strcmp(type, "s")) {
-		char *end;
-		errno = 0;
-		unsigned long long i = strtoull(sh->v.ptr, &end, 10);
-		if (!sh->v.len || *end || errno || sh->v.ptr[0] == '-' || i >= x->n_ss) {
-			char cn[8];
-			S_col_name(col, cn);
-			S_fail(x, row,
-			       "the cell %s%d names shared string %s, but the workbook has %zu: the file "
-			       "is damaged; %s",
-			       cn, row, sh->v.ptr, x->n_ss, S_RESAVE);
+		size_t i;
+		if (sh->v.len && S_shared(sh, col, &i)) {
 			free(t);
 			buf_release(&out);
 			return -1;
 		}
-		text = x->ss.ptr + x->ss_off[i];
+		text = sh->v.len ? x->ss.ptr + x->ss_off[i] : ""; /* <c t="s"/>: an empty cell */
 	} else if (!strcmp(type, "inlineStr")) {
 		text = sh->is.ptr;
 	} else if (!strcmp(type, "str")) {
 		text = sh->v.ptr;
 	} else if (!strcmp(type, "b")) {
-		kind = CSV_BOOL;
-		text = !strcmp(sh->v.ptr, "0") ? "FALSE" : "TRUE";
+		if (sh->v.len) {
+			kind = CSV_BOOL;
+			text = !strcmp(sh->v.ptr, "0") ? "FALSE" : "TRUE";
+		}
 	} else if (!strcmp(type, "e")) {
-		kind = CSV_ERROR;
-		text = sh->v.ptr;
+		if (sh->v.len) {
+			kind = CSV_ERROR;
+			text = sh->v.ptr;
+		}
 	} else if (!strcmp(type, "d")) {
 		/* an ISO 8601 date (strict OOXML): its day */
-		kind = CSV_DATE;
-		buf_add(&out, sh->v.ptr, sh->v.len < 10 ? sh->v.len : 10);
-		text = out.ptr;
+		if (sh->v.len) {
+			kind = CSV_DATE;
+			buf_add(&out, sh->v.ptr, sh->v.len < 10 ? sh->v.len : 10);
+			text = out.ptr;
+		}
 	} else if (has_v && sh->v.len) {
-		kind = S_number(sh->v.ptr, &out);
+		kind = S_number(sh->v.ptr, has_f, &out);
 		char day[16];
 		if (kind == CSV_NUMBER && is_date && !S_date_text(strtod(sh->v.ptr, NULL), x->date1904, day)) {
 			kind = CSV_DATE;
@@ -710,7 +1265,13 @@ static int S_cell(S_Sheet *sh)
 		}
 		text = out.ptr;
 	}
-	csvrecs_field(sh->recs, text, strlen(text), row, kind);
+	if (kind != CSV_TEXT || text[0]) {
+		/* the cells before it that held nothing: empty fields */
+		for (; sh->n_fields < col - 1; sh->n_fields++)
+			csvrecs_field(sh->recs, "", 0, row, CSV_TEXT);
+		csvrecs_field(sh->recs, text, strlen(text), row, kind);
+		sh->n_fields = col;
+	}
 	buf_release(&out);
 	free(t);
 	return 0;
@@ -721,17 +1282,18 @@ static int S_sheet(S_X *x, CsvRecs *recs)
 	S_Part p;
 	if (S_open(x, &p, x->sheet, 0))
 		return -1;
-	S_Sheet sh = {x, &p, recs, 0, 0, 1, 0, {0}, {0}, {0}};
+	S_Sheet sh = {x, &p, recs, 0, 0, 0, 0, 0, {0}, {0}, {0}};
 	buf_init(&sh.v);
 	buf_init(&sh.is);
 	buf_init(&sh.f);
-	int rc, in_data = 0, in_row = 0;
-	while (!sh.stop && (rc = S_next(&p)) == 1) {
-		if (S_START(&p, "sheetData"))
+	int in_data = 0, in_row = 0;
+	int rc = S_root(&p, "worksheet", S_NS_MAIN) ? -1 : 1;
+	while (rc == 1 && !sh.stop && (rc = S_next(&p)) == 1) {
+		if (S_START(&p, 1, "sheetData"))
 			in_data = !xmlTextReaderIsEmptyElement(p.rd);
-		else if (S_END(&p, "sheetData"))
+		else if (S_END(&p, 1, "sheetData"))
 			break; /* merged cells, validations, ... are no data */
-		else if (in_data && S_START(&p, "row")) {
+		else if (in_data && S_START(&p, 2, "row")) {
 			char *r = S_attr(&p, "r");
 			long n = sh.last_row + 1;
 			if (r) {
@@ -740,54 +1302,94 @@ static int S_sheet(S_X *x, CsvRecs *recs)
 				if (*end || end == r)
 					n = 0;
 			}
-			free(r);
-			if (n < 1 || n > S_MAX_ROW) {
-				S_fail(x, 0, "a row numbered outside 1 to %d: the sheet's XML is damaged; %s",
-				       S_MAX_ROW, S_RESAVE);
+			if (!r && n > S_MAX_ROW) {
+				S_fail(x, 0, 0,
+				       "sheet '%s' has a row after row %d, the last: the part %s is damaged; "
+				       "open it in Excel or LibreOffice and save it again as \"Excel Workbook "
+				       "(*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+				       x->sheet_name, S_MAX_ROW, x->sheet);
 				rc = -2;
 				break;
 			}
+			if (n < 1 || n > S_MAX_ROW) {
+				S_fail(x, 0, 0,
+				       "a row of sheet '%s' is numbered '%s', not 1 to %d: the part %s is "
+				       "damaged; open it in Excel or LibreOffice and save it again as \"Excel "
+				       "Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+				       x->sheet_name, r, S_MAX_ROW, x->sheet);
+				free(r);
+				rc = -2;
+				break;
+			}
+			free(r);
 			if (n <= sh.last_row) {
-				S_fail(x, (int)n,
-				       "row %ld comes after row %d: rows are out of order or given twice, the "
-				       "sheet's XML is damaged; %s",
-				       n, sh.last_row, S_RESAVE);
+				S_fail(x, (int)n, 0,
+				       "row %ld of sheet '%s' comes after row %d: rows are out of order or given "
+				       "twice, the part %s is damaged; open it in Excel or LibreOffice and save "
+				       "it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
+				       "delimited) (*.csv)\"",
+				       n, x->sheet_name, sh.last_row, x->sheet);
 				rc = -2;
 				break;
 			}
 			sh.row = sh.last_row = (int)n;
-			sh.next_col = 1;
+			sh.last_col = sh.n_fields = 0;
 			in_row = !xmlTextReaderIsEmptyElement(p.rd);
-		} else if (in_row && S_END(&p, "row")) {
+		} else if (in_row && S_END(&p, 2, "row")) {
 			in_row = 0;
 			if (csvrecs_end_row(recs))
 				sh.stop = 1;
-		} else if (in_row && S_START(&p, "c")) {
+		} else if (in_row && S_START(&p, 3, "c")) {
 			if (S_cell(&sh)) {
 				rc = x->failed ? -2 : -1;
 				break;
 			}
 		}
 	}
-	if (rc == -2)
-		rc = -1;
+	if (rc == -2 || (rc < 0 && x->failed))
+		rc = 0; /* recorded already */
 	S_close(&p, rc);
 	buf_release(&sh.v);
 	buf_release(&sh.is);
 	buf_release(&sh.f);
-	return rc < 0 ? -1 : 0;
+	return rc < 0 || x->failed ? -1 : 0;
 }
 
 static void S_release(S_X *x)
 {
 	if (x->za)
 		zip_discard(x->za);
+	for (zip_int64_t i = 0; x->key && i < x->n_ent; i++)
+		free(x->key[i]);
+	free(x->key);
+	free(x->workbook);
 	free(x->sheet);
+	free(x->sheet_name);
 	free(x->strings);
 	free(x->styles);
 	buf_release(&x->ss);
 	free(x->ss_off);
 	free(x->xf_date);
+}
+
+/* The parts, in order, once the zip is open. */
+static void S_read(S_X *x, CsvRecs *recs)
+{
+	S_SheetRef *sh = NULL;
+	size_t n_sh = 0, n_r = 0;
+	S_Rel *r = NULL;
+	if (!S_find_workbook(x) && !S_workbook(x, &sh, &n_sh) &&
+	    !S_rels(x, x->workbook, &r, &n_r) && !S_choose(x, sh, n_sh, r, n_r) && !S_styles(x) &&
+	    !S_strings(x)) {
+		csvrecs_sheet(recs, x->sheet_name);
+		S_sheet(x, recs);
+	}
+	for (size_t i = 0; i < n_sh; i++) {
+		free(sh[i].name);
+		free(sh[i].rid);
+	}
+	free(sh);
+	S_rels_free(r, n_r);
 }
 
 int xlsxin_read_mem(const char *path, const void *data, size_t n, const CsvCol *cols,
@@ -808,32 +1410,38 @@ int xlsxin_read_mem(const char *path, const void *data, size_t n, const CsvCol *
 	if (n >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		/* an OLE file: an encrypted workbook (its EncryptedPackage) or an
 		 * .xls renamed */
-		S_fail(&x, 0,
+		S_fail(&x, 0, 0,
 		       "this is not an .xlsx workbook but an encrypted workbook (a password is set) or "
-		       "an Excel 97-2003 (.xls) file renamed: remove the password, or %s",
-		       S_RESAVE);
+		       "an Excel 97-2003 (.xls) file renamed: remove the password, or open it in Excel or "
+		       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
+		       "(Comma delimited) (*.csv)\"");
 	else if (n < 4 || memcmp(b, "PK", 2))
-		S_fail(&x, 0, "this is not an Excel workbook (an .xlsx file is a zip archive); %s",
-		       S_RESAVE);
+		S_fail(&x, 0, 0,
+		       "this is not an Excel workbook (an .xlsx file is a zip archive); open it in Excel "
+		       "or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
+		       "(Comma delimited) (*.csv)\"");
 	else {
 		zip_error_t ze;
 		zip_error_init(&ze);
 		zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
 		if (src) {
-			x.za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+			/* not ZIP_CHECKCONS: S_zip_check does what must be done */
+			x.za = zip_open_from_source(src, ZIP_RDONLY, &ze);
 			if (!x.za)
 				zip_source_free(src);
 		}
 		if (!x.za)
-			S_fail(&x, 0, "this is not a readable Excel workbook (%s); %s", zip_error_strerror(&ze),
-			       S_RESAVE);
+			S_fail(&x, 0, 0,
+			       "this is not a readable Excel workbook (%s); open it in Excel or LibreOffice "
+			       "and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
+			       "delimited) (*.csv)\"",
+			       zip_error_strerror(&ze));
 		zip_error_fini(&ze);
+		if (x.za && !S_keys(&x))
+			S_zip_check(&x, b, n);
 	}
-	char *rid = NULL;
-	if (!x.failed && !S_workbook(&x, &rid) && !S_rels(&x, rid) && !S_styles(&x) &&
-	    !S_strings(&x))
-		S_sheet(&x, recs);
-	free(rid);
+	if (!x.failed)
+		S_read(&x, recs);
 	if (x.failed)
 		csvrecs_stop(recs);
 	int rc = csvrecs_finish(recs, info);
@@ -868,7 +1476,10 @@ int xlsxin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_
 	int err = errno;
 	close(fd);
 	if (got < n) {
-		msg_error(ms, path, 0, 0, "cannot read the file: %s", got ? "it shrank while read" : strerror(err));
+		if (got)
+			msg_error(ms, path, 0, 0, "cannot read the file: it shrank while read");
+		else
+			msg_error(ms, path, 0, 0, "cannot read the file: %s", strerror(err));
 		free(data);
 		return CSVIN_ERROR;
 	}

@@ -5,16 +5,25 @@
  * streaming reader; xlsxin only maps the sheet's cells to rows and hands
  * them to csvin's record stage (csvrecs_*), so the header matching, every
  * message and limit, and the reader's row function are those of a CSV file.
- * The sheet read is the one named "So lieu" (folded: "Số liệu" too), else
- * the first.  Rows and columns in messages are the sheet's (row 14, column
- * 3 is cell C14; msg adds "(ô C14)").  Cells reach the row function as
- * text with their CsvKind: a shared or inline string is TEXT, a number
- * NUMBER (a whole float as an integer), a number in a date format DATE
- * ("YYYY-MM-DD"), a boolean BOOL, an error value ERROR, a formula by its
- * saved value (none saved: CSV_NOVALUE, refused by the record stage).
+ * The package is read as OPC says (the workbook part from _rels/.rels,
+ * every part through its source's relationships, part names compared
+ * without case, a backslash taken as a slash).  The sheet read is the
+ * worksheet named "So lieu" (folded: "Số liệu", "SO_LIEU" too), else the
+ * first visible worksheet (hidden sheets and chart sheets are passed
+ * over); messages about its content name it ("sheet 'So lieu'").  Rows
+ * and columns in messages are the sheet's (row 14, column 3 is cell C14;
+ * msg adds "(ô C14)").  Cells reach the row function as text with their
+ * CsvKind: a shared or inline string is TEXT, a number NUMBER (a whole
+ * float as an integer; a formula's value within 1e-9 of a whole number,
+ * relative, as that number), a number in a date format DATE
+ * ("YYYY-MM-DD", in the workbook's 1900 or 1904 date system), a boolean
+ * BOOL, an error value ERROR, a formula by its saved value (none saved:
+ * CSV_NOVALUE, refused by the record stage).  A cell with no value (a
+ * style only, an empty string) is no field, wherever it stands.
  *
  * Hostile files end with an error naming the file, never a crash: a file
- * that is not a zip, an encrypted workbook (zip encryption or an OLE
+ * that is not a zip, a zip whose entries run past its directory or share
+ * bytes, an encrypted workbook (zip encryption or an OLE
  * "EncryptedPackage"), a part missing or damaged, more than 64 MiB inflated
  * in all (counted as it inflates: a zip bomb stops there), a shared string
  * index out of range, a row or cell out of order or repeated, a reference

@@ -1,6 +1,7 @@
 /* layout: measuring, wrapping, tables and page breaks over libharu.
- * Shared by the report (pdf.c) and the scorecards (scorecard.c); only
- * layout.c, pdf.c and scorecard.c include this header (it brings <hpdf.h>).
+ * Shared by the report's PDF writer (doc_pdf.c) and the scorecards
+ * (scorecard.c); only layout.c, doc_pdf.c and scorecard.c include this
+ * header (it brings <hpdf.h>).
  *
  * Units are PDF points (1 mm = 72/25.4 pt); y grows upwards from the
  * page's bottom edge, as in libharu.  Every text that reaches libharu goes

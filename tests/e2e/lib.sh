@@ -1,5 +1,8 @@
+# SPDX-License-Identifier: MIT
 # Shared helpers for the end-to-end tests (sourced).  Each test is a
-# plain sh script that exits non-zero on the first failed expectation.
+# plain sh script that exits non-zero on the first failed expectation,
+# 0 when every check ran and held, and 77 (skip, with the reason) when it
+# could not run its checks here: see tests/run.sh.
 set -u
 TOP=$(pwd)
 CHITIEU=${CHITIEU:-$TOP/chitieu}
@@ -7,6 +10,36 @@ WORK=$(mktemp -d /tmp/chitieu-e2e.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
+
+# skip REASON: this test cannot run its main assertion on this machine (a
+# tool or a kernel feature is missing): says why and exits 77, which
+# tests/run.sh counts as skipped, and as failed under CI=true.  Never exit
+# 0 for a check that did not run.
+skip() { echo "SKIP: $*"; exit 77; }
+# need COMMAND PACKAGE: skips the test unless COMMAND is installed.
+need() {
+	command -v "$1" >/dev/null 2>&1 || skip "$1 is not installed (apt-get install $2, or run ./build.sh)"
+}
+# need_chromium: skips unless a Chromium runs; sets $CHROMIUM to it.
+# CHITIEU_CHROMIUM names another browser binary (or a missing one, to see
+# what CI=true does on a machine without Chromium).
+need_chromium() {
+	CHROMIUM=${CHITIEU_CHROMIUM:-$(command -v chromium 2>/dev/null || true)}
+	[ -n "$CHROMIUM" ] || skip "chromium is not installed (apt-get install chromium, or run ./build.sh)"
+	[ -x "$CHROMIUM" ] || skip "no Chromium at $CHROMIUM (CHITIEU_CHROMIUM)"
+}
+# skip_part REASON: one part of the test cannot run here; the rest goes
+# on (a failure still fails the test), and end_test then skips the whole
+# test with the reasons instead of reporting it passed.
+skip_part() { echo "SKIP: $*" >>"$WORK/skipped-parts"; echo "skipped part: $*"; }
+# end_test: the last line of a test that has parts: 0 when every part ran,
+# else 77 with the reasons of the parts that did not.
+end_test() {
+	if [ -s "$WORK/skipped-parts" ]; then
+		skip "$(sed 's/^SKIP: //' "$WORK/skipped-parts" | paste -sd ';' - | sed 's/;/; /g')"
+	fi
+	exit 0
+}
 
 # run_chitieu ARGS...: runs the program (under $CHITIEU_WRAP, e.g. valgrind),
 # stdout to $WORK/out, stderr to $WORK/err, exit code in $RC.

@@ -4,14 +4,11 @@
 # 360 px wide are kept under tests/artefacts/site/ for people to look at.
 . tests/e2e/lib.sh
 set -e
-if ! command -v chromium >/dev/null 2>&1; then
-	echo "SKIP: chromium is not installed (apt-get install chromium)"
-	exit 0
-fi
+need_chromium
 ART="$TOP/tests/artefacts/site"
 mkdir -p "$ART"
 chrome() {
-	timeout 120 chromium --headless --no-sandbox --disable-gpu --no-first-run \
+	timeout 120 "$CHROMIUM" --headless --no-sandbox --disable-gpu --no-first-run \
 		--disable-background-networking --hide-scrollbars \
 		--user-data-dir="$WORK/chrome" "$@" 2>>"$WORK/chrome.log"
 }

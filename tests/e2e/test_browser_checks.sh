@@ -10,14 +10,12 @@
 # land in tests/artefacts/site/.
 . tests/e2e/lib.sh
 set -e
-for tool in chromium node java; do
-	if ! command -v $tool >/dev/null 2>&1; then
-		echo "SKIP: $tool is not installed: the site's browser checks did not run" >&2
-		echo "SKIP: $tool is not installed: the site's browser checks did not run"
-		exit 0
-	fi
-done
-sh "$TOP/tests/browser/setup.sh" || fail "tests/browser/setup.sh could not install the npm packages"
+need_chromium
+need node nodejs
+need java default-jre-headless
+# (no npm, or no registry to fetch the pinned packages from: a missing tool)
+sh "$TOP/tests/browser/setup.sh" ||
+	skip "tests/browser/setup.sh could not install the npm packages (npm missing, or no registry)"
 ART="$TOP/tests/artefacts/site"
 mkdir -p "$ART"
 
@@ -27,7 +25,7 @@ site=$(ls -d "$WORK"/o/*/site | head -n 1)
 group=$(cd "$site" && ls nhom/*.html | tail -n 1)
 unit=$(cd "$site" && ls don-vi/*.html | head -n 1)
 target=$(cd "$site" && ls chi-tieu/*.html | head -n 1)
-CHROMIUM=$(command -v chromium) timeout 600 node "$TOP/tests/browser/check.js" "$site" "$ART" \
+CHROMIUM=$CHROMIUM timeout 600 node "$TOP/tests/browser/check.js" "$site" "$ART" \
 	index.html "$group" "$unit" "$target" du-lieu.html bao-cao.html han.html >"$WORK/check.log" 2>&1 ||
 	{ cat "$WORK/check.log" >&2; fail "the browser checks failed"; }
 cat "$WORK/check.log"

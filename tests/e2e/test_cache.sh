@@ -1,4 +1,4 @@
-# The chart cache (gen/cache.c, chart.c): outputs are the same bytes with a
+# The chart cache (gen/chart/cache.c, chart.c): outputs are the same bytes with a
 # cold cache, a warm one and --no-cache, for -j 1 and -j 2; a warm run
 # draws nothing; a broken entry (truncated, edited) is drawn again without
 # an error; only the charts whose data changed are drawn; a cache that
@@ -81,7 +81,8 @@ expect_err "chitieu: warning: cannot use the cache folder '$WORK/file/charts'"
 [ "$DRAWN" -eq "$N" ] || fail "an unusable cache reused charts"
 [ "$(period_sum "$WORK/e/$K")" = "$ref" ] || fail "an unusable cache changed the outputs"
 if [ "$(id -u)" -ne 0 ]; then
-	# (root writes into a read-only folder anyway)
+	# (root writes into a read-only folder anyway; for root the cache
+	# folder behind a file, above, is the unusable cache)
 	mkdir -p "$WORK/ro" && chmod 555 "$WORK/ro"
 	run_counted -j 2 --cache "$WORK/ro" -i input -o "$WORK/f"
 	expect_err "chitieu: warning: cannot use the cache folder '$WORK/ro'"

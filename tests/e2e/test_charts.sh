@@ -7,7 +7,7 @@
 set -e
 FAKE=$TOP/tests/fake-gnuplot
 TBIN=${TEST_BIN:-$TOP/build/rel/tests}
-command -v xmllint >/dev/null || fail "xmllint is missing (apt-get install libxml2-utils)"
+need xmllint libxml2-utils
 
 # The charts a run must draw, as chart.c plans them (one "# chart" line each).
 "$TBIN/test_chart" --script input >"$WORK/script.gp" || fail "test_chart --script failed"

@@ -89,7 +89,7 @@ base "$D"; echo '2024-01,1,1,2,again' >>"$D/so-lieu/xa-b.csv"
 check_bad "so-lieu/xa-b.csv:4:1: error: period 2024-01 of target 1 is given twice (lines 2 and 4)"
 
 base "$D"; printf '2024-02,1,1,2,\n2024-Q1,1,1,2,\n' >>"$D/so-lieu/xa-b.csv"
-check_bad "so-lieu/xa-b.csv:5:1: error: quarter 2024-Q1 (line 5) and the months it holds are both given for target 1: 2024-01 (line 2), 2024-02 (line 4); give either the months or the quarter"
+check_bad "so-lieu/xa-b.csv:5:1: error: quarter 2024-Q1 (line 5) and the months 2024-01, 2024-02 it holds (lines 2, 4) are both given for target 1: give either the months or the quarter"
 
 base "$D"
 printf 'ma_don_vi,ky,chi_tieu,tu_so,mau_so\nxa-b,2024-01,1,1,2\nxa-c,2024-02,1,1,2\n' >"$D/so-lieu/xa-b.csv"

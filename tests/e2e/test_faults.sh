@@ -48,7 +48,7 @@ test_faults_disk_full() {
 	mnt="$WORK/small"
 	mkdir -p "$mnt"
 	if ! mount -t tmpfs -o size=8m tmpfs "$mnt" 2>/dev/null; then
-		echo "skip: cannot mount a tmpfs here (not root, or no CAP_SYS_ADMIN)"
+		skip_part "$case: cannot mount a tmpfs here (not root, or no CAP_SYS_ADMIN)"
 		return
 	fi
 	set +e
@@ -87,7 +87,7 @@ test_faults_readonly_output() {
 		return
 	fi
 	# root writes anywhere: run as nobody, who may read the input only
-	command -v setpriv >/dev/null || { echo "skip: no setpriv to drop root"; return; }
+	command -v setpriv >/dev/null || { skip_part "$case: no setpriv to drop root (util-linux)"; return; }
 	chmod 755 "$WORK" "$D" "$D/so-lieu"
 	chmod 644 "$D"/*.csv "$D"/so-lieu/*.csv
 	set +e
@@ -106,12 +106,12 @@ test_faults_readonly_mount() {
 	mkdir -p "$mnt"
 	cp -a "$OUT/." "$mnt/"
 	if ! mount --bind "$mnt" "$mnt" 2>/dev/null; then
-		echo "skip: cannot bind-mount here"
+		skip_part "$case: cannot bind-mount here (not root, or no CAP_SYS_ADMIN)"
 		return
 	fi
 	if ! mount -o remount,bind,ro "$mnt" 2>/dev/null; then
 		umount "$mnt"
-		echo "skip: cannot remount read-only here"
+		skip_part "$case: cannot remount a bind mount read-only here"
 		return
 	fi
 	set +e
@@ -140,7 +140,7 @@ test_faults_gnuplot_hangs() {
 }
 
 test_faults_gnuplot_fails_on_one_chart() {
-	command -v gnuplot >/dev/null || { echo "skip: no gnuplot"; return; }
+	command -v gnuplot >/dev/null || { skip_part "$case: gnuplot is not installed (apt-get install gnuplot-nox)"; return; }
 	# (the previous run's charts are in the cache: drawn again, not reused,
 	# so that the broken one is drawn at all)
 	CHITIEU_BREAK_CHART=chi-tieu-1 CHITIEU_GNUPLOT="$FAKE/break-chart" env_fail "chi-tieu-1" --no-cache
@@ -209,4 +209,4 @@ for case in $(sed -n 's/^\(test_faults_[a-z0-9_]*\)() {$/\1/p' tests/e2e/test_fa
 	base
 	"$case"
 done
-exit 0
+end_test

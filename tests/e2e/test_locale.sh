@@ -1,5 +1,10 @@
-# The locale never changes a byte: C, C.UTF-8 and vi_VN.UTF-8 (decimal
-# comma) give identical outputs and identical messages.  vi_VN.UTF-8 is
+# The locale never changes a byte of the outputs: C, C.UTF-8 and
+# vi_VN.UTF-8 (decimal comma) give identical files.  It changes the
+# language of the messages only: vi_VN.UTF-8 prints them in Vietnamese
+# (po/vi.po through gettext), C in English, with the same positions, the
+# same count and the same exit code; the site's data-quality page is
+# Vietnamese under either.  And the catalogue is whole: every message
+# the code can give has a checked Vietnamese text.  vi_VN.UTF-8 is
 # compiled with localedef into a temporary LOCPATH (the sources come with
 # the locales package, which ./build.sh installs): the system's locales are
 # not touched, and a machine without vi_VN generated still runs the test.
@@ -8,7 +13,7 @@ set -e
 # the chart cache goes too; only its record of when runs were, not
 # what they drew, differs
 tree_sum() { (cd "$1" && find . -type f ! -path ./.cache/charts/runs | LC_ALL=C sort | xargs sha256sum) ; }
-command -v localedef >/dev/null || fail "localedef is missing (libc-bin)"
+need localedef libc-bin
 [ -f /usr/share/i18n/locales/vi_VN ] || fail "no locale source vi_VN (apt-get install locales, or run ./build.sh)"
 mkdir -p "$WORK/locale"
 localedef -i vi_VN -f UTF-8 "$WORK/locale/vi_VN.UTF-8" >"$WORK/localedef.log" 2>&1 ||
@@ -29,5 +34,81 @@ done
 a=$(tree_sum "$WORK/C"); b=$(tree_sum "$WORK/C.UTF-8"); c=$(tree_sum "$WORK/vi_VN.UTF-8")
 [ "$a" = "$b" ] || fail "C and C.UTF-8 outputs differ"
 [ "$a" = "$c" ] || { fail "C and vi_VN.UTF-8 outputs differ"; }
-cmp -s "$WORK/err-C" "$WORK/err-vi_VN.UTF-8" || fail "messages differ between locales"
+cmp -s "$WORK/err-C" "$WORK/err-C.UTF-8" || fail "messages differ between C and C.UTF-8"
+
+# runs LOC ARGS...: chitieu under locale LOC (vi_VN from the test's LOCPATH).
+runs() {
+	loc=$1
+	shift
+	if [ "$loc" = vi_VN.UTF-8 ]; then
+		LOCPATH=$WORK/locale LC_ALL= LANGUAGE= LANG=$loc run_chitieu "$@"
+	else
+		LC_ALL= LANGUAGE= LANG=$loc run_chitieu "$@"
+	fi
+}
+# The positions and levels of stderr's messages: "path:line:col: " and
+# the level's place, the text cut off.
+where() { sed -n 's/^\([^ ]*:\) \(error\|warning\|lỗi\|cảnh báo\): .*/\1/p' "$1"; }
+
+# Bad input: a bad period, a count above its denominator, an unknown
+# target, an unknown column (a warning), in a unit's file.
+rm -rf "$WORK/bad"
+cp -r input "$WORK/bad"
+f=$(ls "$WORK/bad/so-lieu"/*.csv | head -n 1)
+printf 'ky,chi_tieu,tu_so,mau_so,cot_la\n2024-13,1,5,7,x\n2024-01,1,9,3,x\n2024-02,99,1,2,x\n' >"$f"
+runs C -i "$WORK/bad" --check
+expect_rc 1
+cp "$WORK/err" "$WORK/bad-C"
+runs vi_VN.UTF-8 -i "$WORK/bad" --check
+expect_rc 1
+cp "$WORK/err" "$WORK/bad-vi"
+grep -q ': error: bad period .2024-13.' "$WORK/bad-C" || { cat "$WORK/bad-C" >&2; fail "LANG=C: no English message"; }
+grep -q ': lỗi: kỳ .2024-13. không hợp lệ' "$WORK/bad-vi" || { cat "$WORK/bad-vi" >&2; fail "LANG=vi_VN.UTF-8: no Vietnamese message"; }
+grep -q ': cảnh báo: cột lạ .cot_la. bị bỏ qua' "$WORK/bad-vi" || { cat "$WORK/bad-vi" >&2; fail "LANG=vi_VN.UTF-8: the warning is not Vietnamese"; }
+! grep -q ': error:\|: warning:\|is greater than\|unknown target' "$WORK/bad-vi" || { cat "$WORK/bad-vi" >&2; fail "LANG=vi_VN.UTF-8: English left"; }
+n=$(grep -c ': lỗi: ' "$WORK/bad-vi")
+[ "$n" -ge 3 ] || fail "LANG=vi_VN.UTF-8: $n errors, expected at least 3"
+[ "$(where "$WORK/bad-C")" = "$(where "$WORK/bad-vi")" ] || {
+	diff "$WORK/bad-C" "$WORK/bad-vi" >&2
+	fail "the messages' positions differ between C and vi_VN.UTF-8"
+}
+ce=$(grep -c ': error: ' "$WORK/bad-C"); cw=$(grep -c ': warning: ' "$WORK/bad-C")
+tail -n 1 "$WORK/bad-C" | grep -qx "$ce errors\{0,1\}, $cw warnings\{0,1\}" || fail "LANG=C count line: $(tail -n 1 "$WORK/bad-C")"
+tail -n 1 "$WORK/bad-vi" | grep -qx "$ce lỗi, $cw cảnh báo" || fail "LANG=vi_VN.UTF-8 count line: $(tail -n 1 "$WORK/bad-vi")"
+# usage errors: the same exit code, each in its language
+runs C -j 0
+expect_rc 2
+expect_err "-j takes a number of workers"
+runs vi_VN.UTF-8 -j 0
+expect_rc 2
+expect_err "-j nhận số tiến trình"
+
+# The data-quality page is Vietnamese whatever the locale: a planted
+# warning (an unknown column) under LANG=C shows its Vietnamese text.
+rm -rf "$WORK/warn"
+cp -r input "$WORK/warn"
+f=$(ls "$WORK/warn/so-lieu"/*.csv | head -n 1)
+sed '1s/$/,cot_la/; 2,$s/$/,x/' "$f" >"$WORK/f.csv" && mv "$WORK/f.csv" "$f"
+runs C -q -i "$WORK/warn" -o "$WORK/warn-out"
+expect_rc 0
+expect_err "warning: unknown column 'cot_la' is ignored"
+page=$(ls "$WORK"/warn-out/*/site/du-lieu.html)
+grep -q "cột lạ .cot_la. bị bỏ qua (các cột hợp lệ: " "$page" || fail "du-lieu.html lacks the Vietnamese warning"
+! grep -q "unknown column" "$page" || fail "du-lieu.html has the English warning"
+
+# The catalogue against the code: a fresh extraction (the Makefile's
+# xgettext flags) has the same messages as po/chitieu.pot, and po/vi.po
+# merged with it has a Vietnamese text for each, none fuzzy, each format
+# agreeing with its msgid (msgfmt -c).
+command -v xgettext >/dev/null && command -v msgfmt >/dev/null || fail "gettext (xgettext, msgfmt) is missing"
+make -s --no-print-directory po-check PO_CHECK="$WORK/po" >"$WORK/po.log" 2>&1 || { cat "$WORK/po.log" >&2; fail "make po-check failed (msgfmt -c)"; }
+grep -q '^[0-9][0-9]* translated messages\.$' "$WORK/po.log" || { cat "$WORK/po.log" >&2; fail "po/vi.po: some message has no Vietnamese text or is fuzzy (make po, then translate)"; }
+ids() { msgcat --no-wrap --sort-output "$1" | grep -v '^#' | grep -v '^msgstr' | grep -v '^"[A-Z][A-Za-z-]*: .*\\n"$'; }
+ids "$WORK/po/chitieu.pot" >"$WORK/ids-new"
+ids po/chitieu.pot >"$WORK/ids-old"
+diff "$WORK/ids-old" "$WORK/ids-new" >&2 || fail "po/chitieu.pot is behind the code: run make po"
+# the catalogue holds the readers' messages (a sample of them)
+for id in "bad period '%s'" "missing required column '%s'" "unknown column '%s' is ignored" "figures do not cover the window %s: %s"; do
+	grep -qF "msgid \"$id" "$WORK/ids-new" || fail "the catalogue lacks: $id"
+done
 exit 0

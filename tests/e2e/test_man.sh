@@ -4,7 +4,7 @@
 # section a reader looks for.
 . tests/e2e/lib.sh
 set -e
-command -v mandoc >/dev/null || fail "mandoc is missing (apt-get install mandoc, or run ./build.sh)"
+need mandoc mandoc
 set +e
 mandoc -Tlint man/chitieu.1 man/chitieu-input.5 >"$WORK/lint" 2>&1
 set -e

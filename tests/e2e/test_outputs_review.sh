@@ -7,7 +7,7 @@
 . tests/e2e/lib.sh
 set -e
 export SOURCE_DATE_EPOCH=1735603200
-command -v pdftotext >/dev/null || { echo "skip: no pdftotext"; exit 0; }
+need pdftotext poppler-utils
 
 # pdf_text FILE: the text layer, one line per line, no poppler noise.
 pdf_text() { pdftotext -layout "$1" - 2>/dev/null; }

@@ -4,10 +4,7 @@
 # (the clerk's text) are written by hand.
 . tests/e2e/lib.sh
 set -e
-if ! command -v python3 >/dev/null; then
-	echo "skip: python3 is not installed"
-	exit 0
-fi
+need python3 python3
 python3 tools/gen-sample.py "$WORK/a" >/dev/null || fail "gen-sample.py failed"
 python3 tools/gen-sample.py "$WORK/b" >/dev/null || fail "gen-sample.py failed"
 diff -r "$WORK/a" "$WORK/b" || fail "two runs of gen-sample.py differ"

@@ -4,7 +4,7 @@
 # file stays under 40 KB per unit page.
 . tests/e2e/lib.sh
 set -e
-command -v pdfinfo >/dev/null || fail "pdfinfo (poppler-utils) is missing"
+need pdfinfo poppler-utils
 
 in="$WORK/in"
 copy_sample "$in"

@@ -6,7 +6,7 @@
 set -e
 PY=/usr/bin/python3
 [ -x "$PY" ] || PY=python3
-"$PY" -c 'import openpyxl' 2>/dev/null || fail "python3-openpyxl is needed (apt-get install python3-openpyxl)"
+"$PY" -c 'import openpyxl' 2>/dev/null || skip "python3-openpyxl is not installed (apt-get install python3-openpyxl, or run ./build.sh)"
 HW="$TOP/tests/xlsx/workbook.py"
 export SOURCE_DATE_EPOCH=1700000000
 
@@ -42,10 +42,10 @@ hostile truncated "so-lieu/xa-a.xlsx: error: this is not a readable Excel workbo
 hostile zip-encrypted "so-lieu/xa-a.xlsx: error: the workbook is encrypted (a password is set)"
 hostile ole "so-lieu/xa-a.xlsx: error: this is not an .xlsx workbook but an encrypted workbook"
 hostile dtd "so-lieu/xa-a.xlsx: error: the part xl/worksheets/sheet1.xml of the workbook"
-hostile sst-range "so-lieu/xa-a.xlsx:2: error: the cell A2 names shared string 99, but the workbook has 6"
-hostile cell-order "so-lieu/xa-a.xlsx:2: error: the cell B2 comes after a cell to its right or is given twice"
-hostile cell-twice "so-lieu/xa-a.xlsx:2: error: the cell B2 comes after a cell to its right or is given twice"
-hostile row-twice "so-lieu/xa-a.xlsx:2: error: row 2 comes after row 2: rows are out of order or given twice"
+hostile sst-range "so-lieu/xa-a.xlsx:2:1: error: this cell of sheet 'So lieu' names shared string 99, but the workbook's xl/sharedStrings.xml holds 6, numbered from 0: the file is damaged"
+hostile cell-order "so-lieu/xa-a.xlsx:2:2: error: this cell of sheet 'So lieu' comes after a cell to its right or is given twice: the part xl/worksheets/sheet1.xml is damaged"
+hostile cell-twice "so-lieu/xa-a.xlsx:2:2: error: this cell of sheet 'So lieu' comes after a cell to its right or is given twice"
+hostile row-twice "so-lieu/xa-a.xlsx:2: error: row 2 of sheet 'So lieu' comes after row 2: rows are out of order or given twice, the part xl/worksheets/sheet1.xml is damaged"
 hostile million-bad "so-lieu/xa-a.xlsx:68: error: too many errors in this file (200)"
 hostile no-cache "so-lieu/xa-a.xlsx:2:3: error: tu_so holds a formula with no saved value: open the file in Excel or LibreOffice and save it once (the values are saved with it) (ô C2)"
 
@@ -195,18 +195,7 @@ sed -e 's/^2023-Q1,1,,,,/2023-Q1,1,3,4,,/' -e 's/^2023-Q1,2,,,,/2023-Q1,2,0,0,,/
 run_chitieu --check -q -i "$T"; expect_rc 0
 [ ! -s "$WORK/err" ] || { cat "$WORK/err" >&2; fail "a filled form gave messages"; }
 
-# LibreOffice opens a form without repair: its PDF shows the title, the
-# header and the instructions (skipped where LibreOffice is not installed).
-if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
-	timeout 180 soffice --headless --norestore "-env:UserInstallation=file://$WORK/lo-profile" \
-		--convert-to pdf --outdir "$WORK/lo-pdf" "$F/huyen-an-thi.xlsx" >/dev/null 2>&1 ||
-		fail "LibreOffice could not convert the form"
-	pdftotext -layout "$WORK/lo-pdf/huyen-an-thi.pdf" "$WORK/lo-pdf/form.txt"
-	for want in 'BIỂU SỐ LIỆU NĂM 2024 — UBND huyện Ân Thi (mã: huyen-an-thi)' 'tu_so' '2024-Q4' \
-		'HƯỚNG DẪN ĐIỀN BIỂU SỐ LIỆU NĂM 2024'; do
-		grep -qF -- "$want" "$WORK/lo-pdf/form.txt" || fail "the form printed by LibreOffice lacks: $want"
-	done
-fi
+# (LibreOffice opening a form: test_xlsx_libreoffice.sh)
 
 # Atomic and careful: a folder holding anything but forms is refused and
 # left as it was; a failed write leaves the old forms.
@@ -218,6 +207,8 @@ echo keep >"$WORK/a-file"
 run_chitieu -q -i input --bieu-mau "$WORK/a-file"; expect_rc 2
 expect_err "'$WORK/a-file' is not a folder"
 [ "$(cat "$WORK/a-file")" = keep ] || fail "--bieu-mau replaced a file"
+# (root writes into a read-only folder anyway: for root, the run out of
+# disk below is the failed --bieu-mau)
 if [ "$(id -u)" -ne 0 ]; then
 	chmod a-w "$WORK"
 	run_chitieu -q -i input --bieu-mau "$F"; expect_rc 3

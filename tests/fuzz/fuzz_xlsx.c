@@ -1,9 +1,12 @@
 /* fuzz_xlsx: the workbook reader, over bytes in memory.
  *
  * An input that starts with "PK" (a zip) is the workbook itself: the zip
- * layer, the parts' presence and sizes.  Any other input is the XML of the
+ * layer and its consistency, the package's relationships, the parts'
+ * names, presence and sizes, the sheet chosen.  Any other input is the XML of the
  * sheet, put into a well-formed workbook here (libzip, in memory) with a
- * few shared strings and a date style: the cell and row mapping.
+ * few shared strings and a date style (the package found through
+ * _rels/.rels, a relative target, a part in another case): the cell and
+ * row mapping.
  *
  * Invariants beyond "no crash, no leak": every delivered field sits on its
  * row's line; known columns come in increasing columns; the SHA-256 is of
@@ -51,11 +54,14 @@ static const char S_rels[] =
 	"<Relationship Id=\"rId1\" Type=\"x/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
 	"<Relationship Id=\"rId2\" Type=\"x/sharedStrings\" Target=\"sharedStrings.xml\"/>"
 	"<Relationship Id=\"rId3\" Type=\"x/styles\" Target=\"/xl/styles.xml\"/></Relationships>";
+static const char S_pkg[] =
+	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	"<Relationship Id=\"rId1\" Type=\"x/officeDocument\" Target=\"./xl/workbook.xml\"/></Relationships>";
 static const char S_sst[] =
-	"<sst><si><t>ky</t></si><si><t>chi_tieu</t></si><si><t>tu_so</t></si><si><t>mau_so</t></si>"
+	"<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><si><t>ky</t></si><si><t>chi_tieu</t></si><si><t>tu_so</t></si><si><t>mau_so</t></si>"
 	"<si><r><t>2024-</t></r><r><t>Q1</t></r><rPh><t>x</t></rPh></si><si><t>1.234</t></si></sst>";
 static const char S_styles[] =
-	"<styleSheet><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\"/></numFmts>"
+	"<styleSheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><numFmts><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\"/></numFmts>"
 	"<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>";
 
 static void S_add(zip_t *za, const char *name, const void *data, size_t n)
@@ -75,9 +81,10 @@ static uint8_t *S_workbook(const uint8_t *sheet, size_t size, size_t *n)
 	if (!za)
 		abort();
 	zip_source_keep(src);
+	S_add(za, "_rels/.rels", S_pkg, sizeof S_pkg - 1);
 	S_add(za, "xl/workbook.xml", S_wb, sizeof S_wb - 1);
 	S_add(za, "xl/_rels/workbook.xml.rels", S_rels, sizeof S_rels - 1);
-	S_add(za, "xl/sharedStrings.xml", S_sst, sizeof S_sst - 1);
+	S_add(za, "xl/SharedStrings.xml", S_sst, sizeof S_sst - 1); /* found without case */
 	S_add(za, "xl/styles.xml", S_styles, sizeof S_styles - 1);
 	S_add(za, "xl/worksheets/sheet1.xml", sheet, size);
 	if (zip_close(za) < 0)

@@ -236,23 +236,6 @@ static void test_gfm_noi_dung_html_and_images_warn(void **state)
 	model_release(&m);
 }
 
-static void test_doc_la_ma(void **state)
-{
-	char s[16];
-	doc_la_ma(1, s);
-	assert_string_equal(s, "I");
-	doc_la_ma(4, s);
-	assert_string_equal(s, "IV");
-	doc_la_ma(9, s);
-	assert_string_equal(s, "IX");
-	doc_la_ma(14, s);
-	assert_string_equal(s, "XIV");
-	doc_la_ma(3888, s);
-	assert_string_equal(s, "MMMDCCCLXXXVIII");
-	doc_la_ma(0, s);
-	assert_string_equal(s, "");
-}
-
 static void test_doc_md_inl_spaces_outside_marks(void **state)
 {
 	DocInl p;
@@ -334,7 +317,6 @@ int main(void)
 	    cmocka_unit_test(test_bao_cao_notes_appendix),
 	    cmocka_unit_test(test_gfm_noi_dung_invalid_utf8_position),
 	    cmocka_unit_test(test_gfm_noi_dung_html_and_images_warn),
-	    cmocka_unit_test(test_doc_la_ma),
 	    cmocka_unit_test(test_doc_md_inl_spaces_outside_marks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -213,6 +213,42 @@ static void test_date_parse_never_guesses(void **state)
 	assert_true(ok > 20000); /* the property was exercised */
 }
 
+/* Spreadsheet serials: the days Excel and LibreOffice show for them, the
+ * day that never was, both date systems, the ends of the range. */
+static void test_date_excel_serials(void **state)
+{
+	static const struct {
+		long serial;
+		int date1904, y, mo, d;
+	} known[] = {
+	    {1, 0, 1900, 1, 1},     {59, 0, 1900, 2, 28},    {60, 0, 1900, 2, 29},
+	    {61, 0, 1900, 3, 1},    {25569, 0, 1970, 1, 1},  {45597, 0, 2024, 11, 1},
+	    {45658, 0, 2025, 1, 1}, {2958465, 0, 9999, 12, 31}, {0, 1, 1904, 1, 1},
+	    {44135, 1, 2024, 11, 1}, {1, 1, 1904, 1, 2},    {2957003, 1, 9999, 12, 31},
+	};
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+		int y = 0, mo = 0, d = 0;
+		assert_int_equal(date_excel_serial(known[i].serial, known[i].date1904, &y, &mo, &d), 0);
+		assert_int_equal(y, known[i].y);
+		assert_int_equal(mo, known[i].mo);
+		assert_int_equal(d, known[i].d);
+	}
+	int y, mo, d;
+	assert_int_equal(date_excel_serial(0, 0, &y, &mo, &d), -1); /* "1900-01-00" */
+	assert_int_equal(date_excel_serial(-1, 1, &y, &mo, &d), -1);
+	assert_int_equal(date_excel_serial(2958466, 0, &y, &mo, &d), -1);
+	assert_int_equal(date_excel_serial(2957004, 1, &y, &mo, &d), -1);
+	/* the systems are 1462 days apart after February 1900, and serials
+	 * count days one by one */
+	for (long s = 0; s < 2957004; s += 97) {
+		int y1, m1, d1, y2, m2, d2;
+		assert_int_equal(date_excel_serial(s, 1, &y1, &m1, &d1), 0);
+		assert_int_equal(date_excel_serial(s + 1462, 0, &y2, &m2, &d2), 0);
+		assert_true(y1 == y2 && m1 == m2 && d1 == d2);
+		assert_int_equal(date_day(y1, m1, d1), date_day(1904, 1, 1) + (int)s);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -223,6 +259,7 @@ int main(void)
 	    cmocka_unit_test(test_date_day_numbers),
 	    cmocka_unit_test(test_date_parse),
 	    cmocka_unit_test(test_date_parse_never_guesses),
+	    cmocka_unit_test(test_date_excel_serials),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

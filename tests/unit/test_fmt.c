@@ -378,6 +378,23 @@ static void test_fmt_trich_dan_lien(void **state)
 	       "chỉ tiêu được giao; Chỉ\u00a0tiêu\u00a05");
 }
 
+static void test_fmt_la_ma(void **state)
+{
+	char s[16];
+	fmt_la_ma(1, s);
+	assert_string_equal(s, "I");
+	fmt_la_ma(4, s);
+	assert_string_equal(s, "IV");
+	fmt_la_ma(9, s);
+	assert_string_equal(s, "IX");
+	fmt_la_ma(14, s);
+	assert_string_equal(s, "XIV");
+	fmt_la_ma(3888, s);
+	assert_string_equal(s, "MMMDCCCLXXXVIII");
+	fmt_la_ma(0, s);
+	assert_string_equal(s, "");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +410,7 @@ int main(void)
 	    cmocka_unit_test(test_fmt_danh_gia),
 	    cmocka_unit_test(test_fmt_cua_so),
 	    cmocka_unit_test(test_fmt_buoc),
+	    cmocka_unit_test(test_fmt_la_ma),
 	    cmocka_unit_test(test_fmt_ngay),
 	    cmocka_unit_test(test_fmt_ngay_van_ban),
 	    cmocka_unit_test(test_fmt_giao_cau),

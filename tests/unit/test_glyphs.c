@@ -19,6 +19,8 @@
 
 #include <cmocka.h>
 
+#include "need.h"
+
 #include "buf.h"
 #include "layout.h"
 #include "out.h"
@@ -156,6 +158,7 @@ static void S_wait(pid_t pid)
 
 static void test_glyphs_marks_survive(void **state)
 {
+	test_need("pdftoppm", "poppler-utils");
 	(void)state;
 	int n_viet = S_letters();
 	assert_int_equal(n_viet, 146);
@@ -275,5 +278,5 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_glyphs_marks_survive),
 	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
+	return test_exit(cmocka_run_group_tests(tests, NULL, NULL));
 }

@@ -15,6 +15,7 @@
 #include "buf.h"
 #include "date.h"
 #include "han.h"
+#include "han_doc.h"
 #include "han_md.h"
 #include "ketqua.h"
 #include "model.h"

@@ -224,9 +224,8 @@ static void test_input_reports_every_problem(void **state)
 		"so-lieu/xa-b.csv:11:1: error: period 2023-12 is outside the reporting year 2024: one input "
 		"folder holds one year (2024 is the year most rows give)\n"
 		"so-lieu/xa-b.csv:5:1: error: period 2024-01 of target 1 is given twice (lines 2 and 5)\n"
-		"so-lieu/xa-b.csv:6:1: error: quarter 2024-Q1 (line 6) and the months it holds are both "
-		"given for target 1: 2024-01 (line 2), 2024-01 (line 5); give either the months or the "
-		"quarter\n");
+		"so-lieu/xa-b.csv:6:1: error: quarter 2024-Q1 (line 6) and the months 2024-01, 2024-01 it "
+		"holds (lines 2, 5) are both given for target 1: give either the months or the quarter\n");
 	free(msgs);
 	assert_int_equal(rc, -1);
 	model_release(&m);

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "need.h"
+
 #include "buf.h"
 #include "model.h"
 #include "pdf.h"
@@ -143,6 +145,9 @@ static void S_model(Model *m, size_t n_t, int long_unit)
 
 static char *S_run(const char *cmd)
 {
+	/* the PDFs are read back with pdfinfo and pdftotext */
+	test_need("pdfinfo", "poppler-utils");
+	test_need("pdftotext", "poppler-utils");
 	FILE *p = popen(cmd, "r");
 	assert_non_null(p);
 	Buf b;
@@ -383,5 +388,5 @@ int main(void)
 	    cmocka_unit_test(test_scorecard_con_can_in),
 	    cmocka_unit_test(test_scorecard_khong_chi_tieu),
 	};
-	return cmocka_run_group_tests(tests, S_setup, S_teardown);
+	return test_exit(cmocka_run_group_tests(tests, S_setup, S_teardown));
 }

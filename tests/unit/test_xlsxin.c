@@ -5,6 +5,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -137,6 +138,47 @@ static void test_xlsxin_plain(void **state)
 	free(got);
 }
 
+/* The rows of tests/xlsx/producers.py, as every producer's workbook
+ * gives them: the date in the workbook's date system, the formula's
+ * float noise as its whole number, empty and style-only cells no fields,
+ * the sheet found through the package's relationships. */
+static const char S_PRODUCED[] = "L2 1:0=2024-Q3 2:1=1 3:1=7 4:1=10 5:0=Quý ba\n"
+                                 "L3 1:2=2024-11-01 2:1=1 3:1=5 4:1=8 5:0=\n"
+                                 "L4 1:0=2024-12 2:1=2 3:1=10 4:1=20 5:0=\n";
+
+static void test_xlsxin_producers(void **state)
+{
+	(void)state;
+	static const char *const kinds[] = {
+	    "excel",        "excel-1904",       "excel-1904-plain", "excel-strict", "dotnet",
+	    "libreoffice-wide", "gnumeric-xfd", "relative",         "elsewhere",    "case",
+	    "backslash",    "hidden",           "named-hidden",     "zip-dd",       "zip-trailing",
+	};
+	for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++) {
+		char file[128];
+		snprintf(file, sizeof file, "tests/data/xlsx/producers/%s.xlsx", kinds[i]);
+		int rc;
+		char *got = S_read(file, &rc);
+		if (rc != CSVIN_OK || strcmp(got, S_PRODUCED))
+			fail_msg("%s read as:\n%s", kinds[i], got);
+		free(got);
+	}
+}
+
+/* A typed number keeps the rule for numbers: only a formula's value is
+ * taken as the whole number it is within 1e-9 of. */
+static void test_xlsxin_typed_noise_kept(void **state)
+{
+	(void)state;
+	int rc;
+	char *got = S_read("tests/data/xlsx/typed-noise.xlsx", &rc);
+	assert_int_equal(rc, CSVIN_OK);
+	assert_string_equal(got, "L2 1:0=2024-Q3 2:1=1 3:1=7 4:1=10 5:0=Quý ba\n"
+	                         "L3 1:2=2024-11-01 2:1=1 3:1=5 4:1=8 5:0=\n"
+	                         "L4 1:0=2024-12 2:1=2 3:1=10.000000000000002 4:1=20 5:0=\n");
+	free(got);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -144,6 +186,8 @@ int main(void)
 		cmocka_unit_test(test_xlsxin_records_no_header),
 		cmocka_unit_test(test_xlsxin_libreoffice),
 		cmocka_unit_test(test_xlsxin_plain),
+		cmocka_unit_test(test_xlsxin_producers),
+		cmocka_unit_test(test_xlsxin_typed_noise_kept),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
