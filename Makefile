@@ -34,8 +34,9 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 # Includes name a header alone ("buf.h"): every layer is on the path.
 LAYERS   = base model read eval chart build write
 vpath %.c gen $(LAYERS:%=gen/%)
-CPPFLAGS += $(LAYERS:%=-Igen/%)
-LIB_SRC  = $(wildcard $(LAYERS:%=gen/%/*.c))
+CPPFLAGS += $(LAYERS:%=-Igen/%) -Igen
+# gen/*.c beside main.c wire builders to writers and files (xuat.c).
+LIB_SRC  = $(wildcard $(LAYERS:%=gen/%/*.c)) $(filter-out gen/main.c,$(wildcard gen/*.c))
 # The compiled catalogue, under $(B) (see `make po` below).
 MO       = locale/vi/LC_MESSAGES/chitieu.mo
 # msg_vi.o: the Vietnamese messages, a table generated from po/vi.po.

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "bao_cao.h"
+#include "xuat.h"
 #include "buf.h"
 #include "bieumau.h"
 #include "chart.h"
@@ -311,10 +312,16 @@ static int S_scorecards(const Model *m, const char *path, const char *charts, co
 	return card_pdf_close(w, err);
 }
 
+/* The urging dispatch as PDF and as Word, one task: it is short. */
 static int S_job_cong_van(const S_Job *j, char **err)
 {
 	char *path = out_path(j->r, "cong-van-don-doc.pdf");
 	int rc = cong_van_pdf(j->m, path, err);
+	free(path);
+	if (rc)
+		return rc;
+	path = out_path(j->r, "cong-van-don-doc.docx");
+	rc = cong_van_docx(j->m, path, err);
 	free(path);
 	return rc;
 }
@@ -572,7 +579,7 @@ static int S_write(const Model *m, const Options *o)
 		    {"site", N_("writing the site"), S_job_site_pages, -1, -1, 0, NULL},
 		    {"report-pdf", N_("writing bao-cao.pdf"), S_job_report, -1, -1, 0, NULL},
 		    {"report-docx", N_("writing bao-cao.docx"), S_job_report_docx, -1, -1, 0, NULL},
-		    {"dispatch-pdf", N_("writing cong-van-don-doc.pdf"), S_job_cong_van, -1, -1, 0, NULL},
+		    {"dispatch", N_("writing cong-van-don-doc.pdf and .docx"), S_job_cong_van, -1, -1, 0, NULL},
 		};
 		enum { N_TASK_ALL = sizeof task / sizeof *task };
 		/* the dispatch is the last task: left out when nobody is behind */

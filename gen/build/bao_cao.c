@@ -14,6 +14,23 @@
  *     where the target does not apply; a legend above the table;
  *   - Phụ lục III lists every judged deadline step, in han.csv's order;
  *   - the clerk's headings print in upper case, as the generated ones;
+ *   - the units' notes are the last appendix ("Ghi chú của đơn vị"), a row
+ *     per unit, target and distinct note with the periods it covers; the
+ *     body names no note and refers to the appendix under each target
+ *     that has some;
+ *   - a unit whose rows miss months carries "†" after its figures (section
+ *     II's lists, Phụ lục II's cells); section I names the months missing
+ *     (up to S_TOI_DA units) and a list under Phụ lục II's table names
+ *     them for every unit;
+ *   - section II states the change against the previous period in one
+ *     sentence per target ("So với 9 tháng năm 2024: toàn tỉnh tăng …;
+ *     UBND cấp huyện …"), or "So với kỳ trước: chưa có số liệu kỳ trước.";
+ *   - a blank the clerk fills by hand is a dotted line (S_CHAM_*): the
+ *     TM. line, the capacity, the name, and with no recipients two lines
+ *     and "Lưu: VT, ……";
+ *   - the builder's sentences keep "năm 2024", "Phụ lục II", "điểm %"
+ *     together with no-break spaces (fmt_lien); the clerk's own text is
+ *     left as typed;
  *   - history (lich_su.h): the provisional mark points to section I, which
  *     names the units concerned (up to S_TOI_DA); the restatements'
  *     appendix lists the units' rows, then the groups' and the province's
@@ -28,12 +45,8 @@
 #include <string.h>
 
 #include "cong_van.h"
-#include "doc_md.h"
-#include "doc_pdf.h"
 #include "fmt.h"
 #include "han.h"
-#include "mdbuf.h"
-#include "out.h"
 #include "rank.h"
 #include "van_ban.h"
 #include "xalloc.h"
@@ -47,7 +60,7 @@
 #define S_TOI_DA 10
 
 /* The appendices, in order; a number of 0 means absent from this report. */
-enum { S_PL_KET_QUA, S_PL_DON_VI, S_PL_HAN, S_PL_DIEU_CHINH, S_PL_N };
+enum { S_PL_KET_QUA, S_PL_DON_VI, S_PL_HAN, S_PL_DIEU_CHINH, S_PL_GHI_CHU, S_PL_N };
 
 typedef struct {
 	const Model *m;
@@ -57,7 +70,8 @@ typedef struct {
 	char *ky_words;  /* "6 tháng đầu năm 2024" */
 	char *ky_mid;    /* inside a sentence: "6 tháng đầu năm 2024", "năm 2024" */
 	int pl[S_PL_N];  /* appendix numbers, 1-based; 0: absent */
-	char pl_ten[S_PL_N][32]; /* "Phụ lục II" */
+	char pl_ten[S_PL_N][32]; /* "Phụ lục II" inside a sentence (no-break spaces) */
+	char pl_ten_dong[S_PL_N][32]; /* the same on a line of its own */
 	int muc;         /* body sections numbered so far */
 } S_B;
 
@@ -73,6 +87,17 @@ static void S_nhan_chi_tieu(Buf *b, const ChiTieu *t)
 
 static void S_put(S_B *c)
 {
+	/* typography of the builder's sentences: "năm 2024", "Phụ lục II",
+	 * "điểm %" never broken over two lines */
+	if (c->k.kind == DOC_PARA || c->k.kind == DOC_ITEM || c->k.kind == DOC_TITLE)
+		for (size_t i = 0; i < c->k.inl.n; i++) {
+			Buf t;
+			buf_init(&t);
+			buf_puts(&t, c->k.inl.v[i].text);
+			fmt_lien(&t, 0);
+			free(c->k.inl.v[i].text);
+			c->k.inl.v[i].text = buf_detach(&t, NULL);
+		}
 	c->w->put(c->w, &c->k);
 	DocKind kind = c->k.kind;
 	doc_block_release(&c->k);
@@ -134,6 +159,72 @@ static void S_item(S_B *c, const char *marker)
 }
 
 /* ---- figures in words ---- */
+
+/* The mark beside the figures of a unit whose rows miss months of the
+ * window (model.h thieu_thang); the note naming the months is in section
+ * I and under Phụ lục II's table. */
+#define S_DAU "\u2020"
+
+/* 1 when unit u's figure on target t carries the mark. */
+static int S_co_dau(const Model *m, size_t u, size_t t)
+{
+	return m->thieu_thang && m->thieu_thang[u * m->n_chi_tieu + t] &&
+	       model_kq_don_vi(m, u, t)->dg != DG_CHUA_BAO_CAO;
+}
+
+/* What unit u misses, in words: "chưa gửi tệp số liệu", "thiếu số liệu
+ * tháng 12", "thiếu số liệu tháng 11 và 12 của chỉ tiêu 3; chưa báo cáo
+ * chỉ tiêu 8". */
+static void S_thieu_mo_ta(Buf *b, const Model *m, size_t u)
+{
+	size_t T = m->n_chi_tieu;
+	if (!m->don_vi[u].co_so_lieu) {
+		buf_puts(b, "chưa gửi tệp số liệu");
+		return;
+	}
+	unsigned want = (1u << m->cua_so.last_month) - 1;
+	unsigned common = 0;
+	int same = 1, n_app = 0;
+	for (size_t t = 0; t < T; t++) {
+		if (!model_applies(m, u, t))
+			continue;
+		unsigned x = m->thieu_thang ? m->thieu_thang[u * T + t] : 0;
+		if (!n_app++)
+			common = x;
+		else if (x != common)
+			same = 0;
+	}
+	if (same && common && common != want) {
+		buf_puts(b, "thiếu số liệu ");
+		fmt_thang(b, common);
+		return;
+	}
+	int first = 1;
+	for (size_t t = 0; t < T; t++) {
+		unsigned x = m->thieu_thang ? m->thieu_thang[u * T + t] : 0;
+		if (!model_applies(m, u, t) || !x)
+			continue;
+		buf_puts(b, first ? "" : "; ");
+		first = 0;
+		if (x == want)
+			buf_printf(b, "chưa báo cáo chỉ tiêu %d", m->chi_tieu[t].stt);
+		else {
+			buf_puts(b, "thiếu số liệu ");
+			fmt_thang(b, x);
+			buf_printf(b, " của chỉ tiêu %d", m->chi_tieu[t].stt);
+		}
+	}
+}
+
+/* A target's name inside a sentence or brackets: without its own final
+ * full stop (no "quốc gia.)" or "quốc gia.;"). */
+static int S_ten_len(const ChiTieu *ct)
+{
+	size_t len = strlen(ct->ten);
+	while (len && (ct->ten[len - 1] == '.' || ct->ten[len - 1] == ' '))
+		len--;
+	return (int)len;
+}
 
 /* "80,50% (161/200)", "không phát sinh (0/0)", "chưa báo cáo" */
 static void S_so_lieu(S_B *c, int style, const ChiTieu *t, const KetQua *k)
@@ -228,14 +319,22 @@ static void S_lich_su_chung(S_B *c)
 			size_t u = (size_t)m->thu_tu_don_vi[i];
 			if (!m->thieu_don_vi[u])
 				continue;
-			if (n < S_TOI_DA)
-				S_tf(c, 0, "%s%s", n ? ", " : "", model_ten_don_vi(m, u));
+			if (n < S_TOI_DA) {
+				buf_reset(&c->b);
+				S_thieu_mo_ta(&c->b, m, u);
+				char *why = buf_detach(&c->b, NULL);
+				S_tf(c, 0, "%s%s (%s)", n ? "; " : "", model_ten_don_vi(m, u), why);
+				free(why);
+			}
 			n++;
 		}
 		if (n > S_TOI_DA)
-			S_tf(c, 0, " và %zu đơn vị khác", n - S_TOI_DA);
-		S_t(c, 0, ". Kết quả sẽ được tính lại khi các đơn vị báo cáo đủ; chi tiết tại trang Chất "
-		          "lượng số liệu của trang tin.");
+			S_tf(c, 0, " và %zu đơn vị khác (danh sách đầy đủ dưới bảng %s)", n - S_TOI_DA,
+			     c->pl_ten[S_PL_DON_VI]);
+		S_tf(c, 0,
+		     ". Số liệu của đơn vị chưa đủ các tháng được đánh dấu %s bên cạnh tại mục II và %s; "
+		     "kết quả sẽ được tính lại khi các đơn vị báo cáo đủ.",
+		     S_DAU, c->pl_ten[S_PL_DON_VI]);
 		S_par(c, 0);
 	}
 	if (m->ls.co_truoc) {
@@ -248,6 +347,42 @@ static void S_lich_su_chung(S_B *c)
 			     c->pl_ten[S_PL_DIEU_CHINH]);
 		S_par(c, 0);
 	}
+}
+
+/* Section II, per target: the province's and groups' change against the
+ * previous period of the same year, as published: "So với 9 tháng năm
+ * 2024: toàn tỉnh tăng 2,14 điểm %; UBND cấp huyện không đổi; …", or
+ * "So với kỳ trước: chưa có số liệu kỳ trước." */
+static void S_ky_truoc(S_B *c, size_t t)
+{
+	const Model *m = c->m;
+	const LichSu *ls = &m->ls;
+	const ChiTieu *ct = &m->chi_tieu[t];
+	S_kind(c, DOC_PARA);
+	if (!ls->co_truoc || !ls->tr_tinh) {
+		S_t(c, 0, "So với kỳ trước: chưa có số liệu kỳ trước.");
+		S_par(c, 0);
+		return;
+	}
+	buf_reset(&c->b);
+	buf_puts(&c->b, "So với ");
+	fmt_ky_cu(&c->b, ls->truoc);
+	buf_puts(&c->b, ": ");
+	S_ten_tinh_giua_cau(&c->b, m);
+	buf_putc(&c->b, ' ');
+	fmt_ky_truoc(&c->b, &m->kq_tinh[t], &ls->tr_tinh[t], ct, NULL);
+	doc_add_buf(&c->k.inl, 0, &c->b);
+	for (size_t g = 0; g < m->n_nhom; g++) {
+		if (!ct->ap_dung[g])
+			continue;
+		buf_reset(&c->b);
+		buf_printf(&c->b, "; %s ", m->nhom[g].ten);
+		fmt_ky_truoc(&c->b, model_kq_nhom(m, g, t), &ls->tr_nhom[g * m->n_chi_tieu + t], ct,
+		             NULL);
+		doc_add_buf(&c->k.inl, 0, &c->b);
+	}
+	S_t(c, 0, ".");
+	S_par(c, 0);
 }
 
 /* Section II, per target: the province's and groups' change against the
@@ -286,8 +421,9 @@ static void S_cung_ky(S_B *c, size_t t)
 static void S_meta(S_B *c)
 {
 	const Model *m = c->m;
-	char *title = xasprintf("%s %s", S_loai(m), c->ky_words);
+	/* the Title is the summary line, as the first page reads it */
 	const char *ty = model_conf(m, "trich_yeu");
+	char *title = *ty ? xasprintf("%s %s", ty, c->ky_mid) : xstrdup(c->ky_words);
 	char *subject = xasprintf("%s %s", *ty ? ty : "Kết quả thực hiện các chỉ tiêu", c->ky_mid);
 	const char *kw = model_conf(m, "tu_khoa");
 	char ky[16];
@@ -333,6 +469,22 @@ static void S_header(S_B *c)
 	const char *note = model_conf(m, "ghi_chu_du_lieu");
 	c->k.line[1] = *note ? note : NULL;
 	S_put(c);
+	/* "Kính gửi: …" under the summary line, for a report sent upward */
+	size_t n_kg;
+	char **kg = van_ban_list(model_conf(m, "kinh_gui"), &n_kg);
+	if (n_kg) {
+		for (size_t i = 0; i < n_kg; i++) {
+			char *s = xasprintf("%s%s", kg[i], i + 1 == n_kg ? "." : ";");
+			free(kg[i]);
+			kg[i] = s;
+		}
+		S_kind(c, DOC_KINH_GUI);
+		c->k.line[0] = "Kính gửi:";
+		c->k.item = (const char *const *)kg;
+		c->k.n_item = n_kg;
+		S_put(c);
+	}
+	van_ban_list_free(kg, n_kg);
 	S_tam_tinh_trang_dau(c);
 }
 
@@ -397,14 +549,11 @@ static void S_ket_qua_chung(S_B *c)
 			const ChiTieu *ct = &m->chi_tieu[t];
 			S_kind(c, DOC_ITEM);
 			/* the name inside brackets, without its own full stop */
-			size_t len = strlen(ct->ten);
-			while (len && ct->ten[len - 1] == '.')
-				len--;
-			S_tf(c, 0, "Chỉ tiêu %d (%.*s): ", ct->stt, (int)len, ct->ten);
+			S_tf(c, 0, "Chỉ tiêu %d (%.*s): ", ct->stt, S_ten_len(ct), ct->ten);
 			S_so_lieu(c, DOC_BOLD, ct, k);
 			buf_reset(&c->b);
 			buf_puts(&c->b, ", giao ");
-			fmt_giao_chi_tieu(&c->b, ct);
+			fmt_giao_cau(&c->b, ct);
 			buf_puts(&c->b, --left ? ";" : ".");
 			doc_add_buf(&c->k.inl, 0, &c->b);
 			S_item(c, "-");
@@ -463,10 +612,25 @@ static void S_ket_qua_chung(S_B *c)
 
 /* ---- II. per target ---- */
 
-/* The notes unit u gave with its figures of target t in the window, as
- * the site prints them: "Th3: Hệ thống gián đoạn; Quý II: …". */
-static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
+/* The notes unit u gave with its figures of target t in the window, each
+ * distinct text once with the periods it covers, in the order first met
+ * (the rows are sorted by period). */
+typedef struct {
+	const char *text; /* borrowed from the model */
+	Ky *ky;
+	size_t n_ky, cap_ky;
+} S_GhiChu;
+
+typedef struct {
+	S_GhiChu *v;
+	size_t n, cap;
+} S_GhiChus;
+
+static void S_ghi_chu(S_GhiChus *g, const Model *m, size_t u, size_t t)
 {
+	for (size_t i = 0; i < g->n; i++)
+		free(g->v[i].ky);
+	g->n = 0;
 	for (size_t i = model_so_lieu_dau(m, u, t); i < m->n_so_lieu; i++) {
 		const SoLieu *r = &m->so_lieu[i];
 		if ((size_t)r->don_vi != u || (size_t)r->chi_tieu != t)
@@ -474,11 +638,40 @@ static void S_ghi_chu(Buf *b, const Model *m, size_t u, size_t t)
 		if (!r->ghi_chu || !*r->ghi_chu || r->ky.year != m->cua_so.year ||
 		    ky_last_month(r->ky) > m->cua_so.last_month)
 			continue;
-		if (b->len)
-			buf_puts(b, "; ");
-		fmt_buoc(b, r->ky);
-		buf_printf(b, ": %s", r->ghi_chu);
+		size_t k = 0;
+		while (k < g->n && strcmp(g->v[k].text, r->ghi_chu))
+			k++;
+		if (k == g->n) {
+			g->v = xgrow(g->v, &g->cap, g->n + 1, sizeof *g->v);
+			memset(&g->v[k], 0, sizeof g->v[k]);
+			g->v[k].text = r->ghi_chu;
+			g->n++;
+		}
+		S_GhiChu *e = &g->v[k];
+		e->ky = xgrow(e->ky, &e->cap_ky, e->n_ky + 1, sizeof *e->ky);
+		e->ky[e->n_ky++] = r->ky;
 	}
+}
+
+static void S_ghi_chus_release(S_GhiChus *g)
+{
+	for (size_t i = 0; i < g->cap && i < g->n; i++)
+		free(g->v[i].ky);
+	free(g->v);
+}
+
+/* 1 when some unit gave a note on target t (t < 0: on any target). */
+static int S_co_ghi_chu(const Model *m, long t)
+{
+	for (size_t i = 0; i < m->n_so_lieu; i++) {
+		const SoLieu *r = &m->so_lieu[i];
+		if (!r->ghi_chu || !*r->ghi_chu || (t >= 0 && r->chi_tieu != t) ||
+		    r->ky.year != m->cua_so.year || ky_last_month(r->ky) > m->cua_so.last_month ||
+		    !model_applies(m, (size_t)r->don_vi, (size_t)r->chi_tieu))
+			continue;
+		return 1;
+	}
+	return 0;
 }
 
 /* The units of target t judged dg, in display order: up to S_TOI_DA
@@ -500,16 +693,8 @@ static size_t S_don_vi_list(S_B *c, size_t t, DanhGia dg, int only_small, int wi
 			if (with_figure) {
 				S_t(c, 0, " ");
 				S_so_lieu(c, 0, ct, k);
-				/* why it fell short, in the unit's words */
-				buf_reset(&c->b);
-				S_ghi_chu(&c->b, m, u, t);
-				if (c->b.len) {
-					char *g = buf_detach(&c->b, NULL);
-					S_t(c, 0, " (");
-					S_t(c, DOC_ITALIC, g);
-					S_t(c, 0, ")");
-					free(g);
-				}
+				if (S_co_dau(m, u, t))
+					S_t(c, 0, S_DAU);
 			}
 		}
 		n++;
@@ -544,16 +729,16 @@ static void S_chi_tieu(S_B *c, size_t t)
 	S_kind(c, DOC_PARA);
 	buf_reset(&c->b);
 	buf_puts(&c->b, "Chỉ tiêu giao: ");
-	fmt_giao_chi_tieu(&c->b, ct);
-	if (*ct->don_vi_tinh && strcmp(ct->don_vi_tinh, "%") != 0)
-		buf_printf(&c->b, " (%s)", ct->don_vi_tinh);
+	fmt_giao_cau(&c->b, ct);
 	buf_puts(&c->b, ". Kết quả ");
 	S_ten_tinh_giua_cau(&c->b, m);
 	buf_puts(&c->b, ": ");
 	doc_add_buf(&c->k.inl, 0, &c->b);
 	S_so_lieu(c, DOC_BOLD, ct, k);
-	S_t(c, 0, " — ");
-	S_t(c, DOC_BOLD, fmt_danh_gia(k->dg));
+	if (k->dg != DG_CHUA_BAO_CAO) { /* "chưa báo cáo" says its verdict */
+		S_t(c, 0, " — ");
+		S_t(c, DOC_BOLD, fmt_danh_gia(k->dg));
+	}
 	if (k->so_dv_danh_gia)
 		S_tf(c, 0, "; %d/%d đơn vị được đánh giá đạt", k->so_dv_dat, k->so_dv_danh_gia);
 	S_t(c, 0, ".");
@@ -572,19 +757,21 @@ static void S_chi_tieu(S_B *c, size_t t)
 		S_kind(c, DOC_ITEM);
 		S_tf(c, 0, "%s: ", m->nhom[g].ten);
 		S_so_lieu(c, 0, ct, kg);
-		S_tf(c, 0, ", %s", fmt_danh_gia(kg->dg));
+		if (kg->dg != DG_CHUA_BAO_CAO)
+			S_tf(c, 0, ", %s", fmt_danh_gia(kg->dg));
 		if (kg->so_dv_danh_gia)
 			S_tf(c, 0, "; %d/%d đơn vị đạt", kg->so_dv_dat, kg->so_dv_danh_gia);
 		S_t(c, 0, g == last_g ? "." : ";");
 		S_item(c, "-");
 	}
+	S_ky_truoc(c, t);
 	S_cung_ky(c, t);
 
 	S_kind(c, DOC_FIGURE);
 	char stem[40];
 	snprintf(stem, sizeof stem, "chi-tieu-%d", ct->stt);
 	c->k.line[0] = stem;
-	S_tf(c, 0, "Biểu đồ xu hướng theo kỳ: chỉ tiêu %d, %s", ct->stt, ct->ten);
+	S_tf(c, 0, "Biểu đồ xu hướng theo kỳ: chỉ tiêu %d, %.*s", ct->stt, S_ten_len(ct), ct->ten);
 	S_put(c);
 
 	size_t n_cd = S_dem(m, t, DG_CHUA_DAT, 0);
@@ -616,6 +803,12 @@ static void S_chi_tieu(S_B *c, size_t t)
 		S_t(c, 0, " ");
 		S_don_vi_list(c, t, DG_CHUA_BAO_CAO, 0, 0);
 		S_t(c, 0, ".");
+		S_par(c, 0);
+	}
+	if (c->pl[S_PL_GHI_CHU] && S_co_ghi_chu(m, (long)t)) {
+		S_kind(c, DOC_PARA);
+		S_tf(c, DOC_ITALIC, "Ghi chú của các đơn vị về chỉ tiêu này: tại %s.",
+		     c->pl_ten[S_PL_GHI_CHU]);
 		S_par(c, 0);
 	}
 }
@@ -751,11 +944,39 @@ static void S_noi_dung(S_B *c, size_t from, size_t to)
 
 /* ---- the signature ---- */
 
+#define S_CHAM_NGAN VAN_BAN_CHAM_NGAN
+#define S_CHAM_DAI VAN_BAN_CHAM_DAI
+
+static int S_nhu_tren(const char *s)
+{
+	return !strcmp(s, "Như trên") || !strcmp(s, "như trên") || !strcmp(s, "Như trên.") ||
+	       !strcmp(s, "Như trên;");
+}
+
+/* The signature and "Nơi nhận" always print (SPEC: a missing key is a
+ * blank, never a missing block): a missing TM. line, capacity or name is
+ * a dotted blank; no recipients: "……;" twice and "Lưu: VT, ……".  "Như
+ * trên" (the addressees of "Kính gửi") is listed only when kinh_gui
+ * names them, first. */
 static void S_chu_ky(S_B *c)
 {
-	size_t n;
-	char **item = van_ban_list(model_conf(c->m, "noi_nhan"), &n);
-	van_ban_chu_ky(c->w, c->m, item, n);
+	const Model *m = c->m;
+	size_t n_nn;
+	char **nn = van_ban_list(model_conf(m, "noi_nhan"), &n_nn);
+	char **item = xcalloc(n_nn + 4, sizeof *item);
+	size_t n = 0;
+	if (*model_conf(m, "kinh_gui"))
+		item[n++] = xstrdup("Như trên");
+	for (size_t i = 0; i < n_nn; i++)
+		if (!S_nhu_tren(nn[i]))
+			item[n++] = xstrdup(nn[i]);
+	van_ban_list_free(nn, n_nn);
+	if (n == (*model_conf(m, "kinh_gui") ? 1u : 0u)) {
+		item[n++] = xstrdup(S_CHAM_NGAN);
+		item[n++] = xstrdup(S_CHAM_NGAN);
+		item[n++] = xstrdup("Lưu: VT, " S_CHAM_NGAN);
+	}
+	van_ban_chu_ky(c->w, m, item, n);
 	van_ban_list_free(item, n);
 }
 
@@ -772,7 +993,7 @@ static void S_phu_luc(S_B *c, int which, const char *title_upper, int landscape)
 	buf_release(&so);
 	S_kind(c, DOC_APPENDIX);
 	c->k.flags = landscape ? DOC_F_LANDSCAPE : 0;
-	c->k.line[0] = c->pl_ten[which];
+	c->k.line[0] = c->pl_ten_dong[which];
 	c->k.line[1] = title_upper;
 	c->k.line[2] = kem.ptr;
 	S_put(c);
@@ -939,8 +1160,10 @@ static void S_pl_don_vi(S_B *c)
 	Buf lg;
 	buf_init(&lg);
 	fmt_chu_giai(&lg);
-	S_tf(c, DOC_ITALIC, "Mỗi ô: tỷ lệ (%%) và ký hiệu đánh giá: %s. (*) mẫu số nhỏ (dưới %d).",
-	     lg.ptr, MAU_SO_NHO);
+	S_tf(c, DOC_ITALIC,
+	     "Mỗi ô: tỷ lệ (%%) và ký hiệu đánh giá: %s. (*) mẫu số nhỏ (dưới %d). %s số liệu chưa "
+	     "đủ các tháng của kỳ (các tháng thiếu ghi dưới bảng).",
+	     lg.ptr, MAU_SO_NHO, S_DAU);
 	buf_release(&lg);
 	S_par(c, DOC_F_NOINDENT);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
@@ -948,9 +1171,9 @@ static void S_pl_don_vi(S_B *c)
 		buf_reset(&c->b);
 		S_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
 		doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
-		S_tf(c, 0, ": %s (giao ", m->chi_tieu[t].ten);
+		S_tf(c, 0, ": %.*s (giao ", S_ten_len(&m->chi_tieu[t]), m->chi_tieu[t].ten);
 		buf_reset(&c->b);
-		fmt_giao_chi_tieu(&c->b, &m->chi_tieu[t]);
+		fmt_giao_cau(&c->b, &m->chi_tieu[t]);
 		doc_add_buf(&c->k.inl, 0, &c->b);
 		S_t(c, 0, t + 1 == m->n_chi_tieu ? ")." : ");");
 		S_item(c, "-");
@@ -1001,10 +1224,12 @@ static void S_pl_don_vi(S_B *c)
 					buf_puts(b, fmt_ky_hieu(k->dg));
 				else {
 					fmt_ty_le(b, k->n, k->d, &m->chi_tieu[t]);
-					buf_printf(b, " %s", fmt_ky_hieu(k->dg));
+					buf_printf(b, "\u00a0%s", fmt_ky_hieu(k->dg));
 					if (model_mau_so_nho(k))
-						buf_puts(b, " (*)");
+						buf_puts(b, "\u00a0(*)");
 				}
+				if (S_co_dau(m, u, t))
+					buf_puts(b, S_DAU);
 			}
 			S_cell(&r[2 + t], b->ptr, 0, DOC_AL_CENTER);
 		}
@@ -1014,6 +1239,27 @@ static void S_pl_don_vi(S_B *c)
 	S_cells_free(r, n);
 	S_cells_free(h, n);
 	free(w);
+	/* the note of the marks: every unit whose figures miss months */
+	int any = 0;
+	size_t left = m->n_thieu;
+	for (size_t i = 0; i < m->n_don_vi; i++) {
+		size_t u = (size_t)m->thu_tu_don_vi[i];
+		if (!m->thieu_don_vi[u])
+			continue;
+		if (!any) {
+			S_kind(c, DOC_PARA);
+			S_tf(c, DOC_ITALIC, "%s Đơn vị chưa báo cáo đủ số liệu của kỳ:", S_DAU);
+			S_par(c, DOC_F_NOINDENT);
+		}
+		any = 1;
+		S_kind(c, DOC_ITEM);
+		buf_reset(&c->b);
+		buf_printf(&c->b, "%s: ", model_ten_don_vi(m, u));
+		S_thieu_mo_ta(&c->b, m, u);
+		buf_putc(&c->b, --left ? ';' : '.');
+		doc_add_buf(&c->k.inl, 0, &c->b);
+		S_item(c, "-");
+	}
 }
 
 /* Phụ lục III: every judged deadline step. */
@@ -1097,9 +1343,14 @@ static void S_pl_dieu_chinh(S_B *c)
 	enum { N = 5 };
 	static const float w[N] = {5, 22, 31, 21, 21};
 	DocCell *h = xcalloc(N, sizeof *h), *r = xcalloc(N, sizeof *r);
-	char ky[16];
-	ky_format(ls->truoc, ky);
-	char *cu = xasprintf("Đã công bố (%s)", ky);
+	buf_reset(&c->b);
+	buf_puts(&c->b, "Đã công bố (");
+	size_t at = c->b.len;
+	fmt_ky_cu(&c->b, ls->truoc);
+	if (!strncmp(c->b.ptr + at, "Năm ", 4))
+		c->b.ptr[at] = 'n';
+	buf_putc(&c->b, ')');
+	char *cu = buf_detach(&c->b, NULL);
 	const char *head[N] = {"Stt", "Đơn vị", "Chỉ tiêu", cu, "Tính lại từ số liệu hiện nay"};
 	for (size_t i = 0; i < N; i++)
 		S_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
@@ -1126,23 +1377,100 @@ static void S_pl_dieu_chinh(S_B *c)
 	S_cells_free(h, N);
 }
 
+/* The units' notes: per unit (groups in order, units in registry order
+ * within a group) and target, each distinct note once with the periods it
+ * covers; the unit's cell spans its rows. */
+static void S_pl_ghi_chu(S_B *c)
+{
+	const Model *m = c->m;
+	S_phu_luc(c, S_PL_GHI_CHU, "GHI CHÚ CỦA ĐƠN VỊ", 0);
+	S_kind(c, DOC_PARA);
+	S_t(c, DOC_ITALIC,
+	    "Ghi chú các đơn vị gửi kèm số liệu, mỗi ghi chú in một lần cùng các kỳ có ghi chú đó.");
+	S_par(c, DOC_F_NOINDENT);
+	enum { N = 5 };
+	static const float w[N] = {5, 24, 9, 46, 16};
+	static const char *const head[N] = {"Stt", "Đơn vị", "Chỉ tiêu số", "Ghi chú của đơn vị",
+	                                    "Kỳ có ghi chú"};
+	DocCell *h = xcalloc(N, sizeof *h), *r = xcalloc(N, sizeof *r);
+	for (size_t i = 0; i < N; i++)
+		S_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
+	S_table(c, N, w, h, 1);
+	S_GhiChus g;
+	memset(&g, 0, sizeof g);
+	Buf *b = &c->b;
+	size_t stt = 0, T = m->n_chi_tieu;
+	for (size_t gi = 0; gi < m->n_nhom; gi++)
+		for (size_t u = 0; u < m->n_don_vi; u++) {
+			if (m->don_vi[u].nhom != (int)gi)
+				continue;
+			/* the unit's rows: counted first, for its cell's span */
+			size_t n_row = 0;
+			for (size_t t = 0; t < T; t++)
+				if (model_applies(m, u, t)) {
+					S_ghi_chu(&g, m, u, t);
+					n_row += g.n;
+				}
+			if (!n_row)
+				continue;
+			int first = 1;
+			for (size_t t = 0; t < T; t++) {
+				if (!model_applies(m, u, t))
+					continue;
+				S_ghi_chu(&g, m, u, t);
+				for (size_t k = 0; k < g.n; k++) {
+					if (first) {
+						buf_reset(b);
+						buf_printf(b, "%zu", ++stt);
+						S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+						r[0].rowspan = (int)n_row;
+						S_cell(&r[1], model_ten_don_vi(m, u), 0, DOC_AL_LEFT);
+						r[1].rowspan = (int)n_row;
+					} else {
+						buf_reset(b);
+						buf_printf(b, "%zu", stt);
+						S_cover(&r[0], b->ptr);
+						S_cover(&r[1], model_ten_don_vi(m, u));
+					}
+					first = 0;
+					buf_reset(b);
+					buf_printf(b, "%d", m->chi_tieu[t].stt);
+					S_cell(&r[2], b->ptr, 0, DOC_AL_CENTER);
+					buf_reset(b);
+					fmt_trich_dan(b, g.v[k].text);
+					S_cell(&r[3], b->ptr, 0, DOC_AL_LEFT);
+					buf_reset(b);
+					fmt_cac_ky(b, g.v[k].ky, g.v[k].n_ky);
+					S_cell(&r[4], b->ptr, 0, DOC_AL_LEFT);
+					S_row(c, N, r, 0);
+				}
+			}
+		}
+	S_table_end(c);
+	S_ghi_chus_release(&g);
+	S_cells_free(r, N);
+	S_cells_free(h, N);
+}
+
 /* The appendices in order: one more is a line here and its number
  * follows (the restatements go after the deadline tasks). */
 static const struct {
 	void (*fn)(S_B *c);
-} S_PL[S_PL_N] = {{S_pl_ket_qua}, {S_pl_don_vi}, {S_pl_han}, {S_pl_dieu_chinh}};
+} S_PL[S_PL_N] = {{S_pl_ket_qua}, {S_pl_don_vi}, {S_pl_han}, {S_pl_dieu_chinh}, {S_pl_ghi_chu}};
 
 static void S_number_appendices(S_B *c)
 {
 	const LichSu *ls = &c->m->ls;
 	int co[S_PL_N] = {1, 1, c->m->han.co && c->m->han.n_kq > 0,
-	                  ls->co_truoc && (ls->n_dc || ls->n_dc_tong)};
+	                  ls->co_truoc && (ls->n_dc || ls->n_dc_tong), S_co_ghi_chu(c->m, -1)};
 	int n = 0;
 	for (int i = 0; i < S_PL_N; i++) {
 		c->pl[i] = co[i] ? ++n : 0;
 		char so[16];
 		fmt_la_ma(c->pl[i], so);
-		snprintf(c->pl_ten[i], sizeof c->pl_ten[i], "Phụ lục %s", so);
+		/* no-break spaces: "Phụ lục II" never breaks inside a sentence */
+		snprintf(c->pl_ten[i], sizeof c->pl_ten[i], "Phụ\u00a0lục\u00a0%s", so);
+		snprintf(c->pl_ten_dong[i], sizeof c->pl_ten_dong[i], "Phụ lục %s", so);
 	}
 }
 
@@ -1168,7 +1496,9 @@ static void S_colophon(S_B *c)
 		           "theo thứ tự tên): ",
 		           m->n_tep);
 		fmt_hex(&c->b, sha, sizeof sha);
-		buf_puts(&c->b, "; mã của từng tệp: bao-cao.md, mục “Tệp đầu vào”.");
+		/* the per-file digests are on the screen only (below): the
+		 * printed report refers to nothing outside itself */
+		buf_puts(&c->b, ".");
 		doc_add_buf(&c->k.inl, 0, &c->b);
 	}
 	/* the urging dispatch written beside it (cong_van.h) */
@@ -1288,53 +1618,4 @@ void bao_cao_build_phan(const Model *m, DocWriter *w, BaoCaoPhan phan)
 	buf_release(&c.b);
 	free(c.ky_words);
 	free(c.ky_mid);
-}
-
-void bao_cao_md_phan(Buf *out, const Model *m, BaoCaoPhan phan)
-{
-	DocWriter *w = doc_md_new(out, "charts/");
-	bao_cao_build_phan(m, w, phan);
-	doc_md_free(w);
-}
-
-void bao_cao_md(Buf *out, const Model *m, const char *img_prefix)
-{
-	DocWriter *w = doc_md_new(out, img_prefix);
-	bao_cao_build(m, w);
-	doc_md_free(w);
-}
-
-static void S_file_cut(MdSink *s, int kind)
-{
-	(void)kind;
-	if (s->md.len)
-		fwrite(s->md.ptr, 1, s->md.len, (FILE *)s->arg);
-	buf_reset(&s->md);
-}
-
-int bao_cao_md_file(const Model *m, const char *path, const char *img_prefix, char **err)
-{
-	FILE *fp = out_open_file(path, err);
-	if (!fp)
-		return -1;
-	MdSink s = {.min = 64 * 1024, .cut = S_file_cut, .arg = fp};
-	buf_init(&s.md);
-	buf_init(&s.head);
-	md_sink_begin(&s);
-	bao_cao_md(&s.md, m, img_prefix);
-	md_sink_end();
-	S_file_cut(&s, MD_CUT_BLOCKS);
-	buf_release(&s.md);
-	buf_release(&s.head);
-	/* a failed fwrite leaves the stream's error set: the close reports it */
-	return out_close_file(fp, path, err);
-}
-
-int bao_cao_pdf(const Model *m, const char *path, const char *charts_dir, char **err)
-{
-	DocWriter *w = doc_pdf_open(path, charts_dir, err);
-	if (!w)
-		return -1;
-	bao_cao_build(m, w);
-	return doc_pdf_close(w, err);
 }

@@ -29,8 +29,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "doc_md.h"
-#include "doc_pdf.h"
 #include "fmt.h"
 #include "han.h"
 #include "rank.h"
@@ -1183,20 +1181,4 @@ void cong_van_build(const Model *m, DocWriter *w)
 	free(c.thu_tu);
 	free(c.ky_mid);
 	free(c.so_pl);
-}
-
-void cong_van_md(Buf *out, const Model *m)
-{
-	DocWriter *w = doc_md_new(out, "");
-	cong_van_build(m, w);
-	doc_md_free(w);
-}
-
-int cong_van_pdf(const Model *m, const char *path, char **err)
-{
-	DocWriter *w = doc_pdf_open(path, NULL, err);
-	if (!w)
-		return -1;
-	cong_van_build(m, w);
-	return doc_pdf_close(w, err);
 }

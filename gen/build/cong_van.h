@@ -50,9 +50,4 @@ int cong_van_han_gui(const Model *m);
  * last).  Call only when cong_van_so_don_vi() > 0. */
 void cong_van_build(const Model *m, DocWriter *w);
 
-/* cong-van-don-doc.md into out. */
-void cong_van_md(Buf *out, const Model *m);
-/* cong-van-don-doc.pdf at path: 0, or -1 with *err (caller frees). */
-int cong_van_pdf(const Model *m, const char *path, char **err);
-
 #endif

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bao_cao.h"
+#include "doc_md.h"
 #include "eval.h"
 #include "fmt.h"
 #include "han_md.h"
@@ -782,6 +783,15 @@ static int S_co_thieu(const MdCtx *c, size_t u)
  * of its ranking among those that miss some target (at most 10, the last
  * first) with their verdicts, then the units that did not report or
  * reported only part of the window. */
+
+/* A part of the report (bao_cao_build_phan) as Markdown, for the index. */
+static void S_bao_cao_phan(Buf *out, const Model *m, BaoCaoPhan phan)
+{
+	DocWriter *w = doc_md_new(out, "charts/");
+	bao_cao_build_phan(m, w, phan);
+	doc_md_free(w);
+}
+
 static void S_can_chu_y(Buf *b, const Model *m, const MdCtx *c)
 {
 	size_t n = m->n_don_vi ? m->n_don_vi : 1;
@@ -916,11 +926,11 @@ void md_trang_chu(Buf *out, const Model *m, const MdCtx *ctx)
 	S_can_chu_y(out, m, c);
 	md_cut(out, MD_CUT_BLOCKS);
 	/* the report's own words and table (bao_cao.c), not composed again */
-	bao_cao_md_phan(out, m, BAO_CAO_KET_QUA_CHUNG);
+	S_bao_cao_phan(out, m, BAO_CAO_KET_QUA_CHUNG);
 	md_cut(out, MD_CUT_BLOCKS);
 	S_bieu_do_nho(out, m);
 	md_cut(out, MD_CUT_BLOCKS);
-	bao_cao_md_phan(out, m, BAO_CAO_PHU_LUC_KET_QUA);
+	S_bao_cao_phan(out, m, BAO_CAO_PHU_LUC_KET_QUA);
 	md_cut(out, MD_CUT_BLOCKS);
 	buf_puts(out, "## Kết quả theo nhóm đơn vị\n\n");
 	for (size_t g = 0; g < m->n_nhom; g++) {

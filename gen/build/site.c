@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bao_cao.h"
+#include "xuat.h"
 #include "buf.h"
 #include "fmt.h"
 #include "gfm.h"

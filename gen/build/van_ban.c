@@ -88,10 +88,13 @@ void van_ban_chu_ky(DocWriter *w, const Model *m, char *const *item, size_t n)
 	doc_block_init(&k, DOC_SIGNATURE);
 	k.item = (const char *const *)own;
 	k.n_item = n;
-	k.line[0] = model_conf(m, "ky_tm");
+	/* SPEC: a missing key is a blank the clerk fills, never a missing block */
+	const char *tm = model_conf(m, "ky_tm"), *cv = model_conf(m, "ky_chuc_vu");
+	const char *ten = model_conf(m, "ky_ten");
+	k.line[0] = *tm ? tm : "TM. " VAN_BAN_CHAM_DAI;
 	k.line[1] = model_conf(m, "ky_kt");
-	k.line[2] = model_conf(m, "ky_chuc_vu");
-	k.line[3] = model_conf(m, "ky_ten");
+	k.line[2] = *cv ? cv : VAN_BAN_CHAM_NGAN;
+	k.line[3] = *ten ? ten : VAN_BAN_CHAM_DAI;
 	k.line[4] = "Nơi nhận:";
 	w->put(w, &k);
 	doc_block_release(&k);

@@ -30,6 +30,11 @@ void van_ban_header(DocWriter *w, const Model *m, const char *so_line, const cha
 /* A '|' list of bao-cao.conf (noi_nhan) split into trimmed entries, empty
  * ones skipped; *n of them.  Free with van_ban_list_free(). */
 char **van_ban_list(const char *list, size_t *n);
+/* A blank the clerk fills by hand: dotted, of a length that holds what
+ * is written there (a short title, a name). */
+#define VAN_BAN_CHAM_NGAN "……………………"
+#define VAN_BAN_CHAM_DAI "……………………………"
+
 void van_ban_list_free(char **item, size_t n);
 
 /* Emits the signature (ky_tm, ky_kt, ky_chuc_vu, ky_ten) beside "Nơi nhận:"

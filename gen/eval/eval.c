@@ -407,7 +407,12 @@ int eval_run_opts(Model *m, const char *ky, const EvalOpts *o)
 				break;
 			}
 	S_warn_coverage(m, cover);
-	free(cover);
+	/* what the marks at the figures say (model.h) */
+	unsigned want = (1u << m->cua_so.last_month) - 1;
+	for (size_t u = 0; u < U; u++)
+		for (size_t t = 0; t < T; t++)
+			cover[u * T + t] = model_applies(m, u, t) ? want & ~cover[u * T + t] : 0;
+	m->thieu_thang = cover;
 	m->n_thieu = 0;
 	for (size_t u = 0; u < U; u++)
 		m->n_thieu += m->thieu_don_vi[u];

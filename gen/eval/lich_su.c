@@ -400,9 +400,10 @@ static void S_dieu_chinh(Model *m, const S_Pub *p)
 		S_add(&ls->dc_tong, &ls->n_dc_tong, &cap_tong, -1, -1, t, &c->kq, &tinh[t]);
 		ls->n_ct_tinh_doi += c->kq.dg != tinh[t].dg;
 	}
-	free(cu_dv);
-	free(cu_nhom);
-	free(cu_tinh);
+	/* kept: the change against the previous period */
+	ls->tr_don_vi = cu_dv;
+	ls->tr_nhom = cu_nhom;
+	ls->tr_tinh = cu_tinh;
 	free(dv);
 	free(nhom);
 	free(tinh);

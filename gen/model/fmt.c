@@ -747,3 +747,167 @@ void fmt_viec_han(Buf *b, const Model *m, const HanKetQua *k)
 	else
 		buf_puts(b, k->moc >= 0 ? m->han.moc[k->moc].ten : k->buoc);
 }
+
+/* ---- words inside sentences (the report, issue 25) ---- */
+
+void fmt_giao_cau(Buf *b, const ChiTieu *t)
+{
+	switch (t->so_sanh) {
+	case SS_GE:
+		buf_puts(b, "tối thiểu ");
+		break;
+	case SS_LE:
+		buf_puts(b, "tối đa ");
+		break;
+	case SS_EQ:
+		break;
+	}
+	fmt_gia_tri(b, t);
+	/* "90%": the percent sign sticks to its number; another unit follows
+	 * after a no-break space ("5\u00a0ngày") */
+	if (!*t->don_vi_tinh || !strcmp(t->don_vi_tinh, "%"))
+		buf_putc(b, '%');
+	else
+		buf_printf(b, "\u00a0%s", t->don_vi_tinh);
+}
+
+void fmt_ky_truoc(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, const Ky *truoc)
+{
+	size_t at;
+	if (!then || !then->co || !S_co_ty_le(&then->kq)) {
+		buf_puts(b, "chưa có số liệu kỳ trước");
+		return;
+	}
+	if (!S_co_ty_le(now)) {
+		buf_puts(b, "kỳ trước ");
+		if (truoc) {
+			at = b->len;
+			fmt_ky_cu(b, *truoc);
+			if (!strncmp(b->ptr + at, "Năm ", 4))
+				b->ptr[at] = 'n';
+		}
+		buf_puts(b, truoc ? ": " : "");
+		fmt_ty_le(b, then->kq.n, then->kq.d, t);
+		buf_putc(b, '%');
+		return;
+	}
+	int sign;
+	S_i128 q;
+	S_chenh(now, &then->kq, &sign, &q);
+	if (!sign)
+		buf_puts(b, "không đổi");
+	else {
+		buf_puts(b, sign > 0 ? "tăng " : "giảm ");
+		if (q == 0)
+			buf_puts(b, "dưới 0,01");
+		else
+			S_put_fixed(b, q, 2, ',', '.');
+		buf_puts(b, "\u00a0điểm\u00a0%");
+	}
+	if (!truoc)
+		return;
+	buf_puts(b, " so với ");
+	at = b->len;
+	fmt_ky_cu(b, *truoc);
+	if (!strncmp(b->ptr + at, "Năm ", 4) || !strncmp(b->ptr + at, "Quý ", 4) ||
+	    !strncmp(b->ptr + at, "Tháng ", 6))
+		b->ptr[at] = (char)(b->ptr[at] == 'N' ? 'n' : b->ptr[at] == 'Q' ? 'q' : 't');
+}
+
+void fmt_thang(Buf *b, unsigned mask)
+{
+	int n = 0, seen = 0;
+	for (int mo = 1; mo <= 12; mo++)
+		n += (mask >> (mo - 1)) & 1;
+	if (!n)
+		return;
+	buf_puts(b, "tháng\u00a0");
+	for (int mo = 1; mo <= 12; mo++) {
+		if (!((mask >> (mo - 1)) & 1))
+			continue;
+		seen++;
+		if (seen > 1)
+			buf_puts(b, seen == n ? " và " : ", ");
+		buf_printf(b, "%d", mo);
+	}
+}
+
+void fmt_cac_ky(Buf *b, const Ky *v, size_t n)
+{
+	unsigned thang = 0, quy = 0;
+	int year = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (v[i].kind == 'Q' && v[i].n >= 1 && v[i].n <= 4)
+			quy |= 1u << (v[i].n - 1);
+		else if (v[i].n >= 1 && v[i].n <= 12)
+			thang |= 1u << (v[i].n - 1);
+		year = v[i].year;
+	}
+	(void)year;
+	fmt_thang(b, thang);
+	if (!quy)
+		return;
+	if (thang)
+		buf_puts(b, "; ");
+	int nq = 0, seen = 0;
+	for (int q = 1; q <= 4; q++)
+		nq += (quy >> (q - 1)) & 1;
+	buf_puts(b, "quý\u00a0");
+	for (int q = 1; q <= 4; q++) {
+		if (!((quy >> (q - 1)) & 1))
+			continue;
+		seen++;
+		if (seen > 1)
+			buf_puts(b, seen == nq ? " và " : ", ");
+		buf_puts(b, fmt_la_ma(q, (char[16]){0}));
+	}
+}
+
+void fmt_trich_dan(Buf *b, const char *s)
+{
+	/* straight double quotes, paired as they come: “ and ” */
+	int open = 0;
+	for (; *s; s++) {
+		if (*s == '"') {
+			buf_puts(b, open ? "”" : "“");
+			open = !open;
+		} else
+			buf_putc(b, *s);
+	}
+}
+
+void fmt_lien(Buf *b, size_t from)
+{
+	/* the space after these words keeps them with what follows */
+	static const char *const words[] = {"năm ", "Năm ", "Phụ lục ", "Phụ ", "điểm ", "tháng ",
+	                                    "quý ", "Quý ", "Chỉ tiêu ", "chỉ tiêu "};
+	Buf out;
+	buf_init(&out);
+	const char *p = b->ptr + from, *end = b->ptr + b->len;
+	while (p < end) {
+		size_t k, wl = 0;
+		for (k = 0; k < sizeof words / sizeof *words; k++) {
+			wl = strlen(words[k]);
+			int at_start = p == b->ptr + from || p[-1] == ' ' || p[-1] == '(' ||
+			               (unsigned char)p[-1] == 0xa0;
+			/* only before what it names: "năm 2024", "Phụ lục II", "điểm %" */
+			if (at_start && (size_t)(end - p) > wl && !strncmp(p, words[k], wl) &&
+			    ((p[wl] >= '0' && p[wl] <= '9') || p[wl] == 'I' || p[wl] == 'V' ||
+			     p[wl] == 'X' || p[wl] == '%'))
+				break;
+		}
+		if (k < sizeof words / sizeof *words) {
+			for (size_t i = 0; i < wl; i++)
+				if (p[i] == ' ')
+					buf_puts(&out, "\u00a0");
+				else
+					buf_putc(&out, p[i]);
+			p += wl;
+		} else
+			buf_putc(&out, *p++);
+	}
+	b->len = from;
+	b->ptr[from] = '\0';
+	buf_add(b, out.ptr, out.len);
+	buf_release(&out);
+}

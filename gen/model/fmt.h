@@ -149,5 +149,31 @@ void fmt_bd_truc_x_don_vi(Buf *b);
 /* The SVGs' own <title> and <desc>: what the chart shows, in words. */
 void fmt_bd_svg_chi_tieu(Buf *title, Buf *desc, const Model *m, size_t t);
 void fmt_bd_svg_don_vi(Buf *title, Buf *desc, const Model *m, size_t u);
+/* ---- words inside sentences ---- */
+
+/* The target inside a sentence, lower case with its unit: "tối thiểu
+ * 90%", "tối đa 5%", "100%" (fmt_giao_chi_tieu is the table's "Tối
+ * thiểu 90" under a "%" column). */
+void fmt_giao_cau(Buf *b, const ChiTieu *t);
+/* The change against the previous period truoc (then: its published
+ * result): "tăng 2,14 điểm % so với 6 tháng đầu năm 2024", "giảm …",
+ * "không đổi so với …"; no rate now: "6 tháng đầu năm 2024: 85,00%";
+ * then NULL, absent or without a rate: "chưa có số liệu kỳ trước".
+ * truoc NULL: without "so với …" (a sentence that names the period once;
+ * no rate now: "kỳ trước 85,00%"). */
+void fmt_ky_truoc(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, const Ky *truoc);
+/* Months of a mask (bit 0 January): "tháng 1, 3 và 5", "tháng 12";
+ * nothing for 0. */
+void fmt_thang(Buf *b, unsigned mask);
+/* The periods v[0..n) as people say them: "tháng 1, 3 và 5", "quý II",
+ * "tháng 1; quý II và III". */
+void fmt_cac_ky(Buf *b, const Ky *v, size_t n);
+/* s with its straight double quotes paired as “ ”. */
+void fmt_trich_dan(Buf *b, const char *s);
+/* From b->ptr + from on: the space after "năm", "Phụ lục", "điểm",
+ * "tháng", "quý", "Chỉ tiêu" (and inside "Phụ lục") made a no-break
+ * space when a number, a Roman numeral or "%" follows, so that "năm
+ * 2024", "Phụ lục II", "điểm %" never break. */
+void fmt_lien(Buf *b, size_t from);
 
 #endif

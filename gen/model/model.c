@@ -83,6 +83,8 @@ void model_release_results(Model *m)
 	free(m->thu_tu_don_vi);
 	free(m->thieu_don_vi);
 	m->thieu_don_vi = NULL;
+	free(m->thieu_thang);
+	m->thieu_thang = NULL;
 	m->n_thieu = 0;
 	model_release_lich_su(m);
 	m->kq_don_vi = m->kq_nhom = m->kq_tinh = NULL;
@@ -101,6 +103,9 @@ void model_release_lich_su(Model *m)
 	free(ls->ck_don_vi);
 	free(ls->ck_nhom);
 	free(ls->ck_tinh);
+	free(ls->tr_don_vi);
+	free(ls->tr_nhom);
+	free(ls->tr_tinh);
 	memset(ls, 0, sizeof *ls);
 }
 

@@ -167,6 +167,10 @@ typedef struct {
 	int co_cung_ky;    /* 1: its ket-qua.csv was found and read */
 	Ky cung_ky;
 	KetQuaCu *ck_don_vi, *ck_nhom, *ck_tinh; /* [U*T], [G*T], [T]; NULL unless co_cung_ky */
+	/* The previous period: E's results as published (the same E as the
+	 * restatements'), matched by stt: the change against it in section
+	 * II.  NULL unless co_truoc. */
+	KetQuaCu *tr_don_vi, *tr_nhom, *tr_tinh; /* [U*T], [G*T], [T] */
 } LichSu;
 
 typedef struct Model {
@@ -201,6 +205,11 @@ typedef struct Model {
 	 * data file or whose rows miss months of the window; n_thieu of them. */
 	unsigned char *thieu_don_vi; /* [n_don_vi] */
 	size_t n_thieu;
+	/* [n_don_vi * n_chi_tieu]: the months of the window a unit's rows do
+	 * not cover for a target that applies to it (bit 0 January … bit 11
+	 * December; 0 where nothing is missing or the target does not apply):
+	 * the mark at its figures and the note naming the months. */
+	unsigned *thieu_thang;
 
 	/* Filled by lich_su_run(); all zero when the output root holds none. */
 	LichSu ls;

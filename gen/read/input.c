@@ -247,6 +247,7 @@ static const char *const S_conf_keys[] = {
 	"trich_yeu", "tieu_de_phu_luc", "ten_tinh", "ky_tm", "ky_kt", "ky_chuc_vu", "ky_ten",
 	"noi_nhan", "ghi_chu_du_lieu", "han_danh_muc", "han_quy_trinh", "ten_co_quan", "ky_nhap",
 	"tu_khoa", "so_cong_van", "can_cu_giao", "han_gui_so_lieu", "noi_nhan_cong_van",
+	"kinh_gui",
 };
 #define S_N_CONF_KEYS (sizeof S_conf_keys / sizeof S_conf_keys[0])
 

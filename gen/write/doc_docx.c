@@ -371,6 +371,31 @@ static void S_header(S_Docx *c, const DocBlock *b)
 	S_frame_end(c);
 }
 
+/* "Kính gửi: X." on one centred line; several addressees one a line,
+ * each after a dash, indented under the words (the PDF's look). */
+static void S_kinh_gui(S_Docx *c, const DocBlock *b)
+{
+	const char *kg = b->line[0] ? b->line[0] : "";
+	if (b->n_item == 1) {
+		char *one = xasprintf("%s %s", kg, b->item[0]);
+		S_line(c, "KinhGui", "center", one, 0, 0);
+		free(one);
+		return;
+	}
+	S_line(c, "KinhGui", "left", kg, 0, 0);
+	for (size_t i = 0; i < b->n_item; i++) {
+		char *one = xasprintf("- %s", b->item[i]);
+		S_p(c, "KinhGui", "left");
+		S_s(c, "w:ind");
+		S_ai(c, "w:left", S_TW_MM(30));
+		S_e(c);
+		S_p_body(c);
+		S_run(c, one, 0, 0);
+		S_e(c);
+		free(one);
+	}
+}
+
 static void S_title(S_Docx *c, const DocBlock *b)
 {
 	char *lv = doc_upper(b->line[0] ? b->line[0] : "");
@@ -774,6 +799,9 @@ static void S_put(DocWriter *w, const DocBlock *b)
 	case DOC_TITLE:
 		S_title(c, b);
 		break;
+	case DOC_KINH_GUI:
+		S_kinh_gui(c, b);
+		break;
 	case DOC_HEADING: {
 		const char *st = b->level <= 1 ? "Heading1" : b->level == 2 ? "Heading2" : "Heading3";
 		S_p(c, st, NULL);
@@ -1160,6 +1188,7 @@ static void S_styles(S_Docx *c)
 	S_pstyle(c, "ListParagraph", "List Paragraph", "Normal", -1, "both", S_INDENT, 0, 40, 252, -1, -1, 0, 0);
 	S_pstyle(c, "Title", "Title", "Normal", -1, "center", 0, 0, 0, 252, 1, 0, 28, 1);
 	S_pstyle(c, "TitleNote", "Title Note", "Normal", -1, "center", 0, 0, 0, 240, 0, 1, 22, 0);
+	S_pstyle(c, "KinhGui", "Kinh Gui", "Normal", -1, "center", 0, 60, 60, 252, 0, 0, 28, 0);
 	S_pstyle(c, "HeaderBlock", "Document Header Block", "Normal", -1, "center", 0, 0, 0, 240, -1, -1, 26, 0);
 	S_pstyle(c, "Rule", "Rule", "Normal", -1, "center", 0, 0, 100, 240, -1, -1, 8, 0);
 	S_pstyle(c, "Caption", "caption", "Normal", -1, "center", 0, 0, 160, 240, 0, 1, 22, 0);

@@ -190,6 +190,10 @@ static void S_put(DocWriter *w, const DocBlock *b)
 			md_escape(out, b->line[1]);
 			buf_puts(out, "*\n\n");
 		}
+		if (b->line[2] && *b->line[2]) {
+			md_escape(out, b->line[2]);
+			buf_puts(out, "\n\n");
+		}
 		break;
 	case DOC_HEADING: {
 		md_cut(out, MD_CUT_BLOCKS);
@@ -251,12 +255,18 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		buf_puts(out, "![");
 		md_escape(out, t.ptr);
 		buf_printf(out, "](%s%s.svg)\n\n", c->img, b->line[0] ? b->line[0] : "");
+		/* the caption under it, as the PDF prints it */
+		if (t.len) {
+			buf_putc(out, '*');
+			md_escape(out, t.ptr);
+			buf_puts(out, "*\n\n");
+		}
 		buf_release(&t);
 		break;
 	}
 	case DOC_SIGNATURE: {
 		md_cut(out, MD_CUT_BLOCKS);
-		if (b->n_item) {
+		if (b->n_item && b->line[4]) {
 			buf_puts(out, "**");
 			md_escape(out, b->line[4]);
 			buf_puts(out, "**\n\n");

@@ -2,10 +2,16 @@
  * word comes from the blocks.
  *
  * Choices where the contract is silent:
- *   - a level-2 heading ("1. …" of a target) is kept on one page with
- *     the paragraphs, items and chart that follow it (up to the next
- *     table or heading) when they fit on one, and a level-1 heading right
- *     above it goes with it; any other heading needs four lines under it;
+ *   - a heading keeps with the first lines of what follows it (headings
+ *     in a row go together): never alone at a page's foot;
+ *   - a chart keeps with its caption under it; when it does not fit
+ *     under the text drawn so far it floats to the top of the next page
+ *     while the text after it flows on to fill this one (it never passes
+ *     the next heading, table, signature or appendix: those start after
+ *     it);
+ *   - the provisional mark (DOC_META line[4]) is a line at the foot of
+ *     every page but the first, where it is under the title: the top
+ *     holds the page number alone;
  *   - a merged "Căn cứ thực hiện" cell whose rows cannot stay on one page
  *     is drawn again on the next page, its text prefixed "(tiếp)";
  *   - a table cell is drawn in one style: bold (or italic) when all its
@@ -47,6 +53,8 @@ typedef struct {
 	/* a heading kept with what follows it */
 	DocList keep;
 	int keeping;
+	/* a chart floated to the next page's top */
+	DocList fig;
 } S_Pdf;
 
 static float S_w(const S_Pdf *c) { return c->d.x1 - c->d.x0; }
@@ -199,7 +207,7 @@ static void S_signature(S_Pdf *c, const DocBlock *b)
 	lo_need(d, need_l > need_r ? need_l : need_r);
 	float top = d->y - L * 0.5f;
 	float yl = top;
-	if (b->n_item)
+	if (b->line[4])
 		yl = lo_text_box(d, FONT_BOLD_ITALIC, 12, d->x0, top, lw, LO_LEFT, b->line[4]);
 	Buf t;
 	buf_init(&t);
@@ -359,7 +367,26 @@ static void S_table_end(S_Pdf *c)
 
 /* ---- flowing blocks ---- */
 
-static void S_figure(S_Pdf *c, const DocBlock *b)
+#define S_CAPTION 11.0f
+
+/* The height of a chart and its caption (0: no chart). */
+static float S_figure_h(S_Pdf *c, const DocBlock *b)
+{
+	char *png = S_png(c, b);
+	if (!png)
+		return 0;
+	free(png);
+	float w = LO_MM(CHART_CHI_TIEU_W_MM) > S_w(c) ? S_w(c) : LO_MM(CHART_CHI_TIEU_W_MM);
+	Buf t;
+	buf_init(&t);
+	doc_inl_text(&b->inl, &t);
+	float cap = t.len ? lo_text_height(&c->d, FONT_ITALIC, S_CAPTION, w, t.ptr) + 3 : 0;
+	buf_release(&t);
+	return LO_MM(CHART_CHI_TIEU_H_MM) + 4 + cap + S_GAP;
+}
+
+/* Draws the chart and its caption at the cursor (room already checked). */
+static void S_figure_draw(S_Pdf *c, const DocBlock *b)
 {
 	char *png = S_png(c, b);
 	if (!png)
@@ -368,11 +395,53 @@ static void S_figure(S_Pdf *c, const DocBlock *b)
 	float w = LO_MM(CHART_CHI_TIEU_W_MM), maxh = LO_MM(CHART_CHI_TIEU_H_MM);
 	if (w > S_w(c))
 		w = S_w(c);
-	lo_need(&c->d, maxh + 4);
-	float h = lo_png(&c->d, png, c->d.x0 + (S_w(c) - w) / 2, c->d.y, w, maxh);
-	if (h > 0)
-		c->d.y -= h + 6;
+	float x = c->d.x0 + (S_w(c) - w) / 2;
+	float h = lo_png(&c->d, png, x, c->d.y, w, maxh);
 	free(png);
+	if (h <= 0)
+		return;
+	c->d.y -= h + 4;
+	Buf t;
+	buf_init(&t);
+	doc_inl_text(&b->inl, &t);
+	if (t.len)
+		c->d.y = lo_text_box(&c->d, FONT_ITALIC, S_CAPTION, x, c->d.y, w, LO_CENTER, t.ptr) - 3;
+	buf_release(&t);
+	c->d.y -= S_GAP;
+}
+
+/* A new page's hook: the floated chart goes first. */
+static void S_on_page(LoDoc *d, void *ctx)
+{
+	S_Pdf *c = ctx;
+	(void)d;
+	if (!c->fig.n)
+		return;
+	DocList fig = c->fig;
+	doc_list_init(&c->fig);
+	S_figure_draw(c, &fig.v[0].b);
+	doc_list_release(&fig);
+}
+
+/* The floated chart is placed before what may not pass it. */
+static void S_fig_flush(S_Pdf *c)
+{
+	if (c->fig.n)
+		lo_page_new(&c->d, c->landscape);
+}
+
+static void S_figure(S_Pdf *c, const DocBlock *b)
+{
+	float h = S_figure_h(c, b);
+	if (h <= 0)
+		return;
+	S_fig_flush(c);
+	if (c->d.y - h >= c->d.y_bottom || c->d.y >= c->d.y_top) {
+		S_figure_draw(c, b);
+		return;
+	}
+	/* floats: the text after it fills this page */
+	doc_list_add(&c->fig, b);
 }
 
 static void S_draw(S_Pdf *c, const DocBlock *b);
@@ -390,19 +459,16 @@ static float S_height(S_Pdf *c, const DocBlock *b)
 		free(mk);
 		return h;
 	}
-	case DOC_FIGURE: {
-		char *png = S_png(c, b);
-		free(png);
-		return png ? LO_MM(CHART_CHI_TIEU_H_MM) + 10 : 0;
-	}
+	case DOC_FIGURE:
+		return S_figure_h(c, b);
 	default:
 		return 0;
 	}
 }
 
-/* Draws the kept blocks, on a new page when they fit on one but not on
- * this one. */
-static void S_flush_keep(S_Pdf *c)
+/* Draws the kept headings with room under them for the first lines of
+ * next (NULL: none follows). */
+static void S_flush_keep(S_Pdf *c, const DocBlock *next)
 {
 	if (!c->keeping)
 		return;
@@ -410,6 +476,15 @@ static void S_flush_keep(S_Pdf *c)
 	float h = 0;
 	for (size_t i = 0; i < c->keep.n; i++)
 		h += S_height(c, &c->keep.v[i].b);
+	float L = lo_leading(S_BODY);
+	if (next) {
+		float nh = next->kind == DOC_FIGURE ? S_height(c, next)
+		           : next->kind == DOC_PARA || next->kind == DOC_ITEM ? S_height(c, next)
+		                                                              : 0;
+		if (next->kind != DOC_FIGURE && (nh <= 0 || nh > L * 3 + S_GAP))
+			nh = L * 3 + S_GAP;
+		h += nh;
+	}
 	if (h < c->d.y_top - c->d.y_bottom)
 		lo_need(&c->d, h);
 	for (size_t i = 0; i < c->keep.n; i++)
@@ -424,7 +499,7 @@ static void S_draw(S_Pdf *c, const DocBlock *b)
 	case DOC_HEADING: {
 		if (d->y < d->y_top)
 			d->y -= 3; /* a little air above, none at a page's top */
-		lo_need(d, lo_leading(S_BODY) * 4);
+		lo_need(d, lo_leading(S_BODY) * 2);
 		FontStyle st = b->level >= 3 ? FONT_BOLD_ITALIC : FONT_BOLD;
 		S_rich(c, &b->inl, NULL, st, S_BODY, 0, LO_JUSTIFY, S_INDENT, S_GAP);
 		break;
@@ -465,7 +540,6 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		lo_set_meta(&c->d, b->line[0], b->line[1], b->line[2], b->line[3]);
 		free(c->head_text);
 		c->head_text = b->line[4] ? xstrdup(b->line[4]) : NULL;
-		c->d.running_head = c->head_text; /* layout draws it on every page */
 		return;
 	}
 	if (b->flags & DOC_F_SCREEN) {
@@ -477,25 +551,25 @@ static void S_put(DocWriter *w, const DocBlock *b)
 	}
 	if (c->skip_table && (b->kind == DOC_ROW || b->kind == DOC_TABLE_END))
 		return;
+	/* a floated chart stays inside its part: what starts a new one
+	 * comes after it */
+	if (b->kind == DOC_HEADING || b->kind == DOC_TABLE || b->kind == DOC_SIGNATURE ||
+	    b->kind == DOC_APPENDIX || b->kind == DOC_COLOPHON || b->kind == DOC_END ||
+	    b->kind == DOC_MAIN_END)
+		if (!(b->kind == DOC_HEADING && b->level > 2))
+			S_fig_flush(c);
 	if (c->keeping) {
-		/* headings in a row join: "II. …" stays with "1. …"; what
-		 * follows joins only a "1. …" (a target: its figures and chart) */
-		int only_heads = 1, h2 = 0;
-		for (size_t i = 0; i < c->keep.n; i++) {
-			only_heads &= c->keep.v[i].b.kind == DOC_HEADING;
-			h2 |= c->keep.v[i].b.kind == DOC_HEADING && c->keep.v[i].b.level == 2;
-		}
-		int joins = (h2 && (b->kind == DOC_PARA || b->kind == DOC_ITEM || b->kind == DOC_FIGURE)) ||
-		            (b->kind == DOC_HEADING && b->level <= 2 && only_heads);
-		if (joins && c->keep.n < 24) {
+		/* headings in a row go together, then with the first lines
+		 * of what follows */
+		if (b->kind == DOC_HEADING && b->level <= 2 && c->keep.n < 8) {
 			doc_list_add(&c->keep, b);
-			if (b->kind == DOC_FIGURE)
-				S_flush_keep(c);
 			return;
 		}
-		S_flush_keep(c);
+		S_flush_keep(c, b);
 	}
 	S_ensure(c);
+	if (!c->d.running_foot && c->head_text)
+		c->d.running_foot = c->head_text; /* from page 2: page 1 has it under the title */
 	switch (b->kind) {
 	case DOC_HEADER:
 		S_header(c, b);
@@ -545,24 +619,29 @@ DocWriter *doc_pdf_open(const char *path, const char *charts_dir, char **err)
 	c->w.put = S_put;
 	c->charts = charts_dir;
 	doc_list_init(&c->keep);
+	doc_list_init(&c->fig);
 	if (lo_open_file(&c->d, path, err)) {
 		lo_close(&c->d);
 		free(c);
 		return NULL;
 	}
+	c->d.on_page = S_on_page;
+	c->d.on_page_ctx = c;
 	return &c->w;
 }
 
 int doc_pdf_close(DocWriter *w, char **err)
 {
 	S_Pdf *c = (S_Pdf *)w;
-	S_flush_keep(c);
+	S_flush_keep(c, NULL);
+	S_fig_flush(c);
 	if (c->in_table)
 		S_table_end(c);
 	S_ensure(c);
 	int rc = lo_finish(&c->d, err);
 	lo_close(&c->d);
 	doc_list_release(&c->keep);
+	doc_list_release(&c->fig);
 	free(c->own);
 	free(c->head_text);
 	free(c);

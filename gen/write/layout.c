@@ -302,6 +302,11 @@ void lo_page_new(LoDoc *d, int landscape)
 		float base = d->page_h - d->m_top / 2 - size * 0.35f;
 		lo_text(d, FONT_ITALIC, size, d->x0, base, d->x1 - d->x0, LO_RIGHT, d->running_head);
 	}
+	if (d->running_foot && *d->running_foot) {
+		float size = 9;
+		float base = d->m_bottom / 2 - size * 0.35f;
+		lo_text(d, FONT_ITALIC, size, d->x0, base, d->x1 - d->x0, LO_CENTER, d->running_foot);
+	}
 	if (d->on_page)
 		d->on_page(d, d->on_page_ctx);
 }

@@ -73,6 +73,11 @@ struct LoDoc {
 	/* A line every page carries in its top margin, right-aligned beside
 	 * the page number (the provisional mark); NULL: none.  Not owned. */
 	const char *running_head;
+	/* A line centred in the bottom margin of every page drawn while it is
+	 * set (the report's provisional mark: off the page number's line, as
+	 * Decree 30 keeps the top for the number alone); NULL: none.  Not
+	 * owned. */
+	const char *running_foot;
 	HPDF_STATUS err;       /* first libharu error, 0 when none */
 	HPDF_STATUS err_detail;
 	char *font_path[FONT_N_STYLE];

@@ -16,7 +16,8 @@ pdf=$(find "$WORK/o1" -name bao-cao.pdf | head -n 1)
 # PDF 1.4 or later (the decree's floor), Title, Subject, Author, Keywords.
 pdfinfo "$pdf" >"$WORK/info" 2>/dev/null
 grep -q '^PDF version: *1\.[4-7]' "$WORK/info" || fail "not PDF 1.4 or later"
-grep -qF 'Title:           BÁO CÁO Năm 2024' "$WORK/info" || fail "no Title"
+# the Title is the summary line, as page 1 reads it
+grep -qF 'Title:           Kết quả thực hiện các chỉ tiêu cải cách thủ tục hành chính năm 2024' "$WORK/info" || fail "no Title from the summary line"
 grep -qF 'Subject:         Kết quả thực hiện các chỉ tiêu cải cách thủ tục hành chính năm 2024' "$WORK/info" || fail "no Subject"
 grep -qF 'Author:          UBND tỉnh Hưng Yên' "$WORK/info" || fail "no Author"
 grep -qF 'Keywords:        cải cách hành chính; thủ tục hành chính' "$WORK/info" || fail "no Keywords from tu_khoa"

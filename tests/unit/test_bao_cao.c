@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "bao_cao.h"
+#include "xuat.h"
 #include "buf.h"
 #include "doc.h"
 #include "doc_md.h"
@@ -42,6 +43,14 @@ static void S_rec(DocWriter *w, const DocBlock *b)
 		buf_puts(&r->log, b->line[0]);
 	else
 		doc_inl_text(&b->inl, &r->log);
+	if (b->kind == DOC_TITLE && b->line[2])
+		buf_printf(&r->log, " | %s", b->line[2]);
+	if (b->kind == DOC_SIGNATURE) {
+		for (int i = 0; i < 5; i++)
+			buf_printf(&r->log, "%s%s", i ? " / " : "", b->line[i] ? b->line[i] : "");
+		for (size_t i = 0; i < b->n_item; i++)
+			buf_printf(&r->log, " | %s", b->item[i]);
+	}
 	buf_putc(&r->log, '\n');
 }
 
@@ -116,11 +125,13 @@ static void test_bao_cao_order_of_the_decree(void **state)
 	    "END",
 	};
 	S_in_order(r.log.ptr, want, sizeof want / sizeof want[0]);
-	/* no deadline files: no third appendix, no section about them */
-	assert_null(strstr(r.log.ptr, "Phụ lục III"));
+	/* no deadline files: no appendix, no section about them (the
+	 * third appendix, if any, is the units' notes) */
+	assert_null(strstr(r.log.ptr, "CÔNG BỐ THỦ TỤC HÀNH CHÍNH"));
+	assert_null(strstr(r.log.ptr, "TÌNH HÌNH THỰC HIỆN CÁC VIỆC CÓ THỜI HẠN"));
 	/* section I refers to the appendices by number */
-	assert_non_null(strstr(r.log.ptr, "chi tiết tại Phụ lục I."));
-	assert_non_null(strstr(r.log.ptr, "Kết quả của từng đơn vị tại Phụ lục II."));
+	assert_non_null(strstr(r.log.ptr, "chi tiết tại Phụ\u00a0lục\u00a0I."));
+	assert_non_null(strstr(r.log.ptr, "Kết quả của từng đơn vị tại Phụ\u00a0lục\u00a0II."));
 	buf_release(&r.log);
 	model_release(&m);
 }
@@ -146,7 +157,7 @@ static void S_phu_luc_ii_rows(int big)
 			groups++;
 	assert_int_equal(rows, m.n_don_vi + groups);
 	if (big)
-		assert_non_null(strstr(r.log.ptr, " đơn vị khác (danh sách đầy đủ tại Phụ lục II)"));
+		assert_non_null(strstr(r.log.ptr, " đơn vị khác (danh sách đầy đủ tại Phụ\u00a0lục\u00a0II)"));
 	/* no paragraph of the body holds more than 10 names: each is short */
 	const char *end = strstr(r.log.ptr, "SIGN");
 	for (const char *p = r.log.ptr; p && p < end; p = strchr(p + 1, '\n')) {
@@ -240,12 +251,70 @@ static void test_doc_md_inl_spaces_outside_marks(void **state)
 	doc_inl_release(&p);
 }
 
+/* The signature and "Nơi nhận" never drop: blanks where bao-cao.conf is
+ * silent; "Kính gửi" and "Như trên" only with kinh_gui. */
+static void test_bao_cao_signature_blanks(void **state)
+{
+	Model m;
+	assert_int_equal(fx_model(&m), 0);
+	Rec r;
+	S_record(&m, &r);
+	const char *sign = strstr(r.log.ptr, "\nSIGN ");
+	assert_non_null(sign);
+	assert_non_null(strstr(sign, " TM. ……"));
+	assert_non_null(strstr(sign, "Nguyễn Văn A"));
+	assert_non_null(strstr(sign, "| Lưu: VT, ……"));
+	assert_null(strstr(r.log.ptr, "Như trên"));
+	assert_null(strstr(r.log.ptr, "Kính gửi"));
+	buf_release(&r.log);
+	fx_conf(&m, "kinh_gui", "Văn phòng Chính phủ");
+	fx_conf(&m, "noi_nhan", "Như trên|Bộ Nội vụ|Lưu: VT");
+	S_record(&m, &r);
+	assert_non_null(strstr(r.log.ptr, "| Kính gửi: Văn phòng Chính phủ\n"));
+	sign = strstr(r.log.ptr, "\nSIGN ");
+	assert_non_null(strstr(sign, " | Như trên; | Bộ Nội vụ; | Lưu: VT.\n"));
+	buf_release(&r.log);
+	model_release(&m);
+}
+
+/* Notes are in their own appendix, each distinct note once with its
+ * periods; the body names the appendix, never the note. */
+static void test_bao_cao_notes_appendix(void **state)
+{
+	Model m;
+	fx_base(&m);
+	int a = fx_unit(&m, "so-a", "Sở Alpha", 0, 1);
+	fx_row(&m, a, 0, "2024-01", 10, 50, "Mạng \"chập chờn\"");
+	fx_row(&m, a, 0, "2024-02", 10, 50, "Khác");
+	fx_row(&m, a, 0, "2024-03", 10, 50, "Mạng \"chập chờn\"");
+	fx_row(&m, a, 2, "2024-Q1", 1, 1, NULL);
+	assert_int_equal(eval_run(&m, "2024-Q1"), 0);
+	Rec r;
+	S_record(&m, &r);
+	const char *app = strstr(r.log.ptr, "APP Phụ lục III");
+	assert_non_null(app);
+	/* no paragraph, item or heading prints a note (the rows hold them) */
+	assert_null(strstr(r.log.ptr, "Mạng"));
+	assert_non_null(strstr(r.log.ptr, "Ghi chú của các đơn vị về chỉ tiêu này: tại Phụ\u00a0lục\u00a0III."));
+	buf_release(&r.log);
+	/* the cells: the note with “ ” and its months */
+	Buf md;
+	buf_init(&md);
+	bao_cao_md(&md, &m, "charts/");
+	assert_non_null(strstr(md.ptr, "Mạng “chập chờn” | tháng\u00a01 và 3 |"));
+	assert_non_null(strstr(md.ptr, "Khác | tháng\u00a02 |"));
+	buf_release(&md);
+	model_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_bao_cao_order_of_the_decree),
 	    cmocka_unit_test(test_bao_cao_phu_luc_ii_rows),
 	    cmocka_unit_test(test_bao_cao_md_of_noi_dung),
+	    cmocka_unit_test(test_bao_cao_signature_blanks),
+	    cmocka_unit_test(test_bao_cao_notes_appendix),
 	    cmocka_unit_test(test_gfm_noi_dung_invalid_utf8_position),
 	    cmocka_unit_test(test_gfm_noi_dung_html_and_images_warn),
 	    cmocka_unit_test(test_doc_md_inl_spaces_outside_marks),

@@ -312,6 +312,72 @@ static void test_fmt_ngay_van_ban(void **state)
 	S_ngay(&m, "", "ngày .. tháng .. năm 2025");
 }
 
+/* The target inside a sentence: lower case, with its unit. */
+static void test_fmt_giao_cau(void **state)
+{
+	ChiTieu t = S_ct(SS_GE, 90, 0);
+	t.don_vi_tinh = "%";
+	EXPECT(fmt_giao_cau(&b_, &t), "tối thiểu 90%");
+	t = S_ct(SS_EQ, 100, 0);
+	t.don_vi_tinh = "";
+	EXPECT(fmt_giao_cau(&b_, &t), "100%");
+	t = S_ct(SS_LE, 5, 0);
+	t.don_vi_tinh = "ngày";
+	EXPECT(fmt_giao_cau(&b_, &t), "tối đa 5\u00a0ngày");
+}
+
+/* The change against the previous period, exact, and never a made-up 0. */
+static void test_fmt_ky_truoc(void **state)
+{
+	ChiTieu t = S_ct(SS_GE, 80, 0);
+	KetQua now = {.n = 85, .d = 100, .dg = DG_DAT};
+	KetQuaCu then = {.co = 1, .kq = {.n = 8286, .d = 10000, .dg = DG_DAT}};
+	Ky q2 = {.year = 2024, .kind = 'Q', .n = 2};
+	EXPECT(fmt_ky_truoc(&b_, &now, &then, &t, &q2),
+	       "tăng 2,14\u00a0điểm\u00a0% so với 6 tháng đầu năm 2024");
+	EXPECT(fmt_ky_truoc(&b_, &now, &then, &t, NULL), "tăng 2,14\u00a0điểm\u00a0%");
+	then.kq.n = 85;
+	then.kq.d = 100;
+	EXPECT(fmt_ky_truoc(&b_, &now, &then, &t, NULL), "không đổi");
+	then.kq.n = 90;
+	EXPECT(fmt_ky_truoc(&b_, &now, &then, &t, NULL), "giảm 5,00\u00a0điểm\u00a0%");
+	Ky q3 = {.year = 2024, .kind = 'Q', .n = 4};
+	EXPECT(fmt_ky_truoc(&b_, &now, &then, &t, &q3), "giảm 5,00\u00a0điểm\u00a0% so với năm 2024");
+	then.co = 0;
+	EXPECT(fmt_ky_truoc(&b_, &now, &then, &t, &q2), "chưa có số liệu kỳ trước");
+	EXPECT(fmt_ky_truoc(&b_, &now, NULL, &t, &q2), "chưa có số liệu kỳ trước");
+	then.co = 1;
+	then.kq.d = 0;
+	then.kq.n = 0;
+	then.kq.dg = DG_KHONG_PHAT_SINH;
+	EXPECT(fmt_ky_truoc(&b_, &now, &then, &t, NULL), "chưa có số liệu kỳ trước");
+}
+
+/* Months and periods as people say them. */
+static void test_fmt_thang_cac_ky(void **state)
+{
+	EXPECT(fmt_thang(&b_, 1u << 11), "tháng\u00a012");
+	EXPECT(fmt_thang(&b_, 1u | 4u | 16u), "tháng\u00a01, 3 và 5");
+	EXPECT(fmt_thang(&b_, 0), "");
+	Ky v[] = {{.year = 2024, .kind = 'M', .n = 5}, {.year = 2024, .kind = 'M', .n = 1},
+	          {.year = 2024, .kind = 'Q', .n = 3}, {.year = 2024, .kind = 'Q', .n = 2}};
+	EXPECT(fmt_cac_ky(&b_, v, 2), "tháng\u00a01 và 5");
+	EXPECT(fmt_cac_ky(&b_, v + 2, 2), "quý\u00a0II và III");
+	EXPECT(fmt_cac_ky(&b_, v, 4), "tháng\u00a01 và 5; quý\u00a0II và III");
+}
+
+/* Quotes paired as print wants them; no-break spaces before what a word
+ * names, and nowhere else. */
+static void test_fmt_trich_dan_lien(void **state)
+{
+	EXPECT(fmt_trich_dan(&b_, "đã \"khắc phục\" và \"xong"), "đã “khắc phục” và “xong");
+	EXPECT((buf_puts(&b_, "Kết quả năm 2024 tại Phụ lục II, tăng 2 điểm % trong năm học"),
+	        fmt_lien(&b_, 0)),
+	       "Kết quả năm\u00a02024 tại Phụ\u00a0lục\u00a0II, tăng 2 điểm\u00a0% trong năm học");
+	EXPECT((buf_puts(&b_, "chỉ tiêu được giao; Chỉ tiêu 5"), fmt_lien(&b_, 9)),
+	       "chỉ tiêu được giao; Chỉ\u00a0tiêu\u00a05");
+}
+
 static void test_fmt_la_ma(void **state)
 {
 	char s[16];
@@ -347,6 +413,10 @@ int main(void)
 	    cmocka_unit_test(test_fmt_la_ma),
 	    cmocka_unit_test(test_fmt_ngay),
 	    cmocka_unit_test(test_fmt_ngay_van_ban),
+	    cmocka_unit_test(test_fmt_giao_cau),
+	    cmocka_unit_test(test_fmt_ky_truoc),
+	    cmocka_unit_test(test_fmt_thang_cac_ky),
+	    cmocka_unit_test(test_fmt_trich_dan_lien),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

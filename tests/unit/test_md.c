@@ -16,6 +16,7 @@
 #include "buf.h"
 #include "fmt.h"
 #include "bao_cao.h"
+#include "xuat.h"
 #include "md.h"
 #include "rank.h"
 #include "site_fixture.h"
