@@ -163,7 +163,7 @@ static void S_item(S_B *c, const char *marker)
 /* The mark beside the figures of a unit whose rows miss months of the
  * window (model.h thieu_thang); the note naming the months is in section
  * I and under Phụ lục II's table. */
-#define S_DAU "\u2020"
+#define S_DAU FMT_DAU_THIEU
 
 /* 1 when unit u's figure on target t carries the mark. */
 static int S_co_dau(const Model *m, size_t u, size_t t)

@@ -487,7 +487,7 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 				fmt_ty_le(&b, kq->n, kq->d, ct);
 				buf_puts(&b, "%");
 				if (thieu[t])
-					buf_puts(&b, "*");
+					buf_puts(&b, FMT_DAU_THIEU);
 				buf_putc(&b, '\n');
 			}
 			buf_putc(&b, '(');
@@ -496,7 +496,7 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 			fmt_int(&b, kq->d);
 			buf_putc(&b, ')');
 			if (thieu[t] && kq->d == 0)
-				buf_puts(&b, "*");
+				buf_puts(&b, FMT_DAU_THIEU);
 		}
 		S_cell(&row[col[C_KQ]], 0, &b, DOC_AL_CENTER);
 		S_giao(&b, ct);
@@ -514,7 +514,7 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 		S_con_can(&b, m, ct, kq);
 		/* a verdict on incomplete figures says so where it is read */
 		if (thieu[t])
-			buf_puts(&b, "; cần gửi đủ số liệu*");
+			buf_puts(&b, "; cần gửi đủ số liệu" FMT_DAU_THIEU);
 		S_cell(&row[col[C_CAN]], kq->dg == DG_CHUA_DAT ? DOC_BOLD : 0, &b, DOC_AL_LEFT);
 		DocBlock r;
 		doc_block_init(&r, DOC_ROW);
@@ -543,7 +543,7 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 					one = 0;
 				same = thieu[t];
 			}
-		buf_puts(&b, "* Số liệu chưa đủ: ");
+		buf_puts(&b, FMT_DAU_THIEU " Số liệu chưa đủ: ");
 		if (one) {
 			buf_puts(&b, "thiếu số liệu ");
 			S_thang(&b, same);

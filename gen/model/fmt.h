@@ -71,6 +71,9 @@ const char *fmt_trang_thai(int state);
 /* The legend in one line: "● Đạt; × Chưa đạt; ○ Không phát sinh;
  * ? Chưa báo cáo; – Không áp dụng". */
 void fmt_chu_giai(Buf *b);
+/* The mark beside the figures of a unit whose rows miss months of the
+ * window, in every printed output, with a note naming the months. */
+#define FMT_DAU_THIEU "\u2020"
 /* "dat", "chua_dat", "khong_phat_sinh", "chua_bao_cao" */
 const char *fmt_danh_gia_ma(DanhGia dg);
 /* The window in Vietnamese reporting words: "Quý I năm 2024",

@@ -75,7 +75,7 @@ for p in $(seq 2 "$(pages "$pdf")"); do
 done
 grep -qx "$h1" "$WORK/u.txt" || fail "no page for $h1"
 grep -q "thiếu số liệu tháng 10, 11, 12" "$WORK/u.txt" || fail "$h1: the missing months are not named"
-grep -q "[0-9]%\*$" "$WORK/u.txt" || fail "$h1: no mark at its figures"
+grep -q "[0-9]%†$" "$WORK/u.txt" || fail "$h1: no mark at its figures"
 # the change since the previous period, and the notes or where they went
 tr "\n" " " <"$WORK/u.txt" | grep -q "So với 9 tháng năm 2024" || fail "the unit table has no change since 9 tháng năm 2024"
 grep -q "xem Phụ lục “Ghi chú của đơn vị” của Báo cáo\|Hệ thống một cửa điện tử" "$WORK/all.txt" ||
