@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* chitieu: the command line.  Reads the input folder, evaluates, and
  * writes every output of SPEC into output/<ky>/ — or nothing at all;
  * with --bieu-mau DIR, only the units' entry forms (bieumau.c) into DIR.

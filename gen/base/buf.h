@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* buf: a growable byte buffer, always NUL-terminated (git's strbuf).
  *
  * Renderers write into a Buf; only the output stage writes files.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvout: one CSV field at a time; see csvout.h. */
 #include "csvout.h"
 

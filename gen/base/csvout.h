@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvout: writing CSV fields (RFC 4180), for every CSV the program
  * writes (ket-qua.csv, han.csv).  Reading CSV is csvin.c's. */
 #ifndef CHITIEU_CSVOUT_H

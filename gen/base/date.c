@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* date: civil dates as day numbers and the periods' days; see date.h. */
 #include "date.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* date: the one calendar — civil dates as day numbers, and the reporting
  * periods (Ky) with their first and last days.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* font: Liberation Serif through fontconfig. */
 #include "font.h"
 

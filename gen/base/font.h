@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* font: the only fontconfig user.  Finds the Liberation Serif files the
  * PDFs embed (the metric twin of Times New Roman, which Decree 30/2020
  * names; PITFALLS.md: it survives libharu 2.3.0's composite-glyph bug).

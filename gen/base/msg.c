@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* msg: the messages found in the input, each in the locale's language and
  * in Vietnamese (msg.h); the Vietnamese table is generated at build time
  * from po/vi.po by tools/mo2c.c. */

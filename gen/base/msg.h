@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* msg: every problem found in the input, in the order found.
  *
  * Readers keep going after a data error so one run lists all of them

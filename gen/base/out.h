@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* out: the one place that writes files.
  *
  * A run writes everything into a fresh folder beside its target

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text: Unicode work over ICU.  Every string crossing this API is UTF-8;
  * ICU works in UTF-16, so each call converts in and out.  ASCII text (most
  * codes, slugs and numbers) takes a fast path that never touches ICU. */

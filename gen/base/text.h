@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* text: the only file that includes ICU.  Unicode work: validation,
  * NFC, folding for matching names, Vietnamese collation. */
 #ifndef CHITIEU_TEXT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xalloc: allocation that never returns NULL.
  *
  * Out of memory is not an error path in chitieu: these print

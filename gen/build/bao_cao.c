@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bao_cao: what the quarterly report says, in order (bao_cao.h).
  *
  * Every sentence, number and list of units of the report is composed

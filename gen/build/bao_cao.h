@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bao_cao: the quarterly report, built once as a document (doc.h) from the
  * model and the clerk's noi-dung.md, written as bao-cao.md (doc_md.c) and
  * as bao-cao.pdf (doc_pdf.c).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "bieumau.h"
 
 #include <dirent.h>

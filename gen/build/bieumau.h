@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bieumau: the entry forms (`chitieu --bieu-mau DIR`), one per registered
  * unit: DIR/<ma>.xlsx, written with libxlsxwriter (the only file that
  * includes <xlsxwriter.h>), and DIR/<ma>.csv with the same rows.

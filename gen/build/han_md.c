@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* han_md: the deadline tasks in words, for the site and the scorecards. */
 #include <stdlib.h>
 #include <string.h>

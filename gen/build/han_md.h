@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* han_md: the deadline tasks in words (the site's page, the scorecards'
  * lines), from the steps han.c judged into Model.han.  The report's
  * section III and Phụ lục III are bao_cao.c's. */

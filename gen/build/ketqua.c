@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "ketqua.h"
 
 #include <inttypes.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* ketqua: the evaluated figures for programs (ket-qua.csv) and the
  * deadline results (han.csv), as SPEC defines their columns. */
 #ifndef CHITIEU_KETQUA_H

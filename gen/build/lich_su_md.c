@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "lich_su_md.h"
 
 #include "fmt.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lich_su_md: the history (m->ls, lich_su.h) in Markdown, for the site's
  * pages and bao-cao.md: the restatements page and table, the line on an
  * affected unit's page, the change against the same period last year.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* md: the model as Markdown (GFM): every page of the site but the report's
  * (bao_cao.c and doc_md.c write bao-cao.md, which the site renders as it
  * is).  Numbers through fmt.c, as the report's, so the two never disagree.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* md: model -> Markdown (GFM): the site's pages (the report's page is
  * bao-cao.md, bao_cao.h).
  * Every text from data is escaped for Markdown (md_escape). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scorecard: the scorecards as blocks (scorecard.h).  What a page says
  * is decided here; how it fits its one page is the writer's (card_pdf.c
  * over layout.c). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* scorecard: the scorecards (the-diem.pdf) as a document of whole pages
  * (doc.h), for a writer that fits each page (card_pdf.h).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* site: the static intranet site.  Every page is Markdown from md.c (the
  * report's page: bao_cao.h), rendered in-process by cmark-gfm (gfm.h, the
  * only file that includes it) with its table extension and safe mode on,

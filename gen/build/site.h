@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* site: the static HTML site (site/) from Markdown rendered by cmark-gfm,
  * the page shell, CSS and script of templates/.  Returns 0, or -1 with *err. */
 #ifndef CHITIEU_SITE_H

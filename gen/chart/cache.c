@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cache: the chart store kept between runs (see cache.h). */
 #include "cache.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* cache: a content-addressed store of drawn files on disk, kept between
  * runs (the charts: see chart.c, which makes the keys).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* chart: the trend charts (chart.h): which charts a run draws, in what
  * order, which of them the cache already holds, and the files they end
  * as.  Three files do the rest: gp_script.c writes each chart's gnuplot

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* chart: the trend charts, drawn by gnuplot: chart.c plans them and keeps
  * the cache, gp_script.c writes each chart's script (the only file that
  * knows gnuplot's syntax), chart_run.c runs gnuplot (once per worker),

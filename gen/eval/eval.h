@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* eval: targets -> verdicts, roll-ups, trends.  Pure: no I/O. */
 #ifndef CHITIEU_EVAL_H
 #define CHITIEU_EVAL_H

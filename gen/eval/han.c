@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* han: the working-day calendar and the judging of the deadline tasks.
  * The readers are in han_doc.c, the words in han_md.c, han.csv in
  * ketqua.c. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* han: the dispatch's deadline tasks (cong-bo.csv, moc.csv, ngay-nghi.csv)
  * and the working-day calendar that judges them.  The data types are in
  * han_data.h (the model holds them), the reader in han_doc.h, the words

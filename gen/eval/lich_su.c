@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "lich_su.h"
 
 #include <dirent.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lich_su: what earlier runs published (SPEC "History").
  *
  * The output root keeps each period's output (<root>/2024-Q1/, …).  Of

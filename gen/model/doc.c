@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc: blocks of the report and their owned copies (doc.h). */
 #include "doc.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc: the quarterly report as a document: a stream of blocks.
  *
  * What the report says is decided once, by its builder (bao_cao.c), which

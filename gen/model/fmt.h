@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fmt: how every figure and period reads, for every renderer.
  *
  * One file so a figure can never print differently in the PDF, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* han_data: the deadline tasks' data made empty and freed; see han_data.h. */
 #include "han_data.h"
 

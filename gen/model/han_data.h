@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* han_data: the deadline tasks' plain data (cong-bo.csv, moc.csv,
  * ngay-nghi.csv and their judged steps), as the model holds it.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* model: the one in-memory picture of a reporting year.
  *
  * Readers (input.c, han_doc.c, gfm.c for noi-dung.md) fill it, eval.c

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 #include "rank.h"
 
 #include <stdlib.h>

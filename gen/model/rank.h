@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* rank: the pure computations behind a unit's scorecard and every ranking
  * — what it still needs over the rest of the year, its rank (the one
  * ranking of every output) and the change of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvin: streaming CSV reading over libcsv (the only file that includes
  * <csv.h>).
  *

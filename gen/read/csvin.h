@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* csvin: the one CSV reader every input file goes through (the only file
  * that includes <csv.h>).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gfm: cmark-gfm for the site's HTML and for noi-dung.md (gfm.h). */
 #include "gfm.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* gfm: the only file that includes cmark-gfm.  Markdown in both
  * directions the program needs: the site's pages rendered to HTML, and
  * the clerk's noi-dung.md parsed into the report's blocks (doc.h). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* han_doc: the readers of cong-bo.csv, moc.csv and ngay-nghi.csv and of
  * the limits han_danh_muc / han_quy_trinh of bao-cao.conf. */
 #include <stdio.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input: the registry (nhom.csv, don-vi.csv, chi-tieu.csv), the figures
  * (so-lieu/<ma>.csv or <ma>.xlsx) and bao-cao.conf into the model.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* input: reads an input folder (nhom.csv, don-vi.csv, chi-tieu.csv,
  * so-lieu/<ma>.csv or <ma>.xlsx, bao-cao.conf, through han_read() the
  * deadline tasks, noi-dung.md through gfm.c) into a model.  Every problem

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xlsxin: so-lieu/<ma>.xlsx over libzip and libxml2's xmlTextReader.
  *
  * The package is read as OPC (ECMA-376 part 2) says: the zip's entry

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* xlsxin: a unit's figures from an Excel workbook, so-lieu/<ma>.xlsx (the
  * only file that includes <zip.h> and <libxml/...>).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc_md: a document as GFM Markdown (doc_md.h).  Layout only: every word
  * comes from the blocks; the writer adds Markdown's marks. */
 #include "doc_md.h"

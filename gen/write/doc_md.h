@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc_md: the GFM Markdown writer of a document (doc.h): bao-cao.md and
  * the site's report page.  What GFM cannot draw is flattened: a header
  * cell spanning columns is repeated into each ("Thực hiện trong năm 2024:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc_pdf: a document drawn as the PDF (doc_pdf.h).  Layout only: every
  * word comes from the blocks.
  *

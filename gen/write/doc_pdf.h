@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* doc_pdf: the PDF writer of a document (doc.h) over layout.h, laid out as
  * Decree 30/2020/NĐ-CP lays out an administrative document: A4, Liberation
  * Serif 13 pt justified with a first-line indent, page numbers at the top

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout: measuring, wrapping, tables and page breaks over libharu. */
 #include "layout.h"
 

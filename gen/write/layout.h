@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout: measuring, wrapping, tables and page breaks over libharu.
  * Shared by the report's writer (doc_pdf.c) and the scorecards' writer
  * (card_pdf.c, which fits a page whole with lo_png_size, lo_word_width and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* mdbuf: escaping data for Markdown and cutting pages into pieces; see
  * mdbuf.h. */
 #include "mdbuf.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* mdbuf: the Markdown helpers below every page writer (md.c, han_md.c):
  * escaping text from data, and the sink that hands a long page on in
  * pieces.  Knows nothing of the model. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfw: one PDF file written a chunk of pages at a time. */
 #include "pdfw.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfw: one PDF file written a chunk of pages at a time.
  *
  * libharu 2.3 keeps every page of a document in memory until it saves

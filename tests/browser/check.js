@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+// SPDX-License-Identifier: MIT
 /* The site in a real browser (puppeteer-core driving the system Chromium,
  * pages from file://):
  *   - axe-core: no violation of impact "serious" or "critical" on each page

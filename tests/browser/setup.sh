@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Installs the browser checks' npm packages (axe-core, puppeteer-core,
 # vnu-jar) at the versions pinned in package-lock.json into
 # tests/browser/node_modules, from the package registry.  Idempotent: a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # A failed or interrupted run leaves output/ byte-for-byte as it was and
 # no temporary folder behind; --check writes nothing.
 . tests/e2e/lib.sh

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # chitieu-test: not-under valgrind (1,200 units: hours under valgrind; the paths are those of the smaller tests)
 # Reading and evaluating are tuned for speed (issue 18): the results must
 # not move.  On generated inputs (tools/genbench.c over the registry kept in

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The site in real headless Chromium, from file://: index.html and one
 # unit page load with their title and tables, nothing overflows the page
 # at 360 px (tables scroll inside their box), and screenshots at 1280 and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The site against the checks SPEC names, in real tools: axe-core through
 # puppeteer-core on the system Chromium (no serious or critical violation
 # on the index, a group, a unit, a target, the data-quality and the report

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The chart cache (gen/chart/cache.c, chart.c): outputs are the same bytes with a
 # cold cache, a warm one and --no-cache, for -j 1 and -j 2; a warm run
 # draws nothing; a broken entry (truncated, edited) is drawn again without

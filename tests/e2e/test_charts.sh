@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The charts: every one in both formats, well-formed SVG, one gnuplot run
 # per worker, byte-identical whatever the number of workers, hostile unit
 # names harmless, and every way gnuplot can fail ends in exit 3 with a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The command line: --help, --version, bad usage exits 2.
 . tests/e2e/lib.sh
 set -e

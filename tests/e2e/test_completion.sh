@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Bash completion (completion/chitieu, bash-completion's conventions): the
 # options of --help, -k the periods found in the input folder named by -i,
 # --don-vi the unit codes of its registry.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Bad input: one small input folder per problem (built here from a tiny
 # valid base), each checked for exit 1 and the exact GNU-style line; then
 # warnings (exit 0, 1 under --strict), accepted variants, and a folder with

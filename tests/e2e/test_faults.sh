@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The environment failing under a run, one case per function: a full
 # disk, a read-only output folder, gnuplot killed or hanging, no font, no
 # memory.  Each: exit 3 with a message naming what failed, no file

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # tools/genbench.c writes valid inputs: the province size passes --check
 # and --strict (no error, no warning), and the same size gives the same bytes.
 . tests/e2e/lib.sh

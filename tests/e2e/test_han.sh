@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The deadline tasks end to end: han.csv of the sample against its golden
 # files (checked by hand and against an independent implementation of the
 # rules), the report section, the errors with their positions, and a

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # SPEC "History": what earlier runs published into the same output root.
 # Restatements against the earlier period of the year (dieu-chinh.csv, the
 # report, the site), the provisional mark in every output, the change

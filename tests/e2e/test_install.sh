@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # make install / make uninstall: an installed chitieu runs from any folder
 # on the installed sample and finds its templates without --templates
 # (the data folder compiled in from PREFIX), --version says where; DESTDIR

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Hostile input, one case per function: files no clerk meant to give
 # (too big, too wide, binary, wrongly encoded, not files at all).  Each
 # must end quickly with exit 1, a message naming the file (and line and

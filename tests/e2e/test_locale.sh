@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The locale never changes a byte of the outputs: C, C.UTF-8 and
 # vi_VN.UTF-8 (decimal comma) give identical files.  It changes the
 # language of the messages only: vi_VN.UTF-8 prints them in Vietnamese

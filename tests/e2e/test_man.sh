@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The man pages are clean mdoc: `mandoc -Tlint` reports nothing at all,
 # but that chitieu(1) and chitieu-input(5) name each other (found once
 # installed, not from the source folder), and they render with every

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The options are documented alike in three places: `chitieu --help`, the
 # README's command-line table and the man page (its SYNOPSIS and its
 # option list).  A new option missing from one of them fails here, so

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The outputs as their readers see them: period words in every output for
 # quarter, half-year, month and year windows; the target line drawn in the
 # trend charts; hostile but valid text (a 200-character unit name, a

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # chitieu-test: not-under valgrind (1,200 units at -j 1, 2 and 7: hours under valgrind; the paths are csvin's and input's)
 # The units' files are read on up to -j threads (input.c): whatever -j, a
 # run says the same things in the same order.  On 1,200 generated units

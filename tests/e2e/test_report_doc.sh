@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The report as one document (SPEC "The quarterly report"): the decree's
 # order in the PDF (the signature's page before the first appendix, each
 # appendix from a new page with its own page numbers), the same sentences

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # bao-cao.pdf of the sample: PDF 1.4 with its Info filled, A4 pages
 # (portrait body, landscape appendices),
 # every font embedded, the texts a reader searches for (every target's

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Reproducible: the same input gives byte-identical files, run after run
 # and whatever the number of workers (-j 1 against -j 4).
 . tests/e2e/lib.sh

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The shipped sample is valid: --check exits 0 with exactly the three
 # warnings it has on purpose (a unit with no file, a unit that skipped one
 # target, a unit without its December figures), and --strict turns those

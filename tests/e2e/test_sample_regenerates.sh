@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The committed sample input/ is exactly what tools/gen-sample.py writes:
 # nobody edited the generated files by hand, and the generator is
 # deterministic (two runs, same bytes).  bao-cao.conf and noi-dung.md

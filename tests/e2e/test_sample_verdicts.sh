@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The sample is shaped to show every verdict; this checks that the program
 # finds them where the generator put them (tools/gen-sample.py, SPECIAL),
 # in ket-qua.csv of the default period (the whole year 2024).

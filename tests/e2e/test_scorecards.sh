@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # the-diem.pdf on the shipped sample: overview pages then exactly one page
 # per unit, each unit's name on its own page; --don-vi writes a unit alone;
 # a 300-character name and 2,000-character notes still fit one page, the

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The site of a real run: every unit and target has its page, every
 # internal link and image resolves, nothing points outside the site (no
 # http(s) in any src/href/CSS url()), bao-cao.md is GFM whose tables and

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # SPEC conformance of the core, sentence by sentence: reading ("Input"),
 # "Evaluation", "Bad input", "Command line" and the ket-qua.csv row of
 # "Output".  Each case builds a small input folder from a tiny base,

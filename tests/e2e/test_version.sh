@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # The version has one source, VERSION: the program says it, and the
 # Debian package's version (the top entry of debian/changelog) agrees, so a
 # release cannot ship a .deb named for another version.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # so-lieu/<ma>.xlsx and the entry forms (--bieu-mau): the round trip from
 # the forms back to the same ket-qua.csv, workbooks saved by LibreOffice and
 # openpyxl, every kind of cell, hostile workbooks, and the forms themselves

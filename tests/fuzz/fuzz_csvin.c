@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_csvin: the CSV reader itself, over bytes in memory.
  *
  * Invariants beyond "no crash, no leak":

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* One input file kind: the fuzz input becomes FUZZ_FILE (a path inside
  * the input folder) among valid neighbours, then the pipeline runs.
  * Included by fuzz_<kind>.c after defining FUZZ_FILE. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Shared by the input harnesses: a scratch input folder and the whole
  * pipeline that needs no disk output (read, evaluate, judge the deadline
  * tasks, render ket-qua.csv and the Markdown report into buffers). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_input: the whole input folder as one blob, in the format of
  * `tail -n +1 FILE...`: each file starts at a line "==> PATH <==" and
  * runs to the next such line.  PATH is one of the input folder's names or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_ket_qua_cu: a published ket-qua.csv, as an earlier run left it in
  * the output root (or as a hand, a truncated copy or another program left
  * it), read by lich_su.c both as the earlier period of the year and as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* fuzz_xlsx: the workbook reader, over bytes in memory.
  *
  * An input that starts with "PK" (a zip) is the workbook itself: the zip

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A main for the fuzz harnesses without libFuzzer, so that `make check`
  * (and SANITIZE=1, and valgrind) replays their seeds and every crash
  * input kept as a regression: `test_fuzz_<name> [FILE|DIR]...`; with no

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Rebuilds the seed corpora tests/fuzz/corpus/<name>/ from the tests' CSV
 # files (the shipped input/ and tests/data/) plus a few hand-made shapes
 # clerks' exports take.  Run from the top of the checkout; the result is

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Building a model by hand for the unit tests of eval.c and ketqua.c
  * (included by test_eval.c and test_ketqua.c; not a test program).  The
  * model owns everything these add; model_release() frees it. */

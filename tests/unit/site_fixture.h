@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* A small model built by hand for the tests of md.c and site.c (included
  * by test_md.c and test_site.c; not a test program of its own).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* bao_cao.c (the report's document), gfm.c's noi-dung.md and doc_md.c. */
 #include <setjmp.h>
 #include <stdarg.h>

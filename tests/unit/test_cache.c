@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of cache: an entry comes back as stored; a truncated,
  * edited or renamed entry is a miss, never served; nothing is written
  * before cache_close commits; entries not used by the last CACHE_RUNS

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* chart: escaping, the files drawn from a model built by hand, hostile
  * text, parallel runs and every way gnuplot can fail.
  *

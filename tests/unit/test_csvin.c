@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of csvin: what the clerk's spreadsheet can produce, and that
  * the result never depends on how the bytes are chunked. */
 #include <setjmp.h>

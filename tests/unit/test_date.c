@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the calendar (date.c): leap years, month ends, day
  * numbers there and back over 1900..2100, weekdays of dates a wall
  * calendar shows, the periods' first and last days, and the date parser. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of eval: exact verdicts, the window, roll-ups, trends, unit
  * order and the coverage warnings, on models built by hand. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of fmt: Vietnamese numbers, verdict-safe percentages,
  * period words, step names, dates. */
 #include <setjmp.h>

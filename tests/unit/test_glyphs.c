@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* glyphs: each of the 146 Vietnamese letters, drawn alone in every font
  * style the PDFs use, keeps its marks once rendered.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the deadline tasks: the working days, the judging at the
  * end of the window, han.csv and the scorecard line (the civil calendar
  * and the date parser are test_date.c's).  The holidays are Vietnam's 2024 ones, built in each

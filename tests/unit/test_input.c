@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of input: a small input folder written to /tmp, read into a
  * model, and the model and the messages checked. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of ketqua_csv: the ket-qua.csv of a small model built by
  * hand, compared with a golden string. */
 #include <setjmp.h>

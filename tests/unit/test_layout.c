@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* layout: wrapping, tables, page breaks. */
 #include <setjmp.h>
 #include <stdarg.h>

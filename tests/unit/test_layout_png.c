@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* lo_png's pass-through: a palette, gray or RGB PNG goes into the PDF with
  * its compressed rows as they are (FlateDecode, PNG predictors); anything
  * else (alpha, transparency) through libharu's decoder.  The PNGs are made

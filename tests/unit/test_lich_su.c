@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of lich_su (SPEC "History"): a small model's ket-qua.csv
  * written into a temporary output root as an earlier run would, then read
  * back against today's figures; and the words of the change against the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of md.c: escaping hostile text, the report's content, and
  * that what it writes is GFM that cmark-gfm renders as intended. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the model's small pieces: periods, lookups, buffers,
  * diagnostics formatting. */
 #include <setjmp.h>

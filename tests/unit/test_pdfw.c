@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* pdfw through layout: a document written a chunk of pages at a time
  * draws exactly as the same document saved by libharu in one piece, with
  * each font embedded once, and a failed write is reported. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the scorecards' pure computations: the rate still needed,
  * the rank in the group, the change since the previous step, the symbols,
  * and the Vietnamese order of units the pages follow. */

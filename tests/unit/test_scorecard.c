@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the-diem.pdf (scorecard.c's blocks drawn by card_pdf.c)
  * on a model built by hand: the overview is one page, then one page per
  * unit, each unit's name on its own page, in Vietnamese order; a unit

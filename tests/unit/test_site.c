@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of site.c on a model built by hand: every page is there,
  * every internal link and image resolves, nothing points outside the
  * site, data never becomes markup, and the archive page. */

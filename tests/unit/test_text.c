@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of text: UTF-8 validation, NFC, folding, Vietnamese
  * collation, code-point length. */
 #include <setjmp.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of xalloc: out of memory is one clean exit (status 3, one
  * message), never a NULL a caller would have to check.  Each failing case
  * runs in a child process, whose exit status and stderr are checked. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: MIT */
 /* Unit tests of the record stage for sheets (csvrecs_*) and of xlsxin on
  * workbooks kept in tests/: a sheet's rows reach the reader as a CSV
  * file's would, with each cell's kind. */

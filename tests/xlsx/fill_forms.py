@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Fills chitieu's entry forms with the figures of CSV files, as a unit's
 clerk would: for tests/e2e/test_xlsx.sh's round trip.
 

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: MIT
 """Hand-made .xlsx workbooks for tests/e2e/test_xlsx.sh and the fuzz seeds.
 
     workbook.py KIND OUT.xlsx
