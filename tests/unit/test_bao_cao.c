@@ -44,8 +44,9 @@ static void S_rec(DocWriter *w, const DocBlock *b)
 		buf_puts(&r->log, b->line[0]);
 	else
 		doc_inl_text(&b->inl, &r->log);
-	if (b->kind == DOC_TITLE && b->line[2])
-		buf_printf(&r->log, " | %s", b->line[2]);
+	if (b->kind == DOC_KINH_GUI)
+		for (size_t i = 0; i < b->n_item; i++)
+			buf_printf(&r->log, " | %s %s", b->line[0], b->item[i]);
 	if (b->kind == DOC_SIGNATURE) {
 		for (int i = 0; i < 5; i++)
 			buf_printf(&r->log, "%s%s", i ? " / " : "", b->line[i] ? b->line[i] : "");
@@ -271,7 +272,7 @@ static void test_bao_cao_signature_blanks(void **state)
 	fx_conf(&m, "kinh_gui", "Văn phòng Chính phủ");
 	fx_conf(&m, "noi_nhan", "Như trên|Bộ Nội vụ|Lưu: VT");
 	S_record(&m, &r);
-	assert_non_null(strstr(r.log.ptr, "| Kính gửi: Văn phòng Chính phủ\n"));
+	assert_non_null(strstr(r.log.ptr, "| Kính gửi: Văn phòng Chính phủ.\n"));
 	sign = strstr(r.log.ptr, "\nSIGN ");
 	assert_non_null(strstr(sign, " | Như trên; | Bộ Nội vụ; | Lưu: VT.\n"));
 	buf_release(&r.log);
