@@ -12,9 +12,9 @@
 . tests/e2e/lib.sh
 set -e
 export SOURCE_DATE_EPOCH=1735603200
-command -v pdftotext >/dev/null || { echo "SKIP: pdftotext (poppler-utils) is missing"; exit 77; }
+need pdftotext poppler-utils
 PY=/usr/bin/python3
-[ -x "$PY" ] || { echo "SKIP: /usr/bin/python3 is missing"; exit 77; }
+[ -x "$PY" ] || skip "/usr/bin/python3 is missing (apt-get install python3)"
 
 # check.py IN OUT_KY STDERR: the addressed set and the figures (exit 1
 # with the reason on a mismatch).

@@ -11,7 +11,7 @@
 . tests/e2e/lib.sh
 set -e
 PY=/usr/bin/python3
-[ -x "$PY" ] || { echo "SKIP: $PY is missing: the dashboard's figures were not checked"; exit 77; }
+[ -x "$PY" ] || skip "$PY is missing (apt-get install python3): the dashboard's figures were not checked"
 ${CC:-cc} -std=c11 -O2 -o "$WORK/genbench" "$TOP/tools/genbench.c" || fail "genbench does not compile"
 "$WORK/genbench" -w 20 province "$WORK/in" >/dev/null || fail "genbench failed"
 $PY "$TOP/tests/e2e/tinh.py" "$WORK/in" || fail "tinh.py failed"

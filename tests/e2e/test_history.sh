@@ -59,7 +59,7 @@ grep -qF 'Xã A' "$WORK/bc.txt" || fail "the PDF does not name the unit"
 grep -qF 'điều chỉnh số liệu' "$WORK/bc.txt" || fail "the PDF says nothing of the restatement"
 # the previous period's site links back and forth, relative
 grep -qF 'href="../../2024-Q3/site/index.html"' "$S/index.html" || fail "no link to the previous period"
-grep -qF 'href="../../../2024-Q3/site/index.html"' "$S/don-vi/xa-a.html" || fail "no link to the previous period from a unit page"
+grep -qF 'href="../../../2024-Q3/site/don-vi/xa-a.html"' "$S/don-vi/xa-a.html" || fail "no link to the same unit's page of the previous period"
 
 # a rerun with nothing changed since Q3 was published claims none
 rm -rf "$O"
@@ -75,7 +75,7 @@ grep -qF 'không đơn vị nào điều chỉnh số liệu' "$O/2024-Q4/site/d
 A="$O/index.html"
 grep -qF 'href="2024-Q4/site/index.html"' "$A" && grep -qF 'href="2024-Q3/site/index.html"' "$A" ||
 	fail "the archive does not list both periods"
-q4=$(grep -n '2024-Q4/site' "$A" | cut -d: -f1) q3=$(grep -n '2024-Q3/site' "$A" | cut -d: -f1)
+q4=$(grep -n '<td><a href="2024-Q4/site' "$A" | cut -d: -f1) q3=$(grep -n '<td><a href="2024-Q3/site' "$A" | cut -d: -f1)
 [ "$q4" -lt "$q3" ] || fail "the archive is not newest first"
 grep -F '2024-Q4/site' "$A" | grep -qF 'Đủ số liệu' || fail "the archive's state of a complete period"
 grep -F '2024-Q4/site' "$A" | grep -qF '<td>2/2</td>' || fail "the archive's targets met"

@@ -21,16 +21,10 @@
 set -e
 
 ALLOW='
-gen/build/bao_cao.c -> write/doc_md.h      # the report builder still calls its Markdown writer (bao_cao_md_file): main should hand it the writer
-gen/build/bao_cao.c -> write/doc_pdf.h     # the same for the PDF writer (bao_cao_pdf)
-gen/build/bao_cao.c -> write/mdbuf.h       # the report builder writes Markdown through the page sink
-gen/build/bao_cao.c: file I/O out_open_file # bao_cao_md_file opens bao-cao.md itself
-gen/build/bao_cao.c: file I/O out_close_file # and closes it
 gen/build/han_md.c -> write/mdbuf.h        # the deadline section is Markdown text, not doc.h blocks yet
 gen/build/lich_su_md.c -> write/mdbuf.h    # the history section is Markdown text, not doc.h blocks yet
+gen/build/md.c -> write/doc_md.h          # the site index renders parts of the report (bao_cao_build_phan) as Markdown itself
 gen/build/md.h -> write/mdbuf.h            # the site pages are Markdown text through the page sink
-gen/build/scorecard.c -> write/layout.h    # the scorecards draw on the PDF layout themselves: no scorecard document yet
-gen/build/scorecard.c: file I/O fopen      # it reads a chart PNG to size it
 gen/build/ketqua.c: file I/O out_open_file # ketqua_csv_file writes ket-qua.csv itself (written as it goes)
 gen/build/ketqua.c: file I/O out_close_file # and closes it
 gen/build/bieumau.c: file I/O out_begin    # the entry forms write their own folder (--bieu-mau)

@@ -11,10 +11,10 @@
 . tests/e2e/province12.sh
 set -e
 for tool in pdfinfo pdftotext pdfimages; do
-	command -v $tool >/dev/null || { echo "SKIP: $tool (poppler-utils) is missing"; exit 77; }
+	need $tool poppler-utils
 done
 PY=/usr/bin/python3
-[ -x $PY ] || { echo "SKIP: /usr/bin/python3 is missing"; exit 77; }
+[ -x $PY ] || skip "/usr/bin/python3 is missing (apt-get install python3)"
 
 # The lint fails where it should: a planted PDF with words overprinted and
 # a word cut.
