@@ -360,7 +360,10 @@ void model_set_ten_hien(Model *m)
 				int clash = d->thuoc < 0;
 				for (size_t b = i; b < j && !clash; b++)
 					clash = b != a && m->don_vi[k[b].u].thuoc == d->thuoc;
-				if (clash)
+				if (clash && d->thuoc >= 0)
+					d->ten_hien = xasprintf("%s (%s, mã %s)", d->ten,
+					                        S_ten_cha(m->don_vi[d->thuoc].ten), d->ma);
+				else if (clash)
 					d->ten_hien = xasprintf("%s (mã %s)", d->ten, d->ma);
 				else
 					d->ten_hien = xasprintf("%s (%s)", d->ten,

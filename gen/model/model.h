@@ -274,9 +274,9 @@ const char *model_ten_ngan(const ChiTieu *t, int tight, char buf[MODEL_TEN_NGAN_
 /* A unit's name for people, in every output: its ten, and where another
  * registered unit has the same ten (NFC, case folded) the parent's ten
  * after it in brackets, a leading "UBND " dropped: "UBND xã Đông Quang
- * (huyện Tiền Hải)".  Same-named units with no parent, or with the same
- * parent, carry their code instead ("… (mã xa-dong-quang-2)"), so that no
- * two units ever read alike.  Before model_set_ten_hien(): the ten. */
+ * (huyện Tiền Hải)".  Same-named units with the same parent carry their
+ * code too ("… (huyện Tiền Hải, mã xa-dong-quang-2)"), with no parent the
+ * code alone ("… (mã xa-dong-quang-2)"), so that no two units read alike.  Before model_set_ten_hien(): the ten. */
 const char *model_ten_don_vi(const Model *m, size_t u);
 /* Computes every unit's name for people (O(n log n)); call once the
  * registry and its parents are resolved.  Idempotent. */

@@ -36,11 +36,13 @@ def ten(ma):
         return r['ten']
     p = r.get('thuoc') or ''
     same = [x for x in dv if fold(x['ten']) == fold(r['ten']) and (x.get('thuoc') or '') == p]
-    if not p or len(same) > 1:
+    if not p:
         return '%s (mã %s)' % (r['ten'], ma)
     pt = by_ma[p]['ten']
     if pt.startswith('UBND '):
         pt = pt[5:]
+    if len(same) > 1:
+        return '%s (%s, mã %s)' % (r['ten'], pt, ma)
     return '%s (%s)' % (r['ten'], pt)
 want = set()
 kq = rows(out + '/ket-qua.csv')

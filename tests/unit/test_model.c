@@ -77,14 +77,18 @@ static void test_model_ten_don_vi_disambiguates(void **state)
 	S_add_named(&m, "x-3", "UBND xã Tân Dân", 0);
 	S_add_named(&m, "x-4", "UBND xã Hòa Bình", 1);
 	S_add_named(&m, "x-5", "UBND xã Hòa Bình", 1);
+	S_add_named(&m, "x-6", "UBND xã Tân Lập", -1);
+	S_add_named(&m, "x-7", "UBND xã Tân Lập", -1);
 	assert_string_equal(model_ten_don_vi(&m, 2), "UBND xã Đông Quang");
 	model_set_ten_hien(&m);
 	assert_string_equal(model_ten_don_vi(&m, 0), "UBND huyện Tiền Hải");
 	assert_string_equal(model_ten_don_vi(&m, 2), "UBND xã Đông Quang (huyện Tiền Hải)");
 	assert_string_equal(model_ten_don_vi(&m, 3), "UBND XÃ ĐÔNG QUANG (huyện Kiến Xương)");
 	assert_string_equal(model_ten_don_vi(&m, 4), "UBND xã Tân Dân");
-	assert_string_equal(model_ten_don_vi(&m, 5), "UBND xã Hòa Bình (mã x-4)");
-	assert_string_equal(model_ten_don_vi(&m, 6), "UBND xã Hòa Bình (mã x-5)");
+	assert_string_equal(model_ten_don_vi(&m, 5), "UBND xã Hòa Bình (huyện Kiến Xương, mã x-4)");
+	assert_string_equal(model_ten_don_vi(&m, 6), "UBND xã Hòa Bình (huyện Kiến Xương, mã x-5)");
+	assert_string_equal(model_ten_don_vi(&m, 7), "UBND xã Tân Lập (mã x-6)");
+	assert_string_equal(model_ten_don_vi(&m, 8), "UBND xã Tân Lập (mã x-7)");
 	model_set_ten_hien(&m); /* idempotent, no leak */
 	assert_string_equal(model_ten_don_vi(&m, 2), "UBND xã Đông Quang (huyện Tiền Hải)");
 	model_release(&m);
