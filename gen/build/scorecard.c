@@ -121,7 +121,7 @@ static void S_overview(const Model *m, DocWriter *w)
 	S_para(w, DOC_F_CENTER, 0, &b);
 	if (m->n_thieu) {
 		fmt_tam_tinh(&b, m->n_thieu, 1);
-		buf_puts(&b, " (đánh dấu * ở trang của từng đơn vị)");
+		buf_puts(&b, " (đánh dấu " FMT_DAU_THIEU " ở trang của từng đơn vị)");
 		S_para(w, DOC_F_CENTER, DOC_BOLD, &b);
 	}
 
