@@ -32,7 +32,7 @@ BASHCOMPDIR = $(PREFIX)/share/bash-completion/completions
 # gen/ is read in layers, one folder each, lowest first (docs/GLOSSARY.md
 # maps the files; tests/e2e/test_layers.sh holds the rules between them).
 # Includes name a header alone ("buf.h"): every layer is on the path.
-LAYERS   = base model read eval chart build write
+LAYERS   = base model read eval chart builder write
 vpath %.c gen $(LAYERS:%=gen/%)
 CPPFLAGS += $(LAYERS:%=-Igen/%) -Igen
 # gen/*.c beside main.c wire builders to writers and files (xuat.c).

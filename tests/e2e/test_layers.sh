@@ -6,11 +6,11 @@
 #   read   base, model, read          (readers know no evaluation, builder or writer)
 #   eval   base, model, read, eval
 #   chart  base, model, eval, chart
-#   build  every folder but write     (builders emit doc.h blocks to a writer)
+#   builder every folder but write     (builders emit doc.h blocks to a writer)
 #   write  base, write, and model/doc.h alone (no model.h, no chart.h)
 #   gen/main.c: anything (it wires a builder to its writers).
 # And builders open no file: no fopen/open/opendir and no out_* call in
-# gen/build/*.c (the caller hands them a writer or a buffer).  And a
+# gen/builder/*.c (the caller hands them a writer or a buffer).  And a
 # header's (or a source's) first comment names only files that exist.
 #
 # Today's code breaks some rules: each such case is listed in ALLOW below,
@@ -21,30 +21,30 @@
 set -e
 
 ALLOW='
-gen/build/han_md.c -> write/mdbuf.h        # the deadline section is Markdown text, not doc.h blocks yet
-gen/build/lich_su_md.c -> write/mdbuf.h    # the history section is Markdown text, not doc.h blocks yet
-gen/build/md.c -> write/doc_md.h          # the site index renders parts of the report (bao_cao_build_phan) as Markdown itself
-gen/build/md.h -> write/mdbuf.h            # the site pages are Markdown text through the page sink
-gen/build/ketqua.c: file I/O out_open_file # ketqua_csv_file writes ket-qua.csv itself (written as it goes)
-gen/build/ketqua.c: file I/O out_close_file # and closes it
-gen/build/bieumau.c: file I/O out_begin    # the entry forms write their own folder (--bieu-mau)
-gen/build/bieumau.c: file I/O out_abort
-gen/build/bieumau.c: file I/O out_path
-gen/build/bieumau.c: file I/O out_write_buf
-gen/build/bieumau.c: file I/O out_commit
-gen/build/site.c: file I/O out_write_file  # the site writes its pages and copies its assets itself
-gen/build/site.c: file I/O out_open_file
-gen/build/site.c: file I/O out_close_file
-gen/build/site.c: file I/O fopen
-gen/build/site.c: file I/O opendir         # it lists the templates and charts it copies
-gen/build/site.c: file I/O out_replace_file # site_archive writes output/index.html itself
-gen/build/bieumau.c: file I/O opendir      # it checks that the forms folder holds only forms
+gen/builder/han_md.c -> write/mdbuf.h        # the deadline section is Markdown text, not doc.h blocks yet
+gen/builder/lich_su_md.c -> write/mdbuf.h    # the history section is Markdown text, not doc.h blocks yet
+gen/builder/md.c -> write/doc_md.h          # the site index renders parts of the report (bao_cao_build_phan) as Markdown itself
+gen/builder/md.h -> write/mdbuf.h            # the site pages are Markdown text through the page sink
+gen/builder/ketqua.c: file I/O out_open_file # ketqua_csv_file writes ket-qua.csv itself (written as it goes)
+gen/builder/ketqua.c: file I/O out_close_file # and closes it
+gen/builder/bieumau.c: file I/O out_begin    # the entry forms write their own folder (--bieu-mau)
+gen/builder/bieumau.c: file I/O out_abort
+gen/builder/bieumau.c: file I/O out_path
+gen/builder/bieumau.c: file I/O out_write_buf
+gen/builder/bieumau.c: file I/O out_commit
+gen/builder/site.c: file I/O out_write_file  # the site writes its pages and copies its assets itself
+gen/builder/site.c: file I/O out_open_file
+gen/builder/site.c: file I/O out_close_file
+gen/builder/site.c: file I/O fopen
+gen/builder/site.c: file I/O opendir         # it lists the templates and charts it copies
+gen/builder/site.c: file I/O out_replace_file # site_archive writes output/index.html itself
+gen/builder/bieumau.c: file I/O opendir      # it checks that the forms folder holds only forms
 gen/write/doc_pdf.c -> chart/chart.h       # the PDF writer takes the trend chart size constants (CHART_CHI_TIEU_*_MM) from chart.h
 gen/write/doc_docx.c -> chart/chart.h      # the Word writer places the same charts at the same size as the PDF writer (CHART_CHI_TIEU_*_MM)
 '
 
 # violations ROOT: one line per broken rule under ROOT/gen, sorted:
-# "gen/x/a.c -> y/b.h", "gen/build/a.c: file I/O NAME",
+# "gen/x/a.c -> y/b.h", "gen/builder/a.c: file I/O NAME",
 # "gen/x/a.h: first comment names missing.c".
 violations() {
 	(cd "$1" && TOP=$TOP perl -e '
@@ -53,7 +53,7 @@ violations() {
 		for my $f (glob("gen/*/*.h")) { my ($l, $b) = $f =~ m{^gen/([^/]+)/([^/]+)$}; $layer{$b} //= $l }
 		my %ok = (base => [qw(base)], model => [qw(base model)], read => [qw(base model read)],
 		          eval => [qw(base model read eval)], chart => [qw(base model eval chart)],
-		          build => [qw(base model read eval chart build)], write => [qw(base write)]);
+		          builder => [qw(base model read eval chart builder)], write => [qw(base write)]);
 		my %sys = map { $_ => 1 } @ARGV;
 		my %exists;
 		# gen/ of the tree under test; tools/ and tests/ of the checkout
@@ -88,7 +88,7 @@ violations() {
 				$good = 1 if $l eq "write" && $to eq "model" && $h eq "doc.h";
 				push @out, "$f -> $to/$h" unless $good;
 			}
-			if ($l eq "build" && $f =~ /\.c$/) { # builders open no file
+			if ($l eq "builder" && $f =~ /\.c$/) { # builders open no file
 				(my $code = $src) =~ s{"(\\.|[^"\\\n])*"}{""}g;
 				$code =~ s{/\*.*?\*/}{}gs;
 				$code =~ s{//[^\n]*}{}g;
@@ -124,16 +124,16 @@ plant "readers include no writer" gen/read/gfm.c '#include "doc_md.h"'
 plant "evaluation includes no chart" gen/eval/eval.c '#include "chart.h"'
 plant "evaluation includes no builder" gen/eval/lich_su.c '#include "site.h"'
 plant "charts include no reader" gen/chart/chart.c '#include "input.h"'
-plant "builders include no writer" gen/build/ketqua.c '#include "layout.h"'
-plant "builders open no file" gen/build/ketqua.c 'static FILE *S_x(void) { return fopen("x", "r"); }'
-plant "builders write no file through out.c" gen/build/han_md.c 'static void S_x(void) { out_write_file("x", "", 0, NULL); }'
+plant "builders include no writer" gen/builder/ketqua.c '#include "layout.h"'
+plant "builders open no file" gen/builder/ketqua.c 'static FILE *S_x(void) { return fopen("x", "r"); }'
+plant "builders write no file through out.c" gen/builder/han_md.c 'static void S_x(void) { out_write_file("x", "", 0, NULL); }'
 plant "writers include no model.h" gen/write/doc_md.c '#include "model.h"'
 plant "writers include no chart.h" gen/write/pdfw.c '#include "chart.h"'
 plant "writers include no builder" gen/write/doc_md.c '#include "bao_cao.h"'
 plant "a first comment names files that exist" gen/base/new.h '/* new: beside nowhere.c */'
 # ... and a planted line inside a comment or a string is no call
 rm -rf "$WORK/t" && mkdir -p "$WORK/t" && cp -r gen "$WORK/t/gen"
-printf '/* fopen(x) */\nstatic const char *S_s = "open(";\n' >>"$WORK/t/gen/build/ketqua.c"
+printf '/* fopen(x) */\nstatic const char *S_s = "open(";\n' >>"$WORK/t/gen/builder/ketqua.c"
 got=$(violations "$WORK/t" | LC_ALL=C sort -u | comm -13 "$WORK/now" -)
 [ -z "$got" ] || fail "a comment or a string counted as file I/O: $got"
 
