@@ -130,6 +130,7 @@ static void S_time_line(const char *phase, double secs)
 	getrusage(RUSAGE_SELF, &ru);
 	long hwm = S_status_kb("VmHWM:");
 	long grown = hwm >= 0 && S_rss0 >= 0 && hwm > S_rss0 ? hwm - S_rss0 : 0;
+	/* untranslated: tools/bench.sh and the tests parse the timing lines */
 	fprintf(stderr, "chitieu: timing: %-10s %8.3f s %8ld KB, +%ld KB\n", phase, secs,
 	        ru.ru_maxrss, grown);
 	S_mem_mark();
@@ -439,7 +440,7 @@ static void S_task_wait(S_Task *t)
 		if (b.len)
 			t->err = buf_detach(&b, NULL);
 		else if (!WIFEXITED(st))
-			t->err = xasprintf("writing %s was stopped by signal %d", t->name, WTERMSIG(st));
+			t->err = xasprintf(_("writing %s was stopped by signal %d"), t->name, WTERMSIG(st));
 		else
 			t->rc = -2; /* already said */
 	}
@@ -537,7 +538,7 @@ static int S_write(const Model *m, const Options *o)
 		free(cache);
 		if (bad)
 			goto out;
-		if (S_timing)
+		if (S_timing) /* untranslated: a timing line, parsed */
 			fprintf(stderr, "chitieu: timing: cache: %zu charts reused, %zu drawn\n", st.reused, st.drawn);
 	}
 	S_time("charts");
@@ -636,7 +637,7 @@ static int S_write(const Model *m, const Options *o)
 		goto out;
 	if (site_cac_ky(o->out, ky, &err)) {
 		/* the run is in place: only the links between periods are stale */
-		fprintf(stderr, "chitieu: warning: %s\n", err);
+		fprintf(stderr, _("chitieu: warning: %s\n"), err);
 		free(err);
 		err = NULL;
 	}
@@ -798,6 +799,7 @@ int main(int argc, char **argv)
 	model_release(&m);
 	if (S_timing) {
 		S_time("freeing");
+		/* untranslated: a timing line, parsed */
 		fprintf(stderr, "chitieu: timing: %-10s %8.3f s\n", "total", S_now() - start);
 	}
 	free(o.don_vi);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "msg.h"
 #include "xalloc.h"
 
 #define S_FAMILY "Liberation Serif"
@@ -56,17 +57,17 @@ int font_find_serif(char *paths[FONT_N_STYLE], char **err)
 		paths[i] = NULL;
 	FcConfig *cfg = FcInitLoadConfigAndFonts();
 	if (!cfg) {
-		*err = xstrdup("fontconfig could not load its configuration: "
+		*err = xstrdup(_("fontconfig could not load its configuration: "
 		               "install the Debian package fonts-liberation2 "
-		               "(and fontconfig)");
+		               "(and fontconfig)"));
 		return -1;
 	}
 	int rc = 0;
 	for (int i = 0; i < FONT_N_STYLE; i++) {
 		paths[i] = S_find(cfg, i);
 		if (!paths[i]) {
-			*err = xasprintf("font \"%s %s\" not found: install the "
-			                 "Debian package fonts-liberation2",
+			*err = xasprintf(_("font \"%s %s\" not found: install the "
+			                 "Debian package fonts-liberation2"),
 			                 S_FAMILY, S_style[i].name);
 			rc = -1;
 			break;

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "msg.h"
 #include "xalloc.h"
 
 /* The folder to remove if a signal ends the run (a fixed copy: the
@@ -96,13 +97,13 @@ int out_begin(OutRun *r, const char *root, const char *ky, char **err)
 	r->final = xasprintf("%s/%s", root, ky);
 	r->tmp = NULL;
 	if (S_mkdir_p(root)) {
-		*err = xasprintf("cannot create the output folder '%s': %s", root, strerror(errno));
+		*err = xasprintf(_("cannot create the output folder '%s': %s"), root, strerror(errno));
 		return -1;
 	}
 	S_sweep(root);
 	char *tmpl = xasprintf("%s/.chitieu-tmp-%ld-XXXXXX", root, (long)getpid());
 	if (!mkdtemp(tmpl)) {
-		*err = xasprintf("cannot write in the output folder '%s': %s", root, strerror(errno));
+		*err = xasprintf(_("cannot write in the output folder '%s': %s"), root, strerror(errno));
 		free(tmpl);
 		return -1;
 	}
@@ -133,7 +134,7 @@ int out_mkdir(const OutRun *r, const char *rel, char **err)
 	char *p = out_path(r, rel);
 	int rc = S_mkdir_p(p);
 	if (rc)
-		*err = xasprintf("cannot create '%s': %s", p, strerror(errno));
+		*err = xasprintf(_("cannot create '%s': %s"), p, strerror(errno));
 	free(p);
 	return rc;
 }
@@ -144,7 +145,7 @@ int out_write_file(const char *path, const void *data, size_t len, char **err)
 	if (!fp)
 		return -1;
 	if (len && fwrite(data, 1, len, fp) != len) {
-		*err = xasprintf("cannot write '%s': %s", path, strerror(errno ? errno : EIO));
+		*err = xasprintf(_("cannot write '%s': %s"), path, strerror(errno ? errno : EIO));
 		fclose(fp);
 		return -1;
 	}
@@ -155,7 +156,7 @@ FILE *out_open_file(const char *path, char **err)
 {
 	FILE *fp = fopen(path, "wb");
 	if (!fp)
-		*err = xasprintf("cannot write '%s': %s", path, strerror(errno));
+		*err = xasprintf(_("cannot write '%s': %s"), path, strerror(errno));
 	return fp;
 }
 
@@ -168,7 +169,7 @@ int out_close_file(FILE *fp, const char *path, char **err)
 		e = errno;
 	}
 	if (bad) {
-		*err = xasprintf("cannot write '%s': %s", path, strerror(e ? e : EIO));
+		*err = xasprintf(_("cannot write '%s': %s"), path, strerror(e ? e : EIO));
 		return -1;
 	}
 	return 0;
@@ -198,7 +199,7 @@ int out_commit(OutRun *r, char **err)
 		} else {
 			char *old = xasprintf("%s.old", r->tmp);
 			if (rename(r->final, old) || rename(r->tmp, r->final)) {
-				*err = xasprintf("cannot move the new output into '%s': %s", r->final, strerror(errno));
+				*err = xasprintf(_("cannot move the new output into '%s': %s"), r->final, strerror(errno));
 				rename(old, r->final);
 				rc = -1;
 			} else {
@@ -207,7 +208,7 @@ int out_commit(OutRun *r, char **err)
 			free(old);
 		}
 	} else if (rename(r->tmp, r->final)) {
-		*err = xasprintf("cannot move the new output into '%s': %s", r->final, strerror(errno));
+		*err = xasprintf(_("cannot move the new output into '%s': %s"), r->final, strerror(errno));
 		rc = -1;
 	}
 	if (rc == 0)
@@ -232,7 +233,7 @@ int out_mkdir_p(const char *path, char **err)
 {
 	if (S_mkdir_p(path) == 0)
 		return 0;
-	*err = xasprintf("cannot create '%s': %s", path, strerror(errno));
+	*err = xasprintf(_("cannot create '%s': %s"), path, strerror(errno));
 	return -1;
 }
 
@@ -245,7 +246,7 @@ int out_replace_file(const char *path, const void *data, size_t len, time_t mtim
 	char *tmp = xasprintf("%.*s.tmp-%ld-XXXXXX", dlen, path, (long)getpid());
 	int fd = mkstemp(tmp);
 	if (fd < 0) {
-		*err = xasprintf("cannot write '%s': %s", tmp, strerror(errno));
+		*err = xasprintf(_("cannot write '%s': %s"), tmp, strerror(errno));
 		free(tmp);
 		return -1;
 	}
@@ -273,7 +274,7 @@ int out_replace_file(const char *path, const void *data, size_t len, time_t mtim
 	if (!e && rename(tmp, path) != 0)
 		e = errno;
 	if (e) {
-		*err = xasprintf("cannot write '%s': %s", path, strerror(e));
+		*err = xasprintf(_("cannot write '%s': %s"), path, strerror(e));
 		unlink(tmp);
 	}
 	free(tmp);

@@ -23,6 +23,7 @@ static void *S_check(void *p)
 {
 	if (p == NULL) {
 		S_dying = 1;
+		/* untranslated: gettext may allocate, and memory is out */
 		fputs("chitieu: out of memory\n", stderr);
 		exit(3);
 	}

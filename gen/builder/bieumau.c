@@ -17,6 +17,7 @@
 #include "csvout.h"
 #include "out.h"
 #include "text.h"
+#include "msg.h"
 #include "xalloc.h"
 
 enum { C_KY, C_CHI_TIEU, C_TU_SO, C_MAU_SO, C_GHI_CHU, C_TEN, C_N };
@@ -217,7 +218,7 @@ static int S_unit(const Model *m, size_t u, int year, const char *path, Buf *csv
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL, .use_zip64 = LXW_FALSE};
 	lxw_workbook *wb = workbook_new_opt(path, &opt);
 	if (!wb) {
-		*err = xasprintf("cannot write '%s': %s", path, strerror(errno ? errno : EIO));
+		*err = xasprintf(_("cannot write '%s': %s"), path, strerror(errno ? errno : EIO));
 		return -1;
 	}
 	Buf b;
@@ -325,7 +326,7 @@ static int S_unit(const Model *m, size_t u, int year, const char *path, Buf *csv
 	lxw_error e = workbook_close(wb);
 	buf_release(&b);
 	if (e != LXW_NO_ERROR) {
-		*err = xasprintf("cannot write '%s': %s", path, lxw_strerror(e));
+		*err = xasprintf(_("cannot write '%s': %s"), path, lxw_strerror(e));
 		return -1;
 	}
 	return 0;
@@ -337,8 +338,8 @@ static int S_forms_folder(const char *dir, char **err)
 {
 	struct stat st;
 	if (lstat(dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
-		*err = xasprintf("--bieu-mau: '%s' is not a folder: give a new folder or one that holds "
-		                 "only forms",
+		*err = xasprintf(_("--bieu-mau: '%s' is not a folder: give a new folder or one that holds "
+		                 "only forms"),
 		                 dir);
 		return 1;
 	}
@@ -355,8 +356,8 @@ static int S_forms_folder(const char *dir, char **err)
 		if ((len > 5 && !strcasecmp(n + len - 5, ".xlsx")) ||
 		    (len > 4 && !strcasecmp(n + len - 4, ".csv")))
 			continue;
-		*err = xasprintf("--bieu-mau: '%s' holds '%s', which is no entry form: the folder is "
-		                 "replaced as a whole, so give a new folder or one that holds only forms",
+		*err = xasprintf(_("--bieu-mau: '%s' holds '%s', which is no entry form: the folder is "
+		                 "replaced as a whole, so give a new folder or one that holds only forms"),
 		                 dir, n);
 		rc = 1;
 	}
@@ -393,7 +394,7 @@ int bieumau_write(const Model *m, const char *dir, char **err)
 		name = slash + 1;
 	}
 	if (!*name || !strcmp(name, ".") || !strcmp(name, "..")) {
-		*err = xasprintf("--bieu-mau: give the forms folder by its name, not '%s'", dir);
+		*err = xasprintf(_("--bieu-mau: give the forms folder by its name, not '%s'"), dir);
 		free(copy);
 		return 1;
 	}

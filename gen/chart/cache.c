@@ -15,6 +15,7 @@
 
 #include "fmt.h"
 #include "out.h"
+#include "msg.h"
 #include "xalloc.h"
 
 #define S_MAGIC "chitieu-cache 1 "
@@ -37,7 +38,7 @@ struct Cache {
 static void S_warn(Cache *c, char *msg)
 {
 	if (!c->warn)
-		c->warn = xasprintf("cannot use the cache folder '%s' (%s): the run goes on without it", c->dir, msg);
+		c->warn = xasprintf(_("cannot use the cache folder '%s' (%s): the run goes on without it"), c->dir, msg);
 	free(msg);
 }
 

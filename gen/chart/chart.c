@@ -22,6 +22,7 @@
 #include "fmt.h"
 #include "gp_script.h"
 #include "out.h"
+#include "msg.h"
 #include "xalloc.h"
 
 /* The run's charts in a fixed order, targets by stt then units in
@@ -97,7 +98,7 @@ static int S_svg_label(const char *dir, const S_Plan *pl, char **err)
 		char *path = xasprintf("%s/%s.svg", dir, stem);
 		char *e = NULL;
 		if (chart_svg_label(path, title.ptr, desc.ptr, &e) < 0) {
-			*err = xasprintf("cannot label the chart charts/%s.svg: %s", stem, e);
+			*err = xasprintf(_("cannot label the chart charts/%s.svg: %s"), stem, e);
 			free(e);
 			rc = -1;
 		}
@@ -121,7 +122,7 @@ static int S_check_files(const char *dir, const S_Plan *pl, char **err)
 			int bad = stat(p, &st) != 0 || st.st_size == 0;
 			free(p);
 			if (bad) {
-				*err = xasprintf("gnuplot did not write the chart charts/%s.%s", stem, ext[k]);
+				*err = xasprintf(_("gnuplot did not write the chart charts/%s.%s"), stem, ext[k]);
 				return -1;
 			}
 		}
@@ -158,7 +159,7 @@ static int S_plan(const Model *m, S_Plan *pl, char **err)
 		if (!chart_unit_has_chart(m, u))
 			continue;
 		if (!model_code_ok(m->don_vi[u].ma) || strlen(m->don_vi[u].ma) > 80) {
-			*err = xasprintf("the unit code '%s' cannot name a chart file: use [a-z0-9-]+",
+			*err = xasprintf(_("the unit code '%s' cannot name a chart file: use [a-z0-9-]+"),
 			                 m->don_vi[u].ma);
 			free(pl->don_vi);
 			pl->don_vi = NULL;

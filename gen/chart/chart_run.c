@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "gp_script.h"
+#include "msg.h"
 #include "xalloc.h"
 
 extern char **environ;
@@ -209,7 +210,7 @@ int run_gnuplot(const char *dir, size_t n, int n_jobs, RunScript script, RunName
 		if (!bad)
 			bad = S_write_all(x->in_fd, b.ptr, b.len) || lseek(x->in_fd, 0, SEEK_SET) != 0;
 		if (bad) {
-			*err = xasprintf("cannot write the chart script to a temporary file: %s", strerror(errno));
+			*err = xasprintf(_("cannot write the chart script to a temporary file: %s"), strerror(errno));
 			rc = -1;
 			break;
 		}
@@ -238,12 +239,12 @@ int run_gnuplot(const char *dir, size_t n, int n_jobs, RunScript script, RunName
 		if (e) {
 			x->pid = -1;
 			if (e == ENOENT)
-				*err = xasprintf("gnuplot is not installed ('%s' was not found): install it with "
-				                 "'apt-get install gnuplot-nox', or set CHITIEU_GNUPLOT to its path",
+				*err = xasprintf(_("gnuplot is not installed ('%s' was not found): install it with "
+				                 "'apt-get install gnuplot-nox', or set CHITIEU_GNUPLOT to its path"),
 				                 prog);
 			else
-				*err = xasprintf("cannot run gnuplot ('%s'): %s; install it with 'apt-get install "
-				                 "gnuplot-nox', or set CHITIEU_GNUPLOT to its path",
+				*err = xasprintf(_("cannot run gnuplot ('%s'): %s; install it with 'apt-get install "
+				                 "gnuplot-nox', or set CHITIEU_GNUPLOT to its path"),
 				                 prog, strerror(e));
 			rc = -1;
 			break;

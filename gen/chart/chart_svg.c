@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "out.h"
+#include "msg.h"
 #include "xalloc.h"
 
 static void S_xml(Buf *b, const char *s)
@@ -32,7 +33,7 @@ int chart_svg_label(const char *path, const char *title, const char *desc, char 
 	buf_init(&out);
 	int rc = 0;
 	if (buf_read_file(&f, path)) {
-		*err = xasprintf("cannot read the chart %s: %s", path, strerror(errno));
+		*err = xasprintf(_("cannot read the chart %s: %s"), path, strerror(errno));
 		rc = -1;
 		goto done;
 	}

@@ -30,6 +30,7 @@
 
 #include "buf.h"
 #include "chart.h"
+#include "msg.h"
 #include "xalloc.h"
 
 /* Twentieths of a point (twips) and half-points, Word's units. */
@@ -1242,7 +1243,7 @@ DocWriter *doc_docx_open(const char *path, const char *charts_dir, char **err)
 	c->body_path = xasprintf("%s.body.xml", path);
 	c->x = xmlNewTextWriterFilename(c->body_path, 0);
 	if (!c->x) {
-		*err = xasprintf("%s: cannot write the file: %s", c->body_path, strerror(errno));
+		*err = xasprintf(_("%s: cannot write the file: %s"), c->body_path, strerror(errno));
 		free(c->path);
 		free(c->body_path);
 		free(c);
@@ -1287,7 +1288,7 @@ int doc_docx_close(DocWriter *w, char **err)
 	c->x = NULL;
 	int rc = -1;
 	if (c->bad) {
-		*err = xasprintf("%s: cannot write the file (disk full?)", c->body_path);
+		*err = xasprintf(_("%s: cannot write the file (disk full?)"), c->body_path);
 		unlink(c->body_path);
 		S_free(c);
 		return -1;
@@ -1313,7 +1314,7 @@ int doc_docx_close(DocWriter *w, char **err)
 	if (!za) {
 		zip_error_t ze;
 		zip_error_init_with_code(&ze, zerr);
-		*err = xasprintf("%s: cannot write the file: %s", c->path, zip_error_strerror(&ze));
+		*err = xasprintf(_("%s: cannot write the file: %s"), c->path, zip_error_strerror(&ze));
 		zip_error_fini(&ze);
 		goto out;
 	}
@@ -1345,12 +1346,12 @@ int doc_docx_close(DocWriter *w, char **err)
 		bad = S_zip_add(za, name, zip_source_file(za, c->img[i].path, 0, -1), t);
 	}
 	if (bad) {
-		*err = xasprintf("%s: cannot write the file: %s", c->path, zip_strerror(za));
+		*err = xasprintf(_("%s: cannot write the file: %s"), c->path, zip_strerror(za));
 		zip_discard(za);
 		goto out;
 	}
 	if (zip_close(za) < 0) {
-		*err = xasprintf("%s: cannot write the file: %s", c->path, zip_strerror(za));
+		*err = xasprintf(_("%s: cannot write the file: %s"), c->path, zip_strerror(za));
 		zip_discard(za);
 		goto out;
 	}

@@ -19,6 +19,7 @@
 #include "out.h"
 #include "pdfw.h"
 #include "text.h"
+#include "msg.h"
 #include "xalloc.h"
 
 /* A4 in points, as libharu rounds it. */
@@ -73,7 +74,7 @@ static HPDF_Doc S_new_doc(LoDoc *d, HPDF_Font font[FONT_N_STYLE], char **err)
 {
 	HPDF_Doc pdf = HPDF_New(S_error, d);
 	if (!pdf) {
-		*err = xstrdup("libharu could not create a PDF document");
+		*err = xstrdup(_("libharu could not create a PDF document"));
 		return NULL;
 	}
 	HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
@@ -87,9 +88,9 @@ static HPDF_Doc S_new_doc(LoDoc *d, HPDF_Font font[FONT_N_STYLE], char **err)
 		const char *name = HPDF_LoadTTFontFromFile(pdf, d->font_path[i], HPDF_TRUE);
 		font[i] = name ? HPDF_GetFont(pdf, name, "UTF-8") : NULL;
 		if (!font[i] || d->err) {
-			*err = xasprintf("cannot load the font %s (libharu error "
+			*err = xasprintf(_("cannot load the font %s (libharu error "
 			                 "0x%04X): reinstall the Debian package "
-			                 "fonts-liberation2",
+			                 "fonts-liberation2"),
 			                 d->font_path[i], (unsigned)d->err);
 			HPDF_Free(pdf);
 			return NULL;
@@ -149,13 +150,13 @@ static void S_flush(LoDoc *d)
 int lo_finish(LoDoc *d, char **err)
 {
 	if (!d->w) {
-		*err = xstrdup("lo_finish: the document was not opened with lo_open_file");
+		*err = xstrdup(_("lo_finish: the document was not opened with lo_open_file"));
 		return -1;
 	}
 	int rc = -1;
 	if (d->err)
-		*err = xasprintf("libharu failed while drawing the PDF (error "
-		                 "0x%04X, detail %u)",
+		*err = xasprintf(_("libharu failed while drawing the PDF (error "
+		                 "0x%04X, detail %u)"),
 		                 (unsigned)d->err, (unsigned)d->err_detail);
 	else if (d->w_err) {
 		*err = d->w_err;
@@ -165,7 +166,7 @@ int lo_finish(LoDoc *d, char **err)
 		d->w = NULL;
 		d->page = NULL;
 		if (rc == 0 && d->err) {
-			*err = xasprintf("libharu could not write the PDF (error 0x%04X)",
+			*err = xasprintf(_("libharu could not write the PDF (error 0x%04X)"),
 			                 (unsigned)d->err);
 			rc = -1;
 		}
@@ -211,13 +212,13 @@ int lo_bytes(LoDoc *d, unsigned char **data, size_t *len, char **err)
 	*data = NULL;
 	*len = 0;
 	if (d->err) {
-		*err = xasprintf("libharu failed while drawing the PDF (error "
-		                 "0x%04X, detail %u)",
+		*err = xasprintf(_("libharu failed while drawing the PDF (error "
+		                 "0x%04X, detail %u)"),
 		                 (unsigned)d->err, (unsigned)d->err_detail);
 		return -1;
 	}
 	if (HPDF_SaveToStream(d->pdf) != HPDF_OK || d->err) {
-		*err = xasprintf("libharu could not write the PDF (error 0x%04X)",
+		*err = xasprintf(_("libharu could not write the PDF (error 0x%04X)"),
 		                 (unsigned)d->err);
 		return -1;
 	}
@@ -227,7 +228,7 @@ int lo_bytes(LoDoc *d, unsigned char **data, size_t *len, char **err)
 	HPDF_ResetStream(d->pdf);
 	if (HPDF_ReadFromStream(d->pdf, p, &got) != HPDF_OK && got != size) {
 		free(p);
-		*err = xstrdup("libharu could not read back the PDF it wrote");
+		*err = xstrdup(_("libharu could not read back the PDF it wrote"));
 		return -1;
 	}
 	/* Reaching the end of the stream is reported as an error too. */

@@ -17,6 +17,7 @@
 
 #include "buf.h"
 #include "out.h"
+#include "msg.h"
 #include "xalloc.h"
 
 /* An object number libharu can print: 24 bits in its headers. */
@@ -54,9 +55,9 @@ static int S_fail(PdfW *w, char **err, HPDF_STATUS st)
 {
 	w->failed = 1;
 	if (w->io_errno)
-		*err = xasprintf("cannot write '%s': %s", w->path, strerror(w->io_errno));
+		*err = xasprintf(_("cannot write '%s': %s"), w->path, strerror(w->io_errno));
 	else
-		*err = xasprintf("libharu could not write the PDF '%s' (error 0x%04X)", w->path,
+		*err = xasprintf(_("libharu could not write the PDF '%s' (error 0x%04X)"), w->path,
 		                 (unsigned)st);
 	return -1;
 }
@@ -106,7 +107,7 @@ static int S_object(PdfW *w, void *obj, HPDF_STATUS *st)
 PdfW *pdfw_begin(const char *path, HPDF_Doc doc, char **err)
 {
 	if (doc->page_list->count) {
-		*err = xstrdup("pdfw: the document already has pages");
+		*err = xstrdup(_("pdfw: the document already has pages"));
 		return NULL;
 	}
 	FILE *fp = out_open_file(path, err);
@@ -119,7 +120,7 @@ PdfW *pdfw_begin(const char *path, HPDF_Doc doc, char **err)
 	w->next = w->k0;
 	w->out = HPDF_CallbackWriter_New(doc->mmgr, S_write, w);
 	if (!w->out) {
-		*err = xstrdup("libharu could not create a stream (out of memory)");
+		*err = xstrdup(_("libharu could not create a stream (out of memory)"));
 		pdfw_free(w);
 		return NULL;
 	}
@@ -183,7 +184,7 @@ static void S_mark(S_Walk *k, void *obj)
 int pdfw_pages(PdfW *w, HPDF_Doc doc, char **err)
 {
 	if (w->failed) {
-		*err = xasprintf("cannot write '%s': an earlier part failed", w->path);
+		*err = xasprintf(_("cannot write '%s': an earlier part failed"), w->path);
 		return -1;
 	}
 	HPDF_Xref xref = doc->xref;
@@ -198,7 +199,7 @@ int pdfw_pages(PdfW *w, HPDF_Doc doc, char **err)
 	HPDF_STATUS st = HPDF_OK;
 	if (k.bad) {
 		w->failed = 1;
-		*err = xasprintf("'%s': a page uses a font loaded after the first page", w->path);
+		*err = xasprintf(_("'%s': a page uses a font loaded after the first page"), w->path);
 		goto out;
 	}
 	/* Every number first: objects refer forward (a page to its
@@ -210,7 +211,7 @@ int pdfw_pages(PdfW *w, HPDF_Doc doc, char **err)
 		HPDF_XrefEntry e = HPDF_Xref_GetEntry(xref, i);
 		if (S_id(e->obj) != i || w->next >= S_MAX_ID) {
 			w->failed = 1;
-			*err = xasprintf("'%s': too many objects for one PDF", w->path);
+			*err = xasprintf(_("'%s': too many objects for one PDF"), w->path);
 			goto out;
 		}
 		S_set_id(e->obj, w->next++);
@@ -330,8 +331,8 @@ int pdfw_end(PdfW *w, HPDF_Doc doc, char **err)
 		HPDF_FontAttr fa = f->attr;
 		if (!fa || fa->type != HPDF_FONT_TYPE0_TT) {
 			w->failed = 1;
-			*err = xasprintf("'%s': only TrueType fonts with the UTF-8 encoder "
-			                 "can be written a chunk at a time",
+			*err = xasprintf(_("'%s': only TrueType fonts with the UTF-8 encoder "
+			                 "can be written a chunk at a time"),
 			                 w->path);
 			goto out;
 		}
@@ -348,7 +349,7 @@ int pdfw_end(PdfW *w, HPDF_Doc doc, char **err)
 	for (uint32_t i = w->k0; i < xref->entries->count; i++) {
 		if (w->next >= S_MAX_ID) {
 			w->failed = 1;
-			*err = xasprintf("'%s': too many objects for one PDF", w->path);
+			*err = xasprintf(_("'%s': too many objects for one PDF"), w->path);
 			goto out;
 		}
 		S_set_id(HPDF_Xref_GetEntry(xref, i)->obj, w->next++);
@@ -364,7 +365,7 @@ int pdfw_end(PdfW *w, HPDF_Doc doc, char **err)
 	}
 	if ((int)doc->pdf_version != w->version) {
 		w->failed = 1;
-		*err = xasprintf("'%s': the pages need PDF 1.%d, not 1.%d", w->path,
+		*err = xasprintf(_("'%s': the pages need PDF 1.%d, not 1.%d"), w->path,
 		                 2 + (int)doc->pdf_version, 2 + w->version);
 		goto out;
 	}
@@ -378,8 +379,8 @@ int pdfw_end(PdfW *w, HPDF_Doc doc, char **err)
 	for (uint32_t id = 1; id < w->next; id++) {
 		if (id >= w->cap_off || w->off[id] == 0 || w->off[id] > 9999999999ull) {
 			w->failed = 1;
-			*err = xasprintf("'%s': object %u was not written (or the file "
-			                 "passed 10 GB)",
+			*err = xasprintf(_("'%s': object %u was not written (or the file "
+			                 "passed 10 GB)"),
 			                 w->path, (unsigned)id);
 			goto out;
 		}
