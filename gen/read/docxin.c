@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* docxin: noi-dung.docx over libzip and libxml2's xmlTextReader
+/* docxin: noi-dung.docx over zip_io.c and libxml2's xmlTextReader
  * (docxin.h).  The parts read, in order: word/styles.xml (held: each
  * style's name, parent, outline level, bold, italic and list), then
  * word/numbering.xml (held: which lists are bullets), then
  * word/document.xml, streamed: each paragraph becomes a block as it
  * ends; a table is held until it ends (its column count is its widest
- * row).  The safe opening is xlsxin.c's: every byte inflated is counted
- * against one limit, no DTD, no entity, no network. */
+ * row).  The safe opening is zip_io.c's, as for a workbook: every byte
+ * inflated is counted against one limit, no DTD, no entity, no network;
+ * this file words what zip_io found for a clerk holding a Word file. */
 #include "docxin.h"
 
 #include <stdint.h>
@@ -16,12 +17,12 @@
 #include <strings.h>
 
 #include <libxml/xmlreader.h>
-#include <zip.h>
 
 #include "buf.h"
 #include "doc.h"
 #include "text.h"
 #include "xalloc.h"
+#include "zip_io.h"
 
 #define S_MAX_COL 64   /* a table wider than this is cut (a warning) */
 #define S_MAX_LVL 9    /* Word's list levels */
@@ -52,8 +53,7 @@ typedef struct {
 typedef struct {
 	Model *m;
 	const char *path;
-	zip_t *za;
-	uint64_t inflated;
+	ZipIn *z;
 	int failed;
 	S_Style *st;
 	size_t n_st, cap_st;
@@ -66,51 +66,11 @@ typedef struct {
 typedef struct {
 	S_D *d;
 	const char *name;
-	zip_file_t *zf;
-	xmlTextReaderPtr rd;
-	int over, ioerr, dtd;
-	char *xml_err;
-	int xml_line;
+	ZipPart *zp;
+	xmlTextReaderPtr rd; /* zp's */
 } S_Part;
 
-/* ---- the zip and the XML, as xlsxin.c opens them ---- */
-
-static int S_io_read(void *ctx, char *buf, int len)
-{
-	S_Part *p = ctx;
-	if (p->over || p->ioerr)
-		return -1;
-	zip_int64_t got = zip_fread(p->zf, buf, (zip_uint64_t)len);
-	if (got < 0) {
-		p->ioerr = 1;
-		return -1;
-	}
-	p->d->inflated += (uint64_t)got;
-	if (p->d->inflated > DOCXIN_MAX_INFLATED) {
-		p->over = 1;
-		return -1;
-	}
-	return (int)got;
-}
-
-static int S_io_close(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
-
-static void S_xml_error(void *ctx, xmlErrorPtr e)
-{
-	S_Part *p = ctx;
-	if (p->xml_err || !e)
-		return;
-	const char *msg = e->message ? e->message : "malformed XML";
-	size_t n = strlen(msg);
-	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-		n--;
-	p->xml_err = xstrndup(msg, n);
-	p->xml_line = e->line;
-}
+/* ---- the zip and the XML, through zip_io.c ---- */
 
 static void S_over(S_D *d)
 {
@@ -121,103 +81,132 @@ static void S_over(S_D *d)
 	d->failed = 1;
 }
 
+/* Words what zip_io found wrong with the document (zip_io.h). */
+static void S_report(S_D *d, const ZipInError *e)
+{
+	Msgs *ms = &d->m->msgs;
+	switch (e->fault) {
+	case ZIP_IN_OK:
+		return;
+	case ZIP_IN_NOT_ZIP:
+		msg_error(ms, d->path, 0, 0,
+		          "this is not a readable Word document (%s): open it in Word or LibreOffice "
+		          "and save it again as \"Word Document (*.docx)\"",
+		          e->detail);
+		break;
+	case ZIP_IN_DIRECTORY:
+		msg_error(ms, d->path, 0, 0,
+		          "this is not a readable Word document (its zip directory does not match its "
+		          "entries): open it in Word or LibreOffice and save it again as \"Word Document "
+		          "(*.docx)\"");
+		break;
+	case ZIP_IN_PAST_END:
+		msg_error(ms, d->path, 0, 0,
+		          "this is not a readable Word document: the zip entry %s runs past the start of "
+		          "the zip directory (the file is truncated or damaged); open it in Word or "
+		          "LibreOffice and save it again as \"Word Document (*.docx)\"",
+		          e->name);
+		break;
+	case ZIP_IN_NO_LOCAL:
+		msg_error(ms, d->path, 0, 0,
+		          "this is not a readable Word document: the zip entry %s is not where the zip "
+		          "directory puts it (no local header naming it there); open it in Word or "
+		          "LibreOffice and save it again as \"Word Document (*.docx)\"",
+		          e->name);
+		break;
+	case ZIP_IN_OVERLAP:
+		msg_error(ms, d->path, 0, 0,
+		          "this is not a readable Word document: the zip entries %s and %s share bytes (a "
+		          "damaged file or a zip bomb); open it in Word or LibreOffice and save it again "
+		          "as \"Word Document (*.docx)\"",
+		          e->name, e->name2);
+		break;
+	case ZIP_IN_TWICE:
+		msg_error(ms, d->path, 0, 0,
+		          "the document holds the part %s twice (under names that differ only in case or "
+		          "slashes): the file is damaged; open it in Word or LibreOffice and save it again "
+		          "as \"Word Document (*.docx)\"",
+		          e->name);
+		break;
+	case ZIP_IN_MISSING:
+		msg_error(ms, d->path, 0, 0,
+		          "this zip file is not a Word document (it has no %s); open it in Word or "
+		          "LibreOffice and save it as \"Word Document (*.docx)\"",
+		          e->name);
+		break;
+	case ZIP_IN_ENCRYPTED:
+		msg_error(ms, d->path, 0, 0,
+		          "the document is encrypted (a password is set): remove the password in Word "
+		          "or LibreOffice and save it again");
+		break;
+	case ZIP_IN_TOO_BIG:
+		S_over(d);
+		break;
+	case ZIP_IN_UNREADABLE:
+		msg_error(ms, d->path, 0, 0,
+		          "cannot read the part %s of the document: %s; open it in Word or LibreOffice and "
+		          "save it again",
+		          e->name, e->detail);
+		break;
+	case ZIP_IN_DAMAGED:
+		msg_error(ms, d->path, 0, 0,
+		          "the part %s of the document is damaged (%s); open it in Word or LibreOffice "
+		          "and save it again",
+		          e->name, e->detail);
+		break;
+	case ZIP_IN_DTD:
+		msg_error(ms, d->path, 0, 0,
+		          "the part %s of the document declares a DTD (<!DOCTYPE>), which no Word "
+		          "document has: the file is refused",
+		          e->name);
+		break;
+	case ZIP_IN_BAD_XML:
+		msg_error(ms, d->path, 0, 0,
+		          "the part %s of the document is not well-formed XML (line %d: %s); open it in "
+		          "Word or LibreOffice and save it again",
+		          e->name, e->line, e->detail);
+		break;
+	case ZIP_IN_NO_READER:
+		msg_error(ms, d->path, 0, 0, "cannot read the part %s of the document", e->name);
+		break;
+	}
+	d->failed = 1;
+}
+
 /* Opens a part; optional: a missing part is no error (returns 1). */
 static int S_open(S_D *d, S_Part *p, const char *name, int optional)
 {
 	memset(p, 0, sizeof *p);
 	p->d = d;
 	p->name = name;
-	zip_int64_t idx = zip_name_locate(d->za, name, 0);
-	if (idx < 0) {
-		if (!optional) {
-			msg_error(&d->m->msgs, d->path, 0, 0,
-			          "this zip file is not a Word document (it has no %s); open it in Word or "
-			          "LibreOffice and save it as \"Word Document (*.docx)\"",
-			          name);
-			d->failed = 1;
-		}
-		return 1;
-	}
-	zip_stat_t st;
-	zip_stat_init(&st);
-	if (zip_stat_index(d->za, (zip_uint64_t)idx, 0, &st) == 0) {
-		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-			msg_error(&d->m->msgs, d->path, 0, 0,
-			          "the document is encrypted (a password is set): remove the password in Word "
-			          "or LibreOffice and save it again");
-			d->failed = 1;
-			return -1;
-		}
-		if ((st.valid & ZIP_STAT_SIZE) && st.size > DOCXIN_MAX_INFLATED - d->inflated) {
-			S_over(d);
-			return -1;
-		}
-	}
-	p->zf = zip_fopen_index(d->za, (zip_uint64_t)idx, 0);
-	if (!p->zf) {
-		msg_error(&d->m->msgs, d->path, 0, 0,
-		          "cannot read the part %s of the document: %s; open it in Word or LibreOffice and "
-		          "save it again",
-		          name, zip_strerror(d->za));
-		d->failed = 1;
-		return -1;
-	}
-	p->rd = xmlReaderForIO(S_io_read, S_io_close, p, name, NULL,
-	                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!p->rd) {
-		zip_fclose(p->zf);
-		p->zf = NULL;
-		msg_error(&d->m->msgs, d->path, 0, 0, "cannot read the part %s of the document", name);
-		d->failed = 1;
-		return -1;
-	}
-	xmlTextReaderSetStructuredErrorHandler(p->rd, S_xml_error, p);
-	return 0;
+	ZipInError e;
+	zip_in_error_init(&e);
+	p->zp = zip_part_open(d->z, name, &e);
+	int rc = 0;
+	if (!p->zp) {
+		rc = e.fault == ZIP_IN_MISSING ? 1 : -1;
+		if (rc < 0 || !optional)
+			S_report(d, &e);
+	} else
+		p->rd = zip_part_reader(p->zp);
+	zip_in_error_release(&e);
+	return rc;
 }
 
 static void S_close(S_Part *p, int rc)
 {
-	S_D *d = p->d;
-	if (rc < 0 && !d->failed) {
-		if (p->over)
-			S_over(d);
-		else if (p->ioerr)
-			msg_error(&d->m->msgs, d->path, 0, 0,
-			          "the part %s of the document is damaged (%s); open it in Word or LibreOffice "
-			          "and save it again",
-			          p->name, zip_error_strerror(zip_file_get_error(p->zf)));
-		else if (p->dtd)
-			msg_error(&d->m->msgs, d->path, 0, 0,
-			          "the part %s of the document declares a DTD (<!DOCTYPE>), which no Word "
-			          "document has: the file is refused",
-			          p->name);
-		else
-			msg_error(&d->m->msgs, d->path, 0, 0,
-			          "the part %s of the document is not well-formed XML (line %d: %s); open it in "
-			          "Word or LibreOffice and save it again",
-			          p->name, p->xml_line, p->xml_err ? p->xml_err : "malformed");
-		d->failed = 1;
-	}
-	if (p->rd)
-		xmlFreeTextReader(p->rd);
-	if (p->zf)
-		zip_fclose(p->zf);
-	free(p->xml_err);
+	ZipInError e;
+	zip_in_error_init(&e);
+	if (zip_part_close(p->zp, rc, &e) && !p->d->failed)
+		S_report(p->d, &e);
+	zip_in_error_release(&e);
+	p->zp = NULL;
 	p->rd = NULL;
-	p->zf = NULL;
-	p->xml_err = NULL;
 }
 
 static int S_next(S_Part *p)
 {
-	int rc = xmlTextReaderRead(p->rd);
-	if (rc == 1 && xmlTextReaderNodeType(p->rd) == XML_READER_TYPE_DOCUMENT_TYPE) {
-		p->dtd = 1;
-		return -1;
-	}
-	if (rc == 0 && (p->over || p->ioerr))
-		return -1;
-	return rc;
+	return zip_part_next(p->zp);
 }
 
 static const char *S_local(S_Part *p)
@@ -1032,8 +1021,7 @@ static int S_has(const unsigned char *b, size_t n, const char *ascii)
 
 static void S_release(S_D *d)
 {
-	if (d->za)
-		zip_discard(d->za);
+	zip_in_free(d->z);
 	for (size_t i = 0; i < d->n_st; i++) {
 		free(d->st[i].id);
 		free(d->st[i].name);
@@ -1053,7 +1041,6 @@ int docxin_noi_dung(Model *m, const char *path, const void *data, size_t n)
 	const unsigned char *b = data;
 	Msgs *ms = &m->msgs;
 	size_t before = m->noi_dung.n;
-	xmlInitParser();
 	if (n >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {
 		if (S_has(b, n, "EncryptedPackage"))
 			msg_error(ms, path, 0, 0,
@@ -1075,22 +1062,12 @@ int docxin_noi_dung(Model *m, const char *path, const void *data, size_t n)
 		          "LibreOffice and save it as \"Word Document (*.docx)\"");
 		d.failed = 1;
 	} else {
-		zip_error_t ze;
-		zip_error_init(&ze);
-		zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
-		if (src) {
-			d.za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-			if (!d.za)
-				zip_source_free(src);
-		}
-		if (!d.za) {
-			msg_error(ms, path, 0, 0,
-			          "this is not a readable Word document (%s): open it in Word or LibreOffice "
-			          "and save it again as \"Word Document (*.docx)\"",
-			          zip_error_strerror(&ze));
-			d.failed = 1;
-		}
-		zip_error_fini(&ze);
+		ZipInError e;
+		zip_in_error_init(&e);
+		d.z = zip_in_open(data, n, DOCXIN_MAX_INFLATED, &e);
+		if (!d.z)
+			S_report(&d, &e);
+		zip_in_error_release(&e);
 	}
 	if (!d.failed && !S_styles(&d) && !S_numbering(&d))
 		S_document(&d);

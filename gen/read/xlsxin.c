@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* xlsxin: so-lieu/<ma>.xlsx over libzip and libxml2's xmlTextReader.
+/* xlsxin: so-lieu/<ma>.xlsx over zip_io.c and libxml2's xmlTextReader.
  *
  * The package is read as OPC (ECMA-376 part 2) says: the zip's entry
  * names are part names compared without case, a backslash taken as a
@@ -13,16 +13,14 @@
  * each <row> becomes one record of csvin's record stage.  Elements are
  * matched by namespace and place, never by local name anywhere.
  *
- * The zip is opened without libzip's ZIP_CHECKCONS, which refuses files
- * every other reader takes; S_zip_check then refuses what must be
- * refused (entries past the directory, overlapping, without their local
- * header).  Every byte inflated is counted against one limit as it comes
- * out of libzip, so the sizes a zip's headers claim are never trusted. */
+ * The zip and each part's XML reader come from zip_io.c, which refuses
+ * what must be refused (a damaged zip directory, entries sharing bytes,
+ * a DTD) and counts every byte inflated against S_MAX_INFLATED; this file
+ * words what it found for a clerk holding a workbook (S_report). */
 #include "xlsxin.h"
 
 #include <errno.h>
 #include <math.h>
-#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,12 +30,12 @@
 
 #include <libxml/xmlreader.h>
 #include <nettle/sha2.h>
-#include <zip.h>
 
 #include "buf.h"
 #include "date.h"
 #include "text.h"
 #include "xalloc.h"
+#include "zip_io.h"
 
 /* The inflated workbook, as csvin_open limits a file: a unit's takes a few KiB. */
 #define S_MAX_INFLATED (64 * 1024 * 1024)
@@ -68,12 +66,9 @@ typedef struct {
 typedef struct {
 	const char *path;
 	Msgs *ms;
-	zip_t *za;
-	uint64_t inflated; /* bytes inflated so far, every part */
+	ZipIn *z;
 	int failed;        /* an error about the file itself was recorded */
 	int date1904;
-	char **key;        /* [n_ent]: each entry's name as a part name, folded (S_key) */
-	zip_int64_t n_ent;
 	char *workbook, *sheet, *strings, *styles; /* part names */
 	char *sheet_name;                          /* the sheet read, as the workbook names it */
 	/* shared strings: NUL-terminated, one after another */
@@ -88,11 +83,8 @@ typedef struct {
 typedef struct {
 	S_X *x;
 	const char *name;
-	zip_file_t *zf;
-	xmlTextReaderPtr rd;
-	int over, ioerr, dtd;
-	char *xml_err; /* libxml2's first message */
-	int xml_line;
+	ZipPart *zp;
+	xmlTextReaderPtr rd; /* zp's */
 } S_Part;
 
 /* Every message is one format string of its own (the catalogue finds its
@@ -103,43 +95,6 @@ typedef struct {
 		(x)->failed = 1;                                                                   \
 	} while (0)
 
-static int S_io_read(void *ctx, char *buf, int len)
-{
-	S_Part *p = ctx;
-	if (p->over || p->ioerr)
-		return -1;
-	zip_int64_t got = zip_fread(p->zf, buf, (zip_uint64_t)len);
-	if (got < 0) {
-		p->ioerr = 1;
-		return -1;
-	}
-	p->x->inflated += (uint64_t)got;
-	if (p->x->inflated > S_MAX_INFLATED) {
-		p->over = 1;
-		return -1;
-	}
-	return (int)got;
-}
-
-static int S_io_close(void *ctx)
-{
-	(void)ctx;
-	return 0;
-}
-
-static void S_xml_error(void *ctx, xmlErrorPtr e)
-{
-	S_Part *p = ctx;
-	if (p->xml_err || !e)
-		return;
-	const char *m = e->message ? e->message : "malformed XML";
-	size_t n = strlen(m);
-	while (n && (m[n - 1] == '\n' || m[n - 1] == ' '))
-		n--;
-	p->xml_err = xstrndup(m, n);
-	p->xml_line = e->line;
-}
-
 static void S_over(S_X *x)
 {
 	S_fail(x, 0, 0,
@@ -147,113 +102,6 @@ static void S_over(S_X *x)
 	       "file or a zip bomb?); open it in Excel or LibreOffice and save it again as \"Excel "
 	       "Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
 	       S_MAX_INFLATED / (1024 * 1024));
-}
-
-/* --- Part names ------------------------------------------------------- */
-
-static int S_hex(int c)
-{
-	return c >= '0' && c <= '9' ? c - '0'
-	       : c >= 'a' && c <= 'f' ? c - 'a' + 10
-	       : c >= 'A' && c <= 'F' ? c - 'A' + 10
-	                              : -1;
-}
-
-/* A name as OPC compares part names: a backslash is a slash, no leading
- * slash, %XX decoded, ASCII letters in lower case (part names are ASCII
- * URIs; a zip tool may have written a backslash).  Caller frees. */
-static char *S_key(const char *name)
-{
-	size_t n = strlen(name);
-	char *k = xmalloc(n + 1), *o = k;
-	const char *s = name;
-	while (*s == '/' || *s == '\\')
-		s++;
-	for (; *s; s++) {
-		int c = (unsigned char)*s;
-		if (c == '\\')
-			c = '/';
-		else if (c == '%' && S_hex(s[1]) >= 0 && S_hex(s[2]) >= 0 &&
-		         S_hex(s[1]) * 16 + S_hex(s[2]) != 0) {
-			c = S_hex(s[1]) * 16 + S_hex(s[2]);
-			s += 2;
-		}
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		*o++ = (char)c;
-	}
-	*o = '\0';
-	return k;
-}
-
-/* A zip entry's name for a message: control bytes, and every byte past
- * ASCII when the name is no valid UTF-8, as '?'.  Caller frees. */
-static char *S_shown(const char *name)
-{
-	if (!name)
-		return xstrdup("?");
-	size_t n = strlen(name);
-	size_t bad;
-	int utf8 = text_utf8_valid(name, n, &bad);
-	char *o = xstrdup(name);
-	for (char *c = o; *c; c++)
-		if ((unsigned char)*c < 0x20 || *c == 0x7f || (!utf8 && (unsigned char)*c >= 0x80))
-			*c = '?';
-	return o;
-}
-
-/* The zip entry holding a part, or -1. */
-static zip_int64_t S_locate(S_X *x, const char *part)
-{
-	char *k = S_key(part);
-	zip_int64_t found = -1;
-	for (zip_int64_t i = 0; i < x->n_ent && found < 0; i++)
-		if (x->key[i] && !strcmp(x->key[i], k))
-			found = i;
-	free(k);
-	return found;
-}
-
-static int S_cmp_str(const void *a, const void *b)
-{
-	const char *const *x = a, *const *y = b;
-	return strcmp(*x, *y);
-}
-
-/* The entries' keys; two entries naming one part (names differing only in
- * case or slashes) leave the package ambiguous: refused. */
-static int S_keys(S_X *x)
-{
-	x->n_ent = zip_get_num_entries(x->za, 0);
-	if (x->n_ent < 0)
-		x->n_ent = 0;
-	x->key = xcalloc((size_t)x->n_ent + 1, sizeof *x->key);
-	char **sorted = xcalloc((size_t)x->n_ent + 1, sizeof *sorted);
-	size_t n = 0;
-	for (zip_int64_t i = 0; i < x->n_ent; i++) {
-		const char *name = zip_get_name(x->za, (zip_uint64_t)i, 0);
-		if (!name)
-			continue;
-		x->key[i] = S_key(name);
-		if (x->key[i][0] && x->key[i][strlen(x->key[i]) - 1] != '/')
-			sorted[n++] = x->key[i];
-	}
-	qsort(sorted, n, sizeof *sorted, S_cmp_str);
-	int rc = 0;
-	char *shown;
-	for (size_t i = 1; i < n && !rc; i++)
-		if (!strcmp(sorted[i - 1], sorted[i])) {
-			S_fail(x, 0, 0,
-			       "the workbook holds the part %s twice (under names that differ only in "
-			       "case or slashes): the file is damaged; open it in Excel or LibreOffice and "
-			       "save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
-			       "delimited) (*.csv)\"",
-			       shown = S_shown(sorted[i]));
-			free(shown);
-			rc = -1;
-		}
-	free(sorted);
-	return rc;
 }
 
 /* The relationships part of a part: xl/workbook.xml -> xl/_rels/workbook.xml.rels,
@@ -309,193 +157,105 @@ static char *S_resolve(const char *source, const char *target)
 	return buf_detach(&b, NULL);
 }
 
-/* --- The zip's own consistency ---------------------------------------- */
+/* --- Parts ------------------------------------------------------------ */
 
-static unsigned S_u16(const unsigned char *p)
+/* Words what zip_io found wrong with the workbook (zip_io.h). */
+static void S_report(S_X *x, const ZipInError *e)
 {
-	return (unsigned)p[0] | (unsigned)p[1] << 8;
-}
-
-static uint64_t S_u32(const unsigned char *p)
-{
-	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
-}
-
-static uint64_t S_u64(const unsigned char *p)
-{
-	return S_u32(p) | S_u32(p + 4) << 32;
-}
-
-typedef struct {
-	uint64_t start, end; /* local header to the end of the data */
-	zip_int64_t index;
-} S_Span;
-
-static int S_cmp_span(const void *a, const void *b)
-{
-	const S_Span *x = a, *y = b;
-	return x->start < y->start ? -1 : x->start > y->start;
-}
-
-enum { S_ZIP_OK, S_ZIP_NOT_THIS, S_ZIP_PAST_END, S_ZIP_NO_LOCAL, S_ZIP_OVERLAP };
-
-/* Walks the central directory that the end record at e describes.  It
- * must be the one libzip read (the same entries, names and compressed
- * sizes: else S_ZIP_NOT_THIS), and each entry's local header and data
- * must lie before the directory, the local header naming the same entry,
- * no two entries sharing a byte.  *bad, *bad2: the entries at fault. */
-static int S_zip_walk(S_X *x, const unsigned char *b, size_t n, size_t e, zip_int64_t *bad,
-                      zip_int64_t *bad2)
-{
-	uint64_t cd_n = S_u16(b + e + 10), cd_size = S_u32(b + e + 12), cd_off = S_u32(b + e + 16);
-	uint64_t cd_limit = e;
-	if (e >= 20 && !memcmp(b + e - 20, "PK\6\7", 4)) {
-		uint64_t z = S_u64(b + e - 20 + 8);
-		if (z > e - 20 || e - 20 - z < 56 || memcmp(b + z, "PK\6\6", 4))
-			return S_ZIP_NOT_THIS;
-		cd_n = S_u64(b + z + 32);
-		cd_size = S_u64(b + z + 40);
-		cd_off = S_u64(b + z + 48);
-		cd_limit = z;
-	}
-	if (cd_off > cd_limit || cd_size > cd_limit - cd_off)
-		return S_ZIP_NOT_THIS;
-	(void)cd_n; /* InfoZIP writes it modulo 65536: the walk counts */
-	S_Span *span = xcalloc((size_t)x->n_ent + 1, sizeof *span);
-	uint64_t p = cd_off, end = cd_off + cd_size;
-	zip_int64_t i = 0;
-	int rc = S_ZIP_OK;
-	while (p < end && rc == S_ZIP_OK) {
-		if (end - p < 46 || memcmp(b + p, "PK\1\2", 4) || i >= x->n_ent) {
-			rc = S_ZIP_NOT_THIS;
-			break;
-		}
-		unsigned nl = S_u16(b + p + 28), xl = S_u16(b + p + 30), cl = S_u16(b + p + 32);
-		uint64_t comp = S_u32(b + p + 20), usize = S_u32(b + p + 24), loff = S_u32(b + p + 42);
-		if (end - p < 46 + (uint64_t)nl + xl + cl) {
-			rc = S_ZIP_NOT_THIS;
-			break;
-		}
-		/* Zip64: the sizes and offset that do not fit, in extra field 1 */
-		const unsigned char *xf = b + p + 46 + nl, *xe = xf + xl;
-		while (xe - xf >= 4) {
-			unsigned id = S_u16(xf), len = S_u16(xf + 2);
-			if ((size_t)(xe - xf - 4) < len)
-				break;
-			if (id == 1) {
-				const unsigned char *v = xf + 4, *ve = v + len;
-				if (usize == 0xFFFFFFFF && ve - v >= 8)
-					usize = S_u64(v), v += 8;
-				if (comp == 0xFFFFFFFF && ve - v >= 8)
-					comp = S_u64(v), v += 8;
-				if (loff == 0xFFFFFFFF && ve - v >= 8)
-					loff = S_u64(v), v += 8;
-			}
-			xf += 4 + len;
-		}
-		const char *raw = zip_get_name(x->za, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
-		zip_stat_t st;
-		zip_stat_init(&st);
-		if (!raw || strlen(raw) != nl || memcmp(raw, b + p + 46, nl) ||
-		    zip_stat_index(x->za, (zip_uint64_t)i, 0, &st) || !(st.valid & ZIP_STAT_COMP_SIZE) ||
-		    st.comp_size != comp) {
-			rc = S_ZIP_NOT_THIS;
-			break;
-		}
-		span[i].index = i;
-		span[i].start = loff;
-		if (loff > cd_off || cd_off - loff < 30 || memcmp(b + loff, "PK\3\4", 4)) {
-			rc = loff > cd_off || cd_off - loff < 30 ? S_ZIP_PAST_END : S_ZIP_NO_LOCAL;
-			*bad = i;
-			break;
-		}
-		unsigned lnl = S_u16(b + loff + 26), lxl = S_u16(b + loff + 28);
-		uint64_t data = loff + 30 + lnl + lxl;
-		if (data > cd_off || comp > cd_off - data) {
-			rc = S_ZIP_PAST_END;
-			*bad = i;
-			break;
-		}
-		if (lnl != nl || memcmp(b + loff + 30, b + p + 46, nl)) {
-			rc = S_ZIP_NO_LOCAL;
-			*bad = i;
-			break;
-		}
-		span[i].end = data + comp;
-		p += 46 + (uint64_t)nl + xl + cl;
-		i++;
-	}
-	if (rc == S_ZIP_OK && i != x->n_ent)
-		rc = S_ZIP_NOT_THIS;
-	if (rc == S_ZIP_OK) {
-		qsort(span, (size_t)i, sizeof *span, S_cmp_span);
-		for (zip_int64_t k = 1; k < i && rc == S_ZIP_OK; k++)
-			if (span[k].start < span[k - 1].end) {
-				rc = S_ZIP_OVERLAP;
-				*bad = span[k - 1].index;
-				*bad2 = span[k].index;
-			}
-	}
-	free(span);
-	(void)n;
-	return rc;
-}
-
-/* What libzip's ZIP_CHECKCONS would refuse and every other reader takes
- * is taken (a local header's time or sizes differing from the
- * directory's, bytes after the end record); what must be refused is: an
- * entry's data running past the directory (a truncated or damaged file),
- * entries sharing bytes (a zip bomb's trick), an entry without its local
- * header.  0, or -1 with the error recorded. */
-static int S_zip_check(S_X *x, const unsigned char *b, size_t n)
-{
-	zip_int64_t bad = 0, bad2 = 0;
-	int rc = S_ZIP_NOT_THIS;
-	/* the end records the last 64 KiB (a comment's room) and a few bytes hold */
-	size_t lo = n > 65535 + 22 + 1024 ? n - (65535 + 22 + 1024) : 0;
-	for (size_t e = n >= 22 ? n - 22 + 1 : 0; e-- > lo && rc == S_ZIP_NOT_THIS;)
-		if (!memcmp(b + e, "PK\5\6", 4))
-			rc = S_zip_walk(x, b, n, e, &bad, &bad2);
-	char *name = S_shown(rc != S_ZIP_NOT_THIS ? zip_get_name(x->za, (zip_uint64_t)bad, 0) : NULL);
-	char *name2 = S_shown(rc == S_ZIP_OVERLAP ? zip_get_name(x->za, (zip_uint64_t)bad2, 0) : NULL);
-	switch (rc) {
-	case S_ZIP_OK:
+	switch (e->fault) {
+	case ZIP_IN_OK:
 		break;
-	case S_ZIP_NOT_THIS:
+	case ZIP_IN_NOT_ZIP:
+		S_fail(x, 0, 0,
+		       "this is not a readable Excel workbook (%s); open it in Excel or LibreOffice "
+		       "and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
+		       "delimited) (*.csv)\"",
+		       e->detail);
+		break;
+	case ZIP_IN_DIRECTORY:
 		S_fail(x, 0, 0,
 		       "this is not a readable Excel workbook (its zip directory does not match its "
 		       "entries); open it in Excel or LibreOffice and save it again as \"Excel Workbook "
 		       "(*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"");
 		break;
-	case S_ZIP_PAST_END:
+	case ZIP_IN_PAST_END:
 		S_fail(x, 0, 0,
 		       "this is not a readable Excel workbook: the zip entry %s runs past the start of "
 		       "the zip directory (the file is truncated or damaged); open it in Excel or "
 		       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
 		       "(Comma delimited) (*.csv)\"",
-		       name);
+		       e->name);
 		break;
-	case S_ZIP_NO_LOCAL:
+	case ZIP_IN_NO_LOCAL:
 		S_fail(x, 0, 0,
 		       "this is not a readable Excel workbook: the zip entry %s is not where the zip "
 		       "directory puts it (no local header naming it there); open it in Excel or "
 		       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
 		       "(Comma delimited) (*.csv)\"",
-		       name);
+		       e->name);
 		break;
-	default:
+	case ZIP_IN_OVERLAP:
 		S_fail(x, 0, 0,
 		       "this is not a readable Excel workbook: the zip entries %s and %s share bytes (a "
 		       "damaged file or a zip bomb); open it in Excel or LibreOffice and save it again "
 		       "as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
-		       name, name2);
+		       e->name, e->name2);
+		break;
+	case ZIP_IN_TWICE:
+		S_fail(x, 0, 0,
+		       "the workbook holds the part %s twice (under names that differ only in "
+		       "case or slashes): the file is damaged; open it in Excel or LibreOffice and "
+		       "save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
+		       "delimited) (*.csv)\"",
+		       e->name);
+		break;
+	case ZIP_IN_MISSING:
+		S_fail(x, 0, 0,
+		       "the workbook has no part %s, which its relationships name: it is damaged "
+		       "or not an Excel workbook; open it in Excel or LibreOffice and save it again "
+		       "as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		       e->name);
+		break;
+	case ZIP_IN_ENCRYPTED:
+		S_fail(x, 0, 0,
+		       "the workbook is encrypted (a password is set): remove the password in Excel "
+		       "or LibreOffice and save it again");
+		break;
+	case ZIP_IN_TOO_BIG:
+		S_over(x);
+		break;
+	case ZIP_IN_UNREADABLE:
+		S_fail(x, 0, 0,
+		       "cannot read the part %s of the workbook: %s; open it in Excel or LibreOffice "
+		       "and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
+		       "delimited) (*.csv)\"",
+		       e->name, e->detail);
+		break;
+	case ZIP_IN_DAMAGED:
+		S_fail(x, 0, 0,
+		       "the part %s of the workbook is damaged (%s); open it in Excel or "
+		       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV "
+		       "UTF-8 (Comma delimited) (*.csv)\"",
+		       e->name, e->detail);
+		break;
+	case ZIP_IN_DTD:
+		S_fail(x, 0, 0,
+		       "the part %s of the workbook declares a DTD (<!DOCTYPE>), which no workbook "
+		       "has: the file is refused",
+		       e->name);
+		break;
+	case ZIP_IN_BAD_XML:
+		S_fail(x, 0, 0,
+		       "the part %s of the workbook is not well-formed XML (line %d: %s); open it in "
+		       "Excel or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as "
+		       "\"CSV UTF-8 (Comma delimited) (*.csv)\"",
+		       e->name, e->line, e->detail);
+		break;
+	case ZIP_IN_NO_READER:
+		S_fail(x, 0, 0, "cannot read the part %s of the workbook", e->name);
+		break;
 	}
-	free(name);
-	free(name2);
-	return rc == S_ZIP_OK ? 0 : -1;
 }
-
-/* --- Parts ------------------------------------------------------------ */
 
 /* Opens a part.  optional: a missing part is no error (returns 1). */
 static int S_open(S_X *x, S_Part *p, const char *name, int optional)
@@ -503,106 +263,36 @@ static int S_open(S_X *x, S_Part *p, const char *name, int optional)
 	memset(p, 0, sizeof *p);
 	p->x = x;
 	p->name = name;
-	zip_int64_t idx = S_locate(x, name);
-	if (idx < 0) {
-		if (!optional)
-			S_fail(x, 0, 0,
-			       "the workbook has no part %s, which its relationships name: it is damaged "
-			       "or not an Excel workbook; open it in Excel or LibreOffice and save it again "
-			       "as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma delimited) (*.csv)\"",
-			       name);
-		return 1;
-	}
-	zip_stat_t st;
-	zip_stat_init(&st);
-	if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) == 0) {
-		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-			S_fail(x, 0, 0,
-			       "the workbook is encrypted (a password is set): remove the password in Excel "
-			       "or LibreOffice and save it again");
-			return -1;
-		}
-		/* the header's size may lie, but when it says too much it is right */
-		if ((st.valid & ZIP_STAT_SIZE) && st.size > S_MAX_INFLATED - x->inflated) {
-			S_over(x);
-			return -1;
-		}
-	}
-	p->zf = zip_fopen_index(x->za, (zip_uint64_t)idx, 0);
-	if (!p->zf) {
-		zip_error_t *ze = zip_get_error(x->za);
-		if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD || zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
-			S_fail(x, 0, 0,
-			       "the workbook is encrypted (a password is set): remove the password in Excel "
-			       "or LibreOffice and save it again");
-		else
-			S_fail(x, 0, 0,
-			       "cannot read the part %s of the workbook: %s; open it in Excel or LibreOffice "
-			       "and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
-			       "delimited) (*.csv)\"",
-			       name, zip_error_strerror(ze));
-		return -1;
-	}
-	/* no network, no DTD loading, no entity substitution (the defaults
-	 * of a reader without XML_PARSE_NOENT / DTDLOAD) */
-	p->rd = xmlReaderForIO(S_io_read, S_io_close, p, name, NULL,
-	                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-	if (!p->rd) {
-		zip_fclose(p->zf);
-		p->zf = NULL;
-		S_fail(x, 0, 0, "cannot read the part %s of the workbook", name);
-		return -1;
-	}
-	xmlTextReaderSetStructuredErrorHandler(p->rd, S_xml_error, p);
-	return 0;
+	ZipInError e;
+	zip_in_error_init(&e);
+	p->zp = zip_part_open(x->z, name, &e);
+	int rc = 0;
+	if (!p->zp) {
+		rc = e.fault == ZIP_IN_MISSING ? 1 : -1;
+		if (rc < 0 || !optional)
+			S_report(x, &e);
+	} else
+		p->rd = zip_part_reader(p->zp);
+	zip_in_error_release(&e);
+	return rc;
 }
 
 /* Reports why a part's reading stopped, if it stopped on a problem. */
 static void S_close(S_Part *p, int rc)
 {
-	S_X *x = p->x;
-	if (rc < 0 && !x->failed) {
-		if (p->over)
-			S_over(x);
-		else if (p->ioerr)
-			S_fail(x, 0, 0,
-			       "the part %s of the workbook is damaged (%s); open it in Excel or "
-			       "LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV "
-			       "UTF-8 (Comma delimited) (*.csv)\"",
-			       p->name, zip_error_strerror(zip_file_get_error(p->zf)));
-		else if (p->dtd)
-			S_fail(x, 0, 0,
-			       "the part %s of the workbook declares a DTD (<!DOCTYPE>), which no workbook "
-			       "has: the file is refused",
-			       p->name);
-		else
-			S_fail(x, 0, 0,
-			       "the part %s of the workbook is not well-formed XML (line %d: %s); open it in "
-			       "Excel or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as "
-			       "\"CSV UTF-8 (Comma delimited) (*.csv)\"",
-			       p->name, p->xml_line, p->xml_err ? p->xml_err : "malformed");
-	}
-	if (p->rd)
-		xmlFreeTextReader(p->rd);
-	if (p->zf)
-		zip_fclose(p->zf);
-	free(p->xml_err);
+	ZipInError e;
+	zip_in_error_init(&e);
+	if (zip_part_close(p->zp, rc, &e) && !p->x->failed)
+		S_report(p->x, &e);
+	zip_in_error_release(&e);
+	p->zp = NULL;
 	p->rd = NULL;
-	p->zf = NULL;
-	p->xml_err = NULL;
 }
 
 /* The next node: 1, 0 at the end, -1 on an error (S_close says which). */
 static int S_next(S_Part *p)
 {
-	int rc = xmlTextReaderRead(p->rd);
-	if (rc == 1 && xmlTextReaderNodeType(p->rd) == XML_READER_TYPE_DOCUMENT_TYPE) {
-		p->dtd = 1;
-		return -1;
-	}
-	if (rc == 0 && (p->over || p->ioerr))
-		return -1;
-	return rc;
+	return zip_part_next(p->zp);
 }
 
 static int S_in(const char *s, const char *const *set)
@@ -784,14 +474,14 @@ static int S_find_workbook(S_X *x)
 	if (S_rels(x, "", &r, &n))
 		return -1;
 	for (size_t i = 0; i < n && !x->workbook; i++)
-		if (S_ends_with(r[i].type, "/officeDocument") && S_locate(x, r[i].target) >= 0)
+		if (S_ends_with(r[i].type, "/officeDocument") && zip_in_has(x->z, r[i].target))
 			x->workbook = xstrdup(r[i].target);
 	S_rels_free(r, n);
-	if (!x->workbook && S_locate(x, "xl/workbook.xml") >= 0)
+	if (!x->workbook && zip_in_has(x->z, "xl/workbook.xml"))
 		x->workbook = xstrdup("xl/workbook.xml");
 	if (x->workbook)
 		return 0;
-	if (S_locate(x, "content.xml") >= 0)
+	if (zip_in_has(x->z, "content.xml"))
 		S_fail(x, 0, 0,
 		       "this is an OpenDocument spreadsheet (.ods) named .xlsx; open it in LibreOffice and "
 		       "save it as \"Excel 2007-365 (.xlsx)\" or as \"Text CSV (.csv)\" in UTF-8");
@@ -1358,11 +1048,7 @@ static int S_sheet(S_X *x, CsvRecs *recs)
 
 static void S_release(S_X *x)
 {
-	if (x->za)
-		zip_discard(x->za);
-	for (zip_int64_t i = 0; x->key && i < x->n_ent; i++)
-		free(x->key[i]);
-	free(x->key);
+	zip_in_free(x->z);
 	free(x->workbook);
 	free(x->sheet);
 	free(x->sheet_name);
@@ -1404,9 +1090,6 @@ int xlsxin_read_mem(const char *path, const void *data, size_t n, const CsvCol *
 	buf_init(&x.ss);
 	CsvRecs *recs = csvrecs_new(path, cols, n_cols, fn, ctx, ms);
 	const unsigned char *b = data;
-	/* once, whichever of input.c's reading threads comes first */
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
-	pthread_once(&once, xmlInitParser);
 
 	if (n >= 8 && !memcmp(b, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8))
 		/* an OLE file: an encrypted workbook (its EncryptedPackage) or an
@@ -1422,24 +1105,12 @@ int xlsxin_read_mem(const char *path, const void *data, size_t n, const CsvCol *
 		       "or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
 		       "(Comma delimited) (*.csv)\"");
 	else {
-		zip_error_t ze;
-		zip_error_init(&ze);
-		zip_source_t *src = zip_source_buffer_create(data, n, 0, &ze);
-		if (src) {
-			/* not ZIP_CHECKCONS: S_zip_check does what must be done */
-			x.za = zip_open_from_source(src, ZIP_RDONLY, &ze);
-			if (!x.za)
-				zip_source_free(src);
-		}
-		if (!x.za)
-			S_fail(&x, 0, 0,
-			       "this is not a readable Excel workbook (%s); open it in Excel or LibreOffice "
-			       "and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 (Comma "
-			       "delimited) (*.csv)\"",
-			       zip_error_strerror(&ze));
-		zip_error_fini(&ze);
-		if (x.za && !S_keys(&x))
-			S_zip_check(&x, b, n);
+		ZipInError e;
+		zip_in_error_init(&e);
+		x.z = zip_in_open(data, n, S_MAX_INFLATED, &e);
+		if (!x.z)
+			S_report(&x, &e);
+		zip_in_error_release(&e);
 	}
 	if (!x.failed)
 		S_read(&x, recs);

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* xlsxin: a unit's figures from an Excel workbook, so-lieu/<ma>.xlsx (the
- * only file that includes <zip.h> and <libxml/...>).
+/* xlsxin: a unit's figures from an Excel workbook, so-lieu/<ma>.xlsx.
  *
- * The workbook is opened with libzip and its parts are read with libxml2's
- * streaming reader; xlsxin only maps the sheet's cells to rows and hands
+ * The workbook is opened with zip_io.c (the only includer of <zip.h>) and
+ * its parts are read with libxml2's streaming reader; xlsxin only maps the sheet's cells to rows and hands
  * them to csvin's record stage (csvrecs_*), so the header matching, every
  * message and limit, and the reader's row function are those of a CSV file.
  * The package is read as OPC says (the workbook part from _rels/.rels,

@@ -26,12 +26,12 @@
 #include <unistd.h>
 
 #include <libxml/xmlwriter.h>
-#include <zip.h>
 
 #include "buf.h"
 #include "chart.h"
 #include "msg.h"
 #include "xalloc.h"
+#include "zip_io.h"
 
 /* Twentieths of a point (twips) and half-points, Word's units. */
 #define S_TW_MM(x) ((int)((x) * 1440.0 / 25.4 + 0.5))
@@ -1207,31 +1207,6 @@ static void S_styles(S_Docx *c)
 	S_e(c);
 }
 
-/* ---- the zip ---- */
-
-/* Adds data (owned by the caller till zip_close) as entry name, deflated,
- * with the fixed time. */
-static int S_zip_add(zip_t *za, const char *name, zip_source_t *src, time_t t)
-{
-	if (!src)
-		return -1;
-	zip_int64_t i = zip_file_add(za, name, src, ZIP_FL_ENC_UTF_8);
-	if (i < 0) {
-		zip_source_free(src);
-		return -1;
-	}
-	struct tm tm;
-	if (!gmtime_r(&t, &tm) || tm.tm_year < 80)
-		tm = (struct tm){.tm_year = 80, .tm_mon = 0, .tm_mday = 1};
-	zip_uint16_t dtime = (zip_uint16_t)(tm.tm_hour << 11 | tm.tm_min << 5 | tm.tm_sec / 2);
-	zip_uint16_t ddate =
-	    (zip_uint16_t)((tm.tm_year - 80) << 9 | (tm.tm_mon + 1) << 5 | tm.tm_mday);
-	if (zip_file_set_dostime(za, (zip_uint64_t)i, dtime, ddate, 0) < 0 ||
-	    zip_set_file_compression(za, (zip_uint64_t)i, ZIP_CM_DEFLATE, 9) < 0)
-		return -1;
-	return 0;
-}
-
 typedef void (*S_PartFn)(S_Docx *c);
 
 DocWriter *doc_docx_open(const char *path, const char *charts_dir, char **err)
@@ -1308,53 +1283,40 @@ int doc_docx_close(DocWriter *w, char **err)
 	enum { N_PART = sizeof parts / sizeof *parts };
 	xmlBufferPtr buf[N_PART] = {0};
 	time_t t = S_epoch();
-	int zerr = 0;
-	unlink(c->path);
-	zip_t *za = zip_open(c->path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
-	if (!za) {
-		zip_error_t ze;
-		zip_error_init_with_code(&ze, zerr);
-		*err = xasprintf(_("%s: cannot write the file: %s"), c->path, zip_error_strerror(&ze));
-		zip_error_fini(&ze);
+	ZipOut *z = zip_out_open(c->path, err);
+	if (!z)
 		goto out;
-	}
-	int bad = 0;
-	for (size_t i = 0; !bad && i < N_PART; i++) {
-		zip_source_t *src;
+	for (size_t i = 0; !c->bad && i < N_PART; i++) {
 		if (!strcmp(parts[i].name, "word/document.xml")) {
-			src = zip_source_file(za, c->body_path, 0, -1);
-		} else {
-			c->x = S_mem_writer(&buf[i]);
-			if (!c->x) {
-				bad = 1;
-				break;
-			}
-			if (parts[i].fn)
-				parts[i].fn(c);
-			else
-				S_header_part(c, !strcmp(parts[i].name, "word/header1.xml"));
-			c->bad |= xmlTextWriterEndDocument(c->x) < 0;
-			xmlFreeTextWriter(c->x);
-			c->x = NULL;
-			src = zip_source_buffer(za, xmlBufferContent(buf[i]), (zip_uint64_t)xmlBufferLength(buf[i]), 0);
+			zip_out_add_file(z, parts[i].name, c->body_path, t);
+			continue;
 		}
-		bad = c->bad || S_zip_add(za, parts[i].name, src, t);
+		c->x = S_mem_writer(&buf[i]);
+		if (!c->x) {
+			c->bad = 1;
+			break;
+		}
+		if (parts[i].fn)
+			parts[i].fn(c);
+		else
+			S_header_part(c, !strcmp(parts[i].name, "word/header1.xml"));
+		c->bad |= xmlTextWriterEndDocument(c->x) < 0;
+		xmlFreeTextWriter(c->x);
+		c->x = NULL;
+		zip_out_add_mem(z, parts[i].name, xmlBufferContent(buf[i]), (size_t)xmlBufferLength(buf[i]), t);
 	}
-	for (size_t i = 0; !bad && i < c->n_img; i++) {
+	for (size_t i = 0; !c->bad && i < c->n_img; i++) {
 		char name[48];
 		snprintf(name, sizeof name, "word/media/image%zu.png", i + 1);
-		bad = S_zip_add(za, name, zip_source_file(za, c->img[i].path, 0, -1), t);
+		zip_out_add_file(z, name, c->img[i].path, t);
 	}
-	if (bad) {
-		*err = xasprintf(_("%s: cannot write the file: %s"), c->path, zip_strerror(za));
-		zip_discard(za);
+	if (c->bad) { /* a part's XML could not be written: no archive */
+		*err = xasprintf(_("%s: cannot write the file (disk full?)"), c->path);
+		zip_out_discard(z);
 		goto out;
 	}
-	if (zip_close(za) < 0) {
-		*err = xasprintf(_("%s: cannot write the file: %s"), c->path, zip_strerror(za));
-		zip_discard(za);
+	if (zip_out_close(z, err))
 		goto out;
-	}
 	rc = 0;
 out:
 	for (size_t i = 0; i < N_PART; i++)
