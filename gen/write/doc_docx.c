@@ -205,18 +205,25 @@ static void S_line(S_Docx *c, const char *style, const char *jc, const char *s, 
 	S_e(c);
 }
 
+/* One side of a border, a single black line: sz in eighths of a point,
+ * space its distance from the text in points. */
+static void S_border(S_Docx *c, const char *side, const char *sz, const char *space)
+{
+	S_s(c, side);
+	S_a(c, "w:val", "single");
+	S_a(c, "w:sz", sz);
+	S_a(c, "w:space", space);
+	S_a(c, "w:color", "000000");
+	S_e(c);
+}
+
 /* A short rule: an empty paragraph, its bottom border as long as
  * width - 2 * inset twips. */
 static void S_rule(S_Docx *c, int inset)
 {
 	S_p(c, "Rule", NULL);
 	S_s(c, "w:pBdr");
-	S_s(c, "w:bottom");
-	S_a(c, "w:val", "single");
-	S_a(c, "w:sz", "6");
-	S_a(c, "w:space", "1");
-	S_a(c, "w:color", "000000");
-	S_e(c);
+	S_border(c, "w:bottom", "6", "1");
 	S_e(c);
 	S_s(c, "w:ind");
 	S_ai(c, "w:left", inset > 0 ? inset : 0);
@@ -862,12 +869,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		S_line(c, "Rule", NULL, "", 0, 0);
 		S_p(c, "Colophon", NULL);
 		S_s(c, "w:pBdr");
-		S_s(c, "w:top");
-		S_a(c, "w:val", "single");
-		S_a(c, "w:sz", "4");
-		S_a(c, "w:space", "4");
-		S_a(c, "w:color", "000000");
-		S_e(c);
+		S_border(c, "w:top", "4", "4");
 		S_e(c);
 		S_p_body(c);
 		S_runs(c, &b->inl, 0, 0);
@@ -1124,14 +1126,13 @@ static void S_tstyle(S_Docx *c, const char *id, const char *name, int borders)
 	S_s(c, "w:tblBorders");
 	static const char *const side[6] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
 	for (int i = 0; i < 6; i++) {
-		S_s(c, side[i]);
-		S_a(c, "w:val", borders ? "single" : "nil");
-		if (borders) {
-			S_a(c, "w:sz", "4");
-			S_a(c, "w:space", "0");
-			S_a(c, "w:color", "000000");
+		if (borders)
+			S_border(c, side[i], "4", "0");
+		else {
+			S_s(c, side[i]);
+			S_a(c, "w:val", "nil");
+			S_e(c);
 		}
-		S_e(c);
 	}
 	S_e(c);
 	S_s(c, "w:tblCellMar");
