@@ -209,6 +209,25 @@ static void S_chenh(const KetQua *now, const KetQua *then, int *sign, S_i128 *q)
 	*q = (num < 0 ? -num : num) / den;
 }
 
+/* The change from then to now in words: "không đổi", "tăng 2,26<diem>",
+ * "giảm dưới 0,01<diem>" (diem: the unit, with its spaces). */
+static void S_tang_giam(Buf *b, const KetQua *now, const KetQua *then, const char *diem)
+{
+	int sign;
+	S_i128 q;
+	S_chenh(now, then, &sign, &q);
+	if (!sign) {
+		buf_puts(b, "không đổi");
+		return;
+	}
+	buf_puts(b, sign > 0 ? "tăng " : "giảm ");
+	if (q == 0)
+		buf_puts(b, "dưới 0,01");
+	else
+		S_put_fixed(b, q, 2, ',', '.');
+	buf_puts(b, diem);
+}
+
 void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu *t, int year)
 {
 	if (!then || !then->co || !S_co_ty_le(&then->kq)) {
@@ -224,19 +243,7 @@ void fmt_cung_ky(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu 
 		buf_putc(b, '%');
 		return;
 	}
-	int sign;
-	S_i128 q;
-	S_chenh(now, &then->kq, &sign, &q);
-	if (!sign)
-		buf_puts(b, "không đổi");
-	else {
-		buf_puts(b, sign > 0 ? "tăng " : "giảm ");
-		if (q == 0)
-			buf_puts(b, "dưới 0,01");
-		else
-			S_put_fixed(b, q, 2, ',', '.');
-		buf_puts(b, " điểm %");
-	}
+	S_tang_giam(b, now, &then->kq, " điểm %");
 	if (year > 0)
 		buf_printf(b, " so với cùng kỳ năm %d", year);
 }
@@ -792,19 +799,7 @@ void fmt_ky_truoc(Buf *b, const KetQua *now, const KetQuaCu *then, const ChiTieu
 		buf_putc(b, '%');
 		return;
 	}
-	int sign;
-	S_i128 q;
-	S_chenh(now, &then->kq, &sign, &q);
-	if (!sign)
-		buf_puts(b, "không đổi");
-	else {
-		buf_puts(b, sign > 0 ? "tăng " : "giảm ");
-		if (q == 0)
-			buf_puts(b, "dưới 0,01");
-		else
-			S_put_fixed(b, q, 2, ',', '.');
-		buf_puts(b, "\u00a0điểm\u00a0%");
-	}
+	S_tang_giam(b, now, &then->kq, "\u00a0điểm\u00a0%");
 	if (!truoc)
 		return;
 	buf_puts(b, " so với ");
