@@ -18,6 +18,17 @@ void model_init(Model *m)
 	han_init(&m->han);
 }
 
+void chi_tieu_release(ChiTieu *t)
+{
+	free(t->ten);
+	free(t->chu_tri);
+	free(t->phoi_hop);
+	free(t->don_vi_tinh);
+	free(t->ten_ngan);
+	free(t->can_cu);
+	free(t->ap_dung);
+}
+
 void model_release(Model *m)
 {
 	for (size_t i = 0; i < m->n_nhom; i++) {
@@ -31,16 +42,8 @@ void model_release(Model *m)
 		free(m->don_vi[i].ten_hien);
 	}
 	free(m->don_vi);
-	for (size_t i = 0; i < m->n_chi_tieu; i++) {
-		ChiTieu *t = &m->chi_tieu[i];
-		free(t->ten);
-		free(t->chu_tri);
-		free(t->phoi_hop);
-		free(t->don_vi_tinh);
-		free(t->ten_ngan);
-		free(t->can_cu);
-		free(t->ap_dung);
-	}
+	for (size_t i = 0; i < m->n_chi_tieu; i++)
+		chi_tieu_release(&m->chi_tieu[i]);
 	free(m->chi_tieu);
 	for (size_t i = 0; i < m->n_so_lieu; i++)
 		free(m->so_lieu[i].ghi_chu);

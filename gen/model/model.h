@@ -221,6 +221,9 @@ typedef struct Model {
 
 void model_init(Model *m);
 void model_release(Model *m);
+/* Frees the strings of one target (the model frees them all; a reader
+ * dropping a duplicate row frees its own). */
+void chi_tieu_release(ChiTieu *t);
 
 /* 1 when target t applies to unit u (its group is in ap_dung).  Inline:
  * evaluation asks it for every unit and target, more than once. */

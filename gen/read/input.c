@@ -918,13 +918,7 @@ static void S_check_chi_tieu(S_Ctx *c)
 	for (size_t i = 0; i < m->n_chi_tieu; i++) {
 		ChiTieu *t = &m->chi_tieu[i];
 		if (drop[i]) {
-			free(t->ten);
-			free(t->chu_tri);
-			free(t->phoi_hop);
-			free(t->don_vi_tinh);
-			free(t->ten_ngan);
-			free(t->can_cu);
-			free(t->ap_dung);
+			chi_tieu_release(t);
 			continue;
 		}
 		m->chi_tieu[w] = *t;
