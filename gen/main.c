@@ -201,9 +201,9 @@ static void S_version(void)
 	printf("chitieu %s\n", CHITIEU_VERSION);
 	char *dir = S_templates_default();
 	const char *use = dir ? dir : access("templates/page.html", R_OK) == 0 ? "./templates" : NULL;
-	printf("templates: %s\n", use ? use : "none found (give --templates DIR)");
-	printf("  without --templates, the first holding page.html of: ./templates,\n"
-	       "  templates/ beside the program or up to two folders above it%s%s\n",
+	printf("templates: %s\n", use ? use : _("none found (give --templates DIR)"));
+	printf(_("  without --templates, the first holding page.html of: ./templates,\n"
+	         "  templates/ beside the program or up to two folders above it%s%s\n"),
 	       *CHITIEU_DATADIR ? ", " : "", *CHITIEU_DATADIR ? CHITIEU_DATADIR "/templates" : "");
 	free(dir);
 }
@@ -394,7 +394,7 @@ static void S_task_start(S_Task *t, const S_Job *j)
 			close(p[0]);
 			S_task_here(t, j);
 			if (t->rc) {
-				const char *e = t->err ? t->err : "writing the output failed";
+				const char *e = t->err ? t->err : _("writing the output failed");
 				size_t n = strlen(e);
 				while (n) {
 					ssize_t w = write(p[1], e, n);

@@ -119,6 +119,7 @@ static void S_put_stderr(Buf *b, const Buf *e)
 				blank = 0;
 		int noise = strncmp(p, GP_FAIL_MARK, strlen(GP_FAIL_MARK)) == 0 ||
 		            strncmp(p, GP_DONE_MARK, strlen(GP_DONE_MARK)) == 0 ||
+		            /* untranslated: gnuplot's own words, matched */
 		            (len > 30 && memmem(p, len, "iconv failed to convert degree sign", 35));
 		if (!blank && !noise) {
 			buf_puts(b, lines ? " | " : ": ");
@@ -322,27 +323,27 @@ int run_gnuplot(const char *dir, size_t n, int n_jobs, RunScript script, RunName
 			size_t i = x->first + k * (size_t)n_jobs;
 			char hung[96];
 			name(ctx, i < n ? i : x->first, hung);
-			buf_printf(&b, "gnuplot ('%s') did not finish the chart charts/%s.png within %d seconds "
-			           "(CHITIEU_GNUPLOT_TIMEOUT) and was stopped",
+			buf_printf(&b, _("gnuplot ('%s') did not finish the chart charts/%s.png within %d seconds "
+			             "(CHITIEU_GNUPLOT_TIMEOUT) and was stopped"),
 			           prog, hung, timeout);
 		} else if (mark) {
 			const char *p = mark + strlen(GP_FAIL_MARK);
 			size_t len = strcspn(p, "\r\n");
-			buf_printf(&b, "gnuplot failed to draw the chart charts/%.*s.png", (int)len, p);
+			buf_printf(&b, _("gnuplot failed to draw the chart charts/%.*s.png"), (int)len, p);
 			S_put_stderr(&b, &e);
 		} else if (WIFEXITED(x->status) && WEXITSTATUS(x->status) == 127) {
 			/* posix_spawnp reports a missing program as ENOENT, except
 			 * where exec failures only show as the child's status 127
 			 * (as under valgrind). */
-			buf_printf(&b, "gnuplot could not be started ('%s' exited with status 127: not found?): "
-			           "install it with 'apt-get install gnuplot-nox', or set CHITIEU_GNUPLOT to its path",
+			buf_printf(&b, _("gnuplot could not be started ('%s' exited with status 127: not found?): "
+			             "install it with 'apt-get install gnuplot-nox', or set CHITIEU_GNUPLOT to its path"),
 			           prog);
 			S_put_stderr(&b, &e);
 		} else if (WIFSIGNALED(x->status)) {
-			buf_printf(&b, "gnuplot ('%s') was killed by signal %d while drawing the charts (%s and others)",
+			buf_printf(&b, _("gnuplot ('%s') was killed by signal %d while drawing the charts (%s and others)"),
 			           prog, WTERMSIG(x->status), names);
 		} else if (WIFEXITED(x->status) && WEXITSTATUS(x->status) != 0) {
-			buf_printf(&b, "gnuplot ('%s') failed with exit status %d while drawing the charts (%s and others)",
+			buf_printf(&b, _("gnuplot ('%s') failed with exit status %d while drawing the charts (%s and others)"),
 			           prog, WEXITSTATUS(x->status), names);
 			S_put_stderr(&b, &e);
 		}

@@ -1130,15 +1130,17 @@ int csvin_open(const char *dir, const char *path, Msgs *ms, struct stat *st)
 		msg_error(ms, path, 0, 0, "cannot open the file: %s", strerror(errno));
 		return -1;
 	}
-	const char *bad = NULL;
+	int bad = 1;
 	if (fstat(fd, st) != 0)
-		bad = strerror(errno);
+		msg_error(ms, path, 0, 0, "cannot read the file: %s", strerror(errno));
 	else if (S_ISDIR(st->st_mode))
-		bad = "it is a folder, not a file";
+		msg_error(ms, path, 0, 0, "cannot read the file: it is a folder, not a file");
 	else if (!S_ISREG(st->st_mode))
-		bad = "it is not a regular file (a device, pipe or socket)";
+		msg_error(ms, path, 0, 0,
+		          "cannot read the file: it is not a regular file (a device, pipe or socket)");
+	else
+		bad = 0;
 	if (bad) {
-		msg_error(ms, path, 0, 0, "cannot read the file: %s", bad);
 		close(fd);
 		return -1;
 	}
@@ -1167,7 +1169,7 @@ int csvin_read(const char *dir, const char *path, const CsvCol *cols, size_t n_c
 	in.want_sha = info != NULL;
 	/* The first S_SAMPLE bytes (a unit's whole file, as a rule) are read
 	 * into chunk and sniffed there, not copied into in.sample first. */
-	static_assert(S_CHUNK == S_SAMPLE, "the first chunk is the sample");
+	static_assert(S_CHUNK == S_SAMPLE, "the first chunk is the sample"); /* untranslated: the compiler's */
 	unsigned char chunk[S_CHUNK];
 	size_t have = 0;
 	int eof = 0;

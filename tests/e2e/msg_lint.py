@@ -9,15 +9,19 @@ In the sources, a message is the format of an error string
 `fprintf(stderr, ...)` or of `fputs(..., stderr)`.  Its format must be
 `_("...")` (gettext: the catalogue has its Vietnamese), or hold no word
 at all ("chitieu: %s\n" puts a program name before a finished message).
-A call whose line, or the line above it, says `untranslated:` is left
-as it is on purpose (a trace line that tools parse, the out-of-memory
+And with --pot, any string of English prose (two or more function words:
+"the", "of", "cannot", ...) that is not a msgid of the catalogue is
+reported: it would reach a clerk untranslated.  A string or call whose
+line, or the line above it, says `untranslated:` is left as it is on
+purpose (a trace line that tools parse, the out-of-memory
 line that must not allocate).
 
 A message glued from fragments fails: one call formatting two or more
 `_()` texts into an untranslated format ("%s %s", _("cannot"),
 _("write")), and, in the catalogue (--pot), a msgid that starts or ends
 with a space, ends on a word that leaves the sentence open ("the",
-"of", "to", ...), or has no word at all.
+"of", "to", ...), or has no word at all (a msgid that is whole lines,
+ending in a newline, may be indented).
 
 Prints each problem as "file:line: text" and exits 1 if there is one.
 """
@@ -69,6 +73,39 @@ def has_words(text):
     return bool(WORD.search(re.sub(r"^chitieu: ", "", CONV.sub("", text))))
 
 
+FUNCTION_WORDS = re.compile(r"\b(the|of|to|is|was|not|cannot|could|failed|with|by|its|it|no|a|an|or|and|be|give|use|while)\b")
+SEQ = re.compile(r'"(?:[^"\\\n]|\\.)*"(?:\s*"(?:[^"\\\n]|\\.)*")*')
+
+
+def unescape(lit):
+    return re.sub(r'\\(.)', lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)),
+                  "".join(re.findall(r'"((?:[^"\\\n]|\\.)*)"', lit)))
+
+
+def lint_english(path, msgids, problems):
+    """A string of English prose (two function words or more) that the
+    catalogue does not hold is text a clerk would read in English."""
+    s = open(path, encoding="utf-8").read()
+    s = re.sub(r"/\*.*?\*/|//[^\n]*", lambda m: re.sub(r"[^\n]", " ", m.group(0)) if "untranslated:" not in m.group(0) else m.group(0), s, flags=re.S)
+    lines = s.split("\n")
+    for m in SEQ.finditer(s):
+        text = unescape(m.group(0))
+        if len(set(FUNCTION_WORDS.findall(text))) < 2 or text in msgids:
+            continue
+        line = s.count("\n", 0, m.start()) + 1
+        if "untranslated:" in lines[line - 1] + (lines[line - 2] if line > 1 else ""):
+            continue
+        problems.append(f"{path}:{line}: English text not in the catalogue: \"{text[:80]}\" (mark it with _() or N_())")
+
+
+def pot_ids(path):
+    s = open(path, encoding="utf-8").read()
+    ids = set()
+    for m in re.finditer(r'^msgid ((?:"(?:[^"\\]|\\.)*"\s*)+)', s, flags=re.M):
+        ids.add(unescape(m.group(1)))
+    return ids
+
+
 def lint_source(path, problems):
     s = open(path, encoding="utf-8").read()
     # comments out, lengths kept (line numbers stay right)
@@ -114,7 +151,7 @@ def lint_pot(path, problems):
         line = s.count("\n", 0, m.start()) + 1
         body = ident[:-2] if ident.endswith("\\n") else ident
         words = re.findall(r"[A-Za-z]+", CONV.sub(" ", body))
-        if body != body.strip():
+        if body != body.strip() and not ident.endswith("\\n"):
             problems.append(f"{path}:{line}: msgid \"{ident}\" starts or ends with a space: a fragment glued to another")
         elif not words:
             problems.append(f"{path}:{line}: msgid \"{ident}\" has no word: a message is not punctuation")
@@ -130,8 +167,11 @@ def main(argv):
             pot = next(it)
         else:
             files.append(a)
+    msgids = pot_ids(pot) if pot else set()
     for f in files:
         lint_source(f, problems)
+        if pot:
+            lint_english(f, msgids, problems)
     if pot:
         lint_pot(pot, problems)
     for p in problems:

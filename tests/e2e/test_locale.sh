@@ -152,12 +152,13 @@ static int f(const char *p, char **err)
 	char *t = xasprintf("%s %s", _("cannot"), _("write"));
 	fprintf(stderr, "chitieu: no figures\n");
 	fputs("chitieu: done\n", stderr);
+	const char *bad = "it is a folder, not a file";
 	return 0;
 }
 EOC
 printf 'msgid "cannot write the"\nmsgstr ""\n\nmsgid " and"\nmsgstr ""\n\nmsgid ": %%s"\nmsgstr ""\n' >"$WORK/plant/a.pot"
 ! python3 tests/e2e/msg_lint.py "$WORK/plant/a.c" --pot "$WORK/plant/a.pot" >"$WORK/lint" 2>&1 || fail "msg_lint passed planted faults"
-for l in "a.c:3: an English message" "a.c:4: a message glued from 2" "a.c:5: an English message" "a.c:6: an English message" \
+for l in "a.c:3: an English message" "a.c:4: a message glued from 2" "a.c:5: an English message" "a.c:6: an English message" "a.c:7: English text not in the catalogue" \
 	"a.pot:1: msgid \"cannot write the\" ends on" "a.pot:4: msgid \" and\" starts or ends with a space" "a.pot:7: msgid \": %s\" has no word"; do
 	grep -qF "$l" "$WORK/lint" || { cat "$WORK/lint" >&2; fail "msg_lint missed: $l"; }
 done
