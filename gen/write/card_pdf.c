@@ -97,6 +97,18 @@ static int S_fig_box(const S_Card *c, const DocBlock *b, const S_Level *lv, floa
 /* A table's blocks from l->v[i] (DOC_TABLE) to its DOC_TABLE_END, as a
  * layout table at size; *end gets the index of DOC_TABLE_END.  Returns 0,
  * or -1 when a word of a cell is wider than its column at this size. */
+/* A cell's text, kept in (*own)[] until the table is drawn. */
+static char *S_cell_text(const DocCell *cell, char ***own, size_t *n_own, size_t *cap)
+{
+	Buf s;
+	buf_init(&s);
+	doc_inl_text(&cell->inl, &s);
+	char *text = buf_detach(&s, NULL);
+	*own = xgrow(*own, cap, *n_own + 1, sizeof **own);
+	(*own)[(*n_own)++] = text;
+	return text;
+}
+
 static int S_table_build(const S_Card *c, size_t i, float size, LoTable *t, char ***own,
                          size_t *n_own, size_t *end)
 {
@@ -127,12 +139,7 @@ static int S_table_build(const S_Card *c, size_t i, float size, LoTable *t, char
 					const DocCell *cell = &tb->head[r * nc + k];
 					if (cell->covered)
 						continue;
-					Buf s;
-					buf_init(&s);
-					doc_inl_text(&cell->inl, &s);
-					char *text = buf_detach(&s, NULL);
-					*own = xgrow(*own, &cap, *n_own + 1, sizeof **own);
-					(*own)[(*n_own)++] = text;
+					char *text = S_cell_text(cell, own, n_own, &cap);
 					LoCell *lc = lo_table_set(t, row, k, text, cell->colspan, cell->rowspan);
 					lc->style = FONT_BOLD;
 					lc->align = LO_CENTER;
@@ -156,12 +163,7 @@ static int S_table_build(const S_Card *c, size_t i, float size, LoTable *t, char
 				const DocCell *cell = &cells[k];
 				if (cell->covered)
 					continue;
-				Buf s;
-				buf_init(&s);
-				doc_inl_text(&cell->inl, &s);
-				char *text = buf_detach(&s, NULL);
-				*own = xgrow(*own, &cap, *n_own + 1, sizeof **own);
-				(*own)[(*n_own)++] = text;
+				char *text = S_cell_text(cell, own, n_own, &cap);
 				int all = 3;
 				for (size_t q = 0; q < cell->inl.n; q++)
 					all &= cell->inl.v[q].style;
