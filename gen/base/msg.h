@@ -24,7 +24,12 @@
  * Both are formatted from the same arguments; a translation may reorder
  * them with %1$s (msgfmt -c checks that the formats agree).  A message
  * built from parts (a list of clauses) marks each part with N_() and
- * builds both texts, then hands them to msg_add_texts. */
+ * builds both texts, then hands them to msg_add_texts.
+ *
+ * Every other text a clerk reads on the terminal (an error string
+ * returned as *err, a line to stderr) is a _() format too, whole: never
+ * English fragments glued with %s.  tests/e2e/msg_lint.py (run by
+ * test_locale.sh) finds English prose the catalogue lacks. */
 #ifndef CHITIEU_MSG_H
 #define CHITIEU_MSG_H
 #include <stddef.h>
