@@ -321,6 +321,28 @@ static void test_docxin_refused(void **state)
 	assert_int_equal(rc, -1);
 	assert_non_null(strstr(got, "the part word/document.xml of the document declares a DTD"));
 	free(got);
+	/* a zip directory that puts the document 1 byte before its local
+	 * header (zip_io's own check, not libzip's): refused, in Word's words */
+	buf_reset(&d);
+	S_docx(&d, "<w:style/>", NULL, "<w:p/>");
+	unsigned char *z = (unsigned char *)d.ptr;
+	size_t e = d.len - 22;
+	assert_memory_equal(z + e, "PK\5\6", 4);
+	size_t cd = z[e + 16] | z[e + 17] << 8 | (size_t)z[e + 18] << 16 | (size_t)z[e + 19] << 24;
+	size_t second = cd + 46 + (z[cd + 28] | z[cd + 29] << 8) + (z[cd + 30] | z[cd + 31] << 8) +
+	                (z[cd + 32] | z[cd + 33] << 8);
+	assert_memory_equal(z + second, "PK\1\2", 4);
+	size_t loff = z[second + 42] | z[second + 43] << 8 | (size_t)z[second + 44] << 16 |
+	              (size_t)z[second + 45] << 24;
+	assert_true(loff > 0); /* it follows the styles */
+	loff--;
+	for (int k = 0; k < 4; k++)
+		z[second + 42 + k] = (unsigned char)(loff >> (8 * k));
+	got = S_read(&d, &rc);
+	assert_int_equal(rc, -1);
+	assert_non_null(strstr(got, "this is not a readable Word document: the zip entry word/document.xml is "
+	                            "not where the zip directory puts it"));
+	free(got);
 	/* 17 MiB of one letter: a few KiB deflated, refused as it inflates */
 	buf_reset(&d);
 	size_t big = 17u << 20;
