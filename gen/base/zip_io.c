@@ -16,6 +16,8 @@
 #include "xalloc.h"
 
 struct ZipIn {
+	ZipInReport report;
+	void *ctx;
 	zip_t *za;
 	uint64_t inflated, max; /* bytes inflated so far, every part; the limit */
 	char **key;             /* [n_ent]: each entry's name as a part name (S_key) */
@@ -31,19 +33,6 @@ struct ZipPart {
 	char *xml_err; /* libxml2's first message */
 	int xml_line;
 };
-
-void zip_in_error_init(ZipInError *e)
-{
-	memset(e, 0, sizeof *e);
-}
-
-void zip_in_error_release(ZipInError *e)
-{
-	free(e->name);
-	free(e->name2);
-	free(e->detail);
-	zip_in_error_init(e);
-}
 
 /* A zip entry's name for a message: control bytes, and every byte past
  * ASCII when the name is no valid UTF-8, as '?'.  Caller frees. */
@@ -61,14 +50,16 @@ static char *S_shown(const char *name)
 	return o;
 }
 
-static void S_set(ZipInError *e, ZipInFault f, const char *name, const char *name2,
-                  const char *detail)
+/* Tells the reader's caller what went wrong. */
+static void S_fault(const ZipIn *x, ZipInFault f, const char *name, const char *name2,
+                    const char *detail, int line)
 {
-	zip_in_error_release(e);
-	e->fault = f;
-	e->name = name ? S_shown(name) : NULL;
-	e->name2 = name2 ? S_shown(name2) : NULL;
-	e->detail = detail ? xstrdup(detail) : NULL;
+	ZipInError e = {f, name ? S_shown(name) : NULL, name2 ? S_shown(name2) : NULL,
+	                detail ? xstrdup(detail) : NULL, line};
+	x->report(x->ctx, &e);
+	free(e.name);
+	free(e.name2);
+	free(e.detail);
 }
 
 static int S_hex(int c)
@@ -246,7 +237,7 @@ static int S_zip_walk(ZipIn *x, const unsigned char *b, size_t n, size_t e, zip_
 
 /* The entries' keys; two entries naming one part (names differing only in
  * case or slashes) leave the package ambiguous: refused. */
-static int S_keys(ZipIn *x, ZipInError *e)
+static int S_keys(ZipIn *x)
 {
 	x->n_ent = zip_get_num_entries(x->za, 0);
 	if (x->n_ent < 0)
@@ -266,7 +257,7 @@ static int S_keys(ZipIn *x, ZipInError *e)
 	int rc = 0;
 	for (size_t i = 1; i < n && !rc; i++)
 		if (!strcmp(sorted[i - 1], sorted[i])) {
-			S_set(e, ZIP_IN_TWICE, sorted[i], NULL, NULL);
+			S_fault(x, ZIP_IN_TWICE, sorted[i], NULL, NULL, 0);
 			rc = -1;
 		}
 	free(sorted);
@@ -276,8 +267,8 @@ static int S_keys(ZipIn *x, ZipInError *e)
 /* What libzip's ZIP_CHECKCONS would refuse and every other reader takes
  * is taken (a local header's time or sizes differing from the
  * directory's, bytes after the end record); what must be refused is (see
- * zip_io.h).  0, or -1 with *e set. */
-static int S_zip_check(ZipIn *x, const unsigned char *b, size_t n, ZipInError *e)
+ * zip_io.h).  0, or -1 (reported). */
+static int S_zip_check(ZipIn *x, const unsigned char *b, size_t n)
 {
 	zip_int64_t bad = 0, bad2 = 0;
 	int rc = S_ZIP_NOT_THIS;
@@ -292,26 +283,29 @@ static int S_zip_check(ZipIn *x, const unsigned char *b, size_t n, ZipInError *e
 	case S_ZIP_OK:
 		return 0;
 	case S_ZIP_NOT_THIS:
-		S_set(e, ZIP_IN_DIRECTORY, NULL, NULL, NULL);
+		S_fault(x, ZIP_IN_DIRECTORY, NULL, NULL, NULL, 0);
 		break;
 	case S_ZIP_PAST_END:
-		S_set(e, ZIP_IN_PAST_END, name ? name : "?", NULL, NULL);
+		S_fault(x, ZIP_IN_PAST_END, name ? name : "?", NULL, NULL, 0);
 		break;
 	case S_ZIP_NO_LOCAL:
-		S_set(e, ZIP_IN_NO_LOCAL, name ? name : "?", NULL, NULL);
+		S_fault(x, ZIP_IN_NO_LOCAL, name ? name : "?", NULL, NULL, 0);
 		break;
 	default:
-		S_set(e, ZIP_IN_OVERLAP, name ? name : "?", name2 ? name2 : "?", NULL);
+		S_fault(x, ZIP_IN_OVERLAP, name ? name : "?", name2 ? name2 : "?", NULL, 0);
 	}
 	return -1;
 }
 
-ZipIn *zip_in_open(const void *data, size_t n, uint64_t max_inflated, ZipInError *e)
+ZipIn *zip_in_open(const void *data, size_t n, uint64_t max_inflated, ZipInReport report,
+                   void *ctx)
 {
 	/* once, whichever of input.c's reading threads comes first */
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	pthread_once(&once, xmlInitParser);
 	ZipIn *x = xcalloc(1, sizeof *x);
+	x->report = report;
+	x->ctx = ctx;
 	x->max = max_inflated;
 	zip_error_t ze;
 	zip_error_init(&ze);
@@ -323,9 +317,9 @@ ZipIn *zip_in_open(const void *data, size_t n, uint64_t max_inflated, ZipInError
 			zip_source_free(src);
 	}
 	if (!x->za)
-		S_set(e, ZIP_IN_NOT_ZIP, NULL, NULL, zip_error_strerror(&ze));
+		S_fault(x, ZIP_IN_NOT_ZIP, NULL, NULL, zip_error_strerror(&ze), 0);
 	zip_error_fini(&ze);
-	if (!x->za || S_keys(x, e) || S_zip_check(x, data, n, e)) {
+	if (!x->za || S_keys(x) || S_zip_check(x, data, n)) {
 		zip_in_free(x);
 		return NULL;
 	}
@@ -411,24 +405,27 @@ static void S_part_free(ZipPart *p)
 	free(p);
 }
 
-ZipPart *zip_part_open(ZipIn *x, const char *name, ZipInError *e)
+int zip_part_open(ZipIn *x, const char *name, int optional, ZipPart **out)
 {
+	*out = NULL;
 	zip_int64_t idx = S_locate(x, name);
 	if (idx < 0) {
-		S_set(e, ZIP_IN_MISSING, name, NULL, NULL);
-		return NULL;
+		if (optional)
+			return 1;
+		S_fault(x, ZIP_IN_MISSING, name, NULL, NULL, 0);
+		return -1;
 	}
 	zip_stat_t st;
 	zip_stat_init(&st);
 	if (zip_stat_index(x->za, (zip_uint64_t)idx, 0, &st) == 0) {
 		if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-			S_set(e, ZIP_IN_ENCRYPTED, name, NULL, NULL);
-			return NULL;
+			S_fault(x, ZIP_IN_ENCRYPTED, name, NULL, NULL, 0);
+			return -1;
 		}
 		/* the header's size may lie, but when it says too much it is right */
 		if ((st.valid & ZIP_STAT_SIZE) && st.size > x->max - x->inflated) {
-			S_set(e, ZIP_IN_TOO_BIG, name, NULL, NULL);
-			return NULL;
+			S_fault(x, ZIP_IN_TOO_BIG, name, NULL, NULL, 0);
+			return -1;
 		}
 	}
 	ZipPart *p = xcalloc(1, sizeof *p);
@@ -438,23 +435,24 @@ ZipPart *zip_part_open(ZipIn *x, const char *name, ZipInError *e)
 	if (!p->zf) {
 		zip_error_t *ze = zip_get_error(x->za);
 		if (zip_error_code_zip(ze) == ZIP_ER_NOPASSWD || zip_error_code_zip(ze) == ZIP_ER_WRONGPASSWD)
-			S_set(e, ZIP_IN_ENCRYPTED, name, NULL, NULL);
+			S_fault(x, ZIP_IN_ENCRYPTED, name, NULL, NULL, 0);
 		else
-			S_set(e, ZIP_IN_UNREADABLE, name, NULL, zip_error_strerror(ze));
+			S_fault(x, ZIP_IN_UNREADABLE, name, NULL, zip_error_strerror(ze), 0);
 		S_part_free(p);
-		return NULL;
+		return -1;
 	}
 	/* no network, no DTD loading, no entity substitution (the defaults
 	 * of a reader without XML_PARSE_NOENT / DTDLOAD) */
 	p->rd = xmlReaderForIO(S_io_read, S_io_close, p, name, NULL,
 	                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
 	if (!p->rd) {
-		S_set(e, ZIP_IN_NO_READER, name, NULL, NULL);
+		S_fault(x, ZIP_IN_NO_READER, name, NULL, NULL, 0);
 		S_part_free(p);
-		return NULL;
+		return -1;
 	}
 	xmlTextReaderSetStructuredErrorHandler(p->rd, S_xml_error, p);
-	return p;
+	*out = p;
+	return 0;
 }
 
 xmlTextReaderPtr zip_part_reader(ZipPart *p)
@@ -474,26 +472,23 @@ int zip_part_next(ZipPart *p)
 	return rc;
 }
 
-int zip_part_close(ZipPart *p, int rc, ZipInError *e)
+void zip_part_close(ZipPart *p, int rc)
 {
 	if (!p)
-		return 0;
-	int bad = 0;
+		return;
 	if (rc < 0) {
-		bad = -1;
+		const ZipIn *x = p->z;
 		if (p->over)
-			S_set(e, ZIP_IN_TOO_BIG, p->name, NULL, NULL);
+			S_fault(x, ZIP_IN_TOO_BIG, p->name, NULL, NULL, 0);
 		else if (p->ioerr)
-			S_set(e, ZIP_IN_DAMAGED, p->name, NULL, zip_error_strerror(zip_file_get_error(p->zf)));
+			S_fault(x, ZIP_IN_DAMAGED, p->name, NULL, zip_error_strerror(zip_file_get_error(p->zf)), 0);
 		else if (p->dtd)
-			S_set(e, ZIP_IN_DTD, p->name, NULL, NULL);
-		else {
-			S_set(e, ZIP_IN_BAD_XML, p->name, NULL, p->xml_err ? p->xml_err : "malformed");
-			e->line = p->xml_line;
-		}
+			S_fault(x, ZIP_IN_DTD, p->name, NULL, NULL, 0);
+		else
+			S_fault(x, ZIP_IN_BAD_XML, p->name, NULL, p->xml_err ? p->xml_err : "malformed",
+			        p->xml_line);
 	}
 	S_part_free(p);
-	return bad;
 }
 
 /* --- Writing ---------------------------------------------------------- */

@@ -18,9 +18,10 @@
  * DTD loading, no entity substitution; a part that declares a DTD is
  * refused.
  *
- * The reader says what went wrong (ZipInError), not in words: each
- * caller words it for its kind of file ("the workbook ...; open it in
- * Excel ..."), since a clerk fixes a workbook and a Word file apart.
+ * The reader says what went wrong (a ZipInError to the caller's
+ * ZipInReport), not in words: each caller words it for its kind of file
+ * ("the workbook ...; open it in Excel ..."), since a clerk fixes a
+ * workbook and a Word file apart.
  *
  * Writing (ZipOut): an archive of entries, deflated, each with one fixed
  * time (reproducible bytes); errors name the archive's path. */
@@ -58,15 +59,18 @@ typedef struct {
 	int line;
 } ZipInError;
 
-void zip_in_error_init(ZipInError *e);
-void zip_in_error_release(ZipInError *e);
+/* Where the reader tells what went wrong, as it happens: the caller words
+ * it (e is the reader's, valid during the call). */
+typedef void (*ZipInReport)(void *ctx, const ZipInError *e);
 
 typedef struct ZipIn ZipIn;
 
 /* Opens the archive in data[0..n) (held by the caller until
- * zip_in_free), whose parts may inflate to max_inflated bytes in all.
- * NULL with *e set when it is refused. */
-ZipIn *zip_in_open(const void *data, size_t n, uint64_t max_inflated, ZipInError *e);
+ * zip_in_free), whose parts may inflate to max_inflated bytes in all;
+ * every fault found then or later goes to report(ctx, ...).  NULL when
+ * it is refused (reported). */
+ZipIn *zip_in_open(const void *data, size_t n, uint64_t max_inflated, ZipInReport report,
+                   void *ctx);
 /* Accepts NULL. */
 void zip_in_free(ZipIn *z);
 /* Whether an entry holds the part (an OPC part name). */
@@ -75,9 +79,10 @@ int zip_in_has(const ZipIn *z, const char *part);
 /* One part being read as XML. */
 typedef struct ZipPart ZipPart;
 
-/* Opens the part for reading; NULL with *e set (ZIP_IN_MISSING when no
- * entry holds it). */
-ZipPart *zip_part_open(ZipIn *z, const char *part, ZipInError *e);
+/* Opens the part for reading into *p: 0; 1 when no entry holds it and
+ * it is optional (nothing reported); -1 when it cannot be read (reported;
+ * ZIP_IN_MISSING for a part not optional). */
+int zip_part_open(ZipIn *z, const char *part, int optional, ZipPart **p);
 /* The reader over the part: walk it with zip_part_next, look at its
  * nodes with libxml2's xmlTextReader* functions. */
 xmlTextReaderPtr zip_part_reader(ZipPart *p);
@@ -86,10 +91,9 @@ xmlTextReaderPtr zip_part_reader(ZipPart *p);
 int zip_part_next(ZipPart *p);
 /* Closes the part (NULL accepted).  rc: the last zip_part_next's (or the
  * caller's own) result; rc < 0: the reading stopped on a problem, which
- * *e then names (too big, damaged, a DTD, else not well-formed) and the
- * return is -1 (a caller that stopped for a reason of its own, already
- * reported, ignores it); else 0. */
-int zip_part_close(ZipPart *p, int rc, ZipInError *e);
+ * is reported (too big, damaged, a DTD, else not well-formed: a caller
+ * that stopped for a reason of its own, already said, ignores it). */
+void zip_part_close(ZipPart *p, int rc);
 
 typedef struct ZipOut ZipOut;
 

@@ -82,8 +82,11 @@ static void S_over(S_D *d)
 }
 
 /* Words what zip_io found wrong with the document (zip_io.h). */
-static void S_report(S_D *d, const ZipInError *e)
+static void S_report(void *ctx, const ZipInError *e)
 {
+	S_D *d = ctx;
+	if (d->failed) /* the reason already said */
+		return;
 	Msgs *ms = &d->m->msgs;
 	switch (e->fault) {
 	case ZIP_IN_OK:
@@ -176,38 +179,21 @@ static void S_report(S_D *d, const ZipInError *e)
 /* Opens a part; optional: a missing part is no error (returns 1). */
 static int S_open(S_D *d, S_Part *p, const char *name, int optional)
 {
-	memset(p, 0, sizeof *p);
 	p->d = d;
 	p->name = name;
-	ZipInError e;
-	zip_in_error_init(&e);
-	p->zp = zip_part_open(d->z, name, &e);
-	int rc = 0;
-	if (!p->zp) {
-		rc = e.fault == ZIP_IN_MISSING ? 1 : -1;
-		if (rc < 0 || !optional)
-			S_report(d, &e);
-	} else
-		p->rd = zip_part_reader(p->zp);
-	zip_in_error_release(&e);
+	int rc = zip_part_open(d->z, name, optional, &p->zp);
+	p->rd = rc ? NULL : zip_part_reader(p->zp);
 	return rc;
 }
 
 static void S_close(S_Part *p, int rc)
 {
-	ZipInError e;
-	zip_in_error_init(&e);
-	if (zip_part_close(p->zp, rc, &e) && !p->d->failed)
-		S_report(p->d, &e);
-	zip_in_error_release(&e);
+	zip_part_close(p->zp, rc);
 	p->zp = NULL;
 	p->rd = NULL;
 }
 
-static int S_next(S_Part *p)
-{
-	return zip_part_next(p->zp);
-}
+#define S_next(p) zip_part_next((p)->zp)
 
 static const char *S_local(S_Part *p)
 {
@@ -1062,12 +1048,7 @@ int docxin_noi_dung(Model *m, const char *path, const void *data, size_t n)
 		          "LibreOffice and save it as \"Word Document (*.docx)\"");
 		d.failed = 1;
 	} else {
-		ZipInError e;
-		zip_in_error_init(&e);
-		d.z = zip_in_open(data, n, DOCXIN_MAX_INFLATED, &e);
-		if (!d.z)
-			S_report(&d, &e);
-		zip_in_error_release(&e);
+		d.z = zip_in_open(data, n, DOCXIN_MAX_INFLATED, S_report, &d);
 	}
 	if (!d.failed && !S_styles(&d) && !S_numbering(&d))
 		S_document(&d);

@@ -160,8 +160,11 @@ static char *S_resolve(const char *source, const char *target)
 /* --- Parts ------------------------------------------------------------ */
 
 /* Words what zip_io found wrong with the workbook (zip_io.h). */
-static void S_report(S_X *x, const ZipInError *e)
+static void S_report(void *ctx, const ZipInError *e)
 {
+	S_X *x = ctx;
+	if (x->failed) /* the reason already said */
+		return;
 	switch (e->fault) {
 	case ZIP_IN_OK:
 		break;
@@ -260,40 +263,23 @@ static void S_report(S_X *x, const ZipInError *e)
 /* Opens a part.  optional: a missing part is no error (returns 1). */
 static int S_open(S_X *x, S_Part *p, const char *name, int optional)
 {
-	memset(p, 0, sizeof *p);
 	p->x = x;
 	p->name = name;
-	ZipInError e;
-	zip_in_error_init(&e);
-	p->zp = zip_part_open(x->z, name, &e);
-	int rc = 0;
-	if (!p->zp) {
-		rc = e.fault == ZIP_IN_MISSING ? 1 : -1;
-		if (rc < 0 || !optional)
-			S_report(x, &e);
-	} else
-		p->rd = zip_part_reader(p->zp);
-	zip_in_error_release(&e);
+	int rc = zip_part_open(x->z, name, optional, &p->zp);
+	p->rd = rc ? NULL : zip_part_reader(p->zp);
 	return rc;
 }
 
 /* Reports why a part's reading stopped, if it stopped on a problem. */
 static void S_close(S_Part *p, int rc)
 {
-	ZipInError e;
-	zip_in_error_init(&e);
-	if (zip_part_close(p->zp, rc, &e) && !p->x->failed)
-		S_report(p->x, &e);
-	zip_in_error_release(&e);
+	zip_part_close(p->zp, rc);
 	p->zp = NULL;
 	p->rd = NULL;
 }
 
 /* The next node: 1, 0 at the end, -1 on an error (S_close says which). */
-static int S_next(S_Part *p)
-{
-	return zip_part_next(p->zp);
-}
+#define S_next(p) zip_part_next((p)->zp)
 
 static int S_in(const char *s, const char *const *set)
 {
@@ -1105,12 +1091,7 @@ int xlsxin_read_mem(const char *path, const void *data, size_t n, const CsvCol *
 		       "or LibreOffice and save it again as \"Excel Workbook (*.xlsx)\" or as \"CSV UTF-8 "
 		       "(Comma delimited) (*.csv)\"");
 	else {
-		ZipInError e;
-		zip_in_error_init(&e);
-		x.z = zip_in_open(data, n, S_MAX_INFLATED, &e);
-		if (!x.z)
-			S_report(&x, &e);
-		zip_in_error_release(&e);
+		x.z = zip_in_open(data, n, S_MAX_INFLATED, S_report, &x);
 	}
 	if (!x.failed)
 		S_read(&x, recs);

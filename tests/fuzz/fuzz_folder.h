@@ -21,6 +21,7 @@
 #include "md.h"
 #include "model.h"
 #include "xalloc.h"
+#include "xuat.h"
 
 static char S_dir[64];
 
