@@ -300,30 +300,40 @@ static void S_sect_break(S_Docx *c)
 /* ---- the decree's blocks ---- */
 
 /* A borderless table of two columns (widths in twips). */
-static void S_frame_start(S_Docx *c, int w0, int w1)
+/* A table's start: its style, fixed layout and width (the sum of the
+ * n column widths in twips), look (Word's tblLook bits) and grid. */
+static void S_tbl_start(S_Docx *c, const char *style, const char *look, const int *grid, size_t n)
 {
+	int total = 0;
+	for (size_t k = 0; k < n; k++)
+		total += grid[k];
 	S_s(c, "w:tbl");
 	S_s(c, "w:tblPr");
-	S_v(c, "w:tblStyle", "Frame");
+	S_v(c, "w:tblStyle", style);
 	S_s(c, "w:tblW");
-	S_ai(c, "w:w", w0 + w1);
+	S_ai(c, "w:w", total);
 	S_a(c, "w:type", "dxa");
 	S_e(c);
 	S_s(c, "w:tblLayout");
 	S_a(c, "w:type", "fixed");
 	S_e(c);
 	S_s(c, "w:tblLook");
-	S_a(c, "w:val", "0000");
+	S_a(c, "w:val", look);
 	S_e(c);
 	S_e(c);
 	S_s(c, "w:tblGrid");
-	S_s(c, "w:gridCol");
-	S_ai(c, "w:w", w0);
+	for (size_t k = 0; k < n; k++) {
+		S_s(c, "w:gridCol");
+		S_ai(c, "w:w", grid[k]);
+		S_e(c);
+	}
 	S_e(c);
-	S_s(c, "w:gridCol");
-	S_ai(c, "w:w", w1);
-	S_e(c);
-	S_e(c);
+}
+
+static void S_frame_start(S_Docx *c, int w0, int w1)
+{
+	const int grid[2] = {w0, w1};
+	S_tbl_start(c, "Frame", "0000", grid, 2);
 	S_s(c, "w:tr");
 	S_s(c, "w:trPr");
 	S_v(c, "w:cantSplit", NULL);
@@ -592,27 +602,7 @@ static void S_table(S_Docx *c, const DocBlock *b)
 		float wk = k < b->n_col && b->width[k] > 0 ? b->width[k] : 1;
 		c->grid[k] = sum > 0 ? (int)(wk * (float)tw / sum) : tw;
 	}
-	S_s(c, "w:tbl");
-	S_s(c, "w:tblPr");
-	S_v(c, "w:tblStyle", "TableGrid");
-	S_s(c, "w:tblW");
-	S_ai(c, "w:w", S_span_w(c, 0, c->n_col));
-	S_a(c, "w:type", "dxa");
-	S_e(c);
-	S_s(c, "w:tblLayout");
-	S_a(c, "w:type", "fixed");
-	S_e(c);
-	S_s(c, "w:tblLook");
-	S_a(c, "w:val", "0020");
-	S_e(c);
-	S_e(c);
-	S_s(c, "w:tblGrid");
-	for (size_t k = 0; k < c->n_col; k++) {
-		S_s(c, "w:gridCol");
-		S_ai(c, "w:w", c->grid[k]);
-		S_e(c);
-	}
-	S_e(c);
+	S_tbl_start(c, "TableGrid", "0020", c->grid, c->n_col);
 	if (b->n_col)
 		for (size_t r = 0; r < b->n_head; r++)
 			S_tr(c, &b->head[r * b->n_col], 1);
