@@ -810,16 +810,35 @@ static void S_frags(const LoDoc *d, float size, char **clean, const LoRun *runs,
 	}
 }
 
+/* The runs cleaned (into *clean, n_run + 1 of them) and cut into
+ * fragments for a width whose first line is indented *first_indent (0
+ * when it does not fit); S_rich_free frees both. */
+static void S_rich_frags(const LoDoc *d, const LoRun *runs, size_t n_run, float size, float width,
+                         float *first_indent, char ***clean, S_Frags *f)
+{
+	*clean = xcalloc(n_run + 1, sizeof **clean);
+	for (size_t r = 0; r < n_run; r++)
+		(*clean)[r] = lo_clean(runs[r].text ? runs[r].text : "");
+	*f = (S_Frags){0};
+	if (!(*first_indent > 0 && *first_indent < width))
+		*first_indent = 0;
+	S_frags(d, size, *clean, runs, n_run, width - *first_indent, f);
+}
+
+static void S_rich_free(char **clean, size_t n_run, S_Frags *f)
+{
+	free(f->v);
+	for (size_t r = 0; r < n_run; r++)
+		free(clean[r]);
+	free(clean);
+}
+
 void lo_rich(LoDoc *d, const LoRun *runs, size_t n_run, float size, float x, float width,
              LoAlign al, float first_indent, float space_after)
 {
-	char **clean = xcalloc(n_run + 1, sizeof *clean);
-	for (size_t r = 0; r < n_run; r++)
-		clean[r] = lo_clean(runs[r].text ? runs[r].text : "");
-	S_Frags f = {0};
-	if (!(first_indent > 0 && first_indent < width))
-		first_indent = 0;
-	S_frags(d, size, clean, runs, n_run, width - first_indent, &f);
+	char **clean;
+	S_Frags f;
+	S_rich_frags(d, runs, n_run, size, width, &first_indent, &clean, &f);
 	float L = lo_leading(size);
 	float sp = S_width(d, FONT_REGULAR, size, " ", 1);
 	size_t i = 0;
@@ -859,22 +878,15 @@ void lo_rich(LoDoc *d, const LoRun *runs, size_t n_run, float size, float x, flo
 		first = 0;
 	}
 	d->y -= space_after;
-	free(f.v);
-	for (size_t r = 0; r < n_run; r++)
-		free(clean[r]);
-	free(clean);
+	S_rich_free(clean, n_run, &f);
 }
 
 float lo_rich_height(const LoDoc *d, const LoRun *runs, size_t n_run, float size, float width,
                      float first_indent)
 {
-	char **clean = xcalloc(n_run + 1, sizeof *clean);
-	for (size_t r = 0; r < n_run; r++)
-		clean[r] = lo_clean(runs[r].text ? runs[r].text : "");
-	S_Frags f = {0};
-	if (!(first_indent > 0 && first_indent < width))
-		first_indent = 0;
-	S_frags(d, size, clean, runs, n_run, width - first_indent, &f);
+	char **clean;
+	S_Frags f;
+	S_rich_frags(d, runs, n_run, size, width, &first_indent, &clean, &f);
 	float sp = S_width(d, FONT_REGULAR, size, " ", 1);
 	size_t i = 0, lines = 0;
 	while (i < f.n) {
@@ -884,10 +896,7 @@ float lo_rich_height(const LoDoc *d, const LoRun *runs, size_t n_run, float size
 		i = end;
 		lines++;
 	}
-	free(f.v);
-	for (size_t r = 0; r < n_run; r++)
-		free(clean[r]);
-	free(clean);
+	S_rich_free(clean, n_run, &f);
 	return (float)lines * lo_leading(size);
 }
 
