@@ -252,6 +252,9 @@ static inline const Diem *model_xh_tinh(const Model *m, size_t t)
 
 /* 1 when s is a valid unit code, [a-z0-9-]+ (it names files and pages). */
 int model_code_ok(const char *s);
+/* The file stem of group g's pages: its code when it is [a-z0-9_-]+,
+ * else "nhom-<g+1>".  Caller frees. */
+char *model_nhom_stem(const Model *m, size_t g);
 /* Frees what eval_run() filled (kq_*, xh_*, thu_tu_don_vi, thieu_don_vi)
  * and the history (ls). */
 void model_release_results(Model *m);
