@@ -254,21 +254,21 @@ typedef struct {
 	int open;     /* MD_CUT_* the last piece stopped inside, 0 none */
 	Buf open_head; /* that table's header lines */
 	Buf text;     /* scratch: open_head and the piece */
-	char *bad;    /* a piece that could not be cut as md.h says */
+	char *bad;    /* a piece that could not be cut as mdbuf.h says */
 	const char *rest; /* the shell after {{body}} */
 	long body_at, body_len;
 } Site;
 
-/* What a table, list or paragraph cut inside opens and closes with in
- * cmark-gfm's HTML: "<tbody>\n" ends a table's opening. */
+/* What a table or list cut inside opens and closes with in cmark-gfm's
+ * HTML: "<tbody>\n" ends a table's opening. */
 static const char *S_opening(int kind)
 {
-	return kind == MD_CUT_TABLE ? "<tbody>\n" : kind == MD_CUT_LIST ? "<ul>\n" : "<p>";
+	return kind == MD_CUT_TABLE ? "<tbody>\n" : "<ul>\n";
 }
 
 static const char *S_closing(int kind)
 {
-	return kind == MD_CUT_TABLE ? "</tbody>\n</table>\n" : kind == MD_CUT_LIST ? "</ul>\n" : "</p>\n";
+	return kind == MD_CUT_TABLE ? "</tbody>\n</table>\n" : "</ul>\n";
 }
 
 static void S_emit(Site *s, const char *html, size_t len)
@@ -311,7 +311,7 @@ static void S_piece(MdSink *k, int kind)
 			s->bad = xasprintf("a piece of the page '%s' did not go on with its %s", s->path,
 			                   o);
 	}
-	int inside = kind == MD_CUT_TABLE || kind == MD_CUT_LIST || kind == MD_CUT_PARA;
+	int inside = kind == MD_CUT_TABLE || kind == MD_CUT_LIST;
 	if (inside) {
 		const char *c = S_closing(kind);
 		size_t n = strlen(c);

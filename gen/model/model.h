@@ -4,7 +4,7 @@
  * Readers (input.c, han_doc.c, gfm.c for noi-dung.md) fill it, eval.c
  * computes the verdicts and the trend series into it, han.c judges the
  * deadline tasks into it, lich_su.c adds what earlier runs published (ls),
- * and every renderer (ketqua.c, chart.c, md.c, han_md.c, lich_su_md.c,
+ * and every renderer (ketqua.c, chart.c, trang.c, trang_han.c, trang_lich_su.c,
  * site.c, bao_cao.c with its writers doc_md.c and doc_pdf.c,
  * scorecard.c) takes it as `const Model *`.  The model knows those
  * modules only as data: it includes the calendar (date.h), the deadline

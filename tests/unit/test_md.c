@@ -469,10 +469,6 @@ static void S_got_cut(MdSink *s, int kind)
 		assert_true(g->open == 0 || g->open == MD_CUT_LIST);
 		assert_true(md->len >= 1 && md->ptr[md->len - 1] == '\n');
 		break;
-	case MD_CUT_PARA:
-		assert_true(g->open == 0 || g->open == MD_CUT_PARA);
-		assert_true(md->len >= 1 && md->ptr[md->len - 1] != ' ' && md->ptr[md->len - 1] != '\n');
-		break;
 	case MD_CUT_END:
 		assert_int_not_equal(g->open, 0);
 		break;
@@ -557,10 +553,9 @@ static void test_md_pieces_join_to_the_page(void **state)
 	int n_cut[MD_CUT_END + 1] = {0};
 	size_t most = 0, longest = 0;
 	S_every_page(&m, 0, n_cut, &most, &longest);
-	/* every kind of cut happened (no page has a paragraph that grows
-	 * with the units: none is cut inside one) */
+	/* every kind of cut happened */
 	for (int k = MD_CUT_BLOCKS; k <= MD_CUT_END; k++)
-		if (!n_cut[k] && k != MD_CUT_PARA)
+		if (!n_cut[k])
 			fail_msg("no cut of kind %d", k);
 	/* a Buf other than the sink's is never cut */
 	S_Got g;
