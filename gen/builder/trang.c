@@ -1537,6 +1537,15 @@ void trang_chi_tieu(DocWriter *w, const Model *m, size_t i)
 
 /* ---- data quality ----------------------------------------------------- */
 
+/* A table of n rows ends; with none (never begun), what to say instead. */
+static void S_het_bang(Soan *s, int n, const char *khong)
+{
+	if (n)
+		soan_table_end(s);
+	else
+		soan_para(s, khong);
+}
+
 /* The run's messages, in Vietnamese whatever the locale (msg.h). */
 static void S_canh_bao(T *t)
 {
@@ -1598,10 +1607,7 @@ static void S_chua_bao_cao_chi_tieu(T *t)
 		soan_row_end(s);
 	}
 	buf_release(&miss);
-	if (n)
-		soan_table_end(s);
-	else
-		soan_para(s, "Mọi đơn vị đã báo cáo mọi chỉ tiêu áp dụng.");
+	S_het_bang(s, n, "Mọi đơn vị đã báo cáo mọi chỉ tiêu áp dụng.");
 }
 
 /* One row per unit and set of missing months: a unit that skipped
@@ -1651,10 +1657,7 @@ static void S_thieu_thang(T *t)
 		}
 	}
 	free(miss);
-	if (n)
-		soan_table_end(s);
-	else
-		soan_para(s, "Không có.");
+	S_het_bang(s, n, "Không có.");
 }
 
 /* Figures over a denominator under 5. */
@@ -1684,10 +1687,7 @@ static void S_mau_so_nho(T *t)
 			soan_row_end(s);
 		}
 	}
-	if (n)
-		soan_table_end(s);
-	else
-		soan_para(s, "Không có.");
+	S_het_bang(s, n, "Không có.");
 }
 
 void trang_du_lieu(DocWriter *w, const Model *m)

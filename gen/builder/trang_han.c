@@ -40,6 +40,23 @@ static void S_dong_dem(Soan *s, const char *ten, int dam, const char *buoc, cons
 	soan_row_end(s);
 }
 
+/* A step's cells "Hạn | done on (chua: not yet) | Tình trạng | days
+ * late" (0 days printed only when zero_too). */
+static void S_tien_do(Soan *s, const HanKetQua *r, const char *chua, int zero_too)
+{
+	fmt_ngay(&s->b, r->han);
+	soan_cell(s);
+	if (r->ngay_cong_bo >= 0)
+		fmt_ngay(&s->b, r->ngay_cong_bo);
+	else
+		soan_puts(s, chua);
+	soan_cell(s);
+	soan_puts(s, han_trang_thai_ten(r->trang_thai));
+	soan_cell(s);
+	if (r->so_ngay_tre || zero_too)
+		soan_printf(s, "%d", r->so_ngay_tre);
+}
+
 /* Units in display order when evaluation has fixed it, else registry order. */
 static int S_don_vi_thu(const Model *m, size_t i)
 {
@@ -123,16 +140,7 @@ static void S_bang_tre(Soan *s, const Model *m)
 		soan_cell(s);
 		soan_puts(s, S_buoc_ten(r, m));
 		soan_cell(s);
-		fmt_ngay(&s->b, r->han);
-		soan_cell(s);
-		if (r->ngay_cong_bo >= 0)
-			fmt_ngay(&s->b, r->ngay_cong_bo);
-		else
-			soan_puts(s, "Chưa công bố");
-		soan_cell(s);
-		soan_puts(s, han_trang_thai_ten(r->trang_thai));
-		soan_cell(s);
-		soan_printf(s, "%d", r->so_ngay_tre);
+		S_tien_do(s, r, "Chưa công bố", 1);
 		soan_row_end(s);
 	}
 	soan_table_end(s);
@@ -233,17 +241,7 @@ static void S_bang_moc(Soan *s, const Model *m)
 		soan_cell(s);
 		soan_puts(s, model_ten_don_vi(m, (size_t)r->don_vi));
 		soan_cell(s);
-		fmt_ngay(&s->b, r->han);
-		soan_cell(s);
-		if (r->ngay_cong_bo >= 0)
-			fmt_ngay(&s->b, r->ngay_cong_bo);
-		else
-			soan_puts(s, "Chưa hoàn thành");
-		soan_cell(s);
-		soan_puts(s, han_trang_thai_ten(r->trang_thai));
-		soan_cell(s);
-		if (r->so_ngay_tre)
-			soan_printf(s, "%d", r->so_ngay_tre);
+		S_tien_do(s, r, "Chưa hoàn thành", 0);
 		soan_row_end(s);
 	}
 	soan_table_end(s);
