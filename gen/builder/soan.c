@@ -130,7 +130,6 @@ void soan_head(Soan *s)
 {
 	S_cells_clear(s);
 	buf_reset(&s->b);
-	s->in_head = 1;
 	S_new_cell(s);
 }
 
@@ -160,7 +159,6 @@ void soan_head_end(Soan *s, const char *align)
 	s->k.col_align = s->align;
 	s->w->put(s->w, &s->k);
 	S_cells_clear(s);
-	s->in_head = 0;
 	soan_block(s, DOC_PARA);
 }
 

@@ -24,7 +24,6 @@ typedef struct {
 	size_t n_cell, cap_cell;
 	DocAlign *align; /* the open table's columns */
 	size_t n_col;
-	int in_head;    /* composing the head of a table */
 } Soan;
 
 void soan_init(Soan *s, DocWriter *w);
