@@ -35,6 +35,19 @@ static void S_chi_tieu_so(Soan *s, const ChiTieu *ct)
 	soan_puts(s, ": ");
 }
 
+/* The rest of a restatement's row after who: "Chỉ tiêu | Đã công bố | Nay". */
+static void S_dong_dc(Soan *s, const Model *m, const DieuChinh *c, const char *root)
+{
+	const ChiTieu *ct = &m->chi_tieu[c->chi_tieu];
+	soan_cell(s);
+	S_chi_tieu(s, m, (size_t)c->chi_tieu, root);
+	soan_cell(s);
+	fmt_ket_qua(&s->b, &c->cu, ct);
+	soan_cell(s);
+	fmt_ket_qua(&s->b, &c->moi, ct);
+	soan_row_end(s);
+}
+
 /* The restatements as tables (units, then groups and the province whose
  * figures moved); nothing when there is none. */
 static void S_bang_dieu_chinh(Soan *s, const Model *m, const char *root)
@@ -44,16 +57,9 @@ static void S_bang_dieu_chinh(Soan *s, const Model *m, const char *root)
 		soan_table(s, "llll", "Đơn vị|Chỉ tiêu|Đã công bố|Nay");
 		for (size_t i = 0; i < ls->n_dc; i++) {
 			const DieuChinh *c = &ls->dc[i];
-			const ChiTieu *ct = &m->chi_tieu[c->chi_tieu];
 			soan_row(s);
 			S_don_vi(s, m, (size_t)c->don_vi, root);
-			soan_cell(s);
-			S_chi_tieu(s, m, (size_t)c->chi_tieu, root);
-			soan_cell(s);
-			fmt_ket_qua(&s->b, &c->cu, ct);
-			soan_cell(s);
-			fmt_ket_qua(&s->b, &c->moi, ct);
-			soan_row_end(s);
+			S_dong_dc(s, m, c, root);
 		}
 		soan_table_end(s);
 	}
@@ -62,16 +68,9 @@ static void S_bang_dieu_chinh(Soan *s, const Model *m, const char *root)
 		soan_table(s, "llll", "Nhóm / toàn tỉnh|Chỉ tiêu|Đã công bố|Nay");
 		for (size_t i = 0; i < ls->n_dc_tong; i++) {
 			const DieuChinh *c = &ls->dc_tong[i];
-			const ChiTieu *ct = &m->chi_tieu[c->chi_tieu];
 			soan_row(s);
 			soan_puts(s, c->nhom >= 0 ? m->nhom[c->nhom].ten : "Toàn tỉnh");
-			soan_cell(s);
-			S_chi_tieu(s, m, (size_t)c->chi_tieu, root);
-			soan_cell(s);
-			fmt_ket_qua(&s->b, &c->cu, ct);
-			soan_cell(s);
-			fmt_ket_qua(&s->b, &c->moi, ct);
-			soan_row_end(s);
+			S_dong_dc(s, m, c, root);
 		}
 		soan_table_end(s);
 	}
