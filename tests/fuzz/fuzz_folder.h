@@ -23,7 +23,6 @@
 #include "trang.h"
 #include "trang_han.h"
 #include "xalloc.h"
-#include "xuat.h"
 
 static char S_dir[64];
 
