@@ -998,7 +998,7 @@ static void S_phu_luc(S_C *c)
 	doc_add_buf(&c->k.inl, DOC_ITALIC, &c->b);
 	S_par(c, DOC_F_NOINDENT);
 
-	static const float w[S_N] = {7, 40, 58, 42, 38, 52};
+	static const float w[S_N] = {7, 34, 55, 40, 34, 64};
 	static const char *const head[S_N] = {"Stt", "Cơ quan, đơn vị", "Chỉ tiêu, nội dung",
 	                                      "Kết quả", "Chỉ tiêu giao, thời hạn", NULL};
 	DocCell h[S_N], r[S_N];
@@ -1011,6 +1011,7 @@ static void S_phu_luc(S_C *c)
 		                    : "Tỷ lệ cần đạt trong thời gian còn lại, yêu cầu",
 		       DOC_BOLD, DOC_AL_CENTER);
 	S_kind(c, DOC_TABLE);
+	c->k.flags = DOC_F_SPLIT;
 	c->k.n_col = S_N;
 	c->k.width = w;
 	c->k.head = h;

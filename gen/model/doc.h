@@ -99,7 +99,12 @@ enum {
 	DOC_F_FIT = 16,      /* DOC_PAGE: the page's blocks fit on it */
 	DOC_F_YIELD = 32,    /* gives way first on a page that does not fit */
 	DOC_F_INSTEAD = 64,  /* drawn only when the DOC_F_YIELD blocks gave way */
-	DOC_F_SMALL = 128    /* small print (a legend, a page's head line) */
+	DOC_F_SMALL = 128,   /* small print (a legend, a page's head line) */
+	/* DOC_TABLE: the rows that a merged cell binds together (a unit's
+	 * rows under its name) may break across pages, two rows at least on
+	 * either side, rather than move whole to the next page: a long list
+	 * of short groups fills its pages. */
+	DOC_F_SPLIT = 256
 };
 
 /* A cell's tone: an extra colour mark a writer may draw beside the text,
@@ -132,7 +137,7 @@ typedef struct {
 	size_t n_head;
 	/* DOC_ROW */
 	const DocCell *cell; /* [n_col] */
-	int group_row;       /* a row naming a group of the rows under it */
+	int group_row;       /* a row naming a group of the rows under it (kept with them) */
 	/* DOC_FIGURE: its width as a share of the text width (0: the
 	 * writer's choice) and the least share it may shrink to on a page
 	 * that does not fit (0: fig_w); the builder knows at what width
