@@ -117,6 +117,55 @@ static void S_vi(S_Docx *c, const char *name, long v)
 	S_e(c);
 }
 
+/* <name w:w="w" w:type="dxa"/>: a width in twips */
+static void S_dxa(S_Docx *c, const char *name, long w)
+{
+	S_s(c, name);
+	S_ai(c, "w:w", w);
+	S_a(c, "w:type", "dxa");
+	S_e(c);
+}
+
+/* <side w:val="single" w:sz="sz" w:space="space" w:color="000000"/>: a
+ * black line (sz in eighths of a point, space in points); "nil" when sz
+ * is NULL. */
+static void S_border(S_Docx *c, const char *side, const char *sz, const char *space)
+{
+	S_s(c, side);
+	S_a(c, "w:val", sz ? "single" : "nil");
+	if (sz) {
+		S_a(c, "w:sz", sz);
+		S_a(c, "w:space", space);
+		S_a(c, "w:color", "000000");
+	}
+	S_e(c);
+}
+
+/* A table starts: its properties (style, the width of its n columns w[]
+ * in twips, fixed, the look) and its grid. */
+static void S_tbl_start(S_Docx *c, const char *style, const char *look, const int *w, size_t n)
+{
+	long sum = 0;
+	for (size_t k = 0; k < n; k++)
+		sum += w[k];
+	S_s(c, "w:tbl");
+	S_s(c, "w:tblPr");
+	S_v(c, "w:tblStyle", style);
+	S_dxa(c, "w:tblW", sum);
+	S_s(c, "w:tblLayout");
+	S_a(c, "w:type", "fixed");
+	S_e(c);
+	S_v(c, "w:tblLook", look);
+	S_e(c);
+	S_s(c, "w:tblGrid");
+	for (size_t k = 0; k < n; k++) {
+		S_s(c, "w:gridCol");
+		S_ai(c, "w:w", w[k]);
+		S_e(c);
+	}
+	S_e(c);
+}
+
 /* Text for an XML text node: characters XML 1.0 cannot hold (C0 controls
  * but tab and newline) become spaces. */
 static void S_text(S_Docx *c, const char *s, size_t n)
@@ -210,12 +259,7 @@ static void S_rule(S_Docx *c, int inset)
 {
 	S_p(c, "Rule", NULL);
 	S_s(c, "w:pBdr");
-	S_s(c, "w:bottom");
-	S_a(c, "w:val", "single");
-	S_a(c, "w:sz", "6");
-	S_a(c, "w:space", "1");
-	S_a(c, "w:color", "000000");
-	S_e(c);
+	S_border(c, "w:bottom", "6", "1");
 	S_e(c);
 	S_s(c, "w:ind");
 	S_ai(c, "w:left", inset > 0 ? inset : 0);
@@ -294,28 +338,8 @@ static void S_sect_break(S_Docx *c)
 /* A borderless table of two columns (widths in twips). */
 static void S_frame_start(S_Docx *c, int w0, int w1)
 {
-	S_s(c, "w:tbl");
-	S_s(c, "w:tblPr");
-	S_v(c, "w:tblStyle", "Frame");
-	S_s(c, "w:tblW");
-	S_ai(c, "w:w", w0 + w1);
-	S_a(c, "w:type", "dxa");
-	S_e(c);
-	S_s(c, "w:tblLayout");
-	S_a(c, "w:type", "fixed");
-	S_e(c);
-	S_s(c, "w:tblLook");
-	S_a(c, "w:val", "0000");
-	S_e(c);
-	S_e(c);
-	S_s(c, "w:tblGrid");
-	S_s(c, "w:gridCol");
-	S_ai(c, "w:w", w0);
-	S_e(c);
-	S_s(c, "w:gridCol");
-	S_ai(c, "w:w", w1);
-	S_e(c);
-	S_e(c);
+	const int w[2] = {w0, w1};
+	S_tbl_start(c, "Frame", "0000", w, 2);
 	S_s(c, "w:tr");
 	S_s(c, "w:trPr");
 	S_v(c, "w:cantSplit", NULL);
@@ -326,10 +350,7 @@ static void S_frame_cell(S_Docx *c, int w)
 {
 	S_s(c, "w:tc");
 	S_s(c, "w:tcPr");
-	S_s(c, "w:tcW");
-	S_ai(c, "w:w", w);
-	S_a(c, "w:type", "dxa");
-	S_e(c);
+	S_dxa(c, "w:tcW", w);
 	S_e(c);
 }
 
@@ -499,10 +520,7 @@ static void S_tc_start(S_Docx *c, size_t k, size_t s, const char *vmerge)
 {
 	S_s(c, "w:tc");
 	S_s(c, "w:tcPr");
-	S_s(c, "w:tcW");
-	S_ai(c, "w:w", S_span_w(c, k, s));
-	S_a(c, "w:type", "dxa");
-	S_e(c);
+	S_dxa(c, "w:tcW", S_span_w(c, k, s));
 	if (s > 1)
 		S_vi(c, "w:gridSpan", (long)s);
 	if (vmerge)
@@ -584,27 +602,7 @@ static void S_table(S_Docx *c, const DocBlock *b)
 		float wk = k < b->n_col && b->width[k] > 0 ? b->width[k] : 1;
 		c->grid[k] = sum > 0 ? (int)(wk * (float)tw / sum) : tw;
 	}
-	S_s(c, "w:tbl");
-	S_s(c, "w:tblPr");
-	S_v(c, "w:tblStyle", "TableGrid");
-	S_s(c, "w:tblW");
-	S_ai(c, "w:w", S_span_w(c, 0, c->n_col));
-	S_a(c, "w:type", "dxa");
-	S_e(c);
-	S_s(c, "w:tblLayout");
-	S_a(c, "w:type", "fixed");
-	S_e(c);
-	S_s(c, "w:tblLook");
-	S_a(c, "w:val", "0020");
-	S_e(c);
-	S_e(c);
-	S_s(c, "w:tblGrid");
-	for (size_t k = 0; k < c->n_col; k++) {
-		S_s(c, "w:gridCol");
-		S_ai(c, "w:w", c->grid[k]);
-		S_e(c);
-	}
-	S_e(c);
+	S_tbl_start(c, "TableGrid", "0020", c->grid, c->n_col);
 	if (b->n_col)
 		for (size_t r = 0; r < b->n_head; r++)
 			S_tr(c, &b->head[r * b->n_col], 1);
@@ -861,12 +859,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		S_line(c, "Rule", NULL, "", 0, 0);
 		S_p(c, "Colophon", NULL);
 		S_s(c, "w:pBdr");
-		S_s(c, "w:top");
-		S_a(c, "w:val", "single");
-		S_a(c, "w:sz", "4");
-		S_a(c, "w:space", "4");
-		S_a(c, "w:color", "000000");
-		S_e(c);
+		S_border(c, "w:top", "4", "4");
 		S_e(c);
 		S_p_body(c);
 		S_runs(c, &b->inl, 0, 0);
@@ -1122,26 +1115,12 @@ static void S_tstyle(S_Docx *c, const char *id, const char *name, int borders)
 	S_s(c, "w:tblPr");
 	S_s(c, "w:tblBorders");
 	static const char *const side[6] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
-	for (int i = 0; i < 6; i++) {
-		S_s(c, side[i]);
-		S_a(c, "w:val", borders ? "single" : "nil");
-		if (borders) {
-			S_a(c, "w:sz", "4");
-			S_a(c, "w:space", "0");
-			S_a(c, "w:color", "000000");
-		}
-		S_e(c);
-	}
+	for (int i = 0; i < 6; i++)
+		S_border(c, side[i], borders ? "4" : NULL, "0");
 	S_e(c);
 	S_s(c, "w:tblCellMar");
-	S_s(c, "w:left");
-	S_ai(c, "w:w", borders ? 57 : 0);
-	S_a(c, "w:type", "dxa");
-	S_e(c);
-	S_s(c, "w:right");
-	S_ai(c, "w:w", borders ? 57 : 0);
-	S_a(c, "w:type", "dxa");
-	S_e(c);
+	S_dxa(c, "w:left", borders ? 57 : 0);
+	S_dxa(c, "w:right", borders ? 57 : 0);
 	S_e(c);
 	S_e(c);
 	S_e(c);
