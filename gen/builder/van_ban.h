@@ -4,7 +4,10 @@
  * number line, the signature with "Nơi nhận", the "(Kèm theo …)" line of
  * an appendix — built once from bao-cao.conf for the quarterly report
  * (bao_cao.c) and the urging dispatch (cong_van.c).  A key that is missing
- * prints as a blank the clerk fills by hand; no block is ever dropped. */
+ * prints as a blank the clerk fills by hand; no block is ever dropped.
+ * Both builders also emit every block through the helpers here (VanBan),
+ * so that a paragraph, a list, a table or "Kính gửi:" is made one way in
+ * every official document. */
 #ifndef CHITIEU_VAN_BAN_H
 #define CHITIEU_VAN_BAN_H
 #include <stddef.h>

@@ -18,6 +18,7 @@
 #include "doc_docx.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,19 @@ static void S_vi(S_Docx *c, const char *name, long v)
 {
 	S_s(c, name);
 	S_ai(c, "w:val", v);
+	S_e(c);
+}
+
+/* <name a1="v1" a2="v2" …/>: an element of attributes only, the names
+ * and values in pairs, ended by a null pointer. */
+static void S_el(S_Docx *c, const char *name, ...)
+{
+	va_list ap;
+	va_start(ap, name);
+	S_s(c, name);
+	for (const char *a; (a = va_arg(ap, const char *)) != NULL;)
+		S_a(c, a, va_arg(ap, const char *));
+	va_end(ap);
 	S_e(c);
 }
 
@@ -291,14 +305,8 @@ static int S_est_w(const char *s, int half_points, int bold)
 static void S_sect_pr(S_Docx *c)
 {
 	S_s(c, "w:sectPr");
-	S_s(c, "w:headerReference");
-	S_a(c, "w:type", "default");
-	S_a(c, "r:id", "rIdHeader1");
-	S_e(c);
-	S_s(c, "w:headerReference");
-	S_a(c, "w:type", "first");
-	S_a(c, "r:id", "rIdHeader2");
-	S_e(c);
+	S_el(c, "w:headerReference", "w:type", "default", "r:id", "rIdHeader1", (char *)NULL);
+	S_el(c, "w:headerReference", "w:type", "first", "r:id", "rIdHeader2", (char *)NULL);
 	S_v(c, "w:type", "nextPage");
 	S_s(c, "w:pgSz");
 	S_ai(c, "w:w", c->landscape ? S_A4_H : S_A4_W);
@@ -421,10 +429,7 @@ static void S_title(S_Docx *c, const DocBlock *b)
 {
 	char *lv = doc_upper(b->line[0] ? b->line[0] : "");
 	S_p(c, "Title", NULL);
-	S_s(c, "w:spacing");
-	S_a(c, "w:before", "360");
-	S_a(c, "w:after", "0");
-	S_e(c);
+	S_el(c, "w:spacing", "w:before", "360", "w:after", "0", (char *)NULL);
 	S_p_body(c);
 	S_run(c, lv, 0, 0);
 	S_e(c);
@@ -690,12 +695,7 @@ static void S_figure(S_Docx *c, const DocBlock *b)
 	S_ai(c, "cx", im->cx);
 	S_ai(c, "cy", im->cy);
 	S_e(c);
-	S_s(c, "wp:effectExtent");
-	S_a(c, "l", "0");
-	S_a(c, "t", "0");
-	S_a(c, "r", "0");
-	S_a(c, "b", "0");
-	S_e(c);
+	S_el(c, "wp:effectExtent", "l", "0", "t", "0", "r", "0", "b", "0", (char *)NULL);
 	S_s(c, "wp:docPr");
 	S_ai(c, "id", id);
 	S_a(c, "name", name);
@@ -730,10 +730,7 @@ static void S_figure(S_Docx *c, const DocBlock *b)
 	S_e(c);
 	S_s(c, "pic:spPr");
 	S_s(c, "a:xfrm");
-	S_s(c, "a:off");
-	S_a(c, "x", "0");
-	S_a(c, "y", "0");
-	S_e(c);
+	S_el(c, "a:off", "x", "0", "y", "0", (char *)NULL);
 	S_s(c, "a:ext");
 	S_ai(c, "cx", im->cx);
 	S_ai(c, "cy", im->cy);
