@@ -14,7 +14,10 @@
  *     line of every page's header, under the page number's line;
  *   - a section break is an empty paragraph holding the section's
  *     properties (WordprocessingML puts them on the section's last
- *     paragraph). */
+ *     paragraph);
+ *   - a table's group row keeps with the row under it (keepNext), as in
+ *     the PDF; Word breaks a unit's merged rows where the page ends, so
+ *     DOC_F_SPLIT needs nothing more. */
 #include "doc_docx.h"
 
 #include <errno.h>
@@ -536,7 +539,9 @@ static void S_tc_start(S_Docx *c, size_t k, size_t s, const char *vmerge)
 
 /* One row of cells: spans as gridSpan, a cell spanning rows as a vMerge
  * restart with continuations in the rows under it. */
-static void S_tr(S_Docx *c, const DocCell *cells, int head)
+/* A table row; keep: a group's heading row, kept on the page of the row
+ * under it (keepNext on its paragraphs, as Word keeps rows together). */
+static void S_tr(S_Docx *c, const DocCell *cells, int head, int keep)
 {
 	c->n_tr++;
 	S_s(c, "w:tr");
@@ -576,6 +581,8 @@ static void S_tr(S_Docx *c, const DocCell *cells, int head)
 		int rs = cell->rowspan > 1 ? cell->rowspan : 1;
 		S_tc_start(c, k, s, rs > 1 ? "restart" : NULL);
 		S_p(c, head ? "TableHeading" : "TableText", head ? NULL : S_jc(cell->align));
+		if (keep)
+			S_v(c, "w:keepNext", NULL);
 		S_p_body(c);
 		S_runs(c, &cell->inl, 0, c->n_col > 8 ? 20 : 0);
 		S_e(c);
@@ -610,7 +617,7 @@ static void S_table(S_Docx *c, const DocBlock *b)
 	S_tbl_start(c, "TableGrid", "0020", c->grid, c->n_col);
 	if (b->n_col)
 		for (size_t r = 0; r < b->n_head; r++)
-			S_tr(c, &b->head[r * b->n_col], 1);
+			S_tr(c, &b->head[r * b->n_col], 1, 0);
 	/* header rows cannot vMerge into the body */
 	memset(c->rem, 0, c->n_col * sizeof *c->rem);
 	c->in_table = 1;
@@ -621,7 +628,7 @@ static void S_table_end(S_Docx *c)
 	if (!c->n_tr) {
 		/* Word calls a table without a row damaged: one empty row */
 		DocCell *empty = xcalloc(c->n_col, sizeof *empty);
-		S_tr(c, empty, 0);
+		S_tr(c, empty, 0, 0);
 		free(empty);
 	}
 	S_e(c); /* w:tbl */
@@ -837,7 +844,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		break;
 	case DOC_ROW:
 		if (c->in_table && b->n_col == c->n_col)
-			S_tr(c, b->cell, 0);
+			S_tr(c, b->cell, 0, b->group_row);
 		break;
 	case DOC_TABLE_END:
 		if (c->in_table)
