@@ -610,6 +610,56 @@ static void test_layout_table_groups_split_fill_pages(void **state)
 	}
 }
 
+/* A table starting near a page's foot whose first group's heading and
+ * two rows do not fit there starts on the next page (with split_min 2),
+ * and with split_min 0 its heading still takes its first row along. */
+static void test_layout_table_heading_not_alone_at_start(void **state)
+{
+	(void)state;
+	static const float w[] = {200, 200};
+	for (int k = 0; k < 2; k++) {
+		LoDoc d;
+		char *err = NULL;
+		assert_int_equal(lo_open(&d, &err), 0);
+		lo_page_new(&d, 0);
+		LoTable t;
+		lo_table_init(&t, 2, w);
+		t.split_min = k ? 2 : 0;
+		size_t h = lo_table_row(&t);
+		lo_table_set(&t, h, 0, "Cột", 1, 1);
+		lo_table_set(&t, h, 1, "Cột", 1, 1);
+		t.n_head = 1;
+		size_t g = lo_table_row(&t);
+		lo_table_set(&t, g, 0, "Nhóm", 2, 1)->keep_next = 1;
+		for (int i = 0; i < 4; i++) {
+			size_t r = lo_table_row(&t);
+			if (i == 0)
+				lo_table_set(&t, r, 0, "Đơn vị", 1, 4);
+			lo_table_set(&t, r, 1, "Chỉ tiêu", 1, 1);
+		}
+		/* room for three rows and a half: the header, the heading and
+		 * one row of the group, not two (every row one line high) */
+		LoTable one;
+		lo_table_init(&one, 2, w);
+		size_t o = lo_table_row(&one);
+		lo_table_set(&one, o, 1, "Chỉ tiêu", 1, 1);
+		float row = lo_table_height(&d, &one);
+		lo_table_release(&one);
+		assert_true(row > 10);
+		d.y = d.y_bottom + 3.5f * row;
+		int before = d.n_pages;
+		lo_table_flow(&d, &t, NULL);
+		/* split_min 2: heading + 2 rows do not fit: a new page; split_min
+		 * 0: heading + its first row fit: the table starts here */
+		assert_int_equal(t.row_page[g], k ? before : before - 1);
+		assert_int_equal(t.row_page[g + 1], t.row_page[g]);
+		if (k)
+			assert_int_equal(t.row_page[g + 2], t.row_page[g]);
+		lo_table_release(&t);
+		lo_close(&d);
+	}
+}
+
 /* Body row i of the batch test's table: text of varied height, a
  * rowspan of 3 (6) in column 2 every 11th row, one row taller than a page.
  * Its texts go to own (freed by the caller). */
@@ -770,6 +820,7 @@ int main(void)
 		cmocka_unit_test(test_layout_table_span_taller_than_page),
 		cmocka_unit_test(test_layout_table_batches_same_as_whole),
 		cmocka_unit_test(test_layout_table_groups_split_fill_pages),
+		cmocka_unit_test(test_layout_table_heading_not_alone_at_start),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
