@@ -8,7 +8,7 @@ and reports, one line each, `FILE:PAGE: problem`:
     run into a head, a cell's text into its neighbour's, glyphs overprinted;
   - a word partly or wholly off the page;
   - a word cut short with "…" (a cell's text that did not fit); a blank
-    made of dots alone ("……") is a blank, not a cut.
+    made of dots alone ("……", "……/……/……") is a blank, not a cut.
 Options (before the files):
   --number-alone  a page number (a word of digits alone in the top margin, above
                   50 pt) shares its line with no other word (Decree 30: the top
@@ -17,10 +17,17 @@ Options (before the files):
                   signature) are at most a third empty: their lowest word
                   (above the 20 mm bottom margin) is in the text area's
                   lowest third;
+  --full-from N   pages N to the last but one (an appendix that runs to the
+                  end of the document, N its first page) are at least
+                  MIN_FULL (--min-full P, default 80) per cent full: their
+                  lowest word (above the 20 mm bottom margin) is in the
+                  text area's lowest fifth; a long table fills its pages
+                  rather than move groups of rows whole and leave the rest
+                  of a page empty;
   --allow-cut     words cut with "…" are not reported (a document whose names
                   and notes may give way; its caller checks its headers).
 Exit 0 clean, 1 with problems, 77 when pdftotext is missing (the test skips).
-Shared by the report's and the scorecards' tests.
+Shared by the tests of the report, the scorecards and the urging dispatch.
 """
 import re
 import shutil
@@ -46,20 +53,40 @@ def pages(path):
 		yield n, w, h, words
 
 
-def lint(path, number_alone=False, allow_cut=False, full_until=0):
+MARGIN = 20 * 72 / 25.4  # the decree's top and bottom margins, points
+
+
+def empty_share(words, ph):
+	"""How much of the text area is empty under the page's lowest word."""
+	low = max((w[3] for w in words if w[1] < ph - MARGIN), default=0)
+	return (ph - MARGIN - low) / (ph - 2 * MARGIN)
+
+
+def is_blank(t):
+	"""A blank the clerk fills by hand: dots and the separators of a date
+	or a number ("……", "……/……/……"), no letter or digit."""
+	return re.fullmatch(r"[….:/\-–]+", t) is not None
+
+
+def lint(path, number_alone=False, allow_cut=False, full_until=0, full_from=0, min_full=80):
 	problems = []
-	for n, pw, ph, words in pages(path):
+	all_pages = list(pages(path))
+	last = len(all_pages)
+	for n, pw, ph, words in all_pages:
 		for x0, y0, x1, y1, t in words:
 			if x0 < -0.5 or y0 < -0.5 or x1 > pw + 0.5 or y1 > ph + 0.5:
 				problems.append(f"{path}:{n}: '{t}' is off the page ({x0:.1f},{y0:.1f})-({x1:.1f},{y1:.1f})")
-			if not allow_cut and t.endswith("…") and t.strip("….") and not re.search(r"\.\.\.|…\.?$", t.rstrip("…")):
+			if not allow_cut and t.endswith("…") and not is_blank(t) and not re.search(r"\.\.\.|…\.?$", t.rstrip("…")):
 				problems.append(f"{path}:{n}: '{t}' is cut short")
 		if n < full_until:
-			margin = 20 * 72 / 25.4
-			low = max((w[3] for w in words if w[1] < ph - margin), default=0)
-			empty = (ph - margin - low) / (ph - 2 * margin)
+			empty = empty_share(words, ph)
 			if empty > 1 / 3:
 				problems.append(f"{path}:{n}: the page is {empty * 100:.0f} % empty before the signature")
+		if full_from and full_from <= n < last:
+			full = 100 * (1 - empty_share(words, ph))
+			if full < min_full:
+				problems.append(f"{path}:{n}: the page is {full:.0f} % full, under {min_full} % "
+				                f"(an appendix page before its last)")
 		if number_alone:
 			for a in words:
 				if not a[4].isdigit() or a[3] > 50:
@@ -90,16 +117,17 @@ def main():
 		return 77
 	args = sys.argv[1:]
 	opts = {"--number-alone": False, "--allow-cut": False}
-	full_until = 0
-	while args and (args[0] in opts or args[0] == "--full-until"):
-		if args[0] == "--full-until":
-			full_until = int(args[1])
+	num = {"--full-until": 0, "--full-from": 0, "--min-full": 80}
+	while args and (args[0] in opts or args[0] in num):
+		if args[0] in num:
+			num[args[0]] = int(args[1])
 			args = args[2:]
 		else:
 			opts[args.pop(0)] = True
 	bad = 0
 	for path in args:
-		for p in lint(path, opts["--number-alone"], opts["--allow-cut"], full_until):
+		for p in lint(path, opts["--number-alone"], opts["--allow-cut"], num["--full-until"],
+		              num["--full-from"], num["--min-full"]):
 			print(p)
 			bad += 1
 	return 1 if bad else 0

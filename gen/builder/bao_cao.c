@@ -40,7 +40,6 @@
  *     once and the groups' following it. */
 #include "bao_cao.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,10 +63,7 @@
 enum { S_PL_KET_QUA, S_PL_DON_VI, S_PL_HAN, S_PL_DIEU_CHINH, S_PL_GHI_CHU, S_PL_N };
 
 typedef struct {
-	const Model *m;
-	DocWriter *w;
-	DocBlock k;      /* the block being filled */
-	Buf b;           /* scratch */
+	VanBan v;        /* the block being filled, the scratch buffer */
 	char *ky_words;  /* "6 tháng đầu năm 2024" */
 	char *ky_mid;    /* inside a sentence: "6 tháng đầu năm 2024", "năm 2024" */
 	int pl[S_PL_N];  /* appendix numbers, 1-based; 0: absent */
@@ -86,58 +82,12 @@ static void S_nhan_chi_tieu(Buf *b, const ChiTieu *t)
 
 /* ---- emitting ---- */
 
-static void S_put(S_B *c)
-{
-	/* typography of the builder's sentences: "năm 2024", "Phụ lục II",
-	 * "điểm %" never broken over two lines */
-	if (c->k.kind == DOC_PARA || c->k.kind == DOC_ITEM || c->k.kind == DOC_TITLE)
-		for (size_t i = 0; i < c->k.inl.n; i++) {
-			Buf t;
-			buf_init(&t);
-			buf_puts(&t, c->k.inl.v[i].text);
-			fmt_lien(&t, 0);
-			free(c->k.inl.v[i].text);
-			c->k.inl.v[i].text = buf_detach(&t, NULL);
-		}
-	c->w->put(c->w, &c->k);
-	DocKind kind = c->k.kind;
-	doc_block_release(&c->k);
-	doc_block_init(&c->k, kind);
-}
-
-static void S_kind(S_B *c, DocKind kind)
-{
-	doc_block_release(&c->k);
-	doc_block_init(&c->k, kind);
-}
-
-/* Text into the block being filled. */
-static void S_t(S_B *c, int style, const char *s) { doc_add(&c->k.inl, style, s); }
-
-static void S_tf(S_B *c, int style, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void S_tf(S_B *c, int style, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	buf_reset(&c->b);
-	buf_vprintf(&c->b, fmt, ap);
-	va_end(ap);
-	doc_add_buf(&c->k.inl, style, &c->b);
-}
-
-static void S_par(S_B *c, int flags)
-{
-	c->k.kind = DOC_PARA;
-	c->k.flags = flags;
-	S_put(c);
-}
-
 static void S_heading(S_B *c, int level, const char *text)
 {
-	S_kind(c, DOC_HEADING);
-	c->k.level = level;
-	S_t(c, DOC_BOLD, text);
-	S_put(c);
+	van_ban_kind(&c->v, DOC_HEADING);
+	c->v.k.level = level;
+	van_ban_t(&c->v, DOC_BOLD, text);
+	van_ban_put(&c->v);
 }
 
 /* A numbered body section: "II. KẾT QUẢ THỰC HIỆN TỪNG CHỈ TIÊU". */
@@ -148,15 +98,6 @@ static void S_muc(S_B *c, const char *upper_title)
 	char *h = xasprintf("%s. %s", so, upper_title);
 	S_heading(c, 1, h);
 	free(h);
-}
-
-/* Sends the list item filled so far. */
-static void S_item(S_B *c, const char *marker)
-{
-	c->k.kind = DOC_ITEM;
-	c->k.line[0] = marker;
-	c->k.level = 1;
-	S_put(c);
 }
 
 /* ---- figures in words ---- */
@@ -230,41 +171,18 @@ static int S_ten_len(const ChiTieu *ct)
 /* "80,50% (161/200)", "không phát sinh (0/0)", "chưa báo cáo" */
 static void S_so_lieu(S_B *c, int style, const ChiTieu *t, const KetQua *k)
 {
-	Buf *b = &c->b;
+	Buf *b = &c->v.b;
 	buf_reset(b);
-	if (k->dg == DG_CHUA_BAO_CAO)
-		buf_puts(b, "chưa báo cáo");
-	else if (k->d == 0)
-		buf_puts(b, "không phát sinh (0/0)");
-	else {
-		fmt_ty_le(b, k->n, k->d, t);
-		buf_puts(b, "% (");
-		fmt_int(b, k->n);
-		buf_putc(b, '/');
-		fmt_int(b, k->d);
-		buf_putc(b, ')');
-		if (model_mau_so_nho(k))
-			buf_puts(b, " (*)");
-	}
-	doc_add_buf(&c->k.inl, style, b);
+	fmt_so_lieu(b, k, t);
+	if (k->dg != DG_CHUA_BAO_CAO && k->d && model_mau_so_nho(k))
+		buf_puts(b, " (*)");
+	doc_add_buf(&c->v.k.inl, style, b);
 }
 
 static const char *S_ten_tinh(const Model *m)
 {
 	const char *t = model_conf(m, "ten_tinh");
 	return *t ? t : "Toàn tỉnh";
-}
-
-/* The province's name inside a sentence: "toàn tỉnh Hưng Yên" (only a
- * leading "Toàn" is lowered: a proper name keeps its capitals). */
-static void S_ten_tinh_giua_cau(Buf *b, const Model *m)
-{
-	const char *t = S_ten_tinh(m);
-	if (strncmp(t, "Toàn ", 6) == 0 || strcmp(t, "Toàn tỉnh") == 0) {
-		buf_putc(b, 't');
-		t++;
-	}
-	buf_puts(b, t);
 }
 
 /* "Số:        /BC-UBND" (word "Số:"), "số …/BC-UBND" inside a sentence */
@@ -295,58 +213,58 @@ static void S_tam_tinh_dong(Buf *b, const Model *m)
  * figures are complete). */
 static void S_tam_tinh_trang_dau(S_B *c)
 {
-	if (!c->m->n_thieu)
+	if (!c->v.m->n_thieu)
 		return;
-	S_kind(c, DOC_PARA);
-	buf_reset(&c->b);
-	S_tam_tinh_dong(&c->b, c->m);
-	doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
-	S_par(c, DOC_F_CENTER);
+	van_ban_kind(&c->v, DOC_PARA);
+	buf_reset(&c->v.b);
+	S_tam_tinh_dong(&c->v.b, c->v.m);
+	doc_add_buf(&c->v.k.inl, DOC_BOLD, &c->v.b);
+	van_ban_par(&c->v, DOC_F_CENTER);
 }
 
 /* Section I: who makes the figures provisional (up to S_TOI_DA named),
  * and the restatements against the earlier period in one sentence. */
 static void S_lich_su_chung(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	if (m->n_thieu) {
-		S_kind(c, DOC_PARA);
-		buf_reset(&c->b);
-		fmt_tam_tinh(&c->b, m->n_thieu, 0);
-		doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
-		S_t(c, 0, " (chưa gửi tệp số liệu, hoặc số liệu chưa đủ các tháng của kỳ): ");
+		van_ban_kind(&c->v, DOC_PARA);
+		buf_reset(&c->v.b);
+		fmt_tam_tinh(&c->v.b, m->n_thieu, 0);
+		doc_add_buf(&c->v.k.inl, DOC_BOLD, &c->v.b);
+		van_ban_t(&c->v, 0, " (chưa gửi tệp số liệu, hoặc số liệu chưa đủ các tháng của kỳ): ");
 		size_t n = 0;
 		for (size_t i = 0; i < m->n_don_vi; i++) {
 			size_t u = (size_t)m->thu_tu_don_vi[i];
 			if (!m->thieu_don_vi[u])
 				continue;
 			if (n < S_TOI_DA) {
-				buf_reset(&c->b);
-				S_thieu_mo_ta(&c->b, m, u);
-				char *why = buf_detach(&c->b, NULL);
-				S_tf(c, 0, "%s%s (%s)", n ? "; " : "", model_ten_don_vi(m, u), why);
+				buf_reset(&c->v.b);
+				S_thieu_mo_ta(&c->v.b, m, u);
+				char *why = buf_detach(&c->v.b, NULL);
+				van_ban_tf(&c->v, 0, "%s%s (%s)", n ? "; " : "", model_ten_don_vi(m, u), why);
 				free(why);
 			}
 			n++;
 		}
 		if (n > S_TOI_DA)
-			S_tf(c, 0, " và %zu đơn vị khác (danh sách đầy đủ dưới bảng %s)", n - S_TOI_DA,
-			     c->pl_ten[S_PL_DON_VI]);
-		S_tf(c, 0,
-		     ". Số liệu của đơn vị chưa đủ các tháng được đánh dấu %s bên cạnh tại mục II và %s; "
-		     "kết quả sẽ được tính lại khi các đơn vị báo cáo đủ.",
-		     S_DAU, c->pl_ten[S_PL_DON_VI]);
-		S_par(c, 0);
+			van_ban_tf(&c->v, 0, " và %zu đơn vị khác (danh sách đầy đủ dưới bảng %s)", n - S_TOI_DA,
+			           c->pl_ten[S_PL_DON_VI]);
+		van_ban_tf(&c->v, 0,
+		           ". Số liệu của đơn vị chưa đủ các tháng được đánh dấu %s bên cạnh tại mục II và %s; "
+		           "kết quả sẽ được tính lại khi các đơn vị báo cáo đủ.",
+		           S_DAU, c->pl_ten[S_PL_DON_VI]);
+		van_ban_par(&c->v, 0);
 	}
 	if (m->ls.co_truoc) {
-		S_kind(c, DOC_PARA);
-		buf_reset(&c->b);
-		fmt_dieu_chinh_cau(&c->b, m);
-		doc_add_buf(&c->k.inl, 0, &c->b);
+		van_ban_kind(&c->v, DOC_PARA);
+		buf_reset(&c->v.b);
+		fmt_dieu_chinh_cau(&c->v.b, m);
+		doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 		if (c->pl[S_PL_DIEU_CHINH])
-			S_tf(c, 0, " Số liệu đã công bố và số liệu điều chỉnh tại %s.",
-			     c->pl_ten[S_PL_DIEU_CHINH]);
-		S_par(c, 0);
+			van_ban_tf(&c->v, 0, " Số liệu đã công bố và số liệu điều chỉnh tại %s.",
+			           c->pl_ten[S_PL_DIEU_CHINH]);
+		van_ban_par(&c->v, 0);
 	}
 }
 
@@ -356,34 +274,34 @@ static void S_lich_su_chung(S_B *c)
  * "So với kỳ trước: chưa có số liệu kỳ trước." */
 static void S_ky_truoc(S_B *c, size_t t)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const LichSu *ls = &m->ls;
 	const ChiTieu *ct = &m->chi_tieu[t];
-	S_kind(c, DOC_PARA);
+	van_ban_kind(&c->v, DOC_PARA);
 	if (!ls->co_truoc || !ls->tr_tinh) {
-		S_t(c, 0, "So với kỳ trước: chưa có số liệu kỳ trước.");
-		S_par(c, 0);
+		van_ban_t(&c->v, 0, "So với kỳ trước: chưa có số liệu kỳ trước.");
+		van_ban_par(&c->v, 0);
 		return;
 	}
-	buf_reset(&c->b);
-	buf_puts(&c->b, "So với ");
-	fmt_ky_cu(&c->b, ls->truoc);
-	buf_puts(&c->b, ": ");
-	S_ten_tinh_giua_cau(&c->b, m);
-	buf_putc(&c->b, ' ');
-	fmt_ky_truoc(&c->b, &m->kq_tinh[t], &ls->tr_tinh[t], ct, NULL);
-	doc_add_buf(&c->k.inl, 0, &c->b);
+	buf_reset(&c->v.b);
+	buf_puts(&c->v.b, "So với ");
+	fmt_ky_cu(&c->v.b, ls->truoc);
+	buf_puts(&c->v.b, ": ");
+	van_ban_ten_tinh(&c->v.b, m);
+	buf_putc(&c->v.b, ' ');
+	fmt_ky_truoc(&c->v.b, &m->kq_tinh[t], &ls->tr_tinh[t], ct, NULL);
+	doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		if (!ct->ap_dung[g])
 			continue;
-		buf_reset(&c->b);
-		buf_printf(&c->b, "; %s ", m->nhom[g].ten);
-		fmt_ky_truoc(&c->b, model_kq_nhom(m, g, t), &ls->tr_nhom[g * m->n_chi_tieu + t], ct,
+		buf_reset(&c->v.b);
+		buf_printf(&c->v.b, "; %s ", m->nhom[g].ten);
+		fmt_ky_truoc(&c->v.b, model_kq_nhom(m, g, t), &ls->tr_nhom[g * m->n_chi_tieu + t], ct,
 		             NULL);
-		doc_add_buf(&c->k.inl, 0, &c->b);
+		doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 	}
-	S_t(c, 0, ".");
-	S_par(c, 0);
+	van_ban_t(&c->v, 0, ".");
+	van_ban_par(&c->v, 0);
 }
 
 /* Section II, per target: the province's and groups' change against the
@@ -392,28 +310,28 @@ static void S_ky_truoc(S_B *c, size_t t)
  * không đổi; …". */
 static void S_cung_ky(S_B *c, size_t t)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const LichSu *ls = &m->ls;
 	if (!ls->co_cung_ky)
 		return;
 	const ChiTieu *ct = &m->chi_tieu[t];
-	S_kind(c, DOC_PARA);
-	buf_reset(&c->b);
-	buf_puts(&c->b, "Toàn tỉnh ");
-	fmt_cung_ky(&c->b, &m->kq_tinh[t], &ls->ck_tinh[t], ct, ls->cung_ky.year);
-	doc_add_buf(&c->k.inl, 0, &c->b);
+	van_ban_kind(&c->v, DOC_PARA);
+	buf_reset(&c->v.b);
+	buf_puts(&c->v.b, "Toàn tỉnh ");
+	fmt_cung_ky(&c->v.b, &m->kq_tinh[t], &ls->ck_tinh[t], ct, ls->cung_ky.year);
+	doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 	int first = 1;
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		if (!ct->ap_dung[g])
 			continue;
-		S_tf(c, 0, "%s%s ", first ? "; theo nhóm: " : "; ", m->nhom[g].ten);
+		van_ban_tf(&c->v, 0, "%s%s ", first ? "; theo nhóm: " : "; ", m->nhom[g].ten);
 		first = 0;
-		buf_reset(&c->b);
-		fmt_cung_ky(&c->b, model_kq_nhom(m, g, t), &ls->ck_nhom[g * m->n_chi_tieu + t], ct, 0);
-		doc_add_buf(&c->k.inl, 0, &c->b);
+		buf_reset(&c->v.b);
+		fmt_cung_ky(&c->v.b, model_kq_nhom(m, g, t), &ls->ck_nhom[g * m->n_chi_tieu + t], ct, 0);
+		doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 	}
-	S_t(c, 0, ".");
-	S_par(c, 0);
+	van_ban_t(&c->v, 0, ".");
+	van_ban_par(&c->v, 0);
 }
 
 
@@ -421,7 +339,7 @@ static void S_cung_ky(S_B *c, size_t t)
 
 static void S_meta(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	/* the Title is the summary line, as the first page reads it */
 	const char *ty = model_conf(m, "trich_yeu");
 	char *title = *ty ? xasprintf("%s %s", ty, c->ky_mid) : xstrdup(c->ky_words);
@@ -430,20 +348,20 @@ static void S_meta(S_B *c)
 	char ky[16];
 	ky_format(m->cua_so.ky, ky);
 	char *keywords = *kw ? xstrdup(kw) : xasprintf("%s; %s; %s", S_loai(m), ky, S_ten_tinh(m));
-	buf_reset(&c->b);
-	van_ban_ten_co_quan(&c->b, m);
-	char *author = buf_detach(&c->b, NULL);
-	S_kind(c, DOC_META);
-	c->k.line[0] = title;
-	c->k.line[1] = subject;
-	c->k.line[2] = author;
-	c->k.line[3] = keywords;
+	buf_reset(&c->v.b);
+	van_ban_ten_co_quan(&c->v.b, m);
+	char *author = buf_detach(&c->v.b, NULL);
+	van_ban_kind(&c->v, DOC_META);
+	c->v.k.line[0] = title;
+	c->v.k.line[1] = subject;
+	c->v.k.line[2] = author;
+	c->v.k.line[3] = keywords;
 	Buf head;
 	buf_init(&head);
 	if (m->n_thieu)
 		S_tam_tinh_dong(&head, m);
-	c->k.line[4] = head.len ? head.ptr : NULL; /* the provisional mark, on every page */
-	S_put(c);
+	c->v.k.line[4] = head.len ? head.ptr : NULL; /* the provisional mark, on every page */
+	van_ban_put(&c->v);
 	buf_release(&head);
 	free(title);
 	free(subject);
@@ -453,38 +371,28 @@ static void S_meta(S_B *c)
 
 static void S_header(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	Buf so;
 	buf_init(&so);
 	S_so(&so, m, "Số:");
-	van_ban_header(c->w, m, so.ptr, NULL);
+	van_ban_header(c->v.w, m, so.ptr, NULL);
 	buf_release(&so);
 
-	S_kind(c, DOC_TITLE);
-	c->k.line[0] = S_loai(m);
+	van_ban_kind(&c->v, DOC_TITLE);
+	c->v.k.line[0] = S_loai(m);
 	const char *ty = model_conf(m, "trich_yeu");
 	if (*ty)
-		S_tf(c, DOC_BOLD, "%s %s", ty, c->ky_mid);
+		van_ban_tf(&c->v, DOC_BOLD, "%s %s", ty, c->ky_mid);
 	else
-		S_t(c, DOC_BOLD, c->ky_words);
+		van_ban_t(&c->v, DOC_BOLD, c->ky_words);
 	const char *note = model_conf(m, "ghi_chu_du_lieu");
-	c->k.line[1] = *note ? note : NULL;
-	S_put(c);
+	c->v.k.line[1] = *note ? note : NULL;
+	van_ban_put(&c->v);
 	/* "Kính gửi: …" under the summary line, for a report sent upward */
 	size_t n_kg;
 	char **kg = van_ban_list(model_conf(m, "kinh_gui"), &n_kg);
-	if (n_kg) {
-		for (size_t i = 0; i < n_kg; i++) {
-			char *s = xasprintf("%s%s", kg[i], i + 1 == n_kg ? "." : ";");
-			free(kg[i]);
-			kg[i] = s;
-		}
-		S_kind(c, DOC_KINH_GUI);
-		c->k.line[0] = "Kính gửi:";
-		c->k.item = (const char *const *)kg;
-		c->k.n_item = n_kg;
-		S_put(c);
-	}
+	if (n_kg)
+		van_ban_kinh_gui(&c->v, kg, n_kg);
 	van_ban_list_free(kg, n_kg);
 	S_tam_tinh_trang_dau(c);
 }
@@ -493,31 +401,31 @@ static void S_header(S_B *c)
 
 static void S_stt_list(S_B *c, DanhGia dg)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	int first = 1;
 	for (size_t t = 0; t < m->n_chi_tieu; t++)
 		if (m->kq_tinh[t].dg == dg) {
-			S_tf(c, 0, "%s%d", first ? "" : ", ", m->chi_tieu[t].stt);
+			van_ban_tf(&c->v, 0, "%s%d", first ? "" : ", ", m->chi_tieu[t].stt);
 			first = 0;
 		}
 }
 
 static void S_ket_qua_chung(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	int dem[4] = {0, 0, 0, 0};
 	for (size_t t = 0; t < m->n_chi_tieu; t++)
 		dem[m->kq_tinh[t].dg]++;
 	S_muc(c, "KẾT QUẢ CHUNG");
 
-	S_kind(c, DOC_PARA);
-	buf_reset(&c->b);
-	buf_printf(&c->b, "Kết quả %s, ", c->ky_mid);
-	S_ten_tinh_giua_cau(&c->b, m);
-	buf_puts(&c->b, " đạt ");
-	doc_add_buf(&c->k.inl, 0, &c->b);
-	S_tf(c, DOC_BOLD, "%d/%zu", dem[DG_DAT], m->n_chi_tieu);
-	S_t(c, 0, " chỉ tiêu được giao");
+	van_ban_kind(&c->v, DOC_PARA);
+	buf_reset(&c->v.b);
+	buf_printf(&c->v.b, "Kết quả %s, ", c->ky_mid);
+	van_ban_ten_tinh(&c->v.b, m);
+	buf_puts(&c->v.b, " đạt ");
+	doc_add_buf(&c->v.k.inl, 0, &c->v.b);
+	van_ban_tf(&c->v, DOC_BOLD, "%d/%zu", dem[DG_DAT], m->n_chi_tieu);
+	van_ban_t(&c->v, 0, " chỉ tiêu được giao");
 	static const struct {
 		DanhGia dg;
 		const char *words;
@@ -529,42 +437,40 @@ static void S_ket_qua_chung(S_B *c)
 	for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++) {
 		if (!dem[kinds[k].dg])
 			continue;
-		S_tf(c, 0, "; %s %d chỉ tiêu (chỉ tiêu số ", kinds[k].words, dem[kinds[k].dg]);
+		van_ban_tf(&c->v, 0, "; %s %d chỉ tiêu (chỉ tiêu số ", kinds[k].words, dem[kinds[k].dg]);
 		S_stt_list(c, kinds[k].dg);
-		S_t(c, 0, ")");
+		van_ban_t(&c->v, 0, ")");
 	}
-	S_tf(c, 0, ". Kết quả từng chỉ tiêu chi tiết tại %s.", c->pl_ten[S_PL_KET_QUA]);
-	S_par(c, 0);
+	van_ban_tf(&c->v, 0, ". Kết quả từng chỉ tiêu chi tiết tại %s.", c->pl_ten[S_PL_KET_QUA]);
+	van_ban_par(&c->v, 0);
 
 	/* the province's figure on each target it did not meet: what a
 	 * reader acts on first */
 	if (dem[DG_CHUA_DAT]) {
-		S_kind(c, DOC_PARA);
-		S_t(c, 0, "Các chỉ tiêu chưa đạt:");
-		S_par(c, 0);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_t(&c->v, 0, "Các chỉ tiêu chưa đạt:");
+		van_ban_par(&c->v, 0);
 		size_t left = (size_t)dem[DG_CHUA_DAT];
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
 			const KetQua *k = &m->kq_tinh[t];
 			if (k->dg != DG_CHUA_DAT)
 				continue;
 			const ChiTieu *ct = &m->chi_tieu[t];
-			S_kind(c, DOC_ITEM);
+			van_ban_kind(&c->v, DOC_ITEM);
 			/* the name inside brackets, without its own full stop */
-			S_tf(c, 0, "Chỉ tiêu %d (%.*s): ", ct->stt, S_ten_len(ct), ct->ten);
+			van_ban_tf(&c->v, 0, "Chỉ tiêu %d (%.*s): ", ct->stt, S_ten_len(ct), ct->ten);
 			S_so_lieu(c, DOC_BOLD, ct, k);
-			buf_reset(&c->b);
-			buf_puts(&c->b, ", giao ");
-			fmt_giao_cau(&c->b, ct);
-			buf_puts(&c->b, --left ? ";" : ".");
-			doc_add_buf(&c->k.inl, 0, &c->b);
-			S_item(c, "-");
+			buf_reset(&c->v.b);
+			buf_puts(&c->v.b, ", giao ");
+			fmt_giao_cau(&c->v.b, ct);
+			van_ban_item_enum(&c->v, --left == 0);
 		}
 	}
 
 	/* a sentence per group */
-	S_kind(c, DOC_PARA);
-	S_t(c, 0, "Kết quả theo nhóm đơn vị:");
-	S_par(c, 0);
+	van_ban_kind(&c->v, DOC_PARA);
+	van_ban_t(&c->v, 0, "Kết quả theo nhóm đơn vị:");
+	van_ban_par(&c->v, 0);
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		int ap = 0, dg_n = 0, dat = 0;
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
@@ -577,20 +483,20 @@ static void S_ket_qua_chung(S_B *c)
 		}
 		if (!ap)
 			continue;
-		S_kind(c, DOC_ITEM);
-		S_tf(c, 0, "%s: đạt %d/%d chỉ tiêu được đánh giá (%d chỉ tiêu áp dụng)", m->nhom[g].ten,
-		     dat, dg_n, ap);
+		van_ban_kind(&c->v, DOC_ITEM);
+		van_ban_tf(&c->v, 0, "%s: đạt %d/%d chỉ tiêu được đánh giá (%d chỉ tiêu áp dụng)", m->nhom[g].ten,
+		           dat, dg_n, ap);
 		if (dg_n > dat) {
-			S_t(c, 0, "; chưa đạt chỉ tiêu số ");
+			van_ban_t(&c->v, 0, "; chưa đạt chỉ tiêu số ");
 			int first = 1;
 			for (size_t t = 0; t < m->n_chi_tieu; t++)
 				if (m->chi_tieu[t].ap_dung[g] && model_kq_nhom(m, g, t)->dg == DG_CHUA_DAT) {
-					S_tf(c, 0, "%s%d", first ? "" : ", ", m->chi_tieu[t].stt);
+					van_ban_tf(&c->v, 0, "%s%d", first ? "" : ", ", m->chi_tieu[t].stt);
 					first = 0;
 				}
 		}
-		S_t(c, 0, g + 1 == m->n_nhom ? "." : ";");
-		S_item(c, "-");
+		van_ban_t(&c->v, 0, g + 1 == m->n_nhom ? "." : ";");
+		van_ban_item(&c->v, "-", 1);
 	}
 
 	/* how the figures are made: a clerk does not read "2024-Q2" */
@@ -600,14 +506,14 @@ static void S_ket_qua_chung(S_B *c)
 		snprintf(ky, sizeof ky, "quý %s năm %d", fmt_la_ma(moi.n, so), moi.year);
 	else
 		snprintf(ky, sizeof ky, "tháng %d năm %d", moi.n, moi.year);
-	S_kind(c, DOC_PARA);
-	S_tf(c, 0,
-	     "Các chỉ tiêu được đánh giá trên số liệu cộng dồn từ đầu năm (tử số/mẫu số của tất cả "
-	     "các kỳ trong %s); số liệu mới nhất: %s. Tỷ lệ = 100 × tử số / mẫu số; đánh giá so "
-	     "sánh chính xác trên số nguyên. Tỷ lệ có mẫu số nhỏ hơn %d được đánh dấu (*): một hồ "
-	     "sơ làm tỷ lệ thay đổi nhiều, cần đọc thận trọng. Kết quả của từng đơn vị tại %s.",
-	     c->ky_mid, ky, MAU_SO_NHO, c->pl_ten[S_PL_DON_VI]);
-	S_par(c, 0);
+	van_ban_kind(&c->v, DOC_PARA);
+	van_ban_tf(&c->v, 0,
+	           "Các chỉ tiêu được đánh giá trên số liệu cộng dồn từ đầu năm (tử số/mẫu số của tất cả "
+	           "các kỳ trong %s); số liệu mới nhất: %s. Tỷ lệ = 100 × tử số / mẫu số; đánh giá so "
+	           "sánh chính xác trên số nguyên. Tỷ lệ có mẫu số nhỏ hơn %d được đánh dấu (*): một hồ "
+	           "sơ làm tỷ lệ thay đổi nhiều, cần đọc thận trọng. Kết quả của từng đơn vị tại %s.",
+	           c->ky_mid, ky, MAU_SO_NHO, c->pl_ten[S_PL_DON_VI]);
+	van_ban_par(&c->v, 0);
 	S_lich_su_chung(c);
 }
 
@@ -679,7 +585,7 @@ static int S_co_ghi_chu(const Model *m, long t)
  * named with their figures (with_figure), then how many more. */
 static size_t S_don_vi_list(S_B *c, size_t t, DanhGia dg, int only_small, int with_figure)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const ChiTieu *ct = &m->chi_tieu[t];
 	size_t n = 0;
 	for (size_t i = 0; i < m->n_don_vi; i++) {
@@ -690,19 +596,19 @@ static size_t S_don_vi_list(S_B *c, size_t t, DanhGia dg, int only_small, int wi
 		if (k->dg != dg || (only_small && !model_mau_so_nho(k)))
 			continue;
 		if (n < S_TOI_DA) {
-			S_tf(c, 0, "%s%s", n ? "; " : "", model_ten_don_vi(m, u));
+			van_ban_tf(&c->v, 0, "%s%s", n ? "; " : "", model_ten_don_vi(m, u));
 			if (with_figure) {
-				S_t(c, 0, " ");
+				van_ban_t(&c->v, 0, " ");
 				S_so_lieu(c, 0, ct, k);
 				if (S_co_dau(m, u, t))
-					S_t(c, 0, S_DAU);
+					van_ban_t(&c->v, 0, S_DAU);
 			}
 		}
 		n++;
 	}
 	if (n > S_TOI_DA)
-		S_tf(c, 0, " và %zu đơn vị khác (danh sách đầy đủ tại %s)", n - S_TOI_DA,
-		     c->pl_ten[S_PL_DON_VI]);
+		van_ban_tf(&c->v, 0, " và %zu đơn vị khác (danh sách đầy đủ tại %s)", n - S_TOI_DA,
+		           c->pl_ten[S_PL_DON_VI]);
 	return n;
 }
 
@@ -718,32 +624,45 @@ static size_t S_dem(const Model *m, size_t t, DanhGia dg, int only_small)
 	return n;
 }
 
+/* A paragraph of section II: nhan in italics ("Đơn vị chưa đạt (3):"),
+ * then the units of target t judged dg (S_don_vi_list). */
+static void S_doan_don_vi(S_B *c, const char *nhan, size_t t, DanhGia dg, int only_small,
+                          int with_figure)
+{
+	van_ban_kind(&c->v, DOC_PARA);
+	van_ban_t(&c->v, DOC_ITALIC, nhan);
+	van_ban_t(&c->v, 0, " ");
+	S_don_vi_list(c, t, dg, only_small, with_figure);
+	van_ban_t(&c->v, 0, ".");
+	van_ban_par(&c->v, 0);
+}
+
 static void S_chi_tieu(S_B *c, size_t t)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const ChiTieu *ct = &m->chi_tieu[t];
 	const KetQua *k = &m->kq_tinh[t];
 	char *h = xasprintf("%d. %s", ct->stt, ct->ten);
 	S_heading(c, 2, h);
 	free(h);
 
-	S_kind(c, DOC_PARA);
-	buf_reset(&c->b);
-	buf_puts(&c->b, "Chỉ tiêu giao: ");
-	fmt_giao_cau(&c->b, ct);
-	buf_puts(&c->b, ". Kết quả ");
-	S_ten_tinh_giua_cau(&c->b, m);
-	buf_puts(&c->b, ": ");
-	doc_add_buf(&c->k.inl, 0, &c->b);
+	van_ban_kind(&c->v, DOC_PARA);
+	buf_reset(&c->v.b);
+	buf_puts(&c->v.b, "Chỉ tiêu giao: ");
+	fmt_giao_cau(&c->v.b, ct);
+	buf_puts(&c->v.b, ". Kết quả ");
+	van_ban_ten_tinh(&c->v.b, m);
+	buf_puts(&c->v.b, ": ");
+	doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 	S_so_lieu(c, DOC_BOLD, ct, k);
 	if (k->dg != DG_CHUA_BAO_CAO) { /* "chưa báo cáo" says its verdict */
-		S_t(c, 0, " — ");
-		S_t(c, DOC_BOLD, fmt_danh_gia(k->dg));
+		van_ban_t(&c->v, 0, " — ");
+		van_ban_t(&c->v, DOC_BOLD, fmt_danh_gia(k->dg));
 	}
 	if (k->so_dv_danh_gia)
-		S_tf(c, 0, "; %d/%d đơn vị được đánh giá đạt", k->so_dv_dat, k->so_dv_danh_gia);
-	S_t(c, 0, ".");
-	S_par(c, 0);
+		van_ban_tf(&c->v, 0, "; %d/%d đơn vị được đánh giá đạt", k->so_dv_dat, k->so_dv_danh_gia);
+	van_ban_t(&c->v, 0, ".");
+	van_ban_par(&c->v, 0);
 
 	/* each group it applies to; the last item ends with a full stop
 	 * (Decree 30's enumerations) */
@@ -755,62 +674,52 @@ static void S_chi_tieu(S_B *c, size_t t)
 		if (!ct->ap_dung[g])
 			continue;
 		const KetQua *kg = model_kq_nhom(m, g, t);
-		S_kind(c, DOC_ITEM);
-		S_tf(c, 0, "%s: ", m->nhom[g].ten);
+		van_ban_kind(&c->v, DOC_ITEM);
+		van_ban_tf(&c->v, 0, "%s: ", m->nhom[g].ten);
 		S_so_lieu(c, 0, ct, kg);
 		if (kg->dg != DG_CHUA_BAO_CAO)
-			S_tf(c, 0, ", %s", fmt_danh_gia(kg->dg));
+			van_ban_tf(&c->v, 0, ", %s", fmt_danh_gia(kg->dg));
 		if (kg->so_dv_danh_gia)
-			S_tf(c, 0, "; %d/%d đơn vị đạt", kg->so_dv_dat, kg->so_dv_danh_gia);
-		S_t(c, 0, g == last_g ? "." : ";");
-		S_item(c, "-");
+			van_ban_tf(&c->v, 0, "; %d/%d đơn vị đạt", kg->so_dv_dat, kg->so_dv_danh_gia);
+		van_ban_t(&c->v, 0, g == last_g ? "." : ";");
+		van_ban_item(&c->v, "-", 1);
 	}
 	S_ky_truoc(c, t);
 	S_cung_ky(c, t);
 
-	S_kind(c, DOC_FIGURE);
+	van_ban_kind(&c->v, DOC_FIGURE);
 	char stem[40];
 	snprintf(stem, sizeof stem, "chi-tieu-%d", ct->stt);
-	c->k.line[0] = stem;
-	S_tf(c, 0, "Biểu đồ xu hướng theo kỳ: chỉ tiêu %d, %.*s", ct->stt, S_ten_len(ct), ct->ten);
-	S_put(c);
+	c->v.k.line[0] = stem;
+	van_ban_tf(&c->v, 0, "Biểu đồ xu hướng theo kỳ: chỉ tiêu %d, %.*s", ct->stt, S_ten_len(ct), ct->ten);
+	van_ban_put(&c->v);
 
+	char nhan[96];
 	size_t n_cd = S_dem(m, t, DG_CHUA_DAT, 0);
 	if (n_cd) {
-		S_kind(c, DOC_PARA);
-		S_tf(c, DOC_ITALIC, "Đơn vị chưa đạt (%zu):", n_cd);
-		S_t(c, 0, " ");
-		S_don_vi_list(c, t, DG_CHUA_DAT, 0, 1);
-		S_t(c, 0, ".");
-		S_par(c, 0);
+		snprintf(nhan, sizeof nhan, "Đơn vị chưa đạt (%zu):", n_cd);
+		S_doan_don_vi(c, nhan, t, DG_CHUA_DAT, 0, 1);
 	} else if (k->so_dv_danh_gia) {
-		S_kind(c, DOC_PARA);
-		S_t(c, DOC_ITALIC, "Tất cả các đơn vị được đánh giá đều đạt.");
-		S_par(c, 0);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_t(&c->v, DOC_ITALIC, "Tất cả các đơn vị được đánh giá đều đạt.");
+		van_ban_par(&c->v, 0);
 	}
 	size_t n_nho = S_dem(m, t, DG_DAT, 1);
 	if (n_nho) {
-		S_kind(c, DOC_PARA);
-		S_tf(c, DOC_ITALIC, "Đơn vị đạt với mẫu số nhỏ (dưới %d) (%zu):", MAU_SO_NHO, n_nho);
-		S_t(c, 0, " ");
-		S_don_vi_list(c, t, DG_DAT, 1, 1);
-		S_t(c, 0, ".");
-		S_par(c, 0);
+		snprintf(nhan, sizeof nhan, "Đơn vị đạt với mẫu số nhỏ (dưới %d) (%zu):", MAU_SO_NHO,
+		         n_nho);
+		S_doan_don_vi(c, nhan, t, DG_DAT, 1, 1);
 	}
 	size_t n_cbc = S_dem(m, t, DG_CHUA_BAO_CAO, 0);
 	if (n_cbc) {
-		S_kind(c, DOC_PARA);
-		S_tf(c, DOC_ITALIC, "Đơn vị chưa báo cáo (%zu):", n_cbc);
-		S_t(c, 0, " ");
-		S_don_vi_list(c, t, DG_CHUA_BAO_CAO, 0, 0);
-		S_t(c, 0, ".");
-		S_par(c, 0);
+		snprintf(nhan, sizeof nhan, "Đơn vị chưa báo cáo (%zu):", n_cbc);
+		S_doan_don_vi(c, nhan, t, DG_CHUA_BAO_CAO, 0, 0);
 	}
 	if (c->pl[S_PL_GHI_CHU] && S_co_ghi_chu(m, (long)t)) {
-		S_kind(c, DOC_PARA);
-		S_tf(c, DOC_ITALIC, "Ghi chú của các đơn vị về chỉ tiêu này: tại %s.",
-		     c->pl_ten[S_PL_GHI_CHU]);
-		S_par(c, 0);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_tf(&c->v, DOC_ITALIC, "Ghi chú của các đơn vị về chỉ tiêu này: tại %s.",
+		           c->pl_ten[S_PL_GHI_CHU]);
+		van_ban_par(&c->v, 0);
 	}
 }
 
@@ -832,33 +741,33 @@ static void S_han_dong(S_B *c, const char *what, const HanDem *h, int last)
 {
 	if (!h->tong)
 		return;
-	S_kind(c, DOC_ITEM);
-	S_tf(c, 0, "%s: %d/%d đúng hạn", what, h->dung_han, h->tong);
+	van_ban_kind(&c->v, DOC_ITEM);
+	van_ban_tf(&c->v, 0, "%s: %d/%d đúng hạn", what, h->dung_han, h->tong);
 	if (h->tre_han)
-		S_tf(c, 0, "; %d trễ hạn (chậm nhất %d ngày làm việc)", h->tre_han, h->tre_max);
+		van_ban_tf(&c->v, 0, "; %d trễ hạn (chậm nhất %d ngày làm việc)", h->tre_han, h->tre_max);
 	if (h->qua_han)
-		S_tf(c, 0, "; %d quá hạn chưa thực hiện (quá nhiều nhất %d ngày làm việc)", h->qua_han,
-		     h->qua_max);
+		van_ban_tf(&c->v, 0, "; %d quá hạn chưa thực hiện (quá nhiều nhất %d ngày làm việc)", h->qua_han,
+		           h->qua_max);
 	if (h->chua_den_han)
-		S_tf(c, 0, "; %d chưa đến hạn", h->chua_den_han);
-	S_t(c, 0, last ? "." : ";");
-	S_item(c, "-");
+		van_ban_tf(&c->v, 0, "; %d chưa đến hạn", h->chua_den_han);
+	van_ban_t(&c->v, 0, last ? "." : ";");
+	van_ban_item(&c->v, "-", 1);
 }
 
 static void S_han(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	if (!m->han.co)
 		return;
 	S_muc(c, "CÔNG BỐ THỦ TỤC HÀNH CHÍNH VÀ CÁC MỐC THỜI HẠN");
 	HanTomTat tt;
 	han_tom_tat(m, -1, &tt);
-	S_kind(c, DOC_PARA);
-	S_tf(c, 0,
-	     "Thời hạn công bố tính theo ngày làm việc kể từ ngày quyết định công bố của bộ, "
-	     "ngành: danh mục TTHC trong %d ngày, quy trình nội bộ trong %d ngày.",
-	     m->han.han_danh_muc, m->han.han_quy_trinh);
-	S_par(c, 0);
+	van_ban_kind(&c->v, DOC_PARA);
+	van_ban_tf(&c->v, 0,
+	           "Thời hạn công bố tính theo ngày làm việc kể từ ngày quyết định công bố của bộ, "
+	           "ngành: danh mục TTHC trong %d ngày, quy trình nội bộ trong %d ngày.",
+	           m->han.han_danh_muc, m->han.han_quy_trinh);
+	van_ban_par(&c->v, 0);
 	S_han_dong(c, "Công bố danh mục TTHC", &tt.danh_muc, !tt.quy_trinh.tong && !tt.moc.tong);
 	S_han_dong(c, "Công bố quy trình nội bộ", &tt.quy_trinh, !tt.moc.tong);
 	S_han_dong(c, "Các mốc thời hạn", &tt.moc, 1);
@@ -878,30 +787,30 @@ static void S_han(S_B *c)
 		}
 		ix[j] = v;
 	}
-	S_kind(c, DOC_PARA);
+	van_ban_kind(&c->v, DOC_PARA);
 	if (n) {
-		S_tf(c, DOC_ITALIC, "Các việc trễ hạn hoặc quá hạn (%zu):", n);
+		van_ban_tf(&c->v, DOC_ITALIC, "Các việc trễ hạn hoặc quá hạn (%zu):", n);
 		Buf what;
 		buf_init(&what);
 		for (size_t j = 0; j < n && j < S_TOI_DA; j++) {
 			const HanKetQua *k = &m->han.kq[ix[j]];
-			S_tf(c, 0, "%s%s — %s (hạn ", j ? "; " : " ", S_ten_don_vi(m, k->don_vi),
-			     S_buoc_ten(m, k, &what));
-			buf_reset(&c->b);
-			fmt_ngay(&c->b, k->han);
-			doc_add_buf(&c->k.inl, 0, &c->b);
-			S_tf(c, 0, ", %s %d ngày làm việc)", han_trang_thai_ten(k->trang_thai),
-			     k->so_ngay_tre);
+			van_ban_tf(&c->v, 0, "%s%s — %s (hạn ", j ? "; " : " ", S_ten_don_vi(m, k->don_vi),
+			           S_buoc_ten(m, k, &what));
+			buf_reset(&c->v.b);
+			fmt_ngay(&c->v.b, k->han);
+			doc_add_buf(&c->v.k.inl, 0, &c->v.b);
+			van_ban_tf(&c->v, 0, ", %s %d ngày làm việc)", han_trang_thai_ten(k->trang_thai),
+			           k->so_ngay_tre);
 		}
 		buf_release(&what);
 		if (n > S_TOI_DA)
-			S_tf(c, 0, " và %zu việc khác", n - S_TOI_DA);
-		S_t(c, 0, ".");
+			van_ban_tf(&c->v, 0, " và %zu việc khác", n - S_TOI_DA);
+		van_ban_t(&c->v, 0, ".");
 	} else
-		S_t(c, 0, "Không có việc nào trễ hạn hoặc quá hạn.");
+		van_ban_t(&c->v, 0, "Không có việc nào trễ hạn hoặc quá hạn.");
 	if (c->pl[S_PL_HAN])
-		S_tf(c, 0, " Tình trạng từng việc tại %s.", c->pl_ten[S_PL_HAN]);
-	S_par(c, 0);
+		van_ban_tf(&c->v, 0, " Tình trạng từng việc tại %s.", c->pl_ten[S_PL_HAN]);
+	van_ban_par(&c->v, 0);
 	free(ix);
 }
 
@@ -918,12 +827,12 @@ static size_t S_first_heading(const Model *m)
 
 static void S_noi_dung(S_B *c, size_t from, size_t to)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	int sub = 0;
 	for (size_t i = from; i < to; i++) {
 		const DocBlock *b = &m->noi_dung.v[i].b;
 		if (b->kind != DOC_HEADING) {
-			c->w->put(c->w, b);
+			c->v.w->put(c->v.w, b);
 			continue;
 		}
 		Buf t;
@@ -961,7 +870,7 @@ static int S_nhu_tren(const char *s)
  * names them, first. */
 static void S_chu_ky(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	size_t n_nn;
 	char **nn = van_ban_list(model_conf(m, "noi_nhan"), &n_nn);
 	char **item = xcalloc(n_nn + 4, sizeof *item);
@@ -977,7 +886,7 @@ static void S_chu_ky(S_B *c)
 		item[n++] = xstrdup(S_CHAM_NGAN);
 		item[n++] = xstrdup("Lưu: VT, " S_CHAM_NGAN);
 	}
-	van_ban_chu_ky(c->w, m, item, n);
+	van_ban_chu_ky(c->v.w, m, item, n);
 	van_ban_list_free(item, n);
 }
 
@@ -985,37 +894,20 @@ static void S_chu_ky(S_B *c)
 
 static void S_phu_luc(S_B *c, int which, const char *title_upper, int landscape)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	Buf kem, so;
 	buf_init(&kem);
 	buf_init(&so);
 	S_so(&so, m, "số");
 	van_ban_kem_theo(&kem, m, "Báo cáo", so.ptr);
 	buf_release(&so);
-	S_kind(c, DOC_APPENDIX);
-	c->k.flags = landscape ? DOC_F_LANDSCAPE : 0;
-	c->k.line[0] = c->pl_ten_dong[which];
-	c->k.line[1] = title_upper;
-	c->k.line[2] = kem.ptr;
-	S_put(c);
+	van_ban_kind(&c->v, DOC_APPENDIX);
+	c->v.k.flags = landscape ? DOC_F_LANDSCAPE : 0;
+	c->v.k.line[0] = c->pl_ten_dong[which];
+	c->v.k.line[1] = title_upper;
+	c->v.k.line[2] = kem.ptr;
+	van_ban_put(&c->v);
 	buf_release(&kem);
-}
-
-static void S_cell(DocCell *cell, const char *text, int style, DocAlign al)
-{
-	doc_inl_release(&cell->inl);
-	doc_inl_init(&cell->inl);
-	doc_add(&cell->inl, style, text);
-	cell->colspan = cell->rowspan = 1;
-	cell->covered = 0;
-	cell->align = al;
-}
-
-static void S_cover(DocCell *cell, const char *flat)
-{
-	S_cell(cell, flat, 0, DOC_AL_LEFT);
-	cell->colspan = cell->rowspan = 0;
-	cell->covered = 1;
 }
 
 static void S_cells_free(DocCell *v, size_t n)
@@ -1025,40 +917,14 @@ static void S_cells_free(DocCell *v, size_t n)
 	free(v);
 }
 
-/* Sends a table start with its header cells. */
-static void S_table(S_B *c, size_t n_col, const float *w, const DocCell *head, size_t n_head)
-{
-	S_kind(c, DOC_TABLE);
-	c->k.n_col = n_col;
-	c->k.width = w;
-	c->k.head = head;
-	c->k.n_head = n_head;
-	S_put(c);
-}
-
-static void S_row(S_B *c, size_t n_col, const DocCell *cell, int group_row)
-{
-	S_kind(c, DOC_ROW);
-	c->k.n_col = n_col;
-	c->k.cell = cell;
-	c->k.group_row = group_row;
-	S_put(c);
-}
-
-static void S_table_end(S_B *c)
-{
-	S_kind(c, DOC_TABLE_END);
-	S_put(c);
-}
-
 /* Phụ lục I: the official appendix table with the results. */
 static void S_pl_ket_qua(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const char *title = model_conf(m, "tieu_de_phu_luc");
-	buf_reset(&c->b);
-	buf_printf(&c->b, "%s %s", *title ? title : "Kết quả thực hiện các chỉ tiêu", c->ky_mid);
-	char *up = doc_upper(c->b.ptr);
+	buf_reset(&c->v.b);
+	buf_printf(&c->v.b, "%s %s", *title ? title : "Kết quả thực hiện các chỉ tiêu", c->ky_mid);
+	char *up = doc_upper(c->v.b.ptr);
 	S_phu_luc(c, S_PL_KET_QUA, up, 1);
 	free(up);
 
@@ -1071,43 +937,43 @@ static void S_pl_ket_qua(S_B *c)
 	                                   NULL, NULL, "Căn cứ thực hiện", NULL, NULL, NULL};
 	for (size_t i = 0; i < N; i++) {
 		if (top[i]) {
-			S_cell(&h[i], top[i], DOC_BOLD, DOC_AL_CENTER);
+			van_ban_cell(&h[i], top[i], DOC_BOLD, DOC_AL_CENTER);
 			h[i].rowspan = 2;
-			S_cover(&h[N + i], NULL);
+			van_ban_cover(&h[N + i], NULL);
 		}
 	}
-	S_cell(&h[4], year_head, DOC_BOLD, DOC_AL_CENTER);
+	van_ban_cell(&h[4], year_head, DOC_BOLD, DOC_AL_CENTER);
 	h[4].colspan = 2;
-	S_cover(&h[5], NULL);
-	S_cell(&h[7], res_head, DOC_BOLD, DOC_AL_CENTER);
+	van_ban_cover(&h[5], NULL);
+	van_ban_cell(&h[7], res_head, DOC_BOLD, DOC_AL_CENTER);
 	h[7].colspan = 3;
-	S_cover(&h[8], NULL);
-	S_cover(&h[9], NULL);
+	van_ban_cover(&h[8], NULL);
+	van_ban_cover(&h[9], NULL);
 	static const char *const bottom[N] = {NULL, NULL, NULL, NULL, "Đơn vị tính", "Giao chỉ tiêu",
 	                                      NULL, "Toàn tỉnh: tỷ lệ (tử số / mẫu số)", "Đánh giá",
 	                                      "Số đơn vị đạt / được đánh giá"};
 	for (size_t i = 0; i < N; i++)
 		if (bottom[i])
-			S_cell(&h[N + i], bottom[i], DOC_BOLD, DOC_AL_CENTER);
-	S_table(c, N, w, h, 2);
+			van_ban_cell(&h[N + i], bottom[i], DOC_BOLD, DOC_AL_CENTER);
+	van_ban_table(&c->v, N, w, h, 2, 0);
 
 	DocCell *r = xcalloc(N, sizeof *r);
-	Buf *b = &c->b;
+	Buf *b = &c->v.b;
 	for (size_t i = 0; i < m->n_chi_tieu; i++) {
 		const ChiTieu *ct = &m->chi_tieu[i];
 		const KetQua *k = &m->kq_tinh[i];
 		buf_reset(b);
 		buf_printf(b, "%d", ct->stt);
-		S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
-		S_cell(&r[1], ct->ten, 0, DOC_AL_LEFT);
-		S_cell(&r[2], ct->chu_tri, 0, DOC_AL_LEFT);
-		S_cell(&r[3], ct->phoi_hop, 0, DOC_AL_LEFT);
-		S_cell(&r[4], ct->don_vi_tinh, 0, DOC_AL_CENTER);
+		van_ban_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_cell(&r[1], ct->ten, 0, DOC_AL_LEFT);
+		van_ban_cell(&r[2], ct->chu_tri, 0, DOC_AL_LEFT);
+		van_ban_cell(&r[3], ct->phoi_hop, 0, DOC_AL_LEFT);
+		van_ban_cell(&r[4], ct->don_vi_tinh, 0, DOC_AL_CENTER);
 		buf_reset(b);
 		fmt_giao_chi_tieu(b, ct);
-		S_cell(&r[5], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_cell(&r[5], b->ptr, 0, DOC_AL_CENTER);
 		if (ct->can_cu_span >= 1) {
-			S_cell(&r[6], ct->can_cu, 0, DOC_AL_LEFT);
+			van_ban_cell(&r[6], ct->can_cu, 0, DOC_AL_LEFT);
 			r[6].rowspan = ct->can_cu_span;
 		} else {
 			/* the original merges this cell with the one above */
@@ -1117,30 +983,24 @@ static void S_pl_ket_qua(S_B *c)
 			buf_reset(b);
 			if (a < i)
 				buf_printf(b, "Như trên (căn cứ của chỉ tiêu %d)", m->chi_tieu[a].stt);
-			S_cover(&r[6], b->ptr);
+			van_ban_cover(&r[6], b->ptr);
 		}
 		buf_reset(b);
 		if (k->dg == DG_CHUA_BAO_CAO)
 			buf_puts(b, "–");
 		else if (k->d == 0)
 			buf_puts(b, "(0/0)");
-		else {
-			fmt_ty_le(b, k->n, k->d, ct);
-			buf_puts(b, "% (");
-			fmt_int(b, k->n);
-			buf_puts(b, " / ");
-			fmt_int(b, k->d);
-			buf_putc(b, ')');
-		}
-		S_cell(&r[7], b->ptr, 0, DOC_AL_CENTER);
-		S_cell(&r[8], fmt_danh_gia(k->dg),
-		       k->dg == DG_DAT || k->dg == DG_CHUA_DAT ? DOC_BOLD : DOC_ITALIC, DOC_AL_CENTER);
+		else
+			fmt_ty_le_phan_so(b, k, ct, " / ");
+		van_ban_cell(&r[7], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_cell(&r[8], fmt_danh_gia(k->dg),
+		             k->dg == DG_DAT || k->dg == DG_CHUA_DAT ? DOC_BOLD : DOC_ITALIC, DOC_AL_CENTER);
 		buf_reset(b);
 		buf_printf(b, "%d/%d", k->so_dv_dat, k->so_dv_danh_gia);
-		S_cell(&r[9], b->ptr, 0, DOC_AL_CENTER);
-		S_row(c, N, r, 0);
+		van_ban_cell(&r[9], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_row(&c->v, N, r, 0);
 	}
-	S_table_end(c);
+	van_ban_table_end(&c->v);
 	S_cells_free(r, N);
 	S_cells_free(h, 2 * N);
 	free(year_head);
@@ -1150,34 +1010,34 @@ static void S_pl_ket_qua(S_B *c)
 /* Phụ lục II: every unit's results, by group, targets as columns. */
 static void S_pl_don_vi(S_B *c)
 {
-	const Model *m = c->m;
-	buf_reset(&c->b);
-	buf_printf(&c->b, "Kết quả thực hiện các chỉ tiêu của từng đơn vị %s", c->ky_mid);
-	char *up = doc_upper(c->b.ptr);
+	const Model *m = c->v.m;
+	buf_reset(&c->v.b);
+	buf_printf(&c->v.b, "Kết quả thực hiện các chỉ tiêu của từng đơn vị %s", c->ky_mid);
+	char *up = doc_upper(c->v.b.ptr);
 	S_phu_luc(c, S_PL_DON_VI, up, 1);
 	free(up);
 
-	S_kind(c, DOC_PARA);
+	van_ban_kind(&c->v, DOC_PARA);
 	Buf lg;
 	buf_init(&lg);
 	fmt_chu_giai(&lg);
-	S_tf(c, DOC_ITALIC,
-	     "Mỗi ô: tỷ lệ (%%) và ký hiệu đánh giá: %s. (*) mẫu số nhỏ (dưới %d). %s số liệu chưa "
-	     "đủ các tháng của kỳ (các tháng thiếu ghi dưới bảng).",
-	     lg.ptr, MAU_SO_NHO, S_DAU);
+	van_ban_tf(&c->v, DOC_ITALIC,
+	           "Mỗi ô: tỷ lệ (%%) và ký hiệu đánh giá: %s. (*) mẫu số nhỏ (dưới %d). %s số liệu chưa "
+	           "đủ các tháng của kỳ (các tháng thiếu ghi dưới bảng).",
+	           lg.ptr, MAU_SO_NHO, S_DAU);
 	buf_release(&lg);
-	S_par(c, DOC_F_NOINDENT);
+	van_ban_par(&c->v, DOC_F_NOINDENT);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		S_kind(c, DOC_ITEM);
-		buf_reset(&c->b);
-		S_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
-		doc_add_buf(&c->k.inl, DOC_BOLD, &c->b);
-		S_tf(c, 0, ": %.*s (giao ", S_ten_len(&m->chi_tieu[t]), m->chi_tieu[t].ten);
-		buf_reset(&c->b);
-		fmt_giao_cau(&c->b, &m->chi_tieu[t]);
-		doc_add_buf(&c->k.inl, 0, &c->b);
-		S_t(c, 0, t + 1 == m->n_chi_tieu ? ")." : ");");
-		S_item(c, "-");
+		van_ban_kind(&c->v, DOC_ITEM);
+		buf_reset(&c->v.b);
+		S_nhan_chi_tieu(&c->v.b, &m->chi_tieu[t]);
+		doc_add_buf(&c->v.k.inl, DOC_BOLD, &c->v.b);
+		van_ban_tf(&c->v, 0, ": %.*s (giao ", S_ten_len(&m->chi_tieu[t]), m->chi_tieu[t].ten);
+		buf_reset(&c->v.b);
+		fmt_giao_cau(&c->v.b, &m->chi_tieu[t]);
+		doc_add_buf(&c->v.k.inl, 0, &c->v.b);
+		van_ban_t(&c->v, 0, t + 1 == m->n_chi_tieu ? ")." : ");");
+		van_ban_item(&c->v, "-", 1);
 	}
 
 	size_t n = 2 + m->n_chi_tieu;
@@ -1187,34 +1047,29 @@ static void S_pl_don_vi(S_B *c)
 	for (size_t t = 0; t < m->n_chi_tieu; t++)
 		w[2 + t] = 58;
 	DocCell *h = xcalloc(n, sizeof *h);
-	S_cell(&h[0], "Stt", DOC_BOLD, DOC_AL_CENTER);
-	S_cell(&h[1], "Đơn vị", DOC_BOLD, DOC_AL_CENTER);
+	van_ban_cell(&h[0], "Stt", DOC_BOLD, DOC_AL_CENTER);
+	van_ban_cell(&h[1], "Đơn vị", DOC_BOLD, DOC_AL_CENTER);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
-		buf_reset(&c->b);
-		S_nhan_chi_tieu(&c->b, &m->chi_tieu[t]);
-		S_cell(&h[2 + t], c->b.ptr, DOC_BOLD, DOC_AL_CENTER);
+		buf_reset(&c->v.b);
+		S_nhan_chi_tieu(&c->v.b, &m->chi_tieu[t]);
+		van_ban_cell(&h[2 + t], c->v.b.ptr, DOC_BOLD, DOC_AL_CENTER);
 	}
-	S_table(c, n, w, h, 1);
+	van_ban_table(&c->v, n, w, h, 1, 0);
 	DocCell *r = xcalloc(n, sizeof *r);
-	Buf *b = &c->b;
+	Buf *b = &c->v.b;
 	int g_cur = -1;
 	size_t stt = 0;
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		size_t u = (size_t)m->thu_tu_don_vi[i];
 		int g = m->don_vi[u].nhom;
 		if (g != g_cur) {
-			/* a row naming the group, across the table */
 			g_cur = g;
-			S_cell(&r[0], g >= 0 ? m->nhom[g].ten : "", DOC_BOLD, DOC_AL_LEFT);
-			r[0].colspan = (int)n;
-			for (size_t k = 1; k < n; k++)
-				S_cover(&r[k], NULL);
-			S_row(c, n, r, 1);
+			van_ban_group_row(&c->v, n, r, g >= 0 ? m->nhom[g].ten : "");
 		}
 		buf_reset(b);
 		buf_printf(b, "%zu", ++stt);
-		S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
-		S_cell(&r[1], model_ten_don_vi(m, u), 0, DOC_AL_LEFT);
+		van_ban_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_cell(&r[1], model_ten_don_vi(m, u), 0, DOC_AL_LEFT);
 		for (size_t t = 0; t < m->n_chi_tieu; t++) {
 			buf_reset(b);
 			if (!model_applies(m, u, t))
@@ -1232,11 +1087,11 @@ static void S_pl_don_vi(S_B *c)
 				if (S_co_dau(m, u, t))
 					buf_puts(b, S_DAU);
 			}
-			S_cell(&r[2 + t], b->ptr, 0, DOC_AL_CENTER);
+			van_ban_cell(&r[2 + t], b->ptr, 0, DOC_AL_CENTER);
 		}
-		S_row(c, n, r, 0);
+		van_ban_row(&c->v, n, r, 0);
 	}
-	S_table_end(c);
+	van_ban_table_end(&c->v);
 	S_cells_free(r, n);
 	S_cells_free(h, n);
 	free(w);
@@ -1248,25 +1103,23 @@ static void S_pl_don_vi(S_B *c)
 		if (!m->thieu_don_vi[u])
 			continue;
 		if (!any) {
-			S_kind(c, DOC_PARA);
-			S_tf(c, DOC_ITALIC, "%s Đơn vị chưa báo cáo đủ số liệu của kỳ:", S_DAU);
-			S_par(c, DOC_F_NOINDENT);
+			van_ban_kind(&c->v, DOC_PARA);
+			van_ban_tf(&c->v, DOC_ITALIC, "%s Đơn vị chưa báo cáo đủ số liệu của kỳ:", S_DAU);
+			van_ban_par(&c->v, DOC_F_NOINDENT);
 		}
 		any = 1;
-		S_kind(c, DOC_ITEM);
-		buf_reset(&c->b);
-		buf_printf(&c->b, "%s: ", model_ten_don_vi(m, u));
-		S_thieu_mo_ta(&c->b, m, u);
-		buf_putc(&c->b, --left ? ';' : '.');
-		doc_add_buf(&c->k.inl, 0, &c->b);
-		S_item(c, "-");
+		van_ban_kind(&c->v, DOC_ITEM);
+		buf_reset(&c->v.b);
+		buf_printf(&c->v.b, "%s: ", model_ten_don_vi(m, u));
+		S_thieu_mo_ta(&c->v.b, m, u);
+		van_ban_item_enum(&c->v, --left == 0);
 	}
 }
 
 /* Phụ lục III: every judged deadline step. */
 static void S_pl_han(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	S_phu_luc(c, S_PL_HAN, "TÌNH HÌNH THỰC HIỆN CÁC VIỆC CÓ THỜI HẠN", 1);
 	enum { N = 6 };
 	static const float w[N] = {5, 24, 37, 14, 14, 16};
@@ -1274,36 +1127,36 @@ static void S_pl_han(S_B *c)
 	                                    "Ngày thực hiện", "Tình trạng (ngày làm việc)"};
 	DocCell *h = xcalloc(N, sizeof *h);
 	for (size_t i = 0; i < N; i++)
-		S_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
-	S_table(c, N, w, h, 1);
+		van_ban_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
+	van_ban_table(&c->v, N, w, h, 1, 0);
 	DocCell *r = xcalloc(N, sizeof *r);
-	Buf *b = &c->b, what;
+	Buf *b = &c->v.b, what;
 	buf_init(&what);
 	for (size_t j = 0; j < m->han.n_kq; j++) {
 		const HanKetQua *k = &m->han.kq[j];
 		buf_reset(b);
 		buf_printf(b, "%zu", j + 1);
-		S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
-		S_cell(&r[1], S_ten_don_vi(m, k->don_vi), 0, DOC_AL_LEFT);
-		S_cell(&r[2], S_buoc_ten(m, k, &what), 0, DOC_AL_LEFT);
+		van_ban_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_cell(&r[1], S_ten_don_vi(m, k->don_vi), 0, DOC_AL_LEFT);
+		van_ban_cell(&r[2], S_buoc_ten(m, k, &what), 0, DOC_AL_LEFT);
 		buf_reset(b);
 		fmt_ngay(b, k->han);
-		S_cell(&r[3], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_cell(&r[3], b->ptr, 0, DOC_AL_CENTER);
 		buf_reset(b);
 		if (k->ngay_cong_bo >= 0)
 			fmt_ngay(b, k->ngay_cong_bo);
 		else
 			buf_puts(b, "chưa thực hiện");
-		S_cell(&r[4], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_cell(&r[4], b->ptr, 0, DOC_AL_CENTER);
 		buf_reset(b);
 		buf_puts(b, han_trang_thai_ten(k->trang_thai));
 		if (k->so_ngay_tre)
 			buf_printf(b, " %d", k->so_ngay_tre);
-		S_cell(&r[5], b->ptr, 0, DOC_AL_CENTER);
-		S_row(c, N, r, 0);
+		van_ban_cell(&r[5], b->ptr, 0, DOC_AL_CENTER);
+		van_ban_row(&c->v, N, r, 0);
 	}
 	buf_release(&what);
-	S_table_end(c);
+	van_ban_table_end(&c->v);
 	S_cells_free(r, N);
 	S_cells_free(h, N);
 }
@@ -1311,67 +1164,67 @@ static void S_pl_han(S_B *c)
 /* One row of the restatements' tables. */
 static void S_dc_row(S_B *c, DocCell *r, size_t stt, const char *ai, const DieuChinh *d)
 {
-	const ChiTieu *ct = &c->m->chi_tieu[d->chi_tieu];
-	Buf *b = &c->b;
+	const ChiTieu *ct = &c->v.m->chi_tieu[d->chi_tieu];
+	Buf *b = &c->v.b;
 	buf_reset(b);
 	buf_printf(b, "%zu", stt);
-	S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
-	S_cell(&r[1], ai, 0, DOC_AL_LEFT);
+	van_ban_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+	van_ban_cell(&r[1], ai, 0, DOC_AL_LEFT);
 	buf_reset(b);
 	buf_printf(b, "%d. %s", ct->stt, ct->ten);
-	S_cell(&r[2], b->ptr, 0, DOC_AL_LEFT);
+	van_ban_cell(&r[2], b->ptr, 0, DOC_AL_LEFT);
 	buf_reset(b);
 	fmt_ket_qua(b, &d->cu, ct);
-	S_cell(&r[3], b->ptr, 0, DOC_AL_CENTER);
+	van_ban_cell(&r[3], b->ptr, 0, DOC_AL_CENTER);
 	buf_reset(b);
 	fmt_ket_qua(b, &d->moi, ct);
-	S_cell(&r[4], b->ptr, 0, DOC_AL_CENTER);
-	S_row(c, 5, r, 0);
+	van_ban_cell(&r[4], b->ptr, 0, DOC_AL_CENTER);
+	van_ban_row(&c->v, 5, r, 0);
 }
 
 /* The restatements: each unit's published and present figures and
  * verdicts, then the groups' and the province's that moved. */
 static void S_pl_dieu_chinh(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const LichSu *ls = &m->ls;
-	buf_reset(&c->b);
-	buf_puts(&c->b, "Điều chỉnh số liệu so với báo cáo ");
-	fmt_ky_cu(&c->b, ls->truoc);
-	char *title = doc_upper(c->b.ptr);
+	buf_reset(&c->v.b);
+	buf_puts(&c->v.b, "Điều chỉnh số liệu so với báo cáo ");
+	fmt_ky_cu(&c->v.b, ls->truoc);
+	char *title = doc_upper(c->v.b.ptr);
 	S_phu_luc(c, S_PL_DIEU_CHINH, title, 1);
 	free(title);
 	enum { N = 5 };
 	static const float w[N] = {5, 22, 31, 21, 21};
 	DocCell *h = xcalloc(N, sizeof *h), *r = xcalloc(N, sizeof *r);
-	buf_reset(&c->b);
-	buf_puts(&c->b, "Đã công bố (");
-	size_t at = c->b.len;
-	fmt_ky_cu(&c->b, ls->truoc);
-	if (!strncmp(c->b.ptr + at, "Năm ", 4))
-		c->b.ptr[at] = 'n';
-	buf_putc(&c->b, ')');
-	char *cu = buf_detach(&c->b, NULL);
+	buf_reset(&c->v.b);
+	buf_puts(&c->v.b, "Đã công bố (");
+	size_t at = c->v.b.len;
+	fmt_ky_cu(&c->v.b, ls->truoc);
+	if (!strncmp(c->v.b.ptr + at, "Năm ", 4))
+		c->v.b.ptr[at] = 'n';
+	buf_putc(&c->v.b, ')');
+	char *cu = buf_detach(&c->v.b, NULL);
 	const char *head[N] = {"Stt", "Đơn vị", "Chỉ tiêu", cu, "Tính lại từ số liệu hiện nay"};
 	for (size_t i = 0; i < N; i++)
-		S_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
+		van_ban_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
 	if (ls->n_dc) {
-		S_table(c, N, w, h, 1);
+		van_ban_table(&c->v, N, w, h, 1, 0);
 		for (size_t i = 0; i < ls->n_dc; i++)
 			S_dc_row(c, r, i + 1, model_ten_don_vi(m, (size_t)ls->dc[i].don_vi), &ls->dc[i]);
-		S_table_end(c);
+		van_ban_table_end(&c->v);
 	}
 	if (ls->n_dc_tong) {
-		S_kind(c, DOC_PARA);
-		S_t(c, DOC_ITALIC, "Số liệu tổng hợp của nhóm và toàn tỉnh thay đổi theo:");
-		S_par(c, DOC_F_NOINDENT);
-		S_cell(&h[1], "Nhóm / toàn tỉnh", DOC_BOLD, DOC_AL_CENTER);
-		S_table(c, N, w, h, 1);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_t(&c->v, DOC_ITALIC, "Số liệu tổng hợp của nhóm và toàn tỉnh thay đổi theo:");
+		van_ban_par(&c->v, DOC_F_NOINDENT);
+		van_ban_cell(&h[1], "Nhóm / toàn tỉnh", DOC_BOLD, DOC_AL_CENTER);
+		van_ban_table(&c->v, N, w, h, 1, 0);
 		for (size_t i = 0; i < ls->n_dc_tong; i++) {
 			const DieuChinh *d = &ls->dc_tong[i];
 			S_dc_row(c, r, i + 1, d->nhom >= 0 ? m->nhom[d->nhom].ten : "Toàn tỉnh", d);
 		}
-		S_table_end(c);
+		van_ban_table_end(&c->v);
 	}
 	free(cu);
 	S_cells_free(r, N);
@@ -1383,23 +1236,23 @@ static void S_pl_dieu_chinh(S_B *c)
  * covers; the unit's cell spans its rows. */
 static void S_pl_ghi_chu(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	S_phu_luc(c, S_PL_GHI_CHU, "GHI CHÚ CỦA ĐƠN VỊ", 0);
-	S_kind(c, DOC_PARA);
-	S_t(c, DOC_ITALIC,
-	    "Ghi chú các đơn vị gửi kèm số liệu, mỗi ghi chú in một lần cùng các kỳ có ghi chú đó.");
-	S_par(c, DOC_F_NOINDENT);
+	van_ban_kind(&c->v, DOC_PARA);
+	van_ban_t(&c->v, DOC_ITALIC,
+	          "Ghi chú các đơn vị gửi kèm số liệu, mỗi ghi chú in một lần cùng các kỳ có ghi chú đó.");
+	van_ban_par(&c->v, DOC_F_NOINDENT);
 	enum { N = 5 };
 	static const float w[N] = {5, 24, 9, 46, 16};
 	static const char *const head[N] = {"Stt", "Đơn vị", "Chỉ tiêu số", "Ghi chú của đơn vị",
 	                                    "Kỳ có ghi chú"};
 	DocCell *h = xcalloc(N, sizeof *h), *r = xcalloc(N, sizeof *r);
 	for (size_t i = 0; i < N; i++)
-		S_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
-	S_table(c, N, w, h, 1);
+		van_ban_cell(&h[i], head[i], DOC_BOLD, DOC_AL_CENTER);
+	van_ban_table(&c->v, N, w, h, 1, 0);
 	S_GhiChus g;
 	memset(&g, 0, sizeof g);
-	Buf *b = &c->b;
+	Buf *b = &c->v.b;
 	size_t stt = 0, T = m->n_chi_tieu;
 	for (size_t gi = 0; gi < m->n_nhom; gi++)
 		for (size_t u = 0; u < m->n_don_vi; u++) {
@@ -1423,31 +1276,31 @@ static void S_pl_ghi_chu(S_B *c)
 					if (first) {
 						buf_reset(b);
 						buf_printf(b, "%zu", ++stt);
-						S_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
+						van_ban_cell(&r[0], b->ptr, 0, DOC_AL_CENTER);
 						r[0].rowspan = (int)n_row;
-						S_cell(&r[1], model_ten_don_vi(m, u), 0, DOC_AL_LEFT);
+						van_ban_cell(&r[1], model_ten_don_vi(m, u), 0, DOC_AL_LEFT);
 						r[1].rowspan = (int)n_row;
 					} else {
 						buf_reset(b);
 						buf_printf(b, "%zu", stt);
-						S_cover(&r[0], b->ptr);
-						S_cover(&r[1], model_ten_don_vi(m, u));
+						van_ban_cover(&r[0], b->ptr);
+						van_ban_cover(&r[1], model_ten_don_vi(m, u));
 					}
 					first = 0;
 					buf_reset(b);
 					buf_printf(b, "%d", m->chi_tieu[t].stt);
-					S_cell(&r[2], b->ptr, 0, DOC_AL_CENTER);
+					van_ban_cell(&r[2], b->ptr, 0, DOC_AL_CENTER);
 					buf_reset(b);
 					fmt_trich_dan(b, g.v[k].text);
-					S_cell(&r[3], b->ptr, 0, DOC_AL_LEFT);
+					van_ban_cell(&r[3], b->ptr, 0, DOC_AL_LEFT);
 					buf_reset(b);
 					fmt_cac_ky(b, g.v[k].ky, g.v[k].n_ky);
-					S_cell(&r[4], b->ptr, 0, DOC_AL_LEFT);
-					S_row(c, N, r, 0);
+					van_ban_cell(&r[4], b->ptr, 0, DOC_AL_LEFT);
+					van_ban_row(&c->v, N, r, 0);
 				}
 			}
 		}
-	S_table_end(c);
+	van_ban_table_end(&c->v);
 	S_ghi_chus_release(&g);
 	S_cells_free(r, N);
 	S_cells_free(h, N);
@@ -1461,9 +1314,9 @@ static const struct {
 
 static void S_number_appendices(S_B *c)
 {
-	const LichSu *ls = &c->m->ls;
-	int co[S_PL_N] = {1, 1, c->m->han.co && c->m->han.n_kq > 0,
-	                  ls->co_truoc && (ls->n_dc || ls->n_dc_tong), S_co_ghi_chu(c->m, -1)};
+	const LichSu *ls = &c->v.m->ls;
+	int co[S_PL_N] = {1, 1, c->v.m->han.co && c->v.m->han.n_kq > 0,
+	                  ls->co_truoc && (ls->n_dc || ls->n_dc_tong), S_co_ghi_chu(c->v.m, -1)};
 	int n = 0;
 	for (int i = 0; i < S_PL_N; i++) {
 		c->pl[i] = co[i] ? ++n : 0;
@@ -1479,75 +1332,75 @@ static void S_number_appendices(S_B *c)
 
 static void S_colophon(S_B *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	char ky[16], moi[16];
 	ky_format(m->cua_so.ky, ky);
 	ky_format(m->cua_so.moi_nhat, moi);
-	S_kind(c, DOC_COLOPHON);
-	S_tf(c, 0,
-	     "Lập bởi chitieu %s. Kỳ báo cáo %s (%s); số liệu tính đến kỳ %s (kỳ mới nhất có trong "
-	     "dữ liệu).",
-	     CHITIEU_VERSION, ky, c->ky_mid, moi);
+	van_ban_kind(&c->v, DOC_COLOPHON);
+	van_ban_tf(&c->v, 0,
+	           "Lập bởi chitieu %s. Kỳ báo cáo %s (%s); số liệu tính đến kỳ %s (kỳ mới nhất có trong "
+	           "dữ liệu).",
+	           CHITIEU_VERSION, ky, c->ky_mid, moi);
 	if (m->n_tep) {
 		unsigned char sha[32];
 		model_tep_sha256(m, sha);
-		buf_reset(&c->b);
-		buf_printf(&c->b,
+		buf_reset(&c->v.b);
+		buf_printf(&c->v.b,
 		           " Tệp đầu vào: %zu tệp; mã SHA-256 của danh sách tệp (như sha256sum in ra, "
 		           "theo thứ tự tên): ",
 		           m->n_tep);
-		fmt_hex(&c->b, sha, sizeof sha);
+		fmt_hex(&c->v.b, sha, sizeof sha);
 		/* the per-file digests are on the screen only (below): the
 		 * printed report refers to nothing outside itself */
-		buf_puts(&c->b, ".");
-		doc_add_buf(&c->k.inl, 0, &c->b);
+		buf_puts(&c->v.b, ".");
+		doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 	}
 	/* the urging dispatch written beside it (cong_van.h) */
 	size_t n_cv = m->evaluated ? cong_van_so_don_vi(m) : 0;
 	if (n_cv)
-		S_tf(c, 0,
-		     " Kèm theo: Công văn đôn đốc %zu cơ quan, đơn vị chưa đạt chỉ tiêu, chưa báo cáo "
-		     "đủ số liệu hoặc có việc trễ hạn (cong-van-don-doc.pdf, cong-van-don-doc.md).",
-		     n_cv);
-	S_put(c);
+		van_ban_tf(&c->v, 0,
+		           " Kèm theo: Công văn đôn đốc %zu cơ quan, đơn vị chưa đạt chỉ tiêu, chưa báo cáo "
+		           "đủ số liệu hoặc có việc trễ hạn (cong-van-don-doc.pdf, cong-van-don-doc.md).",
+		           n_cv);
+	van_ban_put(&c->v);
 	if (!m->n_tep)
 		return;
 	/* the per-file digests: on the screen, not on the signed paper; one
 	 * level under the appendix headings, as HTML wants no level skipped
 	 * (the Nu HTML Checker's error) */
-	S_kind(c, DOC_HEADING);
-	c->k.level = 2;
-	c->k.flags = DOC_F_SCREEN;
-	S_t(c, DOC_BOLD, "Tệp đầu vào");
-	S_put(c);
+	van_ban_kind(&c->v, DOC_HEADING);
+	c->v.k.level = 2;
+	c->v.k.flags = DOC_F_SCREEN;
+	van_ban_t(&c->v, DOC_BOLD, "Tệp đầu vào");
+	van_ban_put(&c->v);
 	static const float w[2] = {1, 2};
 	DocCell h[2];
 	memset(h, 0, sizeof h);
-	S_cell(&h[0], "Tệp đầu vào", DOC_BOLD, DOC_AL_LEFT);
-	S_cell(&h[1], "SHA-256", DOC_BOLD, DOC_AL_LEFT);
-	S_kind(c, DOC_TABLE);
-	c->k.flags = DOC_F_SCREEN;
-	c->k.n_col = 2;
-	c->k.width = w;
-	c->k.head = h;
-	c->k.n_head = 1;
-	S_put(c);
+	van_ban_cell(&h[0], "Tệp đầu vào", DOC_BOLD, DOC_AL_LEFT);
+	van_ban_cell(&h[1], "SHA-256", DOC_BOLD, DOC_AL_LEFT);
+	van_ban_kind(&c->v, DOC_TABLE);
+	c->v.k.flags = DOC_F_SCREEN;
+	c->v.k.n_col = 2;
+	c->v.k.width = w;
+	c->v.k.head = h;
+	c->v.k.n_head = 1;
+	van_ban_put(&c->v);
 	DocCell r[2];
 	memset(r, 0, sizeof r);
 	for (size_t i = 0; i < m->n_tep; i++) {
-		S_cell(&r[0], m->tep[i].path, 0, DOC_AL_LEFT);
-		buf_reset(&c->b);
-		fmt_hex(&c->b, m->tep[i].sha256, sizeof m->tep[i].sha256);
-		S_cell(&r[1], c->b.ptr, 0, DOC_AL_LEFT);
-		S_kind(c, DOC_ROW);
-		c->k.flags = DOC_F_SCREEN;
-		c->k.n_col = 2;
-		c->k.cell = r;
-		S_put(c);
+		van_ban_cell(&r[0], m->tep[i].path, 0, DOC_AL_LEFT);
+		buf_reset(&c->v.b);
+		fmt_hex(&c->v.b, m->tep[i].sha256, sizeof m->tep[i].sha256);
+		van_ban_cell(&r[1], c->v.b.ptr, 0, DOC_AL_LEFT);
+		van_ban_kind(&c->v, DOC_ROW);
+		c->v.k.flags = DOC_F_SCREEN;
+		c->v.k.n_col = 2;
+		c->v.k.cell = r;
+		van_ban_put(&c->v);
 	}
-	S_kind(c, DOC_TABLE_END);
-	c->k.flags = DOC_F_SCREEN;
-	S_put(c);
+	van_ban_kind(&c->v, DOC_TABLE_END);
+	c->v.k.flags = DOC_F_SCREEN;
+	van_ban_put(&c->v);
 	for (int i = 0; i < 2; i++) {
 		doc_inl_release(&h[i].inl);
 		doc_inl_release(&r[i].inl);
@@ -1556,20 +1409,29 @@ static void S_colophon(S_B *c)
 
 /* ---- the report ---- */
 
+static void S_init(S_B *c, const Model *m, DocWriter *w)
+{
+	memset(c, 0, sizeof *c);
+	van_ban_init(&c->v, m, w, 1);
+	c->ky_words = van_ban_ky(m, 0);
+	c->ky_mid = van_ban_ky(m, 1);
+	S_number_appendices(c);
+}
+
+/* Ends the document (DOC_END) and frees c. */
+static void S_release(S_B *c)
+{
+	van_ban_kind(&c->v, DOC_END);
+	van_ban_put(&c->v);
+	van_ban_release(&c->v);
+	free(c->ky_words);
+	free(c->ky_mid);
+}
+
 void bao_cao_build(const Model *m, DocWriter *w)
 {
 	S_B c;
-	memset(&c, 0, sizeof c);
-	c.m = m;
-	c.w = w;
-	buf_init(&c.b);
-	doc_block_init(&c.k, DOC_PARA);
-	fmt_cua_so(&c.b, &m->cua_so);
-	c.ky_words = buf_detach(&c.b, NULL);
-	c.ky_mid = xstrdup(c.ky_words);
-	if (c.ky_mid[0] >= 'A' && c.ky_mid[0] <= 'Z')
-		c.ky_mid[0] = (char)(c.ky_mid[0] - 'A' + 'a');
-	S_number_appendices(&c);
+	S_init(&c, m, w);
 
 	S_meta(&c);
 	S_header(&c);
@@ -1586,37 +1448,16 @@ void bao_cao_build(const Model *m, DocWriter *w)
 		if (c.pl[i])
 			S_PL[i].fn(&c);
 	S_colophon(&c);
-	S_kind(&c, DOC_END);
-	S_put(&c);
-
-	doc_block_release(&c.k);
-	buf_release(&c.b);
-	free(c.ky_words);
-	free(c.ky_mid);
+	S_release(&c);
 }
 
 void bao_cao_build_phan(const Model *m, DocWriter *w, BaoCaoPhan phan)
 {
 	S_B c;
-	memset(&c, 0, sizeof c);
-	c.m = m;
-	c.w = w;
-	buf_init(&c.b);
-	doc_block_init(&c.k, DOC_PARA);
-	fmt_cua_so(&c.b, &m->cua_so);
-	c.ky_words = buf_detach(&c.b, NULL);
-	c.ky_mid = xstrdup(c.ky_words);
-	if (c.ky_mid[0] >= 'A' && c.ky_mid[0] <= 'Z')
-		c.ky_mid[0] = (char)(c.ky_mid[0] - 'A' + 'a');
-	S_number_appendices(&c);
+	S_init(&c, m, w);
 	if (phan == BAO_CAO_KET_QUA_CHUNG)
 		S_ket_qua_chung(&c);
 	else
 		S_pl_ket_qua(&c);
-	S_kind(&c, DOC_END);
-	S_put(&c);
-	doc_block_release(&c.k);
-	buf_release(&c.b);
-	free(c.ky_words);
-	free(c.ky_mid);
+	S_release(&c);
 }

@@ -25,7 +25,6 @@
  *     with a blank when it has none). */
 #include "cong_van.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -44,10 +43,7 @@
 #define S_DONG_TOI_DA 40
 
 typedef struct {
-	const Model *m;
-	DocWriter *w;
-	DocBlock k;
-	Buf b;
+	VanBan v;          /* the block being filled, the scratch buffer */
 	unsigned *ly_do;   /* [n_don_vi] */
 	size_t n;          /* units addressed */
 	int *thu_tu;       /* addressed units: group order, then registry order */
@@ -111,63 +107,13 @@ int cong_van_han_gui(const Model *m)
 
 /* ---- emitting ---- */
 
-static void S_put(S_C *c)
-{
-	c->w->put(c->w, &c->k);
-	DocKind kind = c->k.kind;
-	doc_block_release(&c->k);
-	doc_block_init(&c->k, kind);
-}
-
-static void S_kind(S_C *c, DocKind kind)
-{
-	doc_block_release(&c->k);
-	doc_block_init(&c->k, kind);
-}
-
-static void S_t(S_C *c, int style, const char *s) { doc_add(&c->k.inl, style, s); }
-
-static void S_tf(S_C *c, int style, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void S_tf(S_C *c, int style, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	buf_reset(&c->b);
-	buf_vprintf(&c->b, fmt, ap);
-	va_end(ap);
-	doc_add_buf(&c->k.inl, style, &c->b);
-}
-
-/* Appends what fn writes into the scratch buffer as a run. */
-#define S_FMT(c, style, call)                                                                      \
-	do {                                                                                       \
-		buf_reset(&(c)->b);                                                                \
-		call;                                                                              \
-		doc_add_buf(&(c)->k.inl, (style), &(c)->b);                                        \
-	} while (0)
-
-static void S_par(S_C *c, int flags)
-{
-	c->k.kind = DOC_PARA;
-	c->k.flags = flags;
-	S_put(c);
-}
-
-static void S_item(S_C *c, const char *marker, int level)
-{
-	c->k.kind = DOC_ITEM;
-	c->k.line[0] = marker;
-	c->k.level = level;
-	S_put(c);
-}
-
 /* A numbered point of the body: a bold run-in paragraph, as a công văn
  * numbers its points (not a section heading of a report). */
 static void S_heading(S_C *c, int so, const char *text)
 {
-	S_kind(c, DOC_PARA);
-	S_tf(c, DOC_BOLD, "%d. %s", so, text);
-	S_par(c, 0);
+	van_ban_kind(&c->v, DOC_PARA);
+	van_ban_tf(&c->v, DOC_BOLD, "%d. %s", so, text);
+	van_ban_par(&c->v, 0);
 }
 
 /* ---- words ---- */
@@ -205,19 +151,6 @@ static void S_ten_ct(Buf *b, const ChiTieu *t)
 	buf_printf(b, "Chỉ tiêu %d", t->stt);
 	if (t->ten_ngan && *t->ten_ngan)
 		buf_printf(b, " (%s)", t->ten_ngan);
-}
-
-/* The province in a sentence: "toàn tỉnh Hưng Yên" (as the report). */
-static void S_ten_tinh(Buf *b, const Model *m)
-{
-	const char *t = model_conf(m, "ten_tinh");
-	if (!*t)
-		t = "Toàn tỉnh";
-	if (strncmp(t, "Toàn ", 6) == 0) {
-		buf_putc(b, 't');
-		t++;
-	}
-	buf_puts(b, t);
 }
 
 /* The months missing of unit u and target t in the window, as a bit set
@@ -342,7 +275,7 @@ static int S_loai_ubnd(const char *ten, Buf *out)
  * units are then named without it ("huyện Văn Lâm"). */
 static int S_nhom_goi(Buf *b, const S_C *c, int g)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	char **kind = NULL;
 	size_t *dem = NULL, n = 0, cap = 0, cap2 = 0;
 	Buf one;
@@ -406,13 +339,13 @@ static size_t S_dem_nhom(const S_C *c, int g)
 {
 	size_t n = 0;
 	for (size_t i = 0; i < c->n; i++)
-		n += c->m->don_vi[c->thu_tu[i]].nhom == g;
+		n += c->v.m->don_vi[c->thu_tu[i]].nhom == g;
 	return n;
 }
 
 static void S_kinh_gui(S_C *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	char **item = xcalloc(m->n_nhom + 1, sizeof *item);
 	size_t n_item = 0;
 	Buf b;
@@ -443,17 +376,7 @@ static void S_kinh_gui(S_C *c)
 		}
 		item[n_item++] = buf_detach(&b, NULL);
 	}
-	/* the decree's enumeration: ";" after each, "." after the last */
-	for (size_t i = 0; i < n_item; i++) {
-		char *s = xasprintf("%s%s", item[i], i + 1 == n_item ? "." : ";");
-		free(item[i]);
-		item[i] = s;
-	}
-	S_kind(c, DOC_KINH_GUI);
-	c->k.line[0] = "Kính gửi:";
-	c->k.item = (const char *const *)item;
-	c->k.n_item = n_item;
-	S_put(c);
+	van_ban_kinh_gui(&c->v, item, n_item);
 	van_ban_list_free(item, n_item);
 	buf_release(&b);
 }
@@ -462,16 +385,16 @@ static void S_kinh_gui(S_C *c)
 
 static void S_can_cu(S_C *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const char *cc = model_conf(m, "can_cu_giao");
-	S_kind(c, DOC_PARA);
-	buf_reset(&c->b);
+	van_ban_kind(&c->v, DOC_PARA);
+	buf_reset(&c->v.b);
 	if (*cc)
-		buf_printf(&c->b, "Thực hiện %s, ", cc);
+		buf_printf(&c->v.b, "Thực hiện %s, ", cc);
 	else
-		buf_printf(&c->b, "Thực hiện văn bản số ……/…… ngày ……/……/…… giao chỉ tiêu năm %d, ",
+		buf_printf(&c->v.b, "Thực hiện văn bản số ……/…… ngày ……/……/…… giao chỉ tiêu năm %d, ",
 		           m->cua_so.year);
-	doc_add_buf(&c->k.inl, 0, &c->b);
+	doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 
 	/* the result to date, in one sentence */
 	int dat = 0;
@@ -483,58 +406,58 @@ static void S_can_cu(S_C *c)
 		n_bc += (c->ly_do[u] & (CV_CHUA_BAO_CAO | CV_THIEU)) != 0;
 		n_tre += (c->ly_do[u] & CV_TRE_HAN) != 0;
 	}
-	buf_reset(&c->b);
-	buf_printf(&c->b, "kết quả %s, ", c->ky_mid);
-	S_ten_tinh(&c->b, m);
-	buf_puts(&c->b, " đạt ");
-	doc_add_buf(&c->k.inl, 0, &c->b);
-	S_tf(c, DOC_BOLD, "%d/%zu", dat, m->n_chi_tieu);
-	S_t(c, 0, " chỉ tiêu được giao");
+	buf_reset(&c->v.b);
+	buf_printf(&c->v.b, "kết quả %s, ", c->ky_mid);
+	van_ban_ten_tinh(&c->v.b, m);
+	buf_puts(&c->v.b, " đạt ");
+	doc_add_buf(&c->v.k.inl, 0, &c->v.b);
+	van_ban_tf(&c->v, DOC_BOLD, "%d/%zu", dat, m->n_chi_tieu);
+	van_ban_t(&c->v, 0, " chỉ tiêu được giao");
 	const char *sep = "; ";
 	if (n_cd) {
-		S_tf(c, 0, "%s%zu/%zu cơ quan, đơn vị chưa đạt ít nhất một chỉ tiêu", sep, n_cd,
-		     m->n_don_vi);
+		van_ban_tf(&c->v, 0, "%s%zu/%zu cơ quan, đơn vị chưa đạt ít nhất một chỉ tiêu", sep, n_cd,
+		           m->n_don_vi);
 		sep = ", ";
 	}
 	if (n_bc) {
-		S_tf(c, 0, "%s%zu cơ quan, đơn vị chưa báo cáo hoặc báo cáo chưa đủ số liệu", sep, n_bc);
+		van_ban_tf(&c->v, 0, "%s%zu cơ quan, đơn vị chưa báo cáo hoặc báo cáo chưa đủ số liệu", sep, n_bc);
 		sep = ", ";
 	}
 	if (n_tre)
-		S_tf(c, 0, "%s%zu cơ quan, đơn vị có việc trễ hạn hoặc quá hạn", sep, n_tre);
-	S_t(c, 0, ".");
+		van_ban_tf(&c->v, 0, "%s%zu cơ quan, đơn vị có việc trễ hạn hoặc quá hạn", sep, n_tre);
+	van_ban_t(&c->v, 0, ".");
 	if (m->n_thieu) {
-		buf_reset(&c->b);
-		buf_puts(&c->b, " (");
-		fmt_tam_tinh(&c->b, m->n_thieu, 0);
-		buf_puts(&c->b, ".)");
-		doc_add_buf(&c->k.inl, 0, &c->b);
+		buf_reset(&c->v.b);
+		buf_puts(&c->v.b, " (");
+		fmt_tam_tinh(&c->v.b, m->n_thieu, 0);
+		buf_puts(&c->v.b, ".)");
+		doc_add_buf(&c->v.k.inl, 0, &c->v.b);
 	}
-	S_par(c, 0);
+	van_ban_par(&c->v, 0);
 
-	S_kind(c, DOC_PARA);
-	buf_reset(&c->b);
+	van_ban_kind(&c->v, DOC_PARA);
+	buf_reset(&c->v.b);
 	if (c->het_nam)
-		buf_printf(&c->b, "Để khắc phục những hạn chế trong thực hiện các chỉ tiêu năm %d, ",
+		buf_printf(&c->v.b, "Để khắc phục những hạn chế trong thực hiện các chỉ tiêu năm %d, ",
 		           m->cua_so.year);
 	else
-		buf_printf(&c->b, "Để hoàn thành các chỉ tiêu được giao năm %d, ", m->cua_so.year);
-	size_t at = c->b.len;
-	van_ban_ten_co_quan(&c->b, m);
-	if (c->b.len == at)
-		buf_puts(&c->b, "……");
-	buf_puts(&c->b, " yêu cầu các cơ quan, đơn vị thực hiện các nội dung sau:");
-	doc_add_buf(&c->k.inl, 0, &c->b);
-	S_par(c, 0);
+		buf_printf(&c->v.b, "Để hoàn thành các chỉ tiêu được giao năm %d, ", m->cua_so.year);
+	size_t at = c->v.b.len;
+	van_ban_ten_co_quan(&c->v.b, m);
+	if (c->v.b.len == at)
+		buf_puts(&c->v.b, "……");
+	buf_puts(&c->v.b, " yêu cầu các cơ quan, đơn vị thực hiện các nội dung sau:");
+	doc_add_buf(&c->v.k.inl, 0, &c->v.b);
+	van_ban_par(&c->v, 0);
 }
 
 /* One target not met of unit u, as a sub-item's words. */
 static void S_chua_dat_dong(S_C *c, size_t u, size_t t)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const ChiTieu *ct = &m->chi_tieu[t];
 	const KetQua *k = model_kq_don_vi(m, u, t);
-	Buf *b = &c->b;
+	Buf *b = &c->v.b;
 	buf_reset(b);
 	S_ten_ct(b, ct);
 	buf_puts(b, ": kết quả ");
@@ -551,7 +474,7 @@ static void S_chua_dat_dong(S_C *c, size_t u, size_t t)
 
 static void S_muc_chua_dat(S_C *c, int so)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	size_t n_dv = 0;
 	for (size_t i = 0; i < c->n; i++)
 		n_dv += (c->ly_do[c->thu_tu[i]] & CV_CHUA_DAT) != 0;
@@ -560,9 +483,9 @@ static void S_muc_chua_dat(S_C *c, int so)
 	S_heading(c, so, "Đối với các chỉ tiêu chưa đạt");
 	if (c->phu_luc) {
 		/* per target: how many units missed it; the names in the appendix */
-		S_kind(c, DOC_PARA);
-		S_tf(c, 0, "Có %zu cơ quan, đơn vị chưa đạt ít nhất một chỉ tiêu:", n_dv);
-		S_par(c, 0);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_tf(&c->v, 0, "Có %zu cơ quan, đơn vị chưa đạt ít nhất một chỉ tiêu:", n_dv);
+		van_ban_par(&c->v, 0);
 		size_t last = 0;
 		for (size_t t = 0; t < m->n_chi_tieu; t++)
 			for (size_t i = 0; i < c->n; i++)
@@ -576,22 +499,22 @@ static void S_muc_chua_dat(S_C *c, int so)
 				     model_kq_don_vi(m, (size_t)c->thu_tu[i], t)->dg == DG_CHUA_DAT;
 			if (!n)
 				continue;
-			S_kind(c, DOC_ITEM);
-			buf_reset(&c->b);
-			S_ten_ct(&c->b, &m->chi_tieu[t]);
-			buf_puts(&c->b, ", chỉ tiêu giao ");
-			S_giao(&c->b, &m->chi_tieu[t]);
-			buf_printf(&c->b, ": %zu cơ quan, đơn vị chưa đạt%s", n, t == last ? "." : ";");
-			doc_add_buf(&c->k.inl, 0, &c->b);
-			S_item(c, "-", 1);
+			van_ban_kind(&c->v, DOC_ITEM);
+			buf_reset(&c->v.b);
+			S_ten_ct(&c->v.b, &m->chi_tieu[t]);
+			buf_puts(&c->v.b, ", chỉ tiêu giao ");
+			S_giao(&c->v.b, &m->chi_tieu[t]);
+			buf_printf(&c->v.b, ": %zu cơ quan, đơn vị chưa đạt%s", n, t == last ? "." : ";");
+			doc_add_buf(&c->v.k.inl, 0, &c->v.b);
+			van_ban_item(&c->v, "-", 1);
 		}
-		S_kind(c, DOC_PARA);
+		van_ban_kind(&c->v, DOC_PARA);
 		if (c->het_nam)
-			S_t(c, 0, "Kết quả của từng cơ quan, đơn vị tại Phụ lục kèm theo.");
+			van_ban_t(&c->v, 0, "Kết quả của từng cơ quan, đơn vị tại Phụ lục kèm theo.");
 		else
-			S_t(c, 0, "Kết quả của từng cơ quan, đơn vị và tỷ lệ cần đạt trong thời gian còn lại "
+			van_ban_t(&c->v, 0, "Kết quả của từng cơ quan, đơn vị và tỷ lệ cần đạt trong thời gian còn lại "
 			          "của năm tại Phụ lục kèm theo.");
-		S_par(c, 0);
+		van_ban_par(&c->v, 0);
 	} else {
 		size_t left = n_dv;
 		for (size_t i = 0; i < c->n; i++) {
@@ -599,9 +522,9 @@ static void S_muc_chua_dat(S_C *c, int so)
 			if (!(c->ly_do[u] & CV_CHUA_DAT))
 				continue;
 			left--;
-			S_kind(c, DOC_ITEM);
-			S_tf(c, 0, "%s:", model_ten_don_vi(m, u));
-			S_item(c, "-", 1);
+			van_ban_kind(&c->v, DOC_ITEM);
+			van_ban_tf(&c->v, 0, "%s:", model_ten_don_vi(m, u));
+			van_ban_item(&c->v, "-", 1);
 			size_t last = 0;
 			for (size_t t = 0; t < m->n_chi_tieu; t++)
 				if (model_applies(m, u, t) && model_kq_don_vi(m, u, t)->dg == DG_CHUA_DAT)
@@ -609,33 +532,33 @@ static void S_muc_chua_dat(S_C *c, int so)
 			for (size_t t = 0; t < m->n_chi_tieu; t++) {
 				if (!model_applies(m, u, t) || model_kq_don_vi(m, u, t)->dg != DG_CHUA_DAT)
 					continue;
-				S_kind(c, DOC_ITEM);
+				van_ban_kind(&c->v, DOC_ITEM);
 				S_chua_dat_dong(c, u, t);
-				buf_puts(&c->b, t == last && !left ? "." : ";");
-				doc_add_buf(&c->k.inl, 0, &c->b);
-				S_item(c, "+", 2);
+				buf_puts(&c->v.b, t == last && !left ? "." : ";");
+				doc_add_buf(&c->v.k.inl, 0, &c->v.b);
+				van_ban_item(&c->v, "+", 2);
 			}
 		}
 	}
-	S_kind(c, DOC_PARA);
+	van_ban_kind(&c->v, DOC_PARA);
 	if (c->het_nam)
-		S_tf(c, 0,
-		     "Các cơ quan, đơn vị nêu trên không hoàn thành chỉ tiêu được giao năm %d. Đề nghị "
-		     "thủ trưởng các cơ quan, đơn vị nghiêm túc kiểm điểm, làm rõ nguyên nhân, trách "
-		     "nhiệm và đề xuất giải pháp khắc phục, bảo đảm hoàn thành chỉ tiêu trong năm %d.",
-		     m->cua_so.year, m->cua_so.year + 1);
+		van_ban_tf(&c->v, 0,
+		           "Các cơ quan, đơn vị nêu trên không hoàn thành chỉ tiêu được giao năm %d. Đề nghị "
+		           "thủ trưởng các cơ quan, đơn vị nghiêm túc kiểm điểm, làm rõ nguyên nhân, trách "
+		           "nhiệm và đề xuất giải pháp khắc phục, bảo đảm hoàn thành chỉ tiêu trong năm %d.",
+		           m->cua_so.year, m->cua_so.year + 1);
 	else
-		S_tf(c, 0,
-		     "Các cơ quan, đơn vị nêu trên tập trung chỉ đạo, có giải pháp cụ thể để đạt tỷ lệ "
-		     "cần đạt trong thời gian còn lại của năm %d, bảo đảm hoàn thành chỉ tiêu được giao "
-		     "(tỷ lệ cần đạt tính với số hồ sơ phát sinh mỗi tháng như bình quân từ đầu năm).",
-		     m->cua_so.year);
-	S_par(c, 0);
+		van_ban_tf(&c->v, 0,
+		           "Các cơ quan, đơn vị nêu trên tập trung chỉ đạo, có giải pháp cụ thể để đạt tỷ lệ "
+		           "cần đạt trong thời gian còn lại của năm %d, bảo đảm hoàn thành chỉ tiêu được giao "
+		           "(tỷ lệ cần đạt tính với số hồ sơ phát sinh mỗi tháng như bình quân từ đầu năm).",
+		           m->cua_so.year);
+	van_ban_par(&c->v, 0);
 }
 
 static void S_muc_bao_cao(S_C *c, int so)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	size_t n = 0;
 	for (size_t i = 0; i < c->n; i++)
 		n += (c->ly_do[c->thu_tu[i]] & (CV_CHUA_BAO_CAO | CV_THIEU)) != 0;
@@ -643,40 +566,38 @@ static void S_muc_bao_cao(S_C *c, int so)
 		return;
 	S_heading(c, so, "Đối với việc báo cáo số liệu");
 	if (n > S_TOI_DA) {
-		S_kind(c, DOC_PARA);
-		S_tf(c, 0,
-		     "Có %zu cơ quan, đơn vị chưa báo cáo hoặc báo cáo chưa đủ số liệu %s (danh sách tại "
-		     "Phụ lục kèm theo).",
-		     n, c->ky_mid);
-		S_par(c, 0);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_tf(&c->v, 0,
+		           "Có %zu cơ quan, đơn vị chưa báo cáo hoặc báo cáo chưa đủ số liệu %s (danh sách tại "
+		           "Phụ lục kèm theo).",
+		           n, c->ky_mid);
+		van_ban_par(&c->v, 0);
 	} else {
-		S_kind(c, DOC_PARA);
-		S_tf(c, 0, "Các cơ quan, đơn vị chưa báo cáo hoặc báo cáo chưa đủ số liệu %s:", c->ky_mid);
-		S_par(c, 0);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_tf(&c->v, 0, "Các cơ quan, đơn vị chưa báo cáo hoặc báo cáo chưa đủ số liệu %s:", c->ky_mid);
+		van_ban_par(&c->v, 0);
 		size_t left = n;
 		for (size_t i = 0; i < c->n; i++) {
 			size_t u = (size_t)c->thu_tu[i];
 			if (!(c->ly_do[u] & (CV_CHUA_BAO_CAO | CV_THIEU)))
 				continue;
-			S_kind(c, DOC_ITEM);
-			buf_reset(&c->b);
-			buf_printf(&c->b, "%s: ", model_ten_don_vi(m, u));
-			S_bao_cao_thieu(&c->b, m, u);
-			buf_puts(&c->b, --left ? ";" : ".");
-			doc_add_buf(&c->k.inl, 0, &c->b);
-			S_item(c, "-", 1);
+			van_ban_kind(&c->v, DOC_ITEM);
+			buf_reset(&c->v.b);
+			buf_printf(&c->v.b, "%s: ", model_ten_don_vi(m, u));
+			S_bao_cao_thieu(&c->v.b, m, u);
+			van_ban_item_enum(&c->v, --left == 0);
 		}
 	}
-	S_kind(c, DOC_PARA);
-	S_tf(c, 0, "Đề nghị các cơ quan, đơn vị trên gửi đầy đủ số liệu %s trước ngày ", c->ky_mid);
-	S_FMT(c, DOC_BOLD, fmt_ngay(&c->b, c->han_gui));
-	S_t(c, 0, "; số liệu gửi sau thời hạn này không được tổng hợp vào kết quả của kỳ.");
-	S_par(c, 0);
+	van_ban_kind(&c->v, DOC_PARA);
+	van_ban_tf(&c->v, 0, "Đề nghị các cơ quan, đơn vị trên gửi đầy đủ số liệu %s trước ngày ", c->ky_mid);
+	VAN_BAN_FMT(&c->v, DOC_BOLD, fmt_ngay(&c->v.b, c->han_gui));
+	van_ban_t(&c->v, 0, "; số liệu gửi sau thời hạn này không được tổng hợp vào kết quả của kỳ.");
+	van_ban_par(&c->v, 0);
 }
 
 static void S_muc_tre_han(S_C *c, int so)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	size_t n = 0, n_qua = 0;
 	for (size_t j = 0; j < m->han.n_kq; j++)
 		if (S_tre_han(&m->han.kq[j])) {
@@ -687,16 +608,16 @@ static void S_muc_tre_han(S_C *c, int so)
 		return;
 	S_heading(c, so, "Đối với các việc có thời hạn");
 	if (n > S_TOI_DA) {
-		S_kind(c, DOC_PARA);
-		S_tf(c, 0,
-		     "Có %zu việc trễ hạn hoặc quá hạn, trong đó %zu việc quá hạn chưa thực hiện "
-		     "(danh sách tại Phụ lục kèm theo).",
-		     n, n_qua);
-		S_par(c, 0);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_tf(&c->v, 0,
+		           "Có %zu việc trễ hạn hoặc quá hạn, trong đó %zu việc quá hạn chưa thực hiện "
+		           "(danh sách tại Phụ lục kèm theo).",
+		           n, n_qua);
+		van_ban_par(&c->v, 0);
 	} else {
-		S_kind(c, DOC_PARA);
-		S_t(c, 0, "Các việc trễ hạn hoặc quá hạn:");
-		S_par(c, 0);
+		van_ban_kind(&c->v, DOC_PARA);
+		van_ban_t(&c->v, 0, "Các việc trễ hạn hoặc quá hạn:");
+		van_ban_par(&c->v, 0);
 		/* in the order of the units addressed, then of han.csv */
 		size_t left = n;
 		for (size_t i = 0; i < c->n; i++) {
@@ -705,46 +626,44 @@ static void S_muc_tre_han(S_C *c, int so)
 				const HanKetQua *k = &m->han.kq[j];
 				if (!S_tre_han(k) || (size_t)k->don_vi != u)
 					continue;
-				S_kind(c, DOC_ITEM);
-				buf_reset(&c->b);
-				buf_printf(&c->b, "%s: ", model_ten_don_vi(m, u));
-				fmt_viec_han(&c->b, m, k);
-				buf_puts(&c->b, " (hạn ");
-				fmt_ngay(&c->b, k->han);
-				buf_puts(&c->b, "): ");
-				S_tre(&c->b, k);
-				buf_puts(&c->b, --left ? ";" : ".");
-				doc_add_buf(&c->k.inl, 0, &c->b);
-				S_item(c, "-", 1);
+				van_ban_kind(&c->v, DOC_ITEM);
+				buf_reset(&c->v.b);
+				buf_printf(&c->v.b, "%s: ", model_ten_don_vi(m, u));
+				fmt_viec_han(&c->v.b, m, k);
+				buf_puts(&c->v.b, " (hạn ");
+				fmt_ngay(&c->v.b, k->han);
+				buf_puts(&c->v.b, "): ");
+				S_tre(&c->v.b, k);
+				van_ban_item_enum(&c->v, --left == 0);
 			}
 		}
 	}
-	S_kind(c, DOC_PARA);
+	van_ban_kind(&c->v, DOC_PARA);
 	if (n_qua)
-		S_t(c, 0, "Các cơ quan, đơn vị có việc quá hạn khẩn trương hoàn thành");
+		van_ban_t(&c->v, 0, "Các cơ quan, đơn vị có việc quá hạn khẩn trương hoàn thành");
 	if (n > n_qua)
-		S_t(c, 0, n_qua ? "; các cơ quan, đơn vị thực hiện trễ hạn nghiêm túc rút kinh nghiệm"
-		                : "Các cơ quan, đơn vị thực hiện trễ hạn nghiêm túc rút kinh nghiệm");
-	S_t(c, 0, ", bảo đảm đúng thời hạn quy định.");
-	S_par(c, 0);
+		van_ban_t(&c->v, 0, n_qua ? "; các cơ quan, đơn vị thực hiện trễ hạn nghiêm túc rút kinh nghiệm"
+		          : "Các cơ quan, đơn vị thực hiện trễ hạn nghiêm túc rút kinh nghiệm");
+	van_ban_t(&c->v, 0, ", bảo đảm đúng thời hạn quy định.");
+	van_ban_par(&c->v, 0);
 }
 
 static void S_ket_luan(S_C *c)
 {
-	const Model *m = c->m;
-	S_kind(c, DOC_PARA);
-	S_t(c, 0, c->het_nam ? "Các cơ quan, đơn vị báo cáo nguyên nhân, giải pháp khắc phục và kết "
-	                       "quả thực hiện các nội dung trên về "
-	                     : "Các cơ quan, đơn vị báo cáo kết quả thực hiện các nội dung trên về ");
-	buf_reset(&c->b);
-	van_ban_ten_co_quan(&c->b, m);
-	if (!c->b.len)
-		buf_puts(&c->b, "……");
-	doc_add_buf(&c->k.inl, 0, &c->b);
-	S_t(c, 0, " trước ngày ");
-	S_FMT(c, DOC_BOLD, fmt_ngay(&c->b, c->han_gui));
-	S_t(c, 0, " để tổng hợp./.");
-	S_par(c, 0);
+	const Model *m = c->v.m;
+	van_ban_kind(&c->v, DOC_PARA);
+	van_ban_t(&c->v, 0, c->het_nam ? "Các cơ quan, đơn vị báo cáo nguyên nhân, giải pháp khắc phục và kết "
+	          "quả thực hiện các nội dung trên về "
+	          : "Các cơ quan, đơn vị báo cáo kết quả thực hiện các nội dung trên về ");
+	buf_reset(&c->v.b);
+	van_ban_ten_co_quan(&c->v.b, m);
+	if (!c->v.b.len)
+		buf_puts(&c->v.b, "……");
+	doc_add_buf(&c->v.k.inl, 0, &c->v.b);
+	van_ban_t(&c->v, 0, " trước ngày ");
+	VAN_BAN_FMT(&c->v, DOC_BOLD, fmt_ngay(&c->v.b, c->han_gui));
+	van_ban_t(&c->v, 0, " để tổng hợp./.");
+	van_ban_par(&c->v, 0);
 }
 
 /* ---- the signature ---- */
@@ -760,7 +679,7 @@ static int S_la(const char *s, const char *prefix)
 
 static void S_chu_ky(S_C *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	const char *nn = model_conf(m, "noi_nhan_cong_van");
 	if (!*nn)
 		nn = model_conf(m, "noi_nhan");
@@ -780,43 +699,14 @@ static void S_chu_ky(S_C *c)
 		item[k++] = xstrdup(cfg[i]);
 	}
 	item[k++] = xstrdup(luu ? luu : "Lưu: VT, ……");
-	van_ban_chu_ky(c->w, m, item, k);
+	van_ban_chu_ky(c->v.w, m, item, k);
 	van_ban_list_free(item, k);
 	van_ban_list_free(cfg, n);
 }
 
 /* ---- the appendix ---- */
 
-static void S_cell(DocCell *cell, const char *text, int style, DocAlign al)
-{
-	doc_inl_release(&cell->inl);
-	doc_inl_init(&cell->inl);
-	doc_add(&cell->inl, style, text);
-	cell->colspan = cell->rowspan = 1;
-	cell->covered = 0;
-	cell->align = al;
-}
-
-/* A slot under a cell spanning rows: what a writer that cannot merge
- * cells prints there (the unit's name again, so every Markdown row reads
- * whole). */
-static void S_cover(DocCell *cell, const char *flat)
-{
-	S_cell(cell, flat, 0, DOC_AL_LEFT);
-	cell->colspan = cell->rowspan = 0;
-	cell->covered = 1;
-}
-
 enum { S_N = 6 };
-
-static void S_row(S_C *c, DocCell *r, int group_row)
-{
-	S_kind(c, DOC_ROW);
-	c->k.n_col = S_N;
-	c->k.cell = r;
-	c->k.group_row = group_row;
-	S_put(c);
-}
 
 /* The rows of unit u: first its unit cells (spanning n rows), then col
  * 2..5 as given. */
@@ -833,27 +723,27 @@ static void S_rows_put(S_Rows *s, const char *what, const char *kq, const char *
 	S_C *c = s->c;
 	char so[24];
 	snprintf(so, sizeof so, "%zu", s->stt);
-	const char *ten = model_ten_don_vi(c->m, s->u);
+	const char *ten = model_ten_don_vi(c->v.m, s->u);
 	if (s->i == 0) {
-		S_cell(&s->r[0], so, 0, DOC_AL_CENTER);
-		S_cell(&s->r[1], ten, 0, DOC_AL_LEFT);
+		van_ban_cell(&s->r[0], so, 0, DOC_AL_CENTER);
+		van_ban_cell(&s->r[1], ten, 0, DOC_AL_LEFT);
 		s->r[0].rowspan = s->r[1].rowspan = s->n;
 	} else {
-		S_cover(&s->r[0], so);
-		S_cover(&s->r[1], ten);
+		van_ban_cover(&s->r[0], so);
+		van_ban_cover(&s->r[1], ten);
 	}
-	S_cell(&s->r[2], what, 0, DOC_AL_LEFT);
-	S_cell(&s->r[3], kq, 0, DOC_AL_CENTER);
-	S_cell(&s->r[4], giao, 0, DOC_AL_CENTER);
-	S_cell(&s->r[5], yc, 0, DOC_AL_LEFT);
-	S_row(c, s->r, 0);
+	van_ban_cell(&s->r[2], what, 0, DOC_AL_LEFT);
+	van_ban_cell(&s->r[3], kq, 0, DOC_AL_CENTER);
+	van_ban_cell(&s->r[4], giao, 0, DOC_AL_CENTER);
+	van_ban_cell(&s->r[5], yc, 0, DOC_AL_LEFT);
+	van_ban_row(&c->v, S_N, s->r, 0);
 	s->i++;
 }
 
 /* The rows unit u takes (see S_pl_don_vi). */
 static int S_so_dong(const S_C *c, size_t u)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	int n = 0;
 	if (!m->don_vi[u].co_so_lieu && (c->ly_do[u] & (CV_CHUA_BAO_CAO | CV_THIEU)))
 		n++;
@@ -873,7 +763,7 @@ static int S_so_dong(const S_C *c, size_t u)
 
 static void S_pl_don_vi(S_C *c, S_Rows *s)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	size_t u = s->u;
 	Buf what, kq, giao, yc;
 	buf_init(&what);
@@ -973,49 +863,44 @@ static void S_pl_don_vi(S_C *c, S_Rows *s)
 
 static void S_phu_luc(S_C *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	Buf kem;
 	buf_init(&kem);
 	van_ban_kem_theo(&kem, m, "Công văn", c->so_pl);
 	/* landscape: a row of the table on one line or two, not four */
-	S_kind(c, DOC_APPENDIX);
-	c->k.flags = DOC_F_LANDSCAPE;
-	c->k.line[0] = "Phụ lục";
-	c->k.line[1] = "DANH SÁCH CHỈ TIÊU CHƯA ĐẠT CỦA CÁC CƠ QUAN, ĐƠN VỊ";
-	c->k.line[2] = kem.ptr;
-	S_put(c);
+	van_ban_kind(&c->v, DOC_APPENDIX);
+	c->v.k.flags = DOC_F_LANDSCAPE;
+	c->v.k.line[0] = "Phụ lục";
+	c->v.k.line[1] = "DANH SÁCH CHỈ TIÊU CHƯA ĐẠT CỦA CÁC CƠ QUAN, ĐƠN VỊ";
+	c->v.k.line[2] = kem.ptr;
+	van_ban_put(&c->v);
 	buf_release(&kem);
 
-	S_kind(c, DOC_PARA);
-	buf_reset(&c->b);
-	buf_printf(&c->b, "Kết quả %s; ", c->ky_mid);
+	van_ban_kind(&c->v, DOC_PARA);
+	buf_reset(&c->v.b);
+	buf_printf(&c->v.b, "Kết quả %s; ", c->ky_mid);
 	if (c->het_nam)
-		buf_puts(&c->b, "năm đã kết thúc: các chỉ tiêu chưa đạt là chỉ tiêu không hoàn thành "
+		buf_puts(&c->v.b, "năm đã kết thúc: các chỉ tiêu chưa đạt là chỉ tiêu không hoàn thành "
 		                 "trong năm.");
 	else
-		buf_puts(&c->b, "tỷ lệ cần đạt là tỷ lệ cho các tháng còn lại của năm để cả năm đạt chỉ "
+		buf_puts(&c->v.b, "tỷ lệ cần đạt là tỷ lệ cho các tháng còn lại của năm để cả năm đạt chỉ "
 		                 "tiêu, với số hồ sơ phát sinh mỗi tháng như bình quân từ đầu năm.");
-	doc_add_buf(&c->k.inl, DOC_ITALIC, &c->b);
-	S_par(c, DOC_F_NOINDENT);
+	doc_add_buf(&c->v.k.inl, DOC_ITALIC, &c->v.b);
+	van_ban_par(&c->v, DOC_F_NOINDENT);
 
-	static const float w[S_N] = {7, 40, 58, 42, 38, 52};
+	static const float w[S_N] = {7, 34, 55, 40, 34, 64};
 	static const char *const head[S_N] = {"Stt", "Cơ quan, đơn vị", "Chỉ tiêu, nội dung",
 	                                      "Kết quả", "Chỉ tiêu giao, thời hạn", NULL};
 	DocCell h[S_N], r[S_N];
 	memset(h, 0, sizeof h);
 	memset(r, 0, sizeof r);
 	for (size_t i = 0; i < S_N; i++)
-		S_cell(&h[i],
-		       head[i] ? head[i]
-		       : c->het_nam ? "Yêu cầu"
-		                    : "Tỷ lệ cần đạt trong thời gian còn lại, yêu cầu",
-		       DOC_BOLD, DOC_AL_CENTER);
-	S_kind(c, DOC_TABLE);
-	c->k.n_col = S_N;
-	c->k.width = w;
-	c->k.head = h;
-	c->k.n_head = 1;
-	S_put(c);
+		van_ban_cell(&h[i],
+		             head[i] ? head[i]
+		             : c->het_nam ? "Yêu cầu"
+		             : "Tỷ lệ cần đạt trong thời gian còn lại, yêu cầu",
+		             DOC_BOLD, DOC_AL_CENTER);
+	van_ban_table(&c->v, S_N, w, h, 1, DOC_F_SPLIT);
 	int g_cur = -1;
 	size_t stt = 0;
 	for (size_t i = 0; i < c->n; i++) {
@@ -1023,17 +908,12 @@ static void S_phu_luc(S_C *c)
 		int g = m->don_vi[u].nhom;
 		if (g != g_cur) {
 			g_cur = g;
-			S_cell(&r[0], m->nhom[g].ten, DOC_BOLD, DOC_AL_LEFT);
-			r[0].colspan = S_N;
-			for (size_t k = 1; k < S_N; k++)
-				S_cover(&r[k], NULL);
-			S_row(c, r, 1);
+			van_ban_group_row(&c->v, S_N, r, m->nhom[g].ten);
 		}
 		S_Rows s = {c, r, u, ++stt, S_so_dong(c, u), 0};
 		S_pl_don_vi(c, &s);
 	}
-	S_kind(c, DOC_TABLE_END);
-	S_put(c);
+	van_ban_table_end(&c->v);
 	for (size_t i = 0; i < S_N; i++) {
 		doc_inl_release(&h[i].inl);
 		doc_inl_release(&r[i].inl);
@@ -1046,7 +926,7 @@ static void S_phu_luc(S_C *c)
  * body longer than S_TOI_DA. */
 static int S_can_phu_luc(const S_C *c)
 {
-	const Model *m = c->m;
+	const Model *m = c->v.m;
 	for (size_t g = 0; g < m->n_nhom; g++)
 		if (S_dem_nhom(c, (int)g) > S_NHOM_TOI_DA)
 			return 1;
@@ -1082,10 +962,7 @@ void cong_van_build(const Model *m, DocWriter *w)
 {
 	S_C c;
 	memset(&c, 0, sizeof c);
-	c.m = m;
-	c.w = w;
-	buf_init(&c.b);
-	doc_block_init(&c.k, DOC_PARA);
+	van_ban_init(&c.v, m, w, 0);
 	c.ly_do = xcalloc(m->n_don_vi + 1, sizeof *c.ly_do);
 	c.n = cong_van_ly_do(m, c.ly_do);
 	c.thu_tu = xcalloc(c.n + 1, sizeof *c.thu_tu);
@@ -1099,10 +976,7 @@ void cong_van_build(const Model *m, DocWriter *w)
 	}
 	c.het_nam = m->cua_so.last_month >= 12;
 	c.han_gui = cong_van_han_gui(m);
-	fmt_cua_so(&c.b, &m->cua_so);
-	c.ky_mid = buf_detach(&c.b, NULL);
-	if (c.ky_mid[0] >= 'A' && c.ky_mid[0] <= 'Z')
-		c.ky_mid[0] = (char)(c.ky_mid[0] - 'A' + 'a');
+	c.ky_mid = van_ban_ky(m, 1);
 	c.phu_luc = S_can_phu_luc(&c);
 
 	/* the number: so_cong_van is "1234/UBND-KSTT", "/UBND-KSTT" or the
@@ -1115,9 +989,9 @@ void cong_van_build(const Model *m, DocWriter *w)
 	buf_init(&so_line);
 	buf_init(&vv);
 	van_ban_so(&so_line, "Số:", so, kh, "UBND-       ");
-	buf_reset(&c.b);
-	van_ban_so(&c.b, "số", so, kh, "UBND-       ");
-	c.so_pl = buf_detach(&c.b, NULL);
+	buf_reset(&c.v.b);
+	van_ban_so(&c.v.b, "số", so, kh, "UBND-       ");
+	c.so_pl = buf_detach(&c.v.b, NULL);
 	buf_puts(&vv, "V/v đôn đốc ");
 	S_chu_de(&vv, m);
 	buf_printf(&vv, " năm %d", m->cua_so.year);
@@ -1125,9 +999,9 @@ void cong_van_build(const Model *m, DocWriter *w)
 	/* the PDF's properties; the provisional mark on every page */
 	{
 		char *title = xasprintf("Công văn %s", vv.ptr + strlen("V/v "));
-		buf_reset(&c.b);
-		van_ban_ten_co_quan(&c.b, m);
-		char *author = buf_detach(&c.b, NULL);
+		buf_reset(&c.v.b);
+		van_ban_ten_co_quan(&c.v.b, m);
+		char *author = buf_detach(&c.v.b, NULL);
 		char ky[16];
 		ky_format(m->cua_so.ky, ky);
 		char *kw = xasprintf("Công văn đôn đốc; %s", ky);
@@ -1135,13 +1009,13 @@ void cong_van_build(const Model *m, DocWriter *w)
 		buf_init(&head);
 		if (m->n_thieu)
 			fmt_tam_tinh(&head, m->n_thieu, 1);
-		S_kind(&c, DOC_META);
-		c.k.line[0] = title;
-		c.k.line[1] = vv.ptr;
-		c.k.line[2] = author;
-		c.k.line[3] = kw;
-		c.k.line[4] = head.len ? head.ptr : NULL;
-		S_put(&c);
+		van_ban_kind(&c.v, DOC_META);
+		c.v.k.line[0] = title;
+		c.v.k.line[1] = vv.ptr;
+		c.v.k.line[2] = author;
+		c.v.k.line[3] = kw;
+		c.v.k.line[4] = head.len ? head.ptr : NULL;
+		van_ban_put(&c.v);
 		buf_release(&head);
 		free(title);
 		free(author);
@@ -1169,14 +1043,13 @@ void cong_van_build(const Model *m, DocWriter *w)
 	S_chu_ky(&c);
 	if (c.phu_luc)
 		S_phu_luc(&c);
-	S_kind(&c, DOC_END);
-	S_put(&c);
+	van_ban_kind(&c.v, DOC_END);
+	van_ban_put(&c.v);
 
 	free(so);
 	buf_release(&so_line);
 	buf_release(&vv);
-	doc_block_release(&c.k);
-	buf_release(&c.b);
+	van_ban_release(&c.v);
 	free(c.ly_do);
 	free(c.thu_tu);
 	free(c.ky_mid);

@@ -119,7 +119,12 @@ enum {
 	DOC_F_YIELD = 32,    /* gives way first on a page that does not fit */
 	DOC_F_INSTEAD = 64,  /* drawn only when the DOC_F_YIELD blocks gave way */
 	DOC_F_SMALL = 128,   /* small print (a legend, a page's head line) */
-	DOC_F_ALT = 256      /* DOC_FIGURE: inl is the alt text only, no caption */
+	DOC_F_ALT = 256,     /* DOC_FIGURE: inl is the alt text only, no caption */
+	/* DOC_TABLE: the rows that a merged cell binds together (a unit's
+	 * rows under its name) may break across pages, two rows at least on
+	 * either side, rather than move whole to the next page: a long list
+	 * of short groups fills its pages. */
+	DOC_F_SPLIT = 512
 };
 
 /* A cell's tone: an extra colour mark a writer may draw beside the text,
@@ -155,7 +160,7 @@ typedef struct {
 	const DocAlign *col_align; /* [n_col] */
 	/* DOC_ROW */
 	const DocCell *cell; /* [n_col] */
-	int group_row;       /* a row naming a group of the rows under it */
+	int group_row;       /* a row naming a group of the rows under it (kept with them) */
 	/* DOC_FIGURE: its width as a share of the text width (0: the
 	 * writer's choice) and the least share it may shrink to on a page
 	 * that does not fit (0: fig_w); the builder knows at what width

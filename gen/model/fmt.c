@@ -738,10 +738,15 @@ void fmt_so_lieu(Buf *b, const KetQua *k, const ChiTieu *t)
 		buf_puts(b, "không phát sinh (0/0)");
 		return;
 	}
+	fmt_ty_le_phan_so(b, k, t, "/");
+}
+
+void fmt_ty_le_phan_so(Buf *b, const KetQua *k, const ChiTieu *t, const char *sep)
+{
 	fmt_ty_le(b, k->n, k->d, t);
 	buf_puts(b, "% (");
 	fmt_int(b, k->n);
-	buf_putc(b, '/');
+	buf_puts(b, sep);
 	fmt_int(b, k->d);
 	buf_putc(b, ')');
 }

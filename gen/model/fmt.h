@@ -107,6 +107,9 @@ void fmt_con_can(Buf *b, const ChiTieu *t, const KetQua *kq, int last_month, int
  * "chưa báo cáo" (the report's words, with no mark for a small
  * denominator). */
 void fmt_so_lieu(Buf *b, const KetQua *k, const ChiTieu *t);
+/* The rate and its fraction of a figure that has some (k->d > 0):
+ * "72,50% (145<sep>200)", sep "/" or " / " (Phụ lục I's wide column). */
+void fmt_ty_le_phan_so(Buf *b, const KetQua *k, const ChiTieu *t, const char *sep);
 
 /* A judged deadline step in words: "Công bố danh mục TTHC theo Quyết
  * định 1310/QĐ-BKHĐT", "Công bố quy trình nội bộ theo Quyết định …", or

@@ -14,10 +14,14 @@
  *     line of every page's header, under the page number's line;
  *   - a section break is an empty paragraph holding the section's
  *     properties (WordprocessingML puts them on the section's last
- *     paragraph). */
+ *     paragraph);
+ *   - a table's group row keeps with the row under it (keepNext), as in
+ *     the PDF; Word breaks a unit's merged rows where the page ends, so
+ *     DOC_F_SPLIT needs nothing more. */
 #include "doc_docx.h"
 
 #include <errno.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,6 +122,68 @@ static void S_vi(S_Docx *c, const char *name, long v)
 	S_e(c);
 }
 
+/* <name a1="v1" a2="v2" …/>: an element of attributes only, the names
+ * and values in pairs, ended by a null pointer. */
+static void S_el(S_Docx *c, const char *name, ...)
+{
+	va_list ap;
+	va_start(ap, name);
+	S_s(c, name);
+	for (const char *a; (a = va_arg(ap, const char *)) != NULL;)
+		S_a(c, a, va_arg(ap, const char *));
+	va_end(ap);
+	S_e(c);
+}
+
+/* <name w:w="w" w:type="dxa"/>: a width in twips */
+static void S_dxa(S_Docx *c, const char *name, long w)
+{
+	S_s(c, name);
+	S_ai(c, "w:w", w);
+	S_a(c, "w:type", "dxa");
+	S_e(c);
+}
+
+/* <side w:val="single" w:sz="sz" w:space="space" w:color="000000"/>: a
+ * black line (sz in eighths of a point, space in points); "nil" when sz
+ * is NULL. */
+static void S_border(S_Docx *c, const char *side, const char *sz, const char *space)
+{
+	S_s(c, side);
+	S_a(c, "w:val", sz ? "single" : "nil");
+	if (sz) {
+		S_a(c, "w:sz", sz);
+		S_a(c, "w:space", space);
+		S_a(c, "w:color", "000000");
+	}
+	S_e(c);
+}
+
+/* A table starts: its properties (style, the width of its n columns w[]
+ * in twips, fixed, the look) and its grid. */
+static void S_tbl_start(S_Docx *c, const char *style, const char *look, const int *w, size_t n)
+{
+	long sum = 0;
+	for (size_t k = 0; k < n; k++)
+		sum += w[k];
+	S_s(c, "w:tbl");
+	S_s(c, "w:tblPr");
+	S_v(c, "w:tblStyle", style);
+	S_dxa(c, "w:tblW", sum);
+	S_s(c, "w:tblLayout");
+	S_a(c, "w:type", "fixed");
+	S_e(c);
+	S_v(c, "w:tblLook", look);
+	S_e(c);
+	S_s(c, "w:tblGrid");
+	for (size_t k = 0; k < n; k++) {
+		S_s(c, "w:gridCol");
+		S_ai(c, "w:w", w[k]);
+		S_e(c);
+	}
+	S_e(c);
+}
+
 /* Text for an XML text node: characters XML 1.0 cannot hold (C0 controls
  * but tab and newline) become spaces. */
 static void S_text(S_Docx *c, const char *s, size_t n)
@@ -205,18 +271,6 @@ static void S_line(S_Docx *c, const char *style, const char *jc, const char *s, 
 	S_e(c);
 }
 
-/* One side of a border, a single black line: sz in eighths of a point,
- * space its distance from the text in points. */
-static void S_border(S_Docx *c, const char *side, const char *sz, const char *space)
-{
-	S_s(c, side);
-	S_a(c, "w:val", "single");
-	S_a(c, "w:sz", sz);
-	S_a(c, "w:space", space);
-	S_a(c, "w:color", "000000");
-	S_e(c);
-}
-
 /* A short rule: an empty paragraph, its bottom border as long as
  * width - 2 * inset twips. */
 static void S_rule(S_Docx *c, int inset)
@@ -255,14 +309,8 @@ static int S_est_w(const char *s, int half_points, int bold)
 static void S_sect_pr(S_Docx *c)
 {
 	S_s(c, "w:sectPr");
-	S_s(c, "w:headerReference");
-	S_a(c, "w:type", "default");
-	S_a(c, "r:id", "rIdHeader1");
-	S_e(c);
-	S_s(c, "w:headerReference");
-	S_a(c, "w:type", "first");
-	S_a(c, "r:id", "rIdHeader2");
-	S_e(c);
+	S_el(c, "w:headerReference", "w:type", "default", "r:id", "rIdHeader1", (char *)NULL);
+	S_el(c, "w:headerReference", "w:type", "first", "r:id", "rIdHeader2", (char *)NULL);
 	S_v(c, "w:type", "nextPage");
 	S_s(c, "w:pgSz");
 	S_ai(c, "w:w", c->landscape ? S_A4_H : S_A4_W);
@@ -300,40 +348,10 @@ static void S_sect_break(S_Docx *c)
 /* ---- the decree's blocks ---- */
 
 /* A borderless table of two columns (widths in twips). */
-/* A table's start: its style, fixed layout and width (the sum of the
- * n column widths in twips), look (Word's tblLook bits) and grid. */
-static void S_tbl_start(S_Docx *c, const char *style, const char *look, const int *grid, size_t n)
-{
-	int total = 0;
-	for (size_t k = 0; k < n; k++)
-		total += grid[k];
-	S_s(c, "w:tbl");
-	S_s(c, "w:tblPr");
-	S_v(c, "w:tblStyle", style);
-	S_s(c, "w:tblW");
-	S_ai(c, "w:w", total);
-	S_a(c, "w:type", "dxa");
-	S_e(c);
-	S_s(c, "w:tblLayout");
-	S_a(c, "w:type", "fixed");
-	S_e(c);
-	S_s(c, "w:tblLook");
-	S_a(c, "w:val", look);
-	S_e(c);
-	S_e(c);
-	S_s(c, "w:tblGrid");
-	for (size_t k = 0; k < n; k++) {
-		S_s(c, "w:gridCol");
-		S_ai(c, "w:w", grid[k]);
-		S_e(c);
-	}
-	S_e(c);
-}
-
 static void S_frame_start(S_Docx *c, int w0, int w1)
 {
-	const int grid[2] = {w0, w1};
-	S_tbl_start(c, "Frame", "0000", grid, 2);
+	const int w[2] = {w0, w1};
+	S_tbl_start(c, "Frame", "0000", w, 2);
 	S_s(c, "w:tr");
 	S_s(c, "w:trPr");
 	S_v(c, "w:cantSplit", NULL);
@@ -344,10 +362,7 @@ static void S_frame_cell(S_Docx *c, int w)
 {
 	S_s(c, "w:tc");
 	S_s(c, "w:tcPr");
-	S_s(c, "w:tcW");
-	S_ai(c, "w:w", w);
-	S_a(c, "w:type", "dxa");
-	S_e(c);
+	S_dxa(c, "w:tcW", w);
 	S_e(c);
 }
 
@@ -418,10 +433,7 @@ static void S_title(S_Docx *c, const DocBlock *b)
 {
 	char *lv = doc_upper(b->line[0] ? b->line[0] : "");
 	S_p(c, "Title", NULL);
-	S_s(c, "w:spacing");
-	S_a(c, "w:before", "360");
-	S_a(c, "w:after", "0");
-	S_e(c);
+	S_el(c, "w:spacing", "w:before", "360", "w:after", "0", (char *)NULL);
 	S_p_body(c);
 	S_run(c, lv, 0, 0);
 	S_e(c);
@@ -517,10 +529,7 @@ static void S_tc_start(S_Docx *c, size_t k, size_t s, const char *vmerge)
 {
 	S_s(c, "w:tc");
 	S_s(c, "w:tcPr");
-	S_s(c, "w:tcW");
-	S_ai(c, "w:w", S_span_w(c, k, s));
-	S_a(c, "w:type", "dxa");
-	S_e(c);
+	S_dxa(c, "w:tcW", S_span_w(c, k, s));
 	if (s > 1)
 		S_vi(c, "w:gridSpan", (long)s);
 	if (vmerge)
@@ -531,7 +540,9 @@ static void S_tc_start(S_Docx *c, size_t k, size_t s, const char *vmerge)
 
 /* One row of cells: spans as gridSpan, a cell spanning rows as a vMerge
  * restart with continuations in the rows under it. */
-static void S_tr(S_Docx *c, const DocCell *cells, int head)
+/* A table row; keep: a group's heading row, kept on the page of the row
+ * under it (keepNext on its paragraphs, as Word keeps rows together). */
+static void S_tr(S_Docx *c, const DocCell *cells, int head, int keep)
 {
 	c->n_tr++;
 	S_s(c, "w:tr");
@@ -571,6 +582,8 @@ static void S_tr(S_Docx *c, const DocCell *cells, int head)
 		int rs = cell->rowspan > 1 ? cell->rowspan : 1;
 		S_tc_start(c, k, s, rs > 1 ? "restart" : NULL);
 		S_p(c, head ? "TableHeading" : "TableText", head ? NULL : S_jc(cell->align));
+		if (keep)
+			S_v(c, "w:keepNext", NULL);
 		S_p_body(c);
 		S_runs(c, &cell->inl, 0, c->n_col > 8 ? 20 : 0);
 		S_e(c);
@@ -605,7 +618,7 @@ static void S_table(S_Docx *c, const DocBlock *b)
 	S_tbl_start(c, "TableGrid", "0020", c->grid, c->n_col);
 	if (b->n_col)
 		for (size_t r = 0; r < b->n_head; r++)
-			S_tr(c, &b->head[r * b->n_col], 1);
+			S_tr(c, &b->head[r * b->n_col], 1, 0);
 	/* header rows cannot vMerge into the body */
 	memset(c->rem, 0, c->n_col * sizeof *c->rem);
 	c->in_table = 1;
@@ -616,7 +629,7 @@ static void S_table_end(S_Docx *c)
 	if (!c->n_tr) {
 		/* Word calls a table without a row damaged: one empty row */
 		DocCell *empty = xcalloc(c->n_col, sizeof *empty);
-		S_tr(c, empty, 0);
+		S_tr(c, empty, 0, 0);
 		free(empty);
 	}
 	S_e(c); /* w:tbl */
@@ -690,12 +703,7 @@ static void S_figure(S_Docx *c, const DocBlock *b)
 	S_ai(c, "cx", im->cx);
 	S_ai(c, "cy", im->cy);
 	S_e(c);
-	S_s(c, "wp:effectExtent");
-	S_a(c, "l", "0");
-	S_a(c, "t", "0");
-	S_a(c, "r", "0");
-	S_a(c, "b", "0");
-	S_e(c);
+	S_el(c, "wp:effectExtent", "l", "0", "t", "0", "r", "0", "b", "0", (char *)NULL);
 	S_s(c, "wp:docPr");
 	S_ai(c, "id", id);
 	S_a(c, "name", name);
@@ -730,10 +738,7 @@ static void S_figure(S_Docx *c, const DocBlock *b)
 	S_e(c);
 	S_s(c, "pic:spPr");
 	S_s(c, "a:xfrm");
-	S_s(c, "a:off");
-	S_a(c, "x", "0");
-	S_a(c, "y", "0");
-	S_e(c);
+	S_el(c, "a:off", "x", "0", "y", "0", (char *)NULL);
 	S_s(c, "a:ext");
 	S_ai(c, "cx", im->cx);
 	S_ai(c, "cy", im->cy);
@@ -840,7 +845,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		break;
 	case DOC_ROW:
 		if (c->in_table && b->n_col == c->n_col)
-			S_tr(c, b->cell, 0);
+			S_tr(c, b->cell, 0, b->group_row);
 		break;
 	case DOC_TABLE_END:
 		if (c->in_table)
@@ -1115,25 +1120,12 @@ static void S_tstyle(S_Docx *c, const char *id, const char *name, int borders)
 	S_s(c, "w:tblPr");
 	S_s(c, "w:tblBorders");
 	static const char *const side[6] = {"w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV"};
-	for (int i = 0; i < 6; i++) {
-		if (borders)
-			S_border(c, side[i], "4", "0");
-		else {
-			S_s(c, side[i]);
-			S_a(c, "w:val", "nil");
-			S_e(c);
-		}
-	}
+	for (int i = 0; i < 6; i++)
+		S_border(c, side[i], borders ? "4" : NULL, "0");
 	S_e(c);
 	S_s(c, "w:tblCellMar");
-	S_s(c, "w:left");
-	S_ai(c, "w:w", borders ? 57 : 0);
-	S_a(c, "w:type", "dxa");
-	S_e(c);
-	S_s(c, "w:right");
-	S_ai(c, "w:w", borders ? 57 : 0);
-	S_a(c, "w:type", "dxa");
-	S_e(c);
+	S_dxa(c, "w:left", borders ? 57 : 0);
+	S_dxa(c, "w:right", borders ? 57 : 0);
 	S_e(c);
 	S_e(c);
 	S_e(c);

@@ -17,6 +17,10 @@
  *     is drawn again on the next page, its text prefixed "(tiếp)";
  *   - a table cell is drawn in one style: bold (or italic) when all its
  *     runs are, else regular;
+ *   - a table's group row (DocBlock.group_row) keeps with the rows under
+ *     it; a DOC_F_SPLIT table breaks a group of merged rows across pages
+ *     with two rows at least on either side, its merged cells drawn
+ *     again on the next page ("(tiếp) …", a centred number as it is);
  *   - the colophon follows the last appendix on its last page. */
 #include "doc_pdf.h"
 
@@ -330,6 +334,8 @@ static void S_table(S_Pdf *c, const DocBlock *b)
 		c->tb.pad = 2;
 	}
 	c->tb.cont_prefix = "(tiếp) ";
+	if (b->flags & DOC_F_SPLIT)
+		c->tb.split_min = 2;
 	for (size_t r = 0; r < b->n_head; r++) {
 		size_t row = lo_table_row(&c->tb);
 		S_set_row(c, row, &b->head[r * b->n_col], 1);
@@ -345,6 +351,8 @@ static void S_row(S_Pdf *c, const DocBlock *b)
 		return;
 	size_t r = lo_table_row(&c->tb);
 	S_set_row(c, r, b->cell, 0);
+	/* a group's heading never ends a page */
+	lo_table_at(&c->tb, r, 0)->keep_next = b->group_row;
 	/* a batch's texts go when it is drawn; a header's stay till the end */
 	if (++c->n_body % S_BATCH == 0 && lo_table_flow_batch(&c->d, &c->tb, NULL)) {
 		/* the header texts are the first ones owned: keep them */

@@ -1186,7 +1186,7 @@ static void S_draw_cell(S_Tab *s, const LoCell *c, size_t row, size_t col,
 	float L = lo_leading(size);
 	LoLines l;
 	lo_lines_init(&l);
-	if (repeat && t->cont_prefix) {
+	if (repeat && t->cont_prefix && c->align != LO_CENTER) {
 		char *tx = xasprintf("%s%s", t->cont_prefix, c->text);
 		lo_wrap(d, c->style, size, tx, w - 2 * t->pad, &l);
 		free(tx);
@@ -1305,6 +1305,89 @@ static size_t S_group_end(const S_Tab *s, size_t r)
 	return end < t->n_row ? end : t->n_row - 1;
 }
 
+/* The prefix before the text of cell (o, col) on a segment of its rows
+ * that begins at row seg (a repeat when seg > o): S_draw_cell's. */
+static const char *S_prefix(const LoTable *t, size_t o, size_t col, size_t seg)
+{
+	if (seg <= o || !t->cont_prefix || lo_table_at((LoTable *)t, o, col)->align == LO_CENTER)
+		return NULL;
+	return t->cont_prefix;
+}
+
+/* Row r stays on the page of the row after it. */
+static int S_keep(const LoTable *t, size_t r)
+{
+	return r + 1 < t->n_row && t->cell[r * t->n_col].keep_next;
+}
+
+/* The last row of the group starting at r, heading rows (S_keep) taken
+ * with the group under them. */
+static size_t S_block_end(const S_Tab *s, size_t r)
+{
+	size_t ge = S_group_end(s, r);
+	while (S_keep(s->t, ge))
+		ge = S_group_end(s, ge + 1);
+	return ge;
+}
+
+/* The height that must fit under the table's header where a group starts
+ * at r: its heading rows and its first row, or its first split_min rows
+ * when groups may split (the whole group when shorter). */
+static float S_lead_h(const S_Tab *s, size_t r)
+{
+	size_t ge = S_block_end(s, r), k = r;
+	while (k < ge && S_keep(s->t, k))
+		k++;
+	size_t last = k + (s->t->split_min > 1 ? (size_t)s->t->split_min - 1 : 0);
+	if (last > ge)
+		last = ge;
+	float h = 0;
+	for (size_t i = r; i <= last; i++)
+		h += s->h[i];
+	return h;
+}
+
+/* Where a group [r, ge] that does not fit the room left on the page
+ * (room, points) breaks when groups may split: the first row of the next
+ * page, as low as it fits with split_min rows on either side (heading
+ * rows not counted) and the cut spans' text held by the segment's last
+ * row (S_grow); r when there is no such row. */
+static size_t S_split_at(const S_Tab *s, size_t r, size_t ge, size_t start, float room)
+{
+	const LoTable *t = s->t;
+	size_t nc = t->n_col, m = t->split_min > 0 ? (size_t)t->split_min : 0;
+	if (!m)
+		return r;
+	size_t hk = 0;
+	while (r + hk < ge && S_keep(t, r + hk))
+		hk++;
+	if (ge + 1 < r + hk + 2 * m)
+		return r;
+	for (size_t p = ge + 1 - m; p >= r + hk + m; p--) {
+		float sum = 0;
+		for (size_t k = r; k < p; k++)
+			sum += s->h[k];
+		/* the spans that the break cuts: their segment holds their text */
+		float grown = 0;
+		for (size_t col = 0; col < nc; col++) {
+			size_t o = s->orow[(p - 1) * nc + col], oc = s->ocol[(p - 1) * nc + col];
+			if (oc != col || s->end[o * nc + col] <= p - 1)
+				continue;
+			size_t seg = o > start ? o : start;
+			float seg_h = 0;
+			for (size_t k = seg; k < p; k++)
+				seg_h += s->h[k];
+			float need = S_need(s, lo_table_at((LoTable *)t, o, col), col,
+			                    S_prefix(t, o, col, seg));
+			if (need - seg_h > grown)
+				grown = need - seg_h;
+		}
+		if (sum + grown <= room)
+			return p;
+	}
+	return r;
+}
+
 /* Grows row r so that the cells whose segment on this page (it began at
  * row start) ends with r hold their text; cut says the segment ends
  * because of a page break rather than the span's end. */
@@ -1324,8 +1407,7 @@ static float S_grow(S_Tab *s, size_t r, size_t start, int cut)
 		float sum = 0;
 		for (size_t k = seg; k <= r; k++)
 			sum += s->h[k];
-		float need = S_need(s, lo_table_at(t, o, col), col,
-		                    seg > o ? t->cont_prefix : NULL);
+		float need = S_need(s, lo_table_at(t, o, col), col, S_prefix(t, o, col, seg));
 		if (need > sum + grown) {
 			grown = need - sum;
 		}
@@ -1451,7 +1533,8 @@ static void S_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 	/* the header and the first row must fit where the table starts (a
 	 * first group that does not is split rather than leaving the page
 	 * with a heading and no table) */
-	if (!above && r < nr && d->y - head_h - s.h[r] < d->y_bottom && d->y < d->y_top - 0.5f)
+	if (!above && r < nr && d->y - head_h - S_lead_h(&s, r) < d->y_bottom &&
+	    d->y < d->y_top - 0.5f)
 		lo_page_new(d, d->landscape);
 	for (;;) {
 		float y = d->y, top = d->y;
@@ -1464,11 +1547,12 @@ static void S_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 		size_t start = r;
 		size_t split_end = 0; /* inside a group too tall for a page */
 		int split = 0;
-		while (r < nr) {
+		size_t stop = nr;     /* the row a split group breaks before */
+		while (r < nr && r != stop) {
 			/* rows of the table on this page already */
 			int after = r > start || above;
 			if (!split) {
-				size_t ge = S_group_end(&s, r);
+				size_t ge = S_block_end(&s, r);
 				/* a group continued from the page before is split
 				 * already: its rows go one by one */
 				int cont = r == start && r > t->n_head &&
@@ -1482,7 +1566,10 @@ static void S_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 					r = ge + 1;
 					continue;
 				}
-				if (!cont && gh <= fresh && after)
+				size_t p = cont ? r : S_split_at(&s, r, ge, start, y - d->y_bottom);
+				if (p > r)
+					stop = p; /* split where the page ends */
+				else if (!cont && gh <= fresh && after)
 					break; /* the group goes whole on the next page */
 				split = 1;
 				split_end = ge;
@@ -1534,7 +1621,8 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes)
 	S_flow(d, t, boxes);
 }
 
-/* A body rowspan reaching past the last row: its group is not whole. */
+/* A body rowspan reaching past the last row, or a last row kept with the
+ * next: its group is not whole. */
 static int S_span_open(const LoTable *t)
 {
 	for (size_t r = t->n_head; r < t->n_row; r++)
@@ -1543,7 +1631,8 @@ static int S_span_open(const LoTable *t)
 			if (!o->covered && r + (size_t)o->rowspan > t->n_row)
 				return 1;
 		}
-	return 0;
+	/* a heading row waits for the rows it keeps with */
+	return t->n_row > t->n_head && t->cell[(t->n_row - 1) * t->n_col].keep_next;
 }
 
 int lo_table_flow_batch(LoDoc *d, LoTable *t, LoBoxes *boxes)

@@ -202,8 +202,16 @@ float lo_png(LoDoc *d, const char *path, float x, float top, float w,
  *     (except right under the table's start: the first group is split
  *     rather than leaving a heading alone on its page); when they are
  *     split, the cell is drawn again on each page its rows
- *     reach, its text repeated (with cont_prefix before it, if set) and
- *     the segment's last row grown until the text fits;
+ *     reach, its text repeated (with cont_prefix before it, if set,
+ *     unless the cell is centred: a number repeats as it is) and
+ *     the segment's last row grown until the text fits.
+ *     With split_min > 0 such a group may instead break across pages
+ *     where it reaches the page's foot, when at least split_min of its
+ *     rows stay on the page (after its heading rows) and split_min go on
+ *     to the next: the table fills its pages rather than move a group
+ *     whole and leave the rest of the page empty;
+ *   - a row marked keep_next (a group's heading row) stays on the page of
+ *     the row after it (of split_min rows after it when groups split);
  *   - a row whose cells do not fit an empty page is still drawn, alone
  *     and taking the rest of its page, rather than lost; nothing is
  *     drawn outside a cell: a text taller than its cell shows the lines
@@ -215,6 +223,7 @@ typedef struct {
 	int colspan, rowspan;  /* >= 1 on a cell; 0 on a covered slot */
 	int covered;
 	float size;            /* 0: the table's size */
+	int keep_next;         /* on a row's first slot: the row stays with the next */
 } LoCell;
 
 typedef struct {
@@ -228,6 +237,7 @@ typedef struct {
 	float min_row_h;       /* 0: none */
 	int valign_middle;     /* 1: cells vertically centred (default 1) */
 	const char *cont_prefix; /* before a repeated rowspan text, or NULL */
+	int split_min;         /* 0: groups of rows kept whole; else see above */
 	/* Filled by lo_table_flow(): the page (0-based, d->n_pages - 1 at
 	 * the time) each body row landed on, [n_row] (-1 for header rows).
 	 * A batch's (lo_table_flow_batch) is gone with its rows. */
@@ -290,8 +300,9 @@ void lo_table_flow(LoDoc *d, LoTable *t, LoBoxes *boxes);
  * boxes, same bytes; the header only at the top of each new page), then
  * drops them: the table is back to its header rows.  Returns 1 when it
  * did (the batch's texts may be freed), 0 when it drew nothing: no body
- * row yet, or a rowspan still open past the last row (the group is
- * kept whole; keep its texts and add rows until it closes), or
+ * row yet, or a rowspan still open past the last row or a last row
+ * marked keep_next (the group is not whole yet; keep its texts and add
+ * rows until it closes), or
  * CHITIEU_TABLE_WHOLE=1 in the environment (every table drawn whole by
  * the last lo_table_flow(), as before batches: for comparing). */
 int lo_table_flow_batch(LoDoc *d, LoTable *t, LoBoxes *boxes);

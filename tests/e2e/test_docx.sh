@@ -66,6 +66,22 @@ cmp "$run1/bao-cao.docx" "$run2/bao-cao.docx" || fail "bao-cao.docx differs betw
 [ -f "$run1/site/tai-ve/bao-cao.docx" ] || fail "the site's downloads lack bao-cao.docx"
 grep -q 'tai-ve/bao-cao.docx' "$run1"/site/*.html || fail "no page links bao-cao.docx"
 check_report "$run1"
+# the dispatch's appendix: a group's heading row keeps with the row under
+# it (keepNext), as in its PDF; no other body row is kept
+"$PY" - "$run1/cong-van-don-doc.docx" <<-'EOF' || fail "cong-van-don-doc.docx: a group's row does not keep with its rows"
+	import sys, docx
+	t = docx.Document(sys.argv[1]).tables[-1]
+	groups = kept = 0
+	for row in t.rows[1:]:
+	    cells = {id(c._tc): c for c in row.cells}
+	    keep = all(p.paragraph_format.keep_with_next for c in cells.values() for p in c.paragraphs)
+	    if len(cells) == 1:
+	        groups += 1
+	        kept += keep
+	    elif keep:
+	        sys.exit("a unit's row is kept with the next: " + row.cells[1].text)
+	assert groups >= 2 and kept == groups, (groups, kept)
+	EOF
 # the document's properties come from bao-cao.conf, its dates from SOURCE_DATE_EPOCH
 unzip -p "$run1/bao-cao.docx" docProps/core.xml >"$WORK/core.xml"
 grep -q '2023-11-14T22:13:20Z' "$WORK/core.xml" || fail "docProps/core.xml's dates are not SOURCE_DATE_EPOCH's"

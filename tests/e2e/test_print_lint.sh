@@ -9,7 +9,11 @@
 # nhận" comes before Phụ lục I and carries the TM. line's blank, the notes
 # appendix holds each planted note once, and section II of the Q4 run
 # states the change against 9 tháng năm 2024 for every target.  The
-# scorecards (the-diem.pdf) are linted for overlaps and the page.
+# scorecards (the-diem.pdf) are linted for overlaps and the page.  The
+# urging dispatch (cong-van-don-doc.pdf) of the sample and of the
+# province's Q3 and Q4 runs: the same rules, and its appendix's pages
+# each at least 80 % full but the last (a unit's rows break across pages
+# rather than move whole).
 . tests/e2e/lib.sh
 set -e
 command -v pdftotext >/dev/null || skip "pdftotext (poppler-utils) is missing"
@@ -36,26 +40,50 @@ echo "$out" | grep -q "page number '10' shares its line" || fail "the lint misse
 echo "$out" | grep -q "'So với hết…' is cut short" || fail "the lint misses a cut cell: $out"
 echo "$out" | grep -q "'lề' is off the page" || fail "the lint misses a word off the page: $out"
 
+# The lint can fail on a page of an appendix left half empty (a made-up
+# two-page appendix: the first page's lowest word at mid-page), and not
+# on its last page.
+out=$($PY -c "
+import sys; sys.path.insert(0, '$TOP/tests')
+import print_lint
+w = lambda y: (100.0, y, 140.0, y + 12, 'chữ')
+print_lint.pages = lambda p: [(1, 842.0, 595.0, [w(80.0), w(300.0)]), (2, 842.0, 595.0, [w(80.0)])]
+for p in print_lint.lint('x.pdf', full_from=1): print(p)
+")
+echo "$out" | grep -q "x.pdf:1: the page is 5[0-9] % full, under 80 %" || fail "the lint misses a half-empty appendix page: $out"
+! echo "$out" | grep -q "x.pdf:2:" || fail "the lint faults the appendix's last page: $out"
+
+# first_page PDF RE: the number of the first page with a line matching RE (0: none)
+first_page() {
+	_n=$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	_i=1
+	while [ "$_i" -le "$_n" ]; do
+		pdftotext -enc UTF-8 -f "$_i" -l "$_i" "$1" - 2>/dev/null | grep -q "$2" && { echo "$_i"; return; }
+		_i=$((_i + 1))
+	done
+	echo 0
+}
+# lint_cong_van PDF WHAT: the dispatch's print lint, its appendix full
+lint_cong_van() {
+	[ -s "$1" ] || fail "$2: no dispatch"
+	_pl=$(first_page "$1" '^Phụ lục$')
+	[ "$_pl" -gt 1 ] || fail "$2: the dispatch has no appendix"
+	$LINT --number-alone --full-from "$_pl" "$1" || fail "$2: the dispatch fails the print lint"
+}
+
 # The sample.
 export SOURCE_DATE_EPOCH=1719792000
 run_chitieu -q -i input -o "$WORK/s"
 expect_rc 0
 # sig_page PDF: the number of the page that holds "Nơi nhận:" (0: none)
-sig_page() {
-	_n=$(pdfinfo "$1" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-	_i=1
-	while [ "$_i" -le "$_n" ]; do
-		pdftotext -enc UTF-8 -f "$_i" -l "$_i" "$1" - 2>/dev/null | grep -q '^Nơi nhận:' && { echo "$_i"; return; }
-		_i=$((_i + 1))
-	done
-	echo 0
-}
+sig_page() { first_page "$1" '^Nơi nhận:'; }
 s_nn=$(sig_page "$WORK/s/2024-Q4/bao-cao.pdf")
 [ "$s_nn" -gt 1 ] || fail "the sample's report has no page with Nơi nhận"
 $LINT --number-alone --full-until "$s_nn" "$WORK/s/2024-Q4/bao-cao.pdf" || fail "the sample's report fails the print lint"
 # the scorecards: the same rules (nothing cut with "…" either: a name
 # goes smaller, notes give way to the report's notes appendix)
 $LINT "$WORK/s/2024-Q4/the-diem.pdf" || fail "the sample's scorecards fail the print lint"
+lint_cong_van "$WORK/s/2024-Q4/cong-van-don-doc.pdf" "the sample"
 
 # The province: 2024-Q3 published, then 2024-Q4 into the same root.
 $PY "$TOP/tests/gen_province.py" "$WORK/p" 200 || fail "gen_province.py failed"
@@ -66,6 +94,8 @@ expect_rc 0
 pdf="$WORK/po/2024-Q4/bao-cao.pdf"
 $LINT --number-alone "$pdf" || fail "the 200-unit report fails the print lint"
 $LINT "$WORK/po/2024-Q4/the-diem.pdf" || fail "the 200-unit scorecards fail the print lint"
+lint_cong_van "$WORK/po/2024-Q3/cong-van-don-doc.pdf" "the 200-unit province in 2024-Q3"
+lint_cong_van "$WORK/po/2024-Q4/cong-van-don-doc.pdf" "the 200-unit province in 2024-Q4"
 
 pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 i=1

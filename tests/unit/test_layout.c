@@ -517,9 +517,156 @@ static void test_layout_table_span_taller_than_page(void **state)
 	buf_release(&big);
 }
 
+/* The rows of 40 units (3 to 8 rows each, the number and the name
+ * merged over them), a group's heading row (keep_next) before every 6th
+ * unit, on landscape pages, groups splitting with split_min: no page but
+ * the last under 80 % full with split_min 2 (some page under it when
+ * groups move whole: the rule is what fills them), a split unit with two
+ * rows at least on each page, a heading on its group's page, the
+ * repeated name whole in its cell, every cell on its page. */
+static void test_layout_table_groups_split_fill_pages(void **state)
+{
+	(void)state;
+	static const float w[] = {30, 150, 230, 110, 190};
+	enum { N_UNIT = 40 };
+	for (int k = 0; k < 2; k++) {
+		LoDoc d;
+		char *err = NULL;
+		assert_int_equal(lo_open(&d, &err), 0);
+		lo_page_new(&d, 1);
+		LoTable t;
+		lo_table_init(&t, 5, w);
+		t.cont_prefix = "(tiếp) ";
+		t.split_min = k ? 2 : 0;
+		size_t h = lo_table_row(&t);
+		for (size_t c = 0; c < 5; c++)
+			lo_table_set(&t, h, c, "Cột", 1, 1)->style = FONT_BOLD;
+		t.n_head = 1;
+		char stt[N_UNIT][8];
+		int unit_of[N_UNIT * 9 + 1]; /* a body row's unit; -1: a heading */
+		for (size_t u = 0; u < N_UNIT; u++) {
+			if (u % 6 == 0) {
+				size_t r = lo_table_row(&t);
+				lo_table_set(&t, r, 0, "Nhóm đơn vị", 5, 1)->keep_next = 1;
+				unit_of[r] = -1;
+			}
+			size_t rows = 3 + (u * 5) % 6;
+			snprintf(stt[u], sizeof stt[u], "%zu", u + 1);
+			for (size_t i = 0; i < rows; i++) {
+				size_t r = lo_table_row(&t);
+				unit_of[r] = (int)u;
+				if (i == 0) {
+					lo_table_set(&t, r, 0, stt[u], 1, (int)rows)->align = LO_CENTER;
+					lo_table_set(&t, r, 1, "UBND xã Đông Quang (huyện Tiền Hải, mã xa-001)", 1,
+					             (int)rows);
+				}
+				lo_table_set(&t, r, 2, "1. DVC trực tuyến toàn trình", 1, 1);
+				lo_table_set(&t, r, 3, "76,71% (224/292)", 1, 1)->align = LO_CENTER;
+				lo_table_set(&t, r, 4, "Làm rõ nguyên nhân, giải pháp khắc phục", 1, 1);
+			}
+		}
+		LoBoxes b = {0};
+		lo_table_flow(&d, &t, &b);
+		int n_pages = d.n_pages, under = 0;
+		assert_true(n_pages > 3);
+		for (int p = 0; p + 1 < n_pages; p++) {
+			float low = d.y_top;
+			for (size_t i = 0; i < b.n; i++)
+				if (b.v[i].page == p && b.v[i].y < low)
+					low = b.v[i].y;
+			under += (d.y_top - low) / (d.y_top - d.y_bottom) < 0.8f;
+		}
+		if (k)
+			assert_int_equal(under, 0);
+		else
+			assert_true(under > 0);
+		for (size_t r = t.n_head; r < t.n_row; r++) {
+			if (unit_of[r] < 0) {
+				assert_int_equal(t.row_page[r], t.row_page[r + 1]);
+				continue;
+			}
+			if (!k)
+				continue;
+			/* the unit's rows on this row's page */
+			int on = 0;
+			for (size_t q = t.n_head; q < t.n_row; q++)
+				on += unit_of[q] == unit_of[r] && t.row_page[q] == t.row_page[r];
+			assert_true(on >= 2);
+		}
+		int repeats = 0;
+		for (size_t i = 0; i < b.n; i++) {
+			const LoBox *x = &b.v[i];
+			assert_true(x->y >= d.m_bottom - EPS);
+			if (x->tw > 0) {
+				assert_true(x->ty >= x->y - EPS);
+				assert_true(x->ty + x->th <= x->y + x->h + EPS);
+			}
+			repeats += x->repeat && x->col == 1;
+		}
+		assert_true(k ? repeats > 0 : repeats == 0);
+		lo_boxes_release(&b);
+		lo_table_release(&t);
+		lo_close(&d);
+	}
+}
+
+/* A table starting near a page's foot whose first group's heading and
+ * two rows do not fit there starts on the next page (with split_min 2),
+ * and with split_min 0 its heading still takes its first row along. */
+static void test_layout_table_heading_not_alone_at_start(void **state)
+{
+	(void)state;
+	static const float w[] = {200, 200};
+	for (int k = 0; k < 2; k++) {
+		LoDoc d;
+		char *err = NULL;
+		assert_int_equal(lo_open(&d, &err), 0);
+		lo_page_new(&d, 0);
+		LoTable t;
+		lo_table_init(&t, 2, w);
+		t.split_min = k ? 2 : 0;
+		size_t h = lo_table_row(&t);
+		lo_table_set(&t, h, 0, "Cột", 1, 1);
+		lo_table_set(&t, h, 1, "Cột", 1, 1);
+		t.n_head = 1;
+		size_t g = lo_table_row(&t);
+		lo_table_set(&t, g, 0, "Nhóm", 2, 1)->keep_next = 1;
+		for (int i = 0; i < 4; i++) {
+			size_t r = lo_table_row(&t);
+			if (i == 0)
+				lo_table_set(&t, r, 0, "Đơn vị", 1, 4);
+			lo_table_set(&t, r, 1, "Chỉ tiêu", 1, 1);
+		}
+		/* room for three rows and a half: the header, the heading and
+		 * one row of the group, not two (every row one line high) */
+		LoTable one;
+		lo_table_init(&one, 2, w);
+		size_t o = lo_table_row(&one);
+		lo_table_set(&one, o, 1, "Chỉ tiêu", 1, 1);
+		float row = lo_table_height(&d, &one);
+		lo_table_release(&one);
+		assert_true(row > 10);
+		d.y = d.y_bottom + 3.5f * row;
+		int before = d.n_pages;
+		lo_table_flow(&d, &t, NULL);
+		/* split_min 2: heading + 2 rows do not fit: a new page; split_min
+		 * 0: heading + its first row fit: the table starts here */
+		assert_int_equal(t.row_page[g], k ? before : before - 1);
+		assert_int_equal(t.row_page[g + 1], t.row_page[g]);
+		if (k)
+			assert_int_equal(t.row_page[g + 2], t.row_page[g]);
+		lo_table_release(&t);
+		lo_close(&d);
+	}
+}
+
 /* Body row i of the batch test's table: text of varied height, a
- * rowspan of 3 in column 2 every 11th row, one row taller than a page.
+ * rowspan of 3 (6) in column 2 every 11th row, one row taller than a page.
  * Its texts go to own (freed by the caller). */
+/* The batch test's second pass: groups split (split_min 2) and a row
+ * kept with the next every 13th row. */
+static int S_batch_split;
+
 static void S_batch_row(LoTable *t, size_t i, char **own, size_t *n_own)
 {
 	size_t r = lo_table_row(t);
@@ -529,11 +676,15 @@ static void S_batch_row(LoTable *t, size_t i, char **own, size_t *n_own)
 	own[(*n_own)++] = b;
 	lo_table_set(t, r, 0, a, 1, 1)->align = LO_CENTER;
 	lo_table_set(t, r, 1, b, 1, 1);
+	/* merged over 3 rows; over 6 when groups split (2 rows each side) */
+	size_t span = S_batch_split ? 6 : 3;
 	if (i % 11 == 3)
-		lo_table_set(t, r, 2, i % 2 ? "gộp ba dòng, một căn cứ chung" : b, 1, 3);
-	else if (i % 11 != 4 && i % 11 != 5)
+		lo_table_set(t, r, 2, i % 2 ? "gộp ba dòng, một căn cứ chung" : b, 1, (int)span);
+	else if (i % 11 < 3 || i % 11 >= 3 + span)
 		lo_table_set(t, r, 2, "x", 1, 1);
 	lo_table_set(t, r, 3, i % 5 ? "Đạt" : "Chưa đạt", 1, 1)->style = FONT_BOLD;
+	if (S_batch_split && i % 13 == 7)
+		lo_table_at(t, r, 0)->keep_next = 1;
 }
 
 /* The table of n body rows and a foot row, at d->y = at: whole when
@@ -544,6 +695,7 @@ static void S_batch_flow(LoDoc *d, float at, size_t n, size_t batch, LoBoxes *bx
 	LoTable t;
 	lo_table_init(&t, 4, w);
 	t.cont_prefix = "(tiếp) ";
+	t.split_min = S_batch_split ? 2 : 0;
 	size_t h0 = lo_table_row(&t), h1 = lo_table_row(&t);
 	t.n_head = 2;
 	lo_table_set(&t, h0, 0, "Stt", 1, 2)->style = FONT_BOLD;
@@ -590,12 +742,15 @@ static void S_box_equal(const LoBox *a, const LoBox *b)
 /* A table flowed in batches draws what the whole table draws: the same
  * boxes, the header only at the top of each page (never again where a
  * batch begins), the same PDF bytes; started at the top of a page, in
- * the middle, and where only the header would fit. */
+ * the middle, and where only the header would fit; groups kept whole,
+ * then split with rows kept with the next (S_batch_split). */
 static void test_layout_table_batches_same_as_whole(void **state)
 {
 	(void)state;
 	static const size_t batches[] = {1, 2, 7};
-	for (int start = 0; start < 3; start++)
+	for (int pass = 0; pass < 6; pass++) {
+		S_batch_split = pass / 3;
+		int start = pass % 3;
 		for (size_t bi = 0; bi < sizeof batches / sizeof batches[0]; bi++) {
 			LoDoc whole, part;
 			char *err = NULL;
@@ -619,9 +774,14 @@ static void test_layout_table_batches_same_as_whole(void **state)
 			for (size_t i = 0; i < bw.n; i++)
 				S_box_equal(&bw.v[i], &bp.v[i]);
 			/* the header's 5 cells once on each page the table touches */
-			int heads = 0;
-			for (size_t i = 0; i < bp.n; i++)
+			int heads = 0, repeats = 0;
+			for (size_t i = 0; i < bp.n; i++) {
 				heads += bp.v[i].head;
+				repeats += bp.v[i].repeat;
+			}
+			/* groups split where the page ends */
+			if (S_batch_split)
+				assert_true(repeats > 0);
 			int first = bp.v[0].page, last = bp.v[bp.n - 1].page;
 			assert_int_equal(heads, 5 * (last - first + 1));
 			unsigned char *pw = NULL, *pp = NULL;
@@ -637,6 +797,8 @@ static void test_layout_table_batches_same_as_whole(void **state)
 			lo_close(&whole);
 			lo_close(&part);
 		}
+	}
+	S_batch_split = 0;
 }
 
 int main(void)
@@ -657,6 +819,8 @@ int main(void)
 		cmocka_unit_test(test_layout_number_wider_than_line_still_cut),
 		cmocka_unit_test(test_layout_table_span_taller_than_page),
 		cmocka_unit_test(test_layout_table_batches_same_as_whole),
+		cmocka_unit_test(test_layout_table_groups_split_fill_pages),
+		cmocka_unit_test(test_layout_table_heading_not_alone_at_start),
 	};
 	return cmocka_run_group_tests(tests, S_setup, S_teardown);
 }
