@@ -461,11 +461,13 @@ typedef struct {
 	int cols;
 	double plot_h;
 	double key_rows; /* lines of the key */
+	int ten;         /* 1: the unit's name over the periods (the SVG: the
+	                    scorecard's PNG sits under the name already) */
 } S_Luoi;
 
-#define S_LN_TITLE 2.5   /* the chart's two-line title */
+#define S_LN_TITLE 1.3   /* a line of the chart's title */
 #define S_LN_O_TITLE 1.2 /* a panel's title */
-#define S_LN_XTICS 1.6   /* a panel's period names */
+#define S_LN_XTICS 1.5   /* a panel's period names */
 #define S_CH_LEFT 5.5    /* a panel's y tics ("100%") */
 #define S_CH_RIGHT 1.5
 
@@ -476,7 +478,7 @@ static int S_rows(int n, int cols)
 
 static double S_luoi_h(const S_Luoi *l, int n)
 {
-	return l->line * (S_LN_TITLE + S_rows(n, l->cols) * (S_LN_O_TITLE + l->plot_h + S_LN_XTICS) +
+	return l->line * (S_LN_TITLE * (1 + l->ten) + S_rows(n, l->cols) * (S_LN_O_TITLE + l->plot_h + S_LN_XTICS) +
 	                  l->key_rows * 1.15 + 0.4);
 }
 
@@ -559,7 +561,7 @@ static double S_key_rows(const S_Luoi *l, char **key, size_t nkey)
 		size_t len = text_length(key[i]);
 		widest = len > widest ? len : widest;
 	}
-	double entry = ((double)widest + 2 + 4) * l->chr;
+	double entry = ((double)widest + 5) * l->chr;
 	int per_row = (int)((l->w * 0.98) / entry);
 	if (per_row < 1)
 		per_row = 1;
@@ -577,13 +579,17 @@ static void S_o_ve(const Model *m, size_t u, const int *tt, int n, const int64_t
 	buf_init(&s);
 	buf_puts(b, "set multiplot\n");
 	/* the chart's title over the whole width: the name, then the periods */
-	buf_puts(b, "set label 1 ");
-	S_quote_wrap(b, model_ten_don_vi(m, u), (size_t)(W / l->chr), 1);
-	buf_printf(b, " at screen 0.5, screen %.4f center front\n", 1 - 0.75 * L / H);
+	double y_title = 1 - 0.8 * L / H;
+	if (l->ten) {
+		buf_puts(b, "set label 1 ");
+		S_quote_wrap(b, model_ten_don_vi(m, u), (size_t)(W / l->chr), 1);
+		buf_printf(b, " at screen 0.5, screen %.4f center front\n", y_title);
+		y_title -= 1.1 * L / H;
+	}
 	fmt_bd_phu_de_don_vi(&s, &m->cua_so);
 	buf_puts(b, "set label 2 ");
 	chart_quote(b, s.ptr);
-	buf_printf(b, " at screen 0.5, screen %.4f center front\n", 1 - 1.85 * L / H);
+	buf_printf(b, " at screen 0.5, screen %.4f center front\n", y_title);
 	/* The period names under a panel: all of them when they fit, else the
 	 * first and the last, else none (the title names them all; the tics
 	 * stay). */
@@ -615,7 +621,7 @@ static void S_o_ve(const Model *m, size_t u, const int *tt, int n, const int64_t
 		const ChiTieu *ct = &m->chi_tieu[tt[e]];
 		const KetQua *kq = model_kq_don_vi(m, u, (size_t)tt[e]);
 		int r = e / l->cols, c = e % l->cols;
-		double top = H - L * S_LN_TITLE - r * row_h - L * S_LN_O_TITLE, bot = top - L * l->plot_h;
+		double top = H - L * S_LN_TITLE * (1 + l->ten) - r * row_h - L * S_LN_O_TITLE, bot = top - L * l->plot_h;
 		buf_printf(b, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
 		              "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
 		           (c * cell_w + S_CH_LEFT * l->chr) / W, ((c + 1) * cell_w - S_CH_RIGHT * l->chr) / W,
@@ -712,7 +718,7 @@ void gp_don_vi(const Model *m, size_t u, Buf *b)
 	int w_px = (CHART_DON_VI_W_MM * S_DPI_SMALL * 10 + 127) / 254;
 	S_Luoi png = {.w = w_px, .line = S_DV_PNG_LINE, .chr = S_DV_PNG_CHR,
 	              .cols = n <= 3 ? (n ? n : 1) : n == 4 ? 2 : n <= 6 || n == 9 ? 3 : n <= 16 ? 4 : 5,
-	              .plot_h = 3.2};
+	              .plot_h = 3.0, .ten = 0};
 	png.key_rows = S_key_rows(&png, key, nkey);
 	int h_px = (int)(S_luoi_h(&png, n) + 0.5);
 	buf_printf(b,
@@ -725,7 +731,7 @@ void gp_don_vi(const Model *m, size_t u, Buf *b)
 	/* the SVG: 380 px wide (a phone's 360 px shows its text at 11 px or
 	 * more), two panels a row */
 	S_Luoi svg = {.w = S_DV_SVG_W, .line = S_DV_SVG_LINE, .chr = S_DV_SVG_CHR, .cols = n < 2 ? 1 : 2,
-	              .plot_h = 4.5};
+	              .plot_h = 4.5, .ten = 1};
 	svg.key_rows = S_key_rows(&svg, key, nkey);
 	h_px = (int)(S_luoi_h(&svg, n) + 0.5);
 	/* The SVG terminal starts a drawing with the stroke the drawing

@@ -6,7 +6,8 @@
 # output root: each district page's roll-up equals the sums of its
 # communes' rows in ket-qua.csv, the index's bottom-10 lists equal a
 # ranking computed from ket-qua.csv, the two periods' unit pages link to
-# each other both ways and the change agrees with both ket-qua.csv
+# each other both ways and the change agrees with both ket-qua.csv, the
+# unit charts' figures by period equal the input's sums and ket-qua.csv
 # (tests/e2e/dashboard_check.py).  The check must fail on a spoiled page.
 . tests/e2e/lib.sh
 set -e
@@ -45,4 +46,20 @@ cp -r "$WORK/o" "$WORK/bad"
 sed -i 's#rel="next"#rel="x"#' "$WORK"/bad/2024-Q3/site/don-vi/*.html
 ! $PY "$TOP/tests/e2e/dashboard_check.py" "$WORK/in" "$WORK/bad" 2024-Q3 2024-Q4 >"$WORK/bad.log" 2>&1 ||
 	fail "the check did not see the links between periods gone"
-echo "ok: the check fails on a spoiled roll-up and on missing links between periods"
+rm -rf "$WORK/bad"
+# a unit chart's figure one point off (the first rate in a description)
+cp -r "$WORK/o" "$WORK/bad"
+svg=$(ls "$WORK"/bad/2024-Q4/charts/don-vi-xa-*.svg | head -n 1)
+$PY - "$svg" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+d = s.index("<desc>")
+m = re.compile(r"Quý I (\d+),").search(s, d)
+s = s[:m.start(1)] + str(int(m.group(1)) + 1) + s[m.end(1):]
+open(p, "w", encoding="utf-8").write(s)
+PY
+! $PY "$TOP/tests/e2e/dashboard_check.py" "$WORK/in" "$WORK/bad" 2024-Q3 2024-Q4 >"$WORK/bad.log" 2>&1 ||
+	fail "the check did not see a unit chart's figure spoiled"
+grep -q "^FAIL: 2024-Q4/charts/don-vi-xa-" "$WORK/bad.log" || { cat "$WORK/bad.log" >&2; fail "the spoiled chart was not named"; }
+echo "ok: the check fails on a spoiled roll-up, on missing links between periods and on a unit chart's figure"
