@@ -3,7 +3,9 @@
 /* The dashboard on a phone and a desk (issue 26), in headless Chromium
  * through puppeteer-core, pages from file://:
  *   - axe-core with the wcag2a, wcag2aa, wcag21a, wcag21aa and wcag22aa
- *     rules: no serious or critical violation, at 1280 and at 360 px;
+ *     rules: no serious or critical violation, at 1280 and at 360 px, on
+ *     every page given, on the matrix with "chỉ đơn vị chưa đạt" ticked and
+ *     on the index showing the search's results;
  *   - at 360 px on the unit page every target's verdict lies inside the
  *     viewport's width;
  *   - in a matrix, after the table is scrolled down and sideways, its header
@@ -63,24 +65,45 @@ const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/
 		const errors = [];
 		page.on('pageerror', (e) => errors.push(String(e)));
 
-		/* axe, WCAG 2.2 AA included, at both widths */
+		/* axe, WCAG 2.2 AA included, on the page as it stands */
+		const axeHere = async (label) => {
+			if (!await page.evaluate(() => typeof axe !== 'undefined'))
+				await page.evaluate(axeSource);
+			const res = await page.evaluate(() => axe.run(document, {
+				runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+				resultTypes: ['violations'],
+			}));
+			const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			for (const v of bad)
+				fail(`${label}: axe ${v.impact} ${v.id} (${v.nodes.length}×): ${v.help}; first: ` +
+					v.nodes[0].target.join(' '));
+			if (!bad.length)
+				console.log(`ok: ${label}: no serious or critical WCAG 2.2 AA violation`);
+		};
+		/* every page given at both widths */
 		for (const p of opt.pages)
 			for (const w of [1280, 360]) {
 				await page.setViewport({width: w, height: 900});
 				await page.goto(url(p), {waitUntil: 'load'});
-				await page.evaluate(axeSource);
-				const res = await page.evaluate(() => axe.run(document, {
-					runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
-					resultTypes: ['violations'],
-				}));
-				const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				for (const v of bad)
-					fail(`${p} at ${w} px: axe ${v.impact} ${v.id} (${v.nodes.length}×): ${v.help}; first: ` +
-						v.nodes[0].target.join(' '));
-				if (!bad.length)
-					console.log(`ok: ${p} at ${w} px: no serious or critical WCAG 2.2 AA violation`);
+				await axeHere(`${p} at ${w} px`);
 				const shot = p.replace(/[/.]/g, '-') + `-${w}.png`;
 				await page.screenshot({path: path.join(shots, shot), fullPage: true});
+			}
+		/* a matrix with "chỉ đơn vị chưa đạt" ticked: the rows left and the
+		 * controls are still within the rules */
+		if (opt.matrix)
+			for (const w of [1280, 360]) {
+				await page.setViewport({width: w, height: 900});
+				await page.goto(url(opt.matrix), {waitUntil: 'load'});
+				const box = await page.$('.chi-chua-dat input[type="checkbox"]');
+				if (!box) {
+					fail(`${opt.matrix}: no "chỉ đơn vị chưa đạt" box`);
+					break;
+				}
+				await box.click();
+				const shown = await page.evaluate(() =>
+					Array.from(document.querySelectorAll('main tbody tr')).filter((tr) => !tr.hidden).length);
+				await axeHere(`${opt.matrix} filtered to ${shown} rows at ${w} px`);
 			}
 		/* and it can fail: a sort button squeezed under 24 × 24 px */
 		if (opt.matrix) {
@@ -228,6 +251,14 @@ const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/
 					fail(`search '${qp}' (a parent's name) did not find its unit ${opt.child}`);
 				else
 					console.log(`ok: search '${qp}' finds the parent's unit ${opt.child} (${hits.length} found)`);
+			}
+			/* the results as a leader sees them, at both widths */
+			if (hits.length) {
+				await axeHere(`index.html with ${hits.length} search results at 360 px`);
+				await page.setViewport({width: 1280, height: 900});
+				await axeHere(`index.html with ${hits.length} search results at 1280 px`);
+				await page.screenshot({path: path.join(shots, 'index-search-1280.png'), fullPage: false});
+				await page.setViewport({width: 360, height: 740});
 			}
 			const outside = requests.filter((u) => !u.startsWith(siteUrl) && !u.startsWith('data:'));
 			if (outside.length)
