@@ -100,10 +100,20 @@ const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/
 					fail(`${opt.matrix}: no "chỉ đơn vị chưa đạt" box`);
 					break;
 				}
+				/* rows shown, and those of them without a target missed */
+				const rows = () => page.evaluate(() => {
+					const t = document.querySelector('main td.o').closest('table');
+					const shown = Array.from(t.tBodies[0].rows).filter((tr) => !tr.hidden &&
+						getComputedStyle(tr).display !== 'none' && tr.querySelector('td.o'));
+					return [shown.length,
+						shown.filter((tr) => !tr.querySelector('td.chua-dat, td.chua-bao-cao')).length];
+				});
+				const [all] = await rows();
 				await box.click();
-				const shown = await page.evaluate(() =>
-					Array.from(document.querySelectorAll('main tbody tr')).filter((tr) => !tr.hidden).length);
-				await axeHere(`${opt.matrix} filtered to ${shown} rows at ${w} px`);
+				const [shown, met] = await rows();
+				if (met)
+					fail(`${opt.matrix}: "chỉ đơn vị chưa đạt" still shows ${met} units that miss nothing`);
+				await axeHere(`${opt.matrix} filtered to ${shown} of ${all} units at ${w} px`);
 			}
 		/* and it can fail: a sort button squeezed under 24 × 24 px */
 		if (opt.matrix) {
