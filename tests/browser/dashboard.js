@@ -12,6 +12,8 @@
  *     row and its name column are still in view; at 360 px it shows at least
  *     four targets beside the names;
  *   - at 1280 px the matrix of the group given has no horizontal scrollbar;
+ *   - printed, the matrix's names stay on one line each, with no control
+ *     and no sort glyph; every page given is also printed to PDF;
  *   - the search of the page head finds a unit by its name typed without
  *     marks and by its parent's name, with every request inside the site.
  * Usage: dashboard.js SITE SHOTS --unit U --matrix G --wide G12 --search NAME
@@ -207,6 +209,50 @@ const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/
 					console.log(`ok: ${opt.matrix} at ${w} px: header and names stay after scrolling ` +
 						`(${r.scrolled.top}, ${r.scrolled.left} px); ${r.beside} targets beside the names`);
 			}
+		}
+
+		/* printed: a matrix's names each on one line, no control and no
+		 * sort glyph on paper; every page given printed to PDF beside its
+		 * screenshots */
+		if (opt.matrix) {
+			await page.setViewport({width: 1280, height: 900});
+			await page.goto(url(opt.matrix), {waitUntil: 'load'});
+			await page.emulateMediaType('print');
+			const r = await page.evaluate(() => {
+				const t = document.querySelector('main td.o').closest('table');
+				const names = Array.from(t.tBodies[0].rows).map((tr) => tr.cells[0]).filter((c) => c);
+				let wrapped = 0, first = '';
+				for (const td of names) {
+					const range = document.createRange();
+					range.selectNodeContents(td);
+					const rects = Array.from(range.getClientRects()).filter((x) => x.width > 0);
+					if (rects.length && new Set(rects.map((x) => Math.round(x.bottom))).size > 1) {
+						wrapped++;
+						first = first || td.textContent.trim();
+					}
+				}
+				const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+				const controls = Array.from(document.querySelectorAll('main input, main select, main label'))
+					.filter(shown).length;
+				const glyphs = Array.from(document.querySelectorAll('th button.sap-xep')).filter((b) => {
+					const c = getComputedStyle(b, '::after');
+					return c.display !== 'none' && /⇅|▲|▼/.test(c.content);
+				}).length;
+				return {n: names.length, wrapped, first, controls, glyphs};
+			});
+			if (!r.n)
+				fail(`${opt.matrix} printed: no names`);
+			else if (r.wrapped)
+				fail(`${opt.matrix} printed: ${r.wrapped} of ${r.n} names wrap, first '${r.first}'`);
+			else if (r.controls || r.glyphs)
+				fail(`${opt.matrix} printed: ${r.controls} controls and ${r.glyphs} sort glyphs on paper`);
+			else
+				console.log(`ok: ${opt.matrix} printed: ${r.n} names on one line each, no control, no sort glyph`);
+			await page.emulateMediaType(null);
+		}
+		for (const p of opt.pages) {
+			await page.goto(url(p), {waitUntil: 'load'});
+			await page.pdf({path: path.join(shots, p.replace(/[/.]/g, '-') + '-print.pdf'), format: 'A4'});
 		}
 
 		/* 1280 px: a 12-target matrix without a horizontal scrollbar */

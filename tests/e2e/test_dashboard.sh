@@ -62,4 +62,26 @@ PY
 ! $PY "$TOP/tests/e2e/dashboard_check.py" "$WORK/in" "$WORK/bad" 2024-Q3 2024-Q4 >"$WORK/bad.log" 2>&1 ||
 	fail "the check did not see a unit chart's figure spoiled"
 grep -q "^FAIL: 2024-Q4/charts/don-vi-xa-" "$WORK/bad.log" || { cat "$WORK/bad.log" >&2; fail "the spoiled chart was not named"; }
-echo "ok: the check fails on a spoiled roll-up, on missing links between periods and on a unit chart's figure"
+# a unit dropped from a bottom-10 list; a change's sign turned
+spoil() { # NAME PATTERN: the check must fail, naming PATTERN
+	! $PY "$TOP/tests/e2e/dashboard_check.py" "$WORK/in" "$WORK/bad" 2024-Q3 2024-Q4 >"$WORK/bad.log" 2>&1 ||
+		fail "the check did not see $1"
+	grep -q "^FAIL: $2" "$WORK/bad.log" || { cat "$WORK/bad.log" >&2; fail "$1 was not named"; }
+	rm -rf "$WORK/bad"
+}
+rm -rf "$WORK/bad"
+cp -r "$WORK/o" "$WORK/bad"
+$PY - "$WORK/bad/2024-Q4/site/index.html" <<'PY'
+import re, sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+head, rest = s.split("Đơn vị chưa đạt nhiều chỉ tiêu nhất</h2>", 1)
+rest = re.sub(r'<a href="don-vi/[^"]+\.html">[^<]*</a> \(\d+/\d+\)', "", rest, count=1)
+open(p, "w", encoding="utf-8").write(head + "Đơn vị chưa đạt nhiều chỉ tiêu nhất</h2>" + rest)
+PY
+spoil "a unit dropped from a bottom-10 list" "group "
+cp -r "$WORK/o" "$WORK/bad"
+f=$(grep -l 'kỳ trước ▲' "$WORK"/bad/2024-Q4/site/don-vi/xa-*.html | head -n 1)
+sed -i '0,/kỳ trước ▲/s//kỳ trước ▼/' "$f"
+spoil "a change with its sign turned" "don-vi/.*change"
+echo "ok: the check fails on a spoiled roll-up, on missing links between periods, on a unit chart's figure, on a bottom-10 list short of a unit and on a change's sign"
