@@ -605,16 +605,26 @@ static void S_o_ve(const Model *m, size_t u, const int *tt, int n, const int64_t
 	double gap = (cell_w - (S_CH_LEFT + S_CH_RIGHT) * l->chr) / (nk > 0 ? nk : 1);
 	int all = nk <= 1 || gap >= ((double)widest + 1) * l->chr;
 	int two = !all && gap * (nk - 1) >= ((double)ends / 2 + 1) * l->chr;
-	buf_puts(b, "set xtics (");
+	/* the named tics, and the bare ones of a panel with another under it
+	 * (its column's lowest panel names them: text is most of libgd's
+	 * time, and the eye reads a column down) */
+	Buf tics, bare;
+	buf_init(&tics);
+	buf_init(&bare);
+	buf_puts(&tics, "set xtics (");
+	buf_puts(&bare, "set xtics (");
 	for (int k = 0; k < nk; k++) {
 		buf_reset(&s);
 		if (all || (two && (k == 0 || k == nk - 1)))
 			fmt_bd_ky_gon(&s, thang[k]);
-		buf_puts(b, k ? ", " : "");
-		chart_quote(b, s.ptr);
-		buf_printf(b, " %d", k + 1);
+		buf_puts(&tics, k ? ", " : "");
+		chart_quote(&tics, s.ptr);
+		buf_printf(&tics, " %d", k + 1);
+		buf_printf(&bare, "%s'' %d", k ? ", " : "", k + 1);
 	}
-	buf_printf(b, ")\nset xtics nomirror scale 0.5 offset 0,0.3\nset xrange [0.5:%d.5]\n", nk);
+	buf_puts(&tics, ")\n");
+	buf_puts(&bare, ")\n");
+	buf_printf(b, "set xtics nomirror scale 0.5 offset 0,0.3\nset xrange [0.5:%d.5]\n", nk);
 	buf_puts(b, "set border 3\nset ytics nomirror scale 0.5 offset 0.5,0\nset format y '%g%%'\n"
 	            "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\nunset key\nset samples 2\nset clip two\n");
 	for (int e = 0; e < n; e++) {
@@ -626,6 +636,8 @@ static void S_o_ve(const Model *m, size_t u, const int *tt, int n, const int64_t
 		              "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
 		           (c * cell_w + S_CH_LEFT * l->chr) / W, ((c + 1) * cell_w - S_CH_RIGHT * l->chr) / W,
 		           top / H, bot / H);
+		const Buf *x = e + l->cols >= n ? &tics : &bare;
+		buf_add(b, x->ptr, x->len);
 		buf_reset(&s);
 		fmt_bd_o_don_vi(&s, ct, kq);
 		buf_puts(b, "set title ");
@@ -675,6 +687,8 @@ static void S_o_ve(const Model *m, size_t u, const int *tt, int n, const int64_t
 		buf_puts(b, S_NOENH);
 	}
 	buf_puts(b, "\nunset multiplot\n");
+	buf_release(&tics);
+	buf_release(&bare);
 	buf_release(&s);
 }
 
