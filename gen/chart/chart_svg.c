@@ -24,6 +24,25 @@ static void S_xml(Buf *b, const char *s)
 	}
 }
 
+/* s[0, n) into b without gnuplot's empty groups: a line "<g …>" followed
+ * by a line "</g>" draws nothing (the svg terminal writes one for every
+ * change of pen, a third of a multiplot chart's bytes). */
+static void S_add_without_empty_g(Buf *b, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *line_end = nl ? nl + 1 : end;
+		if (end - p > 3 && !strncmp(p, "<g ", 3) && nl && nl[-1] == '>' && !memchr(p + 1, '<', (size_t)(nl - p - 1)) &&
+		    (size_t)(end - line_end) >= 5 && !strncmp(line_end, "</g>\n", 5)) {
+			p = line_end + 5;
+			continue;
+		}
+		buf_add(b, p, (size_t)(line_end - p));
+		p = line_end;
+	}
+}
+
 int chart_svg_label(const char *path, const char *title, const char *desc, char **err)
 {
 	static const char gt[] = "<title>Gnuplot</title>", gd[] = "<desc>Produced by GNUPLOT";
@@ -70,7 +89,7 @@ int chart_svg_label(const char *path, const char *title, const char *desc, char 
 	buf_puts(&out, "</title>\n<desc>");
 	S_xml(&out, desc);
 	buf_puts(&out, "</desc>");
-	buf_add(&out, rest, f.len - (size_t)(rest - f.ptr));
+	S_add_without_empty_g(&out, rest, f.len - (size_t)(rest - f.ptr));
 	rc = out_write_file(path, out.ptr, out.len, err);
 done:
 	buf_release(&f);

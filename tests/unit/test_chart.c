@@ -347,6 +347,13 @@ static void test_chart_render_files(void **state)
 	assert_non_null(strstr(s, "so với chỉ tiêu giao Tối thiểu 80% (đường nét đứt). Toàn tỉnh"));
 	free(s);
 	s = S_slurp(dir, "don-vi-xa-a.svg", &n);
+	/* none of gnuplot's empty groups ("<g …>" then "</g>") is left */
+	for (const char *q = s; (q = strstr(q, ">\n</g>\n")); q++) {
+		const char *line = q;
+		while (line > s && line[-1] != '\n')
+			line--;
+		assert_false(!strncmp(line, "<g ", 3) && !memchr(line + 1, '<', (size_t)(q - line - 1)));
+	}
 	assert_non_null(strstr(s, "UBND xã Đồng Tiến"));
 	assert_non_null(strstr(s, "<title>UBND xã Đồng Tiến – "));
 	assert_non_null(strstr(s, "<desc>Biểu đồ nhỏ theo từng chỉ tiêu"));
