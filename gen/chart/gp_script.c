@@ -731,7 +731,7 @@ void gp_don_vi(const Model *m, size_t u, Buf *b)
 	/* the PNG: 120 mm at 200 dpi, up to four panels a row */
 	int w_px = (CHART_DON_VI_W_MM * S_DPI_SMALL * 10 + 127) / 254;
 	S_Luoi png = {.w = w_px, .line = S_DV_PNG_LINE, .chr = S_DV_PNG_CHR,
-	              .cols = n <= 3 ? (n ? n : 1) : n == 4 ? 2 : n <= 6 || n == 9 ? 3 : n <= 16 ? 4 : 5,
+	              .cols = n <= 3 ? (n ? n : 1) : n == 4 ? 2 : n <= 6 || n == 9 ? 3 : 4,
 	              .plot_h = 3.0, .ten = 0};
 	png.key_rows = S_key_rows(&png, key, nkey);
 	int h_px = (int)(S_luoi_h(&png, n) + 0.5);
