@@ -251,4 +251,9 @@ FORCE:
 
 .PHONY: po po-check all check leakcheck fuzz site bench format clean tests-bin install uninstall dist distcheck FORCE
 
+# A source moved to another folder leaves its old path in the objects'
+# .d files (-MP covers headers, not the source): nothing to make for it,
+# and the object is rebuilt from where the source is now.
+gen/%.c: ;
+
 -include $(LIB_OBJ:.o=.d) $(B)/main.d $(wildcard build/fuzz/obj/*.d) $(TEST_BIN:=.d)
