@@ -465,7 +465,7 @@ typedef struct {
 	                    scorecard's PNG sits under the name already) */
 } S_Luoi;
 
-#define S_LN_TITLE 1.3   /* a line of the chart's title */
+#define S_LN_TITLE 1.45  /* a line of the chart's title */
 #define S_LN_O_TITLE 1.2 /* a panel's title */
 #define S_LN_XTICS 1.5   /* a panel's period names */
 #define S_CH_LEFT 5.5    /* a panel's y tics ("100%") */
@@ -579,7 +579,7 @@ static void S_o_ve(const Model *m, size_t u, const int *tt, int n, const int64_t
 	buf_init(&s);
 	buf_puts(b, "set multiplot\n");
 	/* the chart's title over the whole width: the name, then the periods */
-	double y_title = 1 - 0.8 * L / H;
+	double y_title = 1 - 0.9 * L / H;
 	if (l->ten) {
 		buf_puts(b, "set label 1 ");
 		S_quote_wrap(b, model_ten_don_vi(m, u), (size_t)(W / l->chr), 1);
