@@ -451,8 +451,8 @@ void gp_chi_tieu(const Model *m, size_t t, Buf *b)
  * "CT n: rate symbol".  Twelve lines on one plot tangle; one panel each
  * stays readable at the scorecard's size and on a phone.  The PNG (the
  * scorecard's, 120 mm wide) puts up to four panels a row; the SVG (the
- * unit page's, drawn for a phone's width) two.  Sizes are in ems of the
- * chart's font, so both follow one plan. */
+ * unit page's, drawn for a phone's width) two.  Sizes are in lines and
+ * letters of the chart's font, so both follow one plan. */
 
 /* The panels' plan, in the terminal's pixels: its width, the height of a
  * line of text and the width of an average letter (as the terminal draws
