@@ -28,7 +28,6 @@
 #include "input.h"
 #include "ketqua.h"
 #include "lich_su.h"
-#include "md.h"
 #include "model.h"
 #include "msg.h"
 #include "out.h"

@@ -19,6 +19,16 @@ void bao_cao_md(Buf *out, const Model *m, const char *img_prefix)
 	doc_md_free(w);
 }
 
+DocWriter *xuat_md_writer(Buf *out, const char *img_prefix)
+{
+	return doc_md_new(out, img_prefix);
+}
+
+void xuat_md_writer_free(DocWriter *w)
+{
+	doc_md_free(w);
+}
+
 static void S_file_cut(MdSink *s, int kind)
 {
 	(void)kind;

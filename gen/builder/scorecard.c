@@ -12,7 +12,7 @@
 #include "chart.h"
 #include "date.h"
 #include "fmt.h"
-#include "han_md.h"
+#include "trang_han.h"
 #include "rank.h"
 #include "xalloc.h"
 
@@ -412,7 +412,7 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 	buf_puts(&b, rank_quy_tac);
 	S_para(w, DOC_F_SMALL, 0, &b);
 
-	/* the deadline tasks (han_md.h): a line per kind of step */
+	/* the deadline tasks (trang_han.h): a line per kind of step */
 	if (m->han.co) {
 		han_dong_the_diem(&b, m, (int)u);
 		while (b.len && b.ptr[b.len - 1] == '\n')

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* site: the static intranet site.  Every page is Markdown from md.c (the
- * report's page: bao_cao.h), rendered in-process by cmark-gfm (gfm.h, the
- * only file that includes it) with its table extension and safe mode on,
- * then set into the page shell of
- * templates/page.html.  A page is rendered and written a piece at a time
- * as md.c hands it over (md.h), so memory does not grow with the units.
+/* site: the static intranet site.  Every page is a document built by its
+ * builder (trang.h, trang_han.h, trang_lich_su.h; the report's page:
+ * bao_cao.h) and written as Markdown by the Markdown writer (xuat.h),
+ * rendered in-process by cmark-gfm (gfm.h, the only file that includes
+ * it) with its table extension and safe mode on, then set into the page
+ * shell of templates/page.html.  A page is rendered and written a piece
+ * at a time as the writer hands it over (mdbuf.h's sink), so memory does
+ * not grow with the units.
  * The CSS and the script (bang.js: sorting, filtering) of templates/ and
  * the run's SVG charts are copied in, so the site is self-contained and
  * all its links relative. */
@@ -23,10 +25,13 @@
 #include "fmt.h"
 #include "gfm.h"
 #include "lich_su.h"
-#include "lich_su_md.h"
-#include "md.h"
+#include "mdbuf.h"
 #include "out.h"
 #include "rank.h"
+#include "soan.h"
+#include "trang.h"
+#include "trang_han.h"
+#include "trang_lich_su.h"
 #include "xalloc.h"
 
 #ifndef CHITIEU_VERSION
@@ -228,7 +233,7 @@ static void S_post(Buf *out, const char *html, size_t len)
 	}
 }
 
-/* Pieces of a page are written as md.c hands them over (md.h), not kept:
+/* Pieces of a page are written as the writer hands them over, not kept:
  * a page listing 10,000 units is some 10 MB of HTML and ten times that
  * in cmark's tree.  Rendered this many bytes of Markdown at a time. */
 size_t site_piece = 64 * 1024;
@@ -239,30 +244,31 @@ typedef struct {
 	Buf shell;   /* templates/page.html */
 	Buf html;    /* the piece being written */
 	char *period; /* the period words, plain text */
-	MdCtx *ctx;   /* shared by the pages */
+	TrangCtx *ctx; /* shared by the pages */
 	/* the page being written */
 	MdSink sink;  /* its Markdown not yet rendered */
+	DocWriter *w; /* the Markdown writer appending to sink.md */
 	FILE *fp;
 	char *path;
 	char *rel;    /* its path in the site, "don-vi/x.html" */
 	int open;     /* MD_CUT_* the last piece stopped inside, 0 none */
 	Buf open_head; /* that table's header lines */
 	Buf text;     /* scratch: open_head and the piece */
-	char *bad;    /* a piece that could not be cut as md.h says */
+	char *bad;    /* a piece that could not be cut as mdbuf.h says */
 	const char *rest; /* the shell after {{body}} */
 	long body_at, body_len;
 } Site;
 
-/* What a table, list or paragraph cut inside opens and closes with in
- * cmark-gfm's HTML: "<tbody>\n" ends a table's opening. */
+/* What a table or list cut inside opens and closes with in cmark-gfm's
+ * HTML: "<tbody>\n" ends a table's opening. */
 static const char *S_opening(int kind)
 {
-	return kind == MD_CUT_TABLE ? "<tbody>\n" : kind == MD_CUT_LIST ? "<ul>\n" : "<p>";
+	return kind == MD_CUT_TABLE ? "<tbody>\n" : "<ul>\n";
 }
 
 static const char *S_closing(int kind)
 {
-	return kind == MD_CUT_TABLE ? "</tbody>\n</table>\n" : kind == MD_CUT_LIST ? "</ul>\n" : "</p>\n";
+	return kind == MD_CUT_TABLE ? "</tbody>\n</table>\n" : "</ul>\n";
 }
 
 static void S_emit(Site *s, const char *html, size_t len)
@@ -305,7 +311,7 @@ static void S_piece(MdSink *k, int kind)
 			s->bad = xasprintf("a piece of the page '%s' did not go on with its %s", s->path,
 			                   o);
 	}
-	int inside = kind == MD_CUT_TABLE || kind == MD_CUT_LIST || kind == MD_CUT_PARA;
+	int inside = kind == MD_CUT_TABLE || kind == MD_CUT_LIST;
 	if (inside) {
 		const char *c = S_closing(kind);
 		size_t n = strlen(c);
@@ -481,6 +487,7 @@ static int S_page_begin(Site *s, const char *rel, const char *root, const char *
 	S_shell(s, &s->rest, title, root, rel);
 	s->body_at = ftell(s->fp);
 	md_sink_begin(&s->sink);
+	s->w = xuat_md_writer(&s->sink.md, *root ? "../charts/" : "charts/");
 	return 0;
 }
 
@@ -511,6 +518,8 @@ static void S_body_again(Site *s)
 
 static int S_page_end(Site *s, const char *title, const char *root, char **err)
 {
+	xuat_md_writer_free(s->w);
+	s->w = NULL;
 	S_piece(&s->sink, MD_CUT_BLOCKS);
 	md_sink_end();
 	s->body_len = ftell(s->fp) - s->body_at;
@@ -538,6 +547,8 @@ static int S_downloads(Site *s, const char *charts_dir, char **err)
 {
 	char *run = xstrdup(charts_dir);
 	char *slash = strrchr(run, '/');
+	Soan k;
+	soan_init(&k, s->w);
 	size_t n = 0;
 	int rc = 0;
 	if (slash)
@@ -552,18 +563,21 @@ static int S_downloads(Site *s, const char *charts_dir, char **err)
 				char *dir = xasprintf("%s/tai-ve", s->site_dir);
 				rc = S_mkdir(dir, err);
 				free(dir);
-				buf_puts(&s->sink.md, "## Tải về\n\n");
+				soan_heading(&k, 1, "Tải về");
 			}
 			char *to = xasprintf("%s/tai-ve/%s", s->site_dir, S_tai_ve[i]);
 			if (!rc)
 				rc = S_copy(from, to, 1, err);
 			free(to);
-			buf_printf(&s->sink.md, "- [%s](tai-ve/%s)\n", S_tai_ve[i], S_tai_ve[i]);
+			soan_item(&k);
+			soan_link(&k, S_tai_ve[i], "tai-ve/%s", S_tai_ve[i]);
+			soan_put(&k);
 		}
 		free(from);
 	}
-	if (n)
-		buf_putc(&s->sink.md, '\n');
+	soan_block(&k, DOC_END);
+	soan_put(&k);
+	soan_release(&k);
 	free(run);
 	return rc;
 }
@@ -574,7 +588,7 @@ static int S_open(Site *s, const Model *m, const char *site_dir, const char *tem
 	memset(s, 0, sizeof *s);
 	s->m = m;
 	s->site_dir = site_dir;
-	s->ctx = md_ctx_new(m);
+	s->ctx = trang_ctx_new(m);
 	buf_init(&s->shell);
 	buf_init(&s->html);
 	buf_init(&s->sink.md);
@@ -608,11 +622,12 @@ static void S_close(Site *s)
 		md_sink_end();
 		fclose(s->fp);
 	}
+	xuat_md_writer_free(s->w);
 	free(s->period);
 	free(s->path);
 	free(s->rel);
 	free(s->bad);
-	md_ctx_free(s->ctx);
+	trang_ctx_free(s->ctx);
 	buf_release(&s->shell);
 	buf_release(&s->html);
 	buf_release(&s->sink.md);
@@ -651,7 +666,7 @@ static int S_tim_kiem(const Model *m, const char *site_dir, char **err)
 	for (size_t i = 0; i < m->n_don_vi; i++) {
 		size_t u = m->thu_tu_don_vi ? (size_t)m->thu_tu_don_vi[i] : i;
 		const DonVi *dv = &m->don_vi[u];
-		if (!md_safe_code(dv->ma, 0))
+		if (!model_code_ok(dv->ma))
 			continue;
 		buf_puts(&b, "[\"");
 		S_js_string(&b, dv->ma);
@@ -714,7 +729,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 	title = xasprintf("Chất lượng số liệu — %s", s.period);
 	if (S_page_begin(&s, "du-lieu.html", "", title, err))
 		goto out;
-	md_trang_du_lieu(&s.sink.md, m);
+	trang_du_lieu(s.w, m);
 	if (S_page_end(&s, title, "", err))
 		goto out;
 
@@ -722,7 +737,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 	title = xasprintf("Điều chỉnh số liệu — %s", s.period);
 	if (S_page_begin(&s, "dieu-chinh.html", "", title, err))
 		goto out;
-	md_trang_dieu_chinh(&s.sink.md, m);
+	trang_dieu_chinh(s.w, m);
 	if (S_page_end(&s, title, "", err))
 		goto out;
 
@@ -730,13 +745,13 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 	title = xasprintf("Tiến độ công bố thủ tục hành chính — %s", s.period);
 	if (S_page_begin(&s, "han.html", "", title, err))
 		goto out;
-	md_trang_han(&s.sink.md, m);
+	trang_han(s.w, m);
 	if (S_page_end(&s, title, "", err))
 		goto out;
 
 	for (size_t u = 0; u < m->n_don_vi; u++) {
 		/* Page names only from validated codes. */
-		if (!md_safe_code(m->don_vi[u].ma, 0))
+		if (!model_code_ok(m->don_vi[u].ma))
 			continue;
 		free(title);
 		free(rel);
@@ -744,10 +759,10 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		rel = xasprintf("don-vi/%s.html", m->don_vi[u].ma);
 		if (S_page_begin(&s, rel, "../", title, err))
 			goto out;
-		md_trang_don_vi(&s.sink.md, m, s.ctx, u);
+		trang_don_vi(s.w, m, s.ctx, u);
 		if (S_page_end(&s, title, "../", err))
 			goto out;
-		if (!md_co_con(s.ctx, u))
+		if (!trang_co_con(s.ctx, u))
 			continue;
 		free(title);
 		free(rel);
@@ -755,7 +770,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		rel = xasprintf("dia-ban/%s.html", m->don_vi[u].ma);
 		if (S_page_begin(&s, rel, "../", title, err))
 			goto out;
-		md_trang_dia_ban(&s.sink.md, m, s.ctx, u);
+		trang_dia_ban(s.w, m, s.ctx, u);
 		if (S_page_end(&s, title, "../", err))
 			goto out;
 	}
@@ -766,12 +781,12 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		rel = xasprintf("chi-tieu/%d.html", m->chi_tieu[t].stt);
 		if (S_page_begin(&s, rel, "../", title, err))
 			goto out;
-		md_trang_chi_tieu(&s.sink.md, m, t);
+		trang_chi_tieu(s.w, m, t);
 		if (S_page_end(&s, title, "../", err))
 			goto out;
 	}
 	for (size_t g = 0; g < m->n_nhom; g++) {
-		char *stem = md_nhom_stem(m, g);
+		char *stem = model_nhom_stem(m, g);
 		free(title);
 		free(rel);
 		title = xasprintf("%s — %s", m->nhom[g].ten, s.period);
@@ -779,7 +794,7 @@ int site_write_pages(const Model *m, const char *site_dir, const char *charts_di
 		free(stem);
 		if (S_page_begin(&s, rel, "../", title, err))
 			goto out;
-		md_trang_nhom(&s.sink.md, m, s.ctx, g);
+		trang_nhom(s.w, m, s.ctx, g);
 		if (S_page_end(&s, title, "../", err))
 			goto out;
 	}
@@ -804,7 +819,7 @@ int site_write_index(const Model *m, const char *site_dir, const char *charts_di
 	title = xasprintf("Kết quả thực hiện chỉ tiêu — %s", s.period);
 	if (S_page_begin(&s, "index.html", "", title, err))
 		goto out;
-	md_trang_chu(&s.sink.md, m, s.ctx);
+	trang_chu(s.w, m, s.ctx);
 	if (S_downloads(&s, charts_dir, err))
 		goto out;
 	if (S_page_end(&s, title, "", err))

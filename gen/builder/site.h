@@ -17,7 +17,7 @@ int site_write_index(const Model *m, const char *site_dir, const char *charts_di
                      const char *templates_dir, char **err);
 
 /* Pages are rendered and written this many bytes of Markdown at a time
- * (md.h's pieces), so that memory does not grow with the units; tests
+ * (mdbuf.h's pieces), so that memory does not grow with the units; tests
  * set 0 to cut at every point (the bytes must not change). */
 extern size_t site_piece;
 

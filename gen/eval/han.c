@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* han: the working-day calendar and the judging of the deadline tasks.
- * The readers are in han_doc.c, the words in han_md.c, han.csv in
+ * The readers are in han_doc.c, the words in trang_han.c, han.csv in
  * ketqua.c. */
 #include "han.h"
 

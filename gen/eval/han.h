@@ -2,7 +2,7 @@
 /* han: the dispatch's deadline tasks (cong-bo.csv, moc.csv, ngay-nghi.csv)
  * and the working-day calendar that judges them.  The data types are in
  * han_data.h (the model holds them), the reader in han_doc.h, the words
- * in han_md.h, han.csv in ketqua.c.
+ * in trang_han.h, han.csv in ketqua.c.
  *
  * Dates are day numbers (date.h): days since 1970-01-01 (a Thursday), so
  * that arithmetic and weekdays are plain integer work.  -1 means "no date".

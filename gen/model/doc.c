@@ -15,8 +15,11 @@ void doc_inl_init(DocInl *p)
 
 static void S_inl_reset(DocInl *p)
 {
-	for (size_t i = 0; i < p->n; i++)
+	for (size_t i = 0; i < p->n; i++) {
 		free(p->v[i].text);
+		free(p->v[i].href);
+		free(p->v[i].img);
+	}
 	p->n = 0;
 }
 
@@ -27,21 +30,39 @@ void doc_inl_release(DocInl *p)
 	doc_inl_init(p);
 }
 
+static void S_run(DocInl *p, int style, const char *s, const char *href, const char *img)
+{
+	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
+	DocRun *r = &p->v[p->n++];
+	r->text = xstrdup(s);
+	r->style = style;
+	r->href = href ? xstrdup(href) : NULL;
+	r->img = img ? xstrdup(img) : NULL;
+}
+
 void doc_add(DocInl *p, int style, const char *s)
 {
 	if (!s || !*s)
 		return;
-	if (p->n && p->v[p->n - 1].style == style) {
+	if (p->n && p->v[p->n - 1].style == style && !p->v[p->n - 1].href && !p->v[p->n - 1].img) {
 		DocRun *r = &p->v[p->n - 1];
 		size_t a = strlen(r->text), b = strlen(s);
 		r->text = xrealloc(r->text, a + b + 1);
 		memcpy(r->text + a, s, b + 1);
 		return;
 	}
-	p->v = xgrow(p->v, &p->cap, p->n + 1, sizeof *p->v);
-	p->v[p->n].text = xstrdup(s);
-	p->v[p->n].style = style;
-	p->n++;
+	S_run(p, style, s, NULL, NULL);
+}
+
+void doc_add_link(DocInl *p, int style, const char *text, const char *href)
+{
+	if (text && *text)
+		S_run(p, style, text, href, NULL);
+}
+
+void doc_add_image(DocInl *p, const char *alt, const char *stem, const char *href)
+{
+	S_run(p, 0, alt ? alt : "", href, stem);
 }
 
 void doc_add_buf(DocInl *p, int style, Buf *b)
@@ -53,8 +74,15 @@ void doc_add_buf(DocInl *p, int style, Buf *b)
 static void S_inl_copy(DocInl *dst, const DocInl *src)
 {
 	doc_inl_init(dst);
-	for (size_t i = 0; i < src->n; i++)
-		doc_add(dst, src->v[i].style, src->v[i].text);
+	for (size_t i = 0; i < src->n; i++) {
+		const DocRun *r = &src->v[i];
+		if (r->img)
+			doc_add_image(dst, r->text, r->img, r->href);
+		else if (r->href)
+			doc_add_link(dst, r->style, r->text, r->href);
+		else
+			doc_add(dst, r->style, r->text);
+	}
 }
 
 void doc_inl_text(const DocInl *p, Buf *out)
@@ -109,9 +137,16 @@ void doc_list_add(DocList *l, const DocBlock *b)
 	o->b.item = NULL;
 	o->b.n_item = 0;
 	if (b->kind == DOC_TABLE) {
-		o->own_width = xmalloc((b->n_col ? b->n_col : 1) * sizeof *o->own_width);
-		memcpy(o->own_width, b->width, b->n_col * sizeof *o->own_width);
+		if (b->width) {
+			o->own_width = xmalloc((b->n_col ? b->n_col : 1) * sizeof *o->own_width);
+			memcpy(o->own_width, b->width, b->n_col * sizeof *o->own_width);
+		}
 		o->b.width = o->own_width;
+		if (b->col_align) {
+			o->own_align = xmalloc((b->n_col ? b->n_col : 1) * sizeof *o->own_align);
+			memcpy(o->own_align, b->col_align, b->n_col * sizeof *o->own_align);
+		}
+		o->b.col_align = o->own_align;
 		o->own_cell = xcalloc(b->n_head * b->n_col + 1, sizeof *o->own_cell);
 		S_cells_copy(o->own_cell, b->head, b->n_head * b->n_col);
 		o->b.head = o->own_cell;
@@ -132,6 +167,7 @@ void doc_list_release(DocList *l)
 		S_cells_free(o->own_cell,
 		             o->b.kind == DOC_TABLE ? o->b.n_head * o->b.n_col : o->b.n_col);
 		free(o->own_width);
+		free(o->own_align);
 	}
 	free(l->v);
 	doc_list_init(l);

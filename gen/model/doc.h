@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* doc: the quarterly report as a document: a stream of blocks.
+/* doc: a document as a stream of blocks: the quarterly report, the
+ * urging dispatch, the scorecards, each page of the site.
  *
- * What the report says is decided once, by its builder (bao_cao.c), which
- * emits the blocks in reading order to a writer; the writers (doc_md.c,
- * GFM Markdown; doc_pdf.c, the PDF over layout.c) only decide how each
- * block looks: no sentence, number or list of units is composed in a
- * writer (mandoc's one tree, many devices; here the tree is walked as it
- * is made, so a table of 10,000 units is never whole in memory: a table
- * is a DOC_TABLE block, then one DOC_ROW per row, then DOC_TABLE_END).
+ * What a document says is decided once, by its builder (bao_cao.c,
+ * cong_van.c, scorecard.c, trang.c and its kin), which emits the blocks
+ * in reading order to a writer; the writers (doc_md.c, GFM Markdown, which
+ * the site renders with cmark-gfm; doc_pdf.c, the PDF over layout.c;
+ * doc_docx.c; card_pdf.c) only decide how each block looks: no sentence,
+ * number or list of units is composed in a writer (mandoc's one tree,
+ * many devices; here the tree is walked as it is made, so a table of
+ * 10,000 units is never whole in memory: a table is a DOC_TABLE block,
+ * then one DOC_ROW per row, then DOC_TABLE_END).
  *
  * A block handed to a writer is borrowed for the call only.  DocList keeps
  * owned copies (the clerk's noi-dung.md in the model, a writer's
@@ -21,9 +24,15 @@
 /* Inline style bits of a run. */
 enum { DOC_BOLD = 1, DOC_ITALIC = 2 };
 
+/* A run may lead somewhere (href: a link relative to the document; a
+ * writer without links prints the text only) or be a picture (img: a
+ * chart's stem, "chi-tieu-3", which the writer places as its figures;
+ * text is then its alt text, and href, when set, what it leads to). */
 typedef struct {
 	char *text;  /* owned; plain text, never markup */
 	int style;   /* DOC_BOLD | DOC_ITALIC */
+	char *href;  /* owned; NULL: plain text */
+	char *img;   /* owned; NULL: text */
 } DocRun;
 
 /* A paragraph's text: runs of styled text. */
@@ -37,6 +46,12 @@ void doc_inl_release(DocInl *p);
 /* Appends a run (s copied; nothing when s is empty; joins the last run
  * when it has the same style). */
 void doc_add(DocInl *p, int style, const char *s);
+/* Appends a link: text leading to href (both copied; nothing when text
+ * is empty).  Never joined with a neighbour. */
+void doc_add_link(DocInl *p, int style, const char *text, const char *href);
+/* Appends the picture of chart stem, with its alt text, leading to href
+ * (NULL: nowhere). */
+void doc_add_image(DocInl *p, const char *alt, const char *stem, const char *href);
 /* Appends b's text as a run and empties b. */
 void doc_add_buf(DocInl *p, int style, Buf *b);
 /* The runs' text without styles, appended to out. */
@@ -61,14 +76,18 @@ typedef enum {
 	DOC_TITLE,      /* "BÁO CÁO" (line[0]) and the summary line (inl); note in line[1] */
 	DOC_KINH_GUI,   /* "Kính gửi:" (line[0]) and the addressees (item, n_item), punctuated,
 	                   without the dash (a writer draws one before each of several) */
-	DOC_HEADING,    /* level 1 "I. …" (upper case), 2 "1. …", 3 a bold run-in line */
+	DOC_HEADING,    /* level 1 "I. …" (upper case), 2 "1. …", 3 a bold run-in line;
+	                   on a site page: 1 a section, 2 a subsection (its title is
+	                   the page's DOC_TITLE) */
 	DOC_PARA,       /* a justified paragraph with a first-line indent */
 	DOC_ITEM,       /* a list item: marker ("-", "1.") in line[0], level in level */
-	DOC_TABLE,      /* a table starts: n_col, width[], head rows (head, n_head) */
+	DOC_TABLE,      /* a table starts: n_col, width[], head rows (head, n_head),
+	                   col_align[] */
 	DOC_ROW,        /* a body row of the open table: cell[0..n_col) */
 	DOC_TABLE_END,
-	DOC_FIGURE,     /* a chart: stem in line[0] ("chi-tieu-3"), alt text in inl;
-	                   fig_w, fig_min_w its width (see DocBlock) */
+	DOC_FIGURE,     /* a chart: stem in line[0] ("chi-tieu-3"), alt text in inl,
+	                   also its caption unless DOC_F_ALT; fig_w, fig_min_w its
+	                   width (see DocBlock) */
 	DOC_SIGNATURE,  /* "Nơi nhận" items (item, n_item) and the signer's lines (line[0..4]) */
 	DOC_MAIN_END,   /* the signed document ends; appendices follow */
 	DOC_APPENDIX,   /* an appendix starts on a new page: "Phụ lục I" (line[0]), its
@@ -99,7 +118,8 @@ enum {
 	DOC_F_FIT = 16,      /* DOC_PAGE: the page's blocks fit on it */
 	DOC_F_YIELD = 32,    /* gives way first on a page that does not fit */
 	DOC_F_INSTEAD = 64,  /* drawn only when the DOC_F_YIELD blocks gave way */
-	DOC_F_SMALL = 128    /* small print (a legend, a page's head line) */
+	DOC_F_SMALL = 128,   /* small print (a legend, a page's head line) */
+	DOC_F_ALT = 256      /* DOC_FIGURE: inl is the alt text only, no caption */
 };
 
 /* A cell's tone: an extra colour mark a writer may draw beside the text,
@@ -127,9 +147,12 @@ typedef struct {
 	size_t n_item;
 	/* DOC_TABLE */
 	size_t n_col;
-	const float *width;  /* relative widths, [n_col] */
+	const float *width;  /* relative widths, [n_col]; NULL: the writer's choice */
 	const DocCell *head; /* [n_head * n_col] */
 	size_t n_head;
+	/* Each column's alignment, for a writer that aligns whole columns
+	 * (GFM's delimiter row); NULL: left.  Cells keep their own. */
+	const DocAlign *col_align; /* [n_col] */
 	/* DOC_ROW */
 	const DocCell *cell; /* [n_col] */
 	int group_row;       /* a row naming a group of the rows under it */
@@ -158,6 +181,7 @@ typedef struct {
 	char *own_line[DOC_N_LINE];
 	DocCell *own_cell;   /* DOC_TABLE head / DOC_ROW cells */
 	float *own_width;
+	DocAlign *own_align;
 } DocOwned;
 
 typedef struct {

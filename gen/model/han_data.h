@@ -3,7 +3,7 @@
  * ngay-nghi.csv and their judged steps), as the model holds it.
  *
  * Types and their lifetime only: han_doc.c reads them, han.c judges them
- * (the rules are in han.h), han_md.c and ketqua.c print them.  Dates are
+ * (the rules are in han.h), trang_han.c, bao_cao.c and ketqua.c print them.  Dates are
  * day numbers (date.h); -1 means "no date". */
 #ifndef CHITIEU_HAN_DATA_H
 #define CHITIEU_HAN_DATA_H

@@ -73,6 +73,15 @@ int model_code_ok(const char *s)
 	return 1;
 }
 
+char *model_nhom_stem(const Model *m, size_t g)
+{
+	const char *s = m->nhom[g].ma;
+	int ok = s && *s;
+	for (; ok && *s; s++)
+		ok = (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') || *s == '-' || *s == '_';
+	return ok ? xstrdup(m->nhom[g].ma) : xasprintf("nhom-%zu", g + 1);
+}
+
 void model_release_results(Model *m)
 {
 	free(m->kq_don_vi);

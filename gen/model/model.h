@@ -4,7 +4,7 @@
  * Readers (input.c, han_doc.c, gfm.c for noi-dung.md) fill it, eval.c
  * computes the verdicts and the trend series into it, han.c judges the
  * deadline tasks into it, lich_su.c adds what earlier runs published (ls),
- * and every renderer (ketqua.c, chart.c, md.c, han_md.c, lich_su_md.c,
+ * and every renderer (ketqua.c, chart.c, trang.c, trang_han.c, trang_lich_su.c,
  * site.c, bao_cao.c with its writers doc_md.c and doc_pdf.c,
  * scorecard.c) takes it as `const Model *`.  The model knows those
  * modules only as data: it includes the calendar (date.h), the deadline
@@ -270,6 +270,9 @@ int model_luy_ke_ky(const Model *m, size_t u, size_t t, DiemKy out[MAX_KY]);
 
 /* 1 when s is a valid unit code, [a-z0-9-]+ (it names files and pages). */
 int model_code_ok(const char *s);
+/* The file stem of group g's pages: its code when it is [a-z0-9_-]+,
+ * else "nhom-<g+1>".  Caller frees. */
+char *model_nhom_stem(const Model *m, size_t g);
 /* Frees what eval_run() filled (kq_*, xh_*, thu_tu_don_vi, thieu_don_vi)
  * and the history (ls). */
 void model_release_results(Model *m);

@@ -578,10 +578,10 @@ static void S_table(S_Docx *c, const DocBlock *b)
 	c->span = xcalloc(c->n_col, sizeof *c->span);
 	float sum = 0;
 	for (size_t k = 0; k < b->n_col; k++)
-		sum += b->width[k] > 0 ? b->width[k] : 1;
+		sum += b->width && b->width[k] > 0 ? b->width[k] : 1;
 	int tw = S_text_w(c);
 	for (size_t k = 0; k < c->n_col; k++) {
-		float wk = k < b->n_col && b->width[k] > 0 ? b->width[k] : 1;
+		float wk = k < b->n_col && b->width && b->width[k] > 0 ? b->width[k] : 1;
 		c->grid[k] = sum > 0 ? (int)(wk * (float)tw / sum) : tw;
 	}
 	S_s(c, "w:tbl");

@@ -18,9 +18,21 @@ typedef struct {
 } S_Md;
 
 /* A run's text with its spaces kept at its edges (md_escape trims them)
- * and outside the emphasis marks, which may not touch a space inside. */
-static void S_run(Buf *out, const DocRun *r)
+ * and outside the emphasis marks, which may not touch a space inside; a
+ * link "[text](href)", a picture "![alt](<img prefix><stem>.svg)", itself
+ * a link when it has one. */
+static void S_run(Buf *out, const DocRun *r, const char *img)
 {
+	if (r->img) {
+		if (r->href)
+			buf_putc(out, '[');
+		buf_puts(out, "![");
+		md_escape(out, r->text);
+		buf_printf(out, "](%s%s.svg)", img, r->img);
+		if (r->href)
+			buf_printf(out, "](%s)", r->href);
+		return;
+	}
 	const char *s = r->text;
 	size_t n = strlen(s), a = 0, z = n;
 	while (a < n && s[a] == ' ')
@@ -34,7 +46,12 @@ static void S_run(Buf *out, const DocRun *r)
 		const char *mk = mark[r->style & 3];
 		char *mid = xstrndup(s + a, z - a);
 		buf_puts(out, mk);
-		md_escape(out, mid);
+		if (r->href) {
+			buf_putc(out, '[');
+			md_escape(out, mid);
+			buf_printf(out, "](%s)", r->href);
+		} else
+			md_escape(out, mid);
 		buf_puts(out, mk);
 		free(mid);
 	}
@@ -42,10 +59,37 @@ static void S_run(Buf *out, const DocRun *r)
 		buf_putc(out, ' ');
 }
 
-void doc_md_inl(Buf *out, const DocInl *p)
+static void S_inl(Buf *out, const DocInl *p, const char *img)
 {
 	for (size_t i = 0; i < p->n; i++)
-		S_run(out, &p->v[i]);
+		S_run(out, &p->v[i], img);
+}
+
+void doc_md_inl(Buf *out, const DocInl *p)
+{
+	S_inl(out, p, "");
+}
+
+/* A heading's or a table head's text: no emphasis of its own (it is bold
+ * already), links kept. */
+static void S_plain(Buf *out, const DocInl *p)
+{
+	int links = 0;
+	for (size_t i = 0; i < p->n; i++)
+		links |= p->v[i].href != NULL;
+	if (!links) {
+		Buf t;
+		buf_init(&t);
+		doc_inl_text(p, &t);
+		md_escape(out, t.ptr);
+		buf_release(&t);
+		return;
+	}
+	for (size_t i = 0; i < p->n; i++) {
+		DocRun r = p->v[i];
+		r.style = 0;
+		S_run(out, &r, "");
+	}
 }
 
 static void S_end_list(S_Md *c)
@@ -76,11 +120,11 @@ static void S_lines(Buf *out, const char *const *line, const int *strong, int n)
 		buf_putc(out, '\n');
 }
 
-static void S_cell(Buf *out, const DocCell *cell)
+static void S_cell(S_Md *c, const DocCell *cell)
 {
-	buf_putc(out, ' ');
-	doc_md_inl(out, &cell->inl);
-	buf_puts(out, " |");
+	buf_putc(c->out, ' ');
+	S_inl(c->out, &cell->inl, c->img);
+	buf_puts(c->out, " |");
 }
 
 /* The header rows as one: each column names every header cell above it. */
@@ -108,18 +152,16 @@ static void S_head(S_Md *c, const DocBlock *b)
 				continue;
 			if (prev)
 				buf_puts(out, ": ");
-			Buf t;
-			buf_init(&t);
-			doc_inl_text(&o->inl, &t);
-			md_escape(out, t.ptr);
-			buf_release(&t);
+			S_plain(out, &o->inl);
 			prev = o;
 		}
 		buf_puts(out, " |");
 	}
 	buf_puts(out, "\n|");
-	for (size_t k = 0; k < nc; k++)
-		buf_puts(out, "---|");
+	for (size_t k = 0; k < nc; k++) {
+		DocAlign al = b->col_align ? b->col_align[k] : DOC_AL_LEFT;
+		buf_puts(out, al == DOC_AL_RIGHT ? "---:|" : al == DOC_AL_CENTER ? ":---:|" : "---|");
+	}
 	buf_putc(out, '\n');
 	free(own);
 }
@@ -183,7 +225,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 			/* a heading is bold already */
 			DocRun r = b->inl.v[i];
 			r.style &= ~DOC_BOLD;
-			S_run(out, &r);
+			S_run(out, &r, c->img);
 		}
 		buf_puts(out, "\n\n");
 		if (b->line[1] && *b->line[1]) {
@@ -200,11 +242,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		md_cut(out, MD_CUT_BLOCKS);
 		int level = b->level < 1 ? 1 : b->level > 3 ? 3 : b->level;
 		buf_puts(out, level == 1 ? "## " : level == 2 ? "### " : "#### ");
-		Buf t;
-		buf_init(&t);
-		doc_inl_text(&b->inl, &t);
-		md_escape(out, t.ptr);
-		buf_release(&t);
+		S_plain(out, &b->inl);
 		buf_puts(out, "\n\n");
 		break;
 	}
@@ -214,7 +252,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 			md_cut(out, MD_CUT_BLOCKS);
 			buf_puts(out, "---\n\n");
 		}
-		doc_md_inl(out, &b->inl);
+		S_inl(out, &b->inl, c->img);
 		buf_puts(out, "\n\n");
 		break;
 	case DOC_ITEM: {
@@ -225,7 +263,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		/* an ordered marker "3." stays a marker: it is ours */
 		buf_puts(out, strcmp(mk, "-") == 0 ? "-" : mk);
 		buf_putc(out, ' ');
-		doc_md_inl(out, &b->inl);
+		S_inl(out, &b->inl, c->img);
 		buf_putc(out, '\n');
 		c->in_list = 1;
 		md_cut(out, MD_CUT_LIST);
@@ -241,7 +279,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 	case DOC_ROW:
 		buf_putc(out, '|');
 		for (size_t k = 0; k < b->n_col; k++)
-			S_cell(out, &b->cell[k]);
+			S_cell(c, &b->cell[k]);
 		buf_putc(out, '\n');
 		md_cut(out, MD_CUT_TABLE);
 		break;
@@ -257,7 +295,7 @@ static void S_put(DocWriter *w, const DocBlock *b)
 		md_escape(out, t.ptr);
 		buf_printf(out, "](%s%s.svg)\n\n", c->img, b->line[0] ? b->line[0] : "");
 		/* the caption under it, as the PDF prints it */
-		if (t.len) {
+		if (t.len && !(b->flags & DOC_F_ALT)) {
 			buf_putc(out, '*');
 			md_escape(out, t.ptr);
 			buf_puts(out, "*\n\n");

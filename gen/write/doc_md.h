@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* doc_md: the GFM Markdown writer of a document (doc.h): bao-cao.md and
- * the site's report page.  What GFM cannot draw is flattened: a header
+/* doc_md: the GFM Markdown writer of a document (doc.h): bao-cao.md,
+ * cong-van-don-doc.md and every page of the site (site.c renders the
+ * Markdown with cmark-gfm).  What GFM cannot draw is flattened: a header
  * cell spanning columns is repeated into each ("Thực hiện trong năm 2024:
  * Đơn vị tính"), a covered body slot prints the text the builder gave it,
- * a landscape page is a page like any other.  Between md_sink_begin() and
- * md_sink_end() (md.h) the text may be cut at block and table-row ends. */
+ * a landscape page is a page like any other.  Links, pictures (a chart's
+ * stem after img_prefix) and the columns' alignment are GFM's own.
+ * Between md_sink_begin() and md_sink_end() (mdbuf.h) the text may be cut
+ * at block, table-row and list-item ends. */
 #ifndef CHITIEU_DOC_MD_H
 #define CHITIEU_DOC_MD_H
 #include "buf.h"

@@ -315,10 +315,10 @@ static void S_table(S_Pdf *c, const DocBlock *b)
 {
 	float sum = 0;
 	for (size_t k = 0; k < b->n_col; k++)
-		sum += b->width[k] > 0 ? b->width[k] : 1;
+		sum += b->width && b->width[k] > 0 ? b->width[k] : 1;
 	float *w = xmalloc((b->n_col ? b->n_col : 1) * sizeof *w);
 	for (size_t k = 0; k < b->n_col; k++)
-		w[k] = (b->width[k] > 0 ? b->width[k] : 1) * S_w(c) / sum;
+		w[k] = (b->width && b->width[k] > 0 ? b->width[k] : 1) * S_w(c) / sum;
 	lo_table_init(&c->tb, b->n_col, w);
 	free(w);
 	c->tb.size = S_SMALL;

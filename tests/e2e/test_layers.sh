@@ -21,10 +21,7 @@
 set -e
 
 ALLOW='
-gen/builder/han_md.c -> write/mdbuf.h        # the deadline section is Markdown text, not doc.h blocks yet
-gen/builder/lich_su_md.c -> write/mdbuf.h    # the history section is Markdown text, not doc.h blocks yet
-gen/builder/md.c -> write/doc_md.h          # the site index renders parts of the report (bao_cao_build_phan) as Markdown itself
-gen/builder/md.h -> write/mdbuf.h            # the site pages are Markdown text through the page sink
+gen/builder/site.c -> write/mdbuf.h          # the site renders the pieces of its pages (the sink of the Markdown writer) with cmark-gfm as they come
 gen/builder/ketqua.c: file I/O out_open_file # ketqua_csv_file writes ket-qua.csv itself (written as it goes)
 gen/builder/ketqua.c: file I/O out_close_file # and closes it
 gen/builder/bieumau.c: file I/O out_begin    # the entry forms write their own folder (--bieu-mau)
@@ -119,14 +116,14 @@ violations . | LC_ALL=C sort -u >"$WORK/now"
 plant "base includes only base" gen/base/buf.c '#include "model.h"'
 plant "model includes base and model" gen/model/fmt.c '#include "csvin.h"'
 plant "readers include no evaluation" gen/read/csvin.c '#include "eval.h"'
-plant "readers include no builder" gen/read/input.c '#include "md.h"'
+plant "readers include no builder" gen/read/input.c '#include "trang.h"'
 plant "readers include no writer" gen/read/gfm.c '#include "doc_md.h"'
 plant "evaluation includes no chart" gen/eval/eval.c '#include "chart.h"'
 plant "evaluation includes no builder" gen/eval/lich_su.c '#include "site.h"'
 plant "charts include no reader" gen/chart/chart.c '#include "input.h"'
 plant "builders include no writer" gen/builder/ketqua.c '#include "layout.h"'
 plant "builders open no file" gen/builder/ketqua.c 'static FILE *S_x(void) { return fopen("x", "r"); }'
-plant "builders write no file through out.c" gen/builder/han_md.c 'static void S_x(void) { out_write_file("x", "", 0, NULL); }'
+plant "builders write no file through out.c" gen/builder/trang_han.c 'static void S_x(void) { out_write_file("x", "", 0, NULL); }'
 plant "writers include no model.h" gen/write/doc_md.c '#include "model.h"'
 plant "writers include no chart.h" gen/write/pdfw.c '#include "chart.h"'
 plant "writers include no builder" gen/write/doc_md.c '#include "bao_cao.h"'

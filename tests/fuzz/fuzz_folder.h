@@ -18,8 +18,10 @@
 #include "han.h"
 #include "input.h"
 #include "ketqua.h"
-#include "md.h"
+#include "xuat.h"
 #include "model.h"
+#include "trang.h"
+#include "trang_han.h"
 #include "xalloc.h"
 
 static char S_dir[64];
@@ -105,6 +107,23 @@ static void S_pipeline(void)
 		if (m.han.co)
 			ketqua_han_csv(&b, &m);
 		bao_cao_md(&b, &m, "charts/");
+		/* the site's pages, as the site writes them (without the files) */
+		TrangCtx *c = trang_ctx_new(&m);
+		DocWriter *w = xuat_md_writer(&b, "../charts/");
+		trang_chu(w, &m, c);
+		trang_du_lieu(w, &m);
+		trang_han(w, &m);
+		for (size_t u = 0; u < m.n_don_vi; u++) {
+			trang_don_vi(w, &m, c, u);
+			if (trang_co_con(c, u))
+				trang_dia_ban(w, &m, c, u);
+		}
+		for (size_t t = 0; t < m.n_chi_tieu; t++)
+			trang_chi_tieu(w, &m, t);
+		for (size_t g = 0; g < m.n_nhom; g++)
+			trang_nhom(w, &m, c, g);
+		xuat_md_writer_free(w);
+		trang_ctx_free(c);
 		buf_release(&b);
 	}
 	if (getenv("FUZZ_VERBOSE"))

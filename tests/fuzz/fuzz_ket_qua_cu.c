@@ -6,7 +6,8 @@
  * made of it.  The input folder is the tiny valid one of fuzz_file.h. */
 #include "fuzz_folder.h"
 #include "lich_su.h"
-#include "lich_su_md.h"
+#include "trang_lich_su.h"
+#include "xuat.h"
 #include "out.h"
 
 static char S_root[64];
@@ -72,13 +73,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		Buf b;
 		buf_init(&b);
 		ketqua_dieu_chinh_csv(&b, &m);
-		md_trang_dieu_chinh(&b, &m);
+		DocWriter *w = xuat_md_writer(&b, "../charts/");
+		trang_dieu_chinh(w, &m);
 		for (size_t u = 0; u < m.n_don_vi; u++) {
-			md_dieu_chinh_don_vi(&b, &m, u);
-			md_cung_ky_don_vi(&b, &m, u);
+			trang_dieu_chinh_don_vi(w, &m, u);
+			trang_cung_ky_don_vi(w, &m, u);
 		}
 		for (size_t t = 0; t < m.n_chi_tieu; t++)
-			md_cung_ky_chi_tieu(&b, &m, t);
+			trang_cung_ky_chi_tieu(w, &m, t);
+		xuat_md_writer_free(w);
 		buf_release(&b);
 	}
 	if (getenv("FUZZ_VERBOSE"))

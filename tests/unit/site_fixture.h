@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* A small model built by hand for the tests of md.c and site.c (included
+/* A small model built by hand for the tests of the site's pages (trang.c) and site.c (included
  * by test_md.c and test_site.c; not a test program of its own).
  *
  * Two groups, three targets, four units:

@@ -18,6 +18,7 @@
 #include "model.h"
 #include "model_fixture.h"
 #include "xalloc.h"
+#include "xuat.h"
 
 /* Two groups: "so" ("Sở, ban, ngành tỉnh") and "xa" ("UBND cấp xã"); one
  * target (>= 80 %) for both.  Units: so-a meets it, so-b does not, so-c

@@ -17,10 +17,19 @@
 #include "date.h"
 #include "han.h"
 #include "han_doc.h"
-#include "han_md.h"
+#include "trang_han.h"
+#include "xuat.h"
 #include "ketqua.h"
 #include "model.h"
 #include "xalloc.h"
+
+/* han.html's Markdown, as the site writes it. */
+static void S_trang_han(Buf *out, const Model *m)
+{
+	DocWriter *w = xuat_md_writer(out, "charts/");
+	trang_han(w, m);
+	xuat_md_writer_free(w);
+}
 
 static int D(int y, int mo, int d)
 {
@@ -282,7 +291,7 @@ static void test_han_summary_and_scorecard(void **state)
 	    "Công bố quy trình nội bộ: 0/1 đúng hạn; 1 trễ hạn 3 ngày làm việc\n"
 	    "Mốc thời gian: 1/1 đúng hạn\n");
 	buf_reset(&b);
-	han_md(&b, &m);
+	S_trang_han(&b, &m);
 	assert_non_null(strstr(b.ptr, "## Tình hình công bố TTHC\n"));
 	assert_non_null(strstr(b.ptr, "Tính đến ngày 30/06/2024"));
 	assert_non_null(strstr(b.ptr, "| Sở Y tế | Danh mục TTHC | 2 | 0 | 0 | 1 | 1 | 11 |\n"));
@@ -300,7 +309,7 @@ static void test_han_summary_and_scorecard(void **state)
 }
 
 /* The report lists the 30 worst delays and says how many there are. */
-static void test_han_md_worst_delays(void **state)
+static void test_han_trang_worst_delays(void **state)
 {
 	Model m;
 	S_model(&m);
@@ -317,7 +326,7 @@ static void test_han_md_worst_delays(void **state)
 	han_eval(&m);
 	Buf b;
 	buf_init(&b);
-	han_md(&b, &m);
+	S_trang_han(&b, &m);
 	assert_non_null(strstr(b.ptr, "Các bước trễ hạn, quá hạn: 35; 30 bước chậm nhất"));
 	/* The earliest decisions are the most overdue; the last five are cut. */
 	assert_non_null(strstr(b.ptr, "| 1/QĐ |"));
@@ -502,7 +511,10 @@ static void test_han_read_absent(void **state)
 	han_eval(&m);
 	Buf b;
 	buf_init(&b);
-	han_md(&b, &m);
+	S_trang_han(&b, &m);
+	assert_non_null(strstr(b.ptr, "Kỳ này không có dữ liệu về nhiệm vụ có thời hạn."));
+	assert_null(strstr(b.ptr, "|"));
+	buf_reset(&b);
 	han_dong_the_diem(&b, &m, 0);
 	assert_int_equal(b.len, 0);
 	buf_release(&b);
@@ -521,7 +533,7 @@ int main(void)
 	    cmocka_unit_test(test_han_eval_states),
 	    cmocka_unit_test(test_han_csv),
 	    cmocka_unit_test(test_han_summary_and_scorecard),
-	    cmocka_unit_test(test_han_md_worst_delays),
+	    cmocka_unit_test(test_han_trang_worst_delays),
 	    cmocka_unit_test(test_han_read_fixture),
 	    cmocka_unit_test(test_han_read_limits),
 	    cmocka_unit_test(test_han_read_errors),

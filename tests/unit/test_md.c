@@ -18,9 +18,35 @@
 #include "fmt.h"
 #include "bao_cao.h"
 #include "xuat.h"
-#include "md.h"
+#include "mdbuf.h"
+#include "trang.h"
+#include "trang_han.h"
 #include "rank.h"
 #include "site_fixture.h"
+
+/* A page's Markdown as the site writes it: the builder handed the
+ * Markdown writer, charts where the page sees them. */
+#define S_MD(out, img, call)                                   \
+	do {                                                   \
+		DocWriter *w = xuat_md_writer((out), (img)); \
+		call;                                          \
+		xuat_md_writer_free(w);                        \
+	} while (0)
+/* the index, ended as the site ends it (after its downloads) */
+static void S_chu_end(DocWriter *w, const Model *m, const TrangCtx *c)
+{
+	trang_chu(w, m, c);
+	DocBlock end;
+	doc_block_init(&end, DOC_END);
+	w->put(w, &end);
+	doc_block_release(&end);
+}
+static void md_trang_chu(Buf *o, const Model *m, const TrangCtx *c) { S_MD(o, "charts/", S_chu_end(w, m, c)); }
+static void md_trang_du_lieu(Buf *o, const Model *m) { S_MD(o, "charts/", trang_du_lieu(w, m)); }
+static void md_trang_han(Buf *o, const Model *m) { S_MD(o, "charts/", trang_han(w, m)); }
+static void md_trang_don_vi(Buf *o, const Model *m, const TrangCtx *c, size_t u) { S_MD(o, "../charts/", trang_don_vi(w, m, c, u)); }
+static void md_trang_chi_tieu(Buf *o, const Model *m, size_t t) { S_MD(o, "../charts/", trang_chi_tieu(w, m, t)); }
+static void md_trang_nhom(Buf *o, const Model *m, const TrangCtx *c, size_t g) { S_MD(o, "../charts/", trang_nhom(w, m, c, g)); }
 
 /* The test renders as site.c does: GFM with tables, safe mode on. */
 static char *S_html(const char *md)
@@ -176,16 +202,29 @@ static void test_md_escape_null_and_empty(void **state)
 	buf_release(&b);
 }
 
-static void test_md_safe_code(void **state)
+static void test_md_page_file_names(void **state)
 {
-	assert_true(md_safe_code("huyen-van-giang", 0));
-	assert_true(md_safe_code("so-1", 0));
-	assert_false(md_safe_code("", 0));
-	assert_false(md_safe_code("../x", 0));
-	assert_false(md_safe_code("a/b", 0));
-	assert_false(md_safe_code("Xa", 0));
-	assert_false(md_safe_code("cap_xa", 0));
-	assert_true(md_safe_code("cap_xa", 1));
+	assert_true(model_code_ok("huyen-van-giang"));
+	assert_true(model_code_ok("so-1"));
+	assert_false(model_code_ok(""));
+	assert_false(model_code_ok("../x"));
+	assert_false(model_code_ok("a/b"));
+	assert_false(model_code_ok("Xa"));
+	assert_false(model_code_ok("cap_xa"));
+	/* a group's pages may carry '_'; another code gives "nhom-<n>" */
+	Model m;
+	assert_int_equal(fx_model(&m), 0);
+	free(m.nhom[0].ma);
+	m.nhom[0].ma = xstrdup("cap_xa");
+	char *stem = model_nhom_stem(&m, 0);
+	assert_string_equal(stem, "cap_xa");
+	free(stem);
+	free(m.nhom[0].ma);
+	m.nhom[0].ma = xstrdup("../x");
+	stem = model_nhom_stem(&m, 0);
+	assert_string_equal(stem, "nhom-1");
+	free(stem);
+	model_release(&m);
 }
 
 static void test_md_report_content(void **state)
@@ -372,7 +411,7 @@ static void test_md_ctx_matches_rank_hang(void **state)
 	for (int extra = 0; extra <= 1; extra++) {
 		Model m;
 		assert_int_equal(fx_model_n(&m, extra), 0);
-		MdCtx *c = md_ctx_new(&m);
+		TrangCtx *c = trang_ctx_new(&m);
 		Buf b;
 		buf_init(&b);
 		int ties = 0;
@@ -391,10 +430,10 @@ static void test_md_ctx_matches_rank_hang(void **state)
 		/* so-a, so-e and so-f all meet both targets: a shared first rank. */
 		assert_int_equal(ties, extra ? 3 : 0);
 		buf_release(&b);
-		md_ctx_free(c);
+		trang_ctx_free(c);
 		model_release(&m);
 	}
-	md_ctx_free(NULL);
+	trang_ctx_free(NULL);
 }
 
 /* ---- pages in pieces ---------------------------------------------------- */
@@ -430,10 +469,6 @@ static void S_got_cut(MdSink *s, int kind)
 		assert_true(g->open == 0 || g->open == MD_CUT_LIST);
 		assert_true(md->len >= 1 && md->ptr[md->len - 1] == '\n');
 		break;
-	case MD_CUT_PARA:
-		assert_true(g->open == 0 || g->open == MD_CUT_PARA);
-		assert_true(md->len >= 1 && md->ptr[md->len - 1] != ' ' && md->ptr[md->len - 1] != '\n');
-		break;
 	case MD_CUT_END:
 		assert_int_not_equal(g->open, 0);
 		break;
@@ -447,7 +482,7 @@ static void S_got_cut(MdSink *s, int kind)
 
 enum { S_PAGE_REPORT, S_PAGE_CHU, S_PAGE_DU_LIEU, S_PAGE_HAN, S_PAGE_DON_VI, S_PAGE_CHI_TIEU, S_PAGE_NHOM };
 
-static void S_write_page(Buf *out, const Model *m, const MdCtx *c, int page, size_t i)
+static void S_write_page(Buf *out, const Model *m, const TrangCtx *c, int page, size_t i)
 {
 	switch (page) {
 	case S_PAGE_REPORT: bao_cao_md(out, m, "charts/"); break;
@@ -463,7 +498,7 @@ static void S_write_page(Buf *out, const Model *m, const MdCtx *c, int page, siz
 /* Page `page` (its i-th) written whole and written to a sink cutting at
  * min: the pieces joined are the same bytes.  Returns the most Markdown
  * the sink held; counts the cuts into n_cut. */
-static size_t S_pieces(const Model *m, const MdCtx *c, int page, size_t i, size_t min, int *n_cut,
+static size_t S_pieces(const Model *m, const TrangCtx *c, int page, size_t i, size_t min, int *n_cut,
                        size_t *whole_len)
 {
 	Buf whole;
@@ -496,7 +531,7 @@ static size_t S_pieces(const Model *m, const MdCtx *c, int page, size_t i, size_
  * it) and a few more. */
 static void S_every_page(const Model *m, size_t min, int *n_cut, size_t *most, size_t *longest)
 {
-	MdCtx *c = md_ctx_new(m);
+	TrangCtx *c = trang_ctx_new(m);
 	const size_t n_of[] = {1, 1, 1, 1, m->n_don_vi < 12 ? m->n_don_vi : 12, m->n_chi_tieu, m->n_nhom};
 	for (int page = S_PAGE_REPORT; page <= S_PAGE_NHOM; page++)
 		for (size_t i = 0; i < n_of[page]; i++) {
@@ -506,7 +541,7 @@ static void S_every_page(const Model *m, size_t min, int *n_cut, size_t *most, s
 			if (len > *longest)
 				*longest = len;
 		}
-	md_ctx_free(c);
+	trang_ctx_free(c);
 }
 
 /* Cut at every point md.h names (min 0), a page's pieces are the page,
@@ -596,13 +631,80 @@ static void test_bao_cao_md_file(void **state)
 	model_release(&m);
 }
 
+/* doc.h's links, pictures, column alignment and figures without a
+ * caption, as the Markdown writer writes them and cmark-gfm renders
+ * them: the text escaped, the link kept. */
+static void test_md_doc_links(void **state)
+{
+	Buf b;
+	buf_init(&b);
+	DocWriter *w = xuat_md_writer(&b, "../charts/");
+	DocBlock k;
+	doc_block_init(&k, DOC_HEADING);
+	k.level = 2;
+	doc_add(&k.inl, 0, "Nhóm ");
+	doc_add_link(&k.inl, DOC_BOLD, "Sở *A* [1]", "../nhom/so.html");
+	w->put(w, &k);
+	doc_block_release(&k);
+	doc_block_init(&k, DOC_PARA);
+	doc_add(&k.inl, 0, "Xem ");
+	doc_add_link(&k.inl, DOC_BOLD, "trang 2", "../du-lieu.html");
+	doc_add(&k.inl, 0, ".");
+	doc_add_link(&k.inl, 0, "", "nowhere.html"); /* empty: nothing */
+	w->put(w, &k);
+	doc_block_release(&k);
+	doc_block_init(&k, DOC_ITEM);
+	doc_add_image(&k.inl, "Chỉ tiêu 1: xu_hướng", "chi-tieu-1", "../chi-tieu/1.html");
+	w->put(w, &k);
+	doc_block_release(&k);
+	DocCell head[2] = {{.colspan = 1, .rowspan = 1}, {.colspan = 1, .rowspan = 1}};
+	doc_inl_init(&head[0].inl);
+	doc_inl_init(&head[1].inl);
+	doc_add(&head[0].inl, DOC_BOLD, "Đơn vị");
+	doc_add_link(&head[1].inl, DOC_BOLD, "DVC|1", "../chi-tieu/1.html");
+	static const DocAlign al[2] = {DOC_AL_LEFT, DOC_AL_RIGHT};
+	doc_block_init(&k, DOC_TABLE);
+	k.n_col = 2;
+	k.head = head;
+	k.n_head = 1;
+	k.col_align = al;
+	w->put(w, &k);
+	doc_inl_release(&head[0].inl);
+	doc_inl_release(&head[1].inl);
+	k.kind = DOC_TABLE_END;
+	w->put(w, &k);
+	doc_block_init(&k, DOC_FIGURE);
+	k.flags = DOC_F_ALT;
+	k.line[0] = "don-vi-xa-a";
+	doc_add(&k.inl, 0, "Biểu đồ: UBND xã A");
+	w->put(w, &k);
+	doc_block_release(&k);
+	xuat_md_writer_free(w);
+	assert_non_null(strstr(b.ptr, "### Nhóm [Sở \\*A\\* \\[1\\]](../nhom/so.html)\n"));
+	assert_non_null(strstr(b.ptr, "Xem **[trang 2](../du-lieu.html)**.\n"));
+	assert_null(strstr(b.ptr, "nowhere"));
+	assert_non_null(strstr(b.ptr, "- [![Chỉ tiêu 1: xu\\_hướng](../charts/chi-tieu-1.svg)](../chi-tieu/1.html)\n"));
+	assert_non_null(strstr(b.ptr, "| Đơn vị | [DVC\\|1](../chi-tieu/1.html) |\n|---|---:|\n"));
+	assert_non_null(strstr(b.ptr, "![Biểu đồ: UBND xã A](../charts/don-vi-xa-a.svg)\n"));
+	assert_null(strstr(b.ptr, "*Biểu đồ")); /* no caption */
+	char *html = S_html(b.ptr);
+	assert_non_null(strstr(html, "<h3>Nhóm <a href=\"../nhom/so.html\">Sở *A* [1]</a></h3>"));
+	assert_non_null(strstr(html, "<strong><a href=\"../du-lieu.html\">trang 2</a></strong>"));
+	assert_non_null(strstr(html, "<a href=\"../chi-tieu/1.html\"><img src=\"../charts/chi-tieu-1.svg\" "
+	                             "alt=\"Chỉ tiêu 1: xu_hướng\" /></a>"));
+	assert_non_null(strstr(html, "<th align=\"right\"><a href=\"../chi-tieu/1.html\">DVC|1</a></th>"));
+	free(html);
+	buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 	    cmocka_unit_test(test_md_escape_hostile_paragraph),
 	    cmocka_unit_test(test_md_escape_hostile_blocks),
 	    cmocka_unit_test(test_md_escape_null_and_empty),
-	    cmocka_unit_test(test_md_safe_code),
+	    cmocka_unit_test(test_md_page_file_names),
+	    cmocka_unit_test(test_md_doc_links),
 	    cmocka_unit_test(test_md_report_content),
 	    cmocka_unit_test(test_md_report_lists_units),
 	    cmocka_unit_test(test_md_trang_chi_tieu_sorted),

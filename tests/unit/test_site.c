@@ -340,7 +340,7 @@ static int S_count_entries(const char *dir)
 	return k;
 }
 
-/* Pages rendered a piece at a time (at every cut md.h offers) are the
+/* Pages rendered a piece at a time (at every cut mdbuf.h offers) are the
  * bytes of pages rendered whole: tables, lists and paragraphs cut inside
  * go on seamlessly, hostile names included. */
 static void test_site_pieces_same_bytes(void **state)
