@@ -591,8 +591,8 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 		S_para(w, DOC_F_INSTEAD, 0, &b);
 	}
 
-	/* the trend chart: at 80 % of the width, 60 % at the least (chart.h:
-	 * its labels are then 7 pt) */
+	/* the trend chart by period, one panel per target: at 80 % of the
+	 * width, 60 % at the least (gp_script.h: its labels are then 7 pt) */
 	if (chart_unit_has_chart(m, u)) {
 		DocBlock f;
 		doc_block_init(&f, DOC_FIGURE);
@@ -600,7 +600,9 @@ static void S_unit(const Model *m, size_t u, const int *hang, const int *tong, c
 		f.line[0] = stem;
 		f.fig_w = CHART_DON_VI_SHARE;
 		f.fig_min_w = CHART_DON_VI_MIN_SHARE;
-		buf_puts(&b, "Biểu đồ tỷ lệ lũy kế của đơn vị theo từng chỉ tiêu, vạch ngang là chỉ tiêu giao");
+		buf_puts(&b, "Diễn biến tỷ lệ lũy kế từ đầu năm của đơn vị qua các kỳ, mỗi ô một chỉ tiêu (CT n: "
+		             "chỉ tiêu số n của bảng trên); đường ngang là chỉ tiêu giao; trục đứng của mỗi ô vừa "
+		             "với số liệu của ô; điểm cuối mang ký hiệu đánh giá kỳ này");
 		doc_add_buf(&f.inl, 0, &b);
 		w->put(w, &f);
 		doc_block_release(&f);

@@ -25,6 +25,45 @@ static void S_xml(Buf *b, const char *s)
 	}
 }
 
+/* s[0, n) into b without gnuplot's empty groups: a line "<g …>" followed
+ * by a line "</g>" draws nothing (the svg terminal writes one for every
+ * change of pen, a third of a multiplot chart's bytes), nor does a label's
+ * group holding only "<text></text>". */
+static void S_add_without_empty_g(Buf *b, const char *s, size_t n)
+{
+	const char *p = s, *end = s + n;
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *line_end = nl ? nl + 1 : end;
+		if (end - p > 3 && !strncmp(p, "<g ", 3) && nl && nl[-1] == '>' && !memchr(p + 1, '<', (size_t)(nl - p - 1)) &&
+		    (size_t)(end - line_end) >= 5 && !strncmp(line_end, "</g>\n", 5)) {
+			p = line_end + 5;
+			continue;
+		}
+		/* a tic's label with no text (the panels' bare tics): the group
+		 * that ends the line, "<text></text>" and its "</g>" */
+		static const char empty_text[] = "\t\t<text></text>\n\t</g>\n";
+		const char *g = NULL;
+		if (nl && nl > p && nl[-1] == '>' && (size_t)(end - line_end) >= sizeof empty_text - 1 &&
+		    !strncmp(line_end, empty_text, sizeof empty_text - 1))
+			for (const char *q = nl - 1; q >= p && !g; q--)
+				if (*q == '<')
+					g = !strncmp(q, "<g ", 3) ? q : nl; /* nl: another tag ends the line */
+		if (g && g != nl) {
+			while (g > p && g[-1] == '\t')
+				g--;
+			if (g > p) {
+				buf_add(b, p, (size_t)(g - p));
+				buf_putc(b, '\n');
+			}
+			p = line_end + sizeof empty_text - 1;
+			continue;
+		}
+		buf_add(b, p, (size_t)(line_end - p));
+		p = line_end;
+	}
+}
+
 int chart_svg_label(const char *path, const char *title, const char *desc, char **err)
 {
 	static const char gt[] = "<title>Gnuplot</title>", gd[] = "<desc>Produced by GNUPLOT";
@@ -71,7 +110,7 @@ int chart_svg_label(const char *path, const char *title, const char *desc, char 
 	buf_puts(&out, "</title>\n<desc>");
 	S_xml(&out, desc);
 	buf_puts(&out, "</desc>");
-	buf_add(&out, rest, f.len - (size_t)(rest - f.ptr));
+	S_add_without_empty_g(&out, rest, f.len - (size_t)(rest - f.ptr));
 	rc = out_write_file(path, out.ptr, out.len, err);
 done:
 	buf_release(&f);

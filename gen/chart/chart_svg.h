@@ -11,7 +11,9 @@
 
 /* Replaces the <title> and <desc> of the SVG at path (gnuplot's, or ours
  * from an earlier labelling: never doubled), or puts them after the
- * opening tag of one that has neither; the texts are escaped here.
+ * opening tag of one that has neither; the texts are escaped here.  The
+ * empty groups gnuplot writes ("<g …>" then "</g>" on the next line) are
+ * left out.
  * 0; 1 when the file is not an SVG (nothing written); -1 with *err
  * (caller frees) when it cannot be read or written. */
 int chart_svg_label(const char *path, const char *title, const char *desc, char **err);

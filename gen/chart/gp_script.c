@@ -17,6 +17,8 @@
 #include <string.h>
 
 #include "fmt.h"
+#include "text.h"
+#include "xalloc.h"
 
 __extension__ typedef __int128 S_i128;
 
@@ -187,37 +189,15 @@ static void S_put_gia_tri(Buf *b, const ChiTieu *t)
 		buf_printf(b, ".%0*lld", t->gt_scale, (long long)(v % p));
 }
 
-/* The top of the y axis: 100 %, unless a target lies above it (a figure
- * never does: tu_so <= mau_so). */
-static int64_t S_ymax(const ChiTieu *t, int64_t top)
-{
-	int64_t p = 1;
-	for (int i = 0; i < t->gt_scale; i++)
-		p *= 10;
-	int64_t v = t->gt_num > 0 ? (t->gt_num + p - 1) / p : 0;
-	if (v > 100) {
-		v = (v + 9) / 10 * 10 + 10;
-		if (v > top)
-			top = v;
-	}
-	return top;
-}
-
-static void S_yaxis(Buf *b, int64_t top)
-{
-	buf_printf(b, "set yrange [0:%lld]\nset ytics 0,%lld,%lld nomirror\nset format y '%%g%%%%'\n",
-	           (long long)top, (long long)(top > 100 ? (top / 50 + 1) * 10 : 20), (long long)top);
-}
-
 /* The vertical range of a trend chart, in whole percent: [*lo, *hi] holds
  * every plotted rate (lo_pct, hi_pct: their floor and ceiling, hi_pct < 0
  * when there is none) and the target line t with a margin, on a tic step
  * of 1, 2, 5, 10 or 20 points, so that 80 % and 84 % do not sit on top of
- * each other.  A range that would start below 20 % starts at 0; one that
+ * each other (at most max_tics steps).  A range that would start below 20 % starts at 0; one that
  * would end above 100 % ends there unless the target itself is above it
  * (a rate never is: tu_so <= mau_so). */
-static void S_trend_range(const ChiTieu *t, int64_t lo_pct, int64_t hi_pct, int64_t *lo, int64_t *hi,
-                          int64_t *step)
+static void S_trend_range(const ChiTieu *t, int64_t lo_pct, int64_t hi_pct, int64_t max_tics, int64_t *lo,
+                          int64_t *hi, int64_t *step)
 {
 	int64_t p = 1;
 	for (int i = 0; i < t->gt_scale; i++)
@@ -241,7 +221,7 @@ static void S_trend_range(const ChiTieu *t, int64_t lo_pct, int64_t hi_pct, int6
 		z = top;
 	static const int64_t steps[] = {1, 2, 5, 10, 20, 25, 50, 100, 200, 500, 1000};
 	size_t k = 0;
-	while (k + 1 < sizeof steps / sizeof *steps && (z - (a > 0 ? a : 0)) / steps[k] > 6)
+	while (k + 1 < sizeof steps / sizeof *steps && (z - (a > 0 ? a : 0)) / steps[k] > max_tics)
 		k++;
 	*step = steps[k];
 	a = a <= 20 ? 0 : a / *step * *step;
@@ -249,7 +229,7 @@ static void S_trend_range(const ChiTieu *t, int64_t lo_pct, int64_t hi_pct, int6
 	if (z > top && g_hi <= 100)
 		z = 100;
 	/* the range may have grown: recount the tics */
-	while (k + 1 < sizeof steps / sizeof *steps && (z - a) / steps[k] > 6)
+	while (k + 1 < sizeof steps / sizeof *steps && (z - a) / steps[k] > max_tics)
 		k++;
 	*step = steps[k];
 	a = a / *step * *step;
@@ -314,23 +294,12 @@ static void S_png(Buf *b, const char *stem, int w_mm, int h_mm, int pt)
 	           w, h, pt, stem);
 }
 
-/* The same with libgd: a palette PNG, a third of pngcairo's size, for
- * the scorecards' page budget.  It draws no dashes, so only charts whose
- * styles differ by fill and marker use it.  These are the charts drawn
- * once per unit: libgd's cost grows with the pixels and above all with
- * the line widths, so they keep the print resolution the PDFs need
- * (200 dpi) with lines 3/4 as thick as the targets' charts. */
+/* Dots per inch of the unit charts' PNGs (libgd: a palette PNG, a third
+ * of pngcairo's size, for the scorecards' page budget; it draws no
+ * dashes, so styles differ by colour, width and marker there).  Its
+ * cost grows with the line widths: lines 1.5 px wide by default (0.19 mm
+ * at 200 dpi), a fifth less time than 2.25. */
 #define S_DPI_SMALL 200
-static void S_png_small(Buf *b, const char *stem, int w_mm, int h_mm, int pt)
-{
-	int w = (w_mm * S_DPI_SMALL * 10 + 127) / 254, h = (h_mm * S_DPI_SMALL * 10 + 127) / 254;
-	/* line widths 2.25 and marker size 1.5 at 200 dpi */
-	buf_printf(b,
-	           "set terminal png size %d,%d font '" S_FONT ",%d' linewidth %g noenhanced\n"
-	           "set output '%s.png'\n"
-	           "S_ps = %g\n",
-	           w, h, (pt * S_DPI_SMALL + 36) / 72, 2.25, stem, 1.5);
-}
 
 static void S_svg_and_close(Buf *b, const char *stem, int w_mm, int h_mm, int pt)
 {
@@ -433,7 +402,7 @@ void gp_chi_tieu(const Model *m, size_t t, Buf *b)
 	}
 	buf_printf(b, ")\nset xtics nomirror scale 0\nset xrange [0.5:%d.5]\n", nb);
 	int64_t y_lo, y_hi, y_step;
-	S_trend_range(ct, lo_pct, hi_pct, &y_lo, &y_hi, &y_step);
+	S_trend_range(ct, lo_pct, hi_pct, 6, &y_lo, &y_hi, &y_step);
 	S_yaxis_trend(b, y_lo, y_hi, y_step);
 	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
 	            "set key outside below center vertical Left reverse samplen 3 spacing 1.1\n"
@@ -473,122 +442,332 @@ void gp_chi_tieu(const Model *m, size_t t, Buf *b)
 	buf_release(&s);
 }
 
+/* ---- A unit's chart: small multiples, one panel per target ------------
+ *
+ * Each panel plots the unit's year-to-date rate at the end of each period
+ * of the year (model_luy_ke_ky: the quarters, then the window's end), the
+ * target as a horizontal line, its own vertical range fitted to both, and
+ * the verdict's mark at the report period's point; the panel's title is
+ * "CT n: rate symbol".  Twelve lines on one plot tangle; one panel each
+ * stays readable at the scorecard's size and on a phone.  The PNG (the
+ * scorecard's, 120 mm wide) puts up to four panels a row; the SVG (the
+ * unit page's, drawn for a phone's width) two.  Sizes are in lines and
+ * letters of the chart's font, so both follow one plan. */
+
+/* The panels' plan, in the terminal's pixels: its width, the height of a
+ * line of text and the width of an average letter (as the terminal draws
+ * them: gnuplot's GPVAL_TERM_VCHAR and _HCHAR), the panels a row and the
+ * height of a panel's plot area in lines. */
+typedef struct {
+	double w, line, chr;
+	int cols;
+	double plot_h;
+	double key_rows; /* lines of the key */
+	int ten;         /* 1: the unit's name over the periods (the SVG: the
+	                    scorecard's PNG sits under the name already) */
+} S_Luoi;
+
+#define S_LN_TITLE 1.45  /* a line of the chart's title */
+#define S_LN_O_TITLE 1.2 /* a panel's title */
+#define S_LN_XTICS 1.5   /* a panel's period names */
+#define S_CH_LEFT 5.5    /* a panel's y tics ("100%") */
+#define S_CH_RIGHT 1.5
+
+static int S_rows(int n, int cols)
+{
+	return (n + cols - 1) / cols;
+}
+
+static double S_luoi_h(const S_Luoi *l, int n)
+{
+	return l->line * (S_LN_TITLE * (1 + l->ten) + S_rows(n, l->cols) * (S_LN_O_TITLE + l->plot_h + S_LN_XTICS) +
+	                  l->key_rows * 1.15 + 0.4);
+}
+
+/* The data of target t's panel e: $u<e> the rates at the periods' ends
+ * (a blank line where the unit did not report: a gap), $v<e> the report
+ * period's point when it has a verdict with a rate; the range of both and
+ * the target into y_*. */
+static void S_o_data(const Model *m, size_t u, size_t t, int e, Buf *b, int64_t *y_lo, int64_t *y_hi,
+                     int64_t *y_step)
+{
+	const ChiTieu *ct = &m->chi_tieu[t];
+	const KetQua *kq = model_kq_don_vi(m, u, t);
+	DiemKy ky[MAX_KY];
+	int nk = model_luy_ke_ky(m, u, t, ky);
+	int64_t lo = 0, hi = -1;
+	int any = 0, gap = 0;
+	buf_printf(b, "$u%d << EOD\n", e);
+	for (int k = 0; k < nk; k++) {
+		if (!ky[k].co || ky[k].d <= 0) {
+			gap = 1;
+			continue;
+		}
+		if (gap && any)
+			buf_putc(b, '\n');
+		gap = 0;
+		buf_printf(b, "%d ", k + 1);
+		S_put_pct(b, ky[k].n, ky[k].d);
+		buf_putc(b, '\n');
+		S_range_add(&lo, &hi, ky[k].n, ky[k].d);
+		any = 1;
+	}
+	S_block_end(b, any);
+	buf_printf(b, "$v%d << EOD\n", e);
+	any = (kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT) && kq->d > 0;
+	if (any) {
+		buf_printf(b, "%d ", nk);
+		S_put_pct(b, kq->n, kq->d);
+		buf_putc(b, '\n');
+		S_range_add(&lo, &hi, kq->n, kq->d);
+	}
+	S_block_end(b, any);
+	S_trend_range(ct, lo, hi, 3, y_lo, y_hi, y_step);
+}
+
+/* The key's entries (titles; samples and styles are S_o_ve's). */
+static size_t S_key(const Model *m, size_t u, const int *tt, int n, char **out)
+{
+	Buf s;
+	buf_init(&s);
+	size_t k = 0;
+	fmt_bd_duong_luy_ke(&s);
+	out[k++] = buf_detach(&s, NULL);
+	fmt_bd_duong_chi_tieu(&s, NULL, 1);
+	out[k++] = buf_detach(&s, NULL);
+	for (int j = 0; j < 4; j++) {
+		DanhGia dg = (DanhGia)j;
+		int any = j < 2; /* the marks at the points: always */
+		for (int e = 0; e < n && !any; e++)
+			any = model_kq_don_vi(m, u, (size_t)tt[e])->dg == dg;
+		if (!any)
+			continue;
+		/* the marks' own samples stand for ● and ×; the symbols that
+		 * stand in for a rate are text */
+		if (j < 2)
+			buf_puts(&s, fmt_danh_gia(dg));
+		else
+			buf_printf(&s, "%s %s", fmt_ky_hieu((int)dg), fmt_danh_gia(dg));
+		out[k++] = buf_detach(&s, NULL);
+	}
+	buf_release(&s);
+	return k;
+}
+
+/* The lines the key needs in width w px (gnuplot puts as many entries a
+ * row as the widest one allows). */
+static double S_key_rows(const S_Luoi *l, char **key, size_t nkey)
+{
+	size_t widest = 0;
+	for (size_t i = 0; i < nkey; i++) {
+		size_t len = text_length(key[i]);
+		widest = len > widest ? len : widest;
+	}
+	double entry = ((double)widest + 5) * l->chr;
+	int per_row = (int)((l->w * 0.98) / entry);
+	if (per_row < 1)
+		per_row = 1;
+	return (double)(((int)nkey + per_row - 1) / per_row);
+}
+
+/* The panels and the key, drawn into the current output. */
+static void S_o_ve(const Model *m, size_t u, const int *tt, int n, const int64_t (*y)[3], const S_Luoi *l,
+                   int nk, const int *thang, char **key, size_t nkey, Buf *b)
+{
+	double W = l->w, H = S_luoi_h(l, n), L = l->line;
+	double cell_w = W / l->cols, row_h = L * (S_LN_O_TITLE + l->plot_h + S_LN_XTICS);
+	double key_h = L * (l->key_rows * 1.15 + 0.4);
+	Buf s;
+	buf_init(&s);
+	buf_puts(b, "set multiplot\n");
+	/* the chart's title over the whole width: the name, then the periods */
+	double y_title = 1 - 0.9 * L / H;
+	if (l->ten) {
+		buf_puts(b, "set label 1 ");
+		S_quote_wrap(b, model_ten_don_vi(m, u), (size_t)(W / l->chr), 1);
+		buf_printf(b, " at screen 0.5, screen %.4f center front\n", y_title);
+		y_title -= 1.1 * L / H;
+	}
+	fmt_bd_phu_de_don_vi(&s, &m->cua_so);
+	buf_puts(b, "set label 2 ");
+	chart_quote(b, s.ptr);
+	buf_printf(b, " at screen 0.5, screen %.4f center front\n", y_title);
+	/* The period names under a panel: all of them when they fit, else the
+	 * first and the last, else none (the title names them all; the tics
+	 * stay). */
+	size_t widest = 0, ends = 0;
+	for (int k = 0; k < nk; k++) {
+		buf_reset(&s);
+		fmt_bd_ky_gon(&s, thang[k]);
+		size_t len = text_length(s.ptr);
+		widest = len > widest ? len : widest;
+		if (k == 0 || k == nk - 1)
+			ends += len;
+	}
+	double gap = (cell_w - (S_CH_LEFT + S_CH_RIGHT) * l->chr) / (nk > 0 ? nk : 1);
+	int all = nk <= 1 || gap >= ((double)widest + 1) * l->chr;
+	int two = !all && gap * (nk - 1) >= ((double)ends / 2 + 1) * l->chr;
+	/* the named tics, and the bare ones of a panel with another under it
+	 * (its column's lowest panel names them: text is most of libgd's
+	 * time, and the eye reads a column down) */
+	Buf tics, bare;
+	buf_init(&tics);
+	buf_init(&bare);
+	buf_puts(&tics, "set xtics (");
+	buf_puts(&bare, "set xtics (");
+	for (int k = 0; k < nk; k++) {
+		buf_reset(&s);
+		if (all || (two && (k == 0 || k == nk - 1)))
+			fmt_bd_ky_gon(&s, thang[k]);
+		buf_puts(&tics, k ? ", " : "");
+		chart_quote(&tics, s.ptr);
+		buf_printf(&tics, " %d", k + 1);
+		buf_printf(&bare, "%s'' %d", k ? ", " : "", k + 1);
+	}
+	buf_puts(&tics, ")\n");
+	buf_puts(&bare, ")\n");
+	buf_printf(b, "set xtics nomirror scale 0.5 offset 0,0.3\nset xrange [0.5:%d.5]\n", nk);
+	buf_puts(b, "set border 3\nset ytics nomirror scale 0.5 offset 0.5,0\nset format y '%g%%'\n"
+	            "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\nunset key\nset samples 2\nset clip two\n");
+	for (int e = 0; e < n; e++) {
+		const ChiTieu *ct = &m->chi_tieu[tt[e]];
+		const KetQua *kq = model_kq_don_vi(m, u, (size_t)tt[e]);
+		int r = e / l->cols, c = e % l->cols;
+		double top = H - L * S_LN_TITLE * (1 + l->ten) - r * row_h - L * S_LN_O_TITLE, bot = top - L * l->plot_h;
+		buf_printf(b, "set lmargin at screen %.4f\nset rmargin at screen %.4f\n"
+		              "set tmargin at screen %.4f\nset bmargin at screen %.4f\n",
+		           (c * cell_w + S_CH_LEFT * l->chr) / W, ((c + 1) * cell_w - S_CH_RIGHT * l->chr) / W,
+		           top / H, bot / H);
+		const Buf *x = e + l->cols >= n ? &tics : &bare;
+		buf_add(b, x->ptr, x->len);
+		buf_reset(&s);
+		fmt_bd_o_don_vi(&s, ct, kq);
+		buf_puts(b, "set title ");
+		chart_quote(b, s.ptr);
+		buf_puts(b, " offset 0,-0.6 noenhanced\n");
+		buf_printf(b, "set yrange [%lld:%lld]\nset ytics %lld,%lld,%lld\n", (long long)y[e][0],
+		           (long long)y[e][1], (long long)y[e][0], (long long)y[e][2], (long long)y[e][1]);
+		/* no rate to draw: the verdict's symbol stands at the period */
+		buf_puts(b, "unset label 3\n");
+		if (kq->dg == DG_KHONG_PHAT_SINH || kq->dg == DG_CHUA_BAO_CAO) {
+			buf_puts(b, "set label 3 ");
+			chart_quote(b, fmt_ky_hieu((int)kq->dg));
+			buf_printf(b, " at first %d, graph 0.5 center front textcolor rgb '#555555'\n", nk);
+		}
+		buf_puts(b, "plot ");
+		S_put_gia_tri(b, ct);
+		buf_printf(b, " with lines lw 1.5 lc rgb '#505050' dt (6,3) notitle, \\\n"
+		              "  $u%d using 1:2 with linespoints lw 2 lc rgb '#1f5fa8' pt 7 ps 0.7*S_ps notitle",
+		           e);
+		if (kq->dg == DG_DAT)
+			buf_printf(b, ", \\\n  $v%d using 1:2 with points pt 7 ps 1.5*S_ps lc rgb '#1b5e20' notitle", e);
+		else if (kq->dg == DG_CHUA_DAT)
+			buf_printf(b, ", \\\n  $v%d using 1:2 with points pt 2 ps 1.7*S_ps lw 2 lc rgb '#b71c1c' notitle",
+			           e);
+		buf_puts(b, "\n");
+	}
+	buf_puts(b, "unset label\nunset title\n");
+	/* The key: one strip under the panels (a plot of nothing but its
+	 * entries; gnuplot 5.4 wants one real curve, drawn outside). */
+	buf_printf(b, "set lmargin at screen 0.01\nset rmargin at screen 0.99\nset tmargin at screen %.4f\n"
+	              "set bmargin at screen 0.0\n",
+	           key_h / H);
+	buf_printf(b, "unset border\nunset xtics\nunset ytics\nunset grid\nset xrange [0:1]\nset yrange [0:1]\n"
+	              "set key at screen 0.5, screen %.4f center center horizontal Left reverse samplen 2\n",
+	           key_h / 2 / H);
+	static const char *const style[] = {
+		"with linespoints lw 2 lc rgb '#1f5fa8' pt 7 ps 0.7*S_ps",
+		"with lines lw 1.5 lc rgb '#505050' dt (6,3)",
+		"with points pt 7 ps 1.5*S_ps lc rgb '#1b5e20'",
+		"with points pt 2 ps 1.7*S_ps lw 2 lc rgb '#b71c1c'",
+	};
+	buf_puts(b, "plot -1 notitle");
+	for (size_t k = 0; k < nkey; k++) {
+		const char *st = k < 4 ? style[k] : "with lines lc rgb '#ffffff'"; /* the symbol is in the title */
+		buf_printf(b, ", keyentry %s title ", st);
+		chart_quote(b, key[k]);
+		buf_puts(b, S_NOENH);
+	}
+	buf_puts(b, "\nunset multiplot\n");
+	buf_release(&tics);
+	buf_release(&bare);
+	buf_release(&s);
+}
+
+/* The font of the unit charts: libgd's size 17 in the PNG (points at
+ * 96 dpi: an em of 22.7 px, 8 pt at the chart's 120 mm, 7.1 pt at the
+ * scorecard's smallest placing of 105 mm), 12.6 px in the SVG.  Their
+ * lines and letters as gnuplot measures them (GPVAL_TERM_VCHAR, _HCHAR). */
+#define S_DV_PNG_FONT 17
+#define S_DV_PNG_LINE 23.0
+#define S_DV_PNG_CHR 13.0
+#define S_DV_SVG_W 380
+#define S_DV_SVG_LINE 14.25
+#define S_DV_SVG_CHR 6.65
+
 void gp_don_vi(const Model *m, size_t u, Buf *b)
 {
 	const DonVi *dv = &m->don_vi[u];
-	Buf s, labels;
-	buf_init(&s);
-	buf_init(&labels);
 	char stem[96];
 	snprintf(stem, sizeof stem, "don-vi-%s", dv->ma);
 	S_common(b, stem);
 
-	int n = 0, any_dat = 0, any_cd = 0, any_kps = 0, any_cbc = 0;
-	int64_t top = 100;
-	Buf dat, cd, ct;
-	buf_init(&dat);
-	buf_init(&cd);
-	buf_init(&ct);
-	/* The tics are the targets' numbers (the axis says so): "CT10CT11"
-	 * and figures under the bars ran together past a few targets; the
-	 * figures are in the scorecard's table right above. */
-	buf_puts(b, "set xtics (");
+	int n = 0;
+	size_t cap = m->n_chi_tieu ? m->n_chi_tieu : 1;
+	int *tt = xmalloc(cap * sizeof *tt);
+	int64_t(*y)[3] = xmalloc(cap * sizeof *y);
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		if (!model_applies(m, u, t))
 			continue;
-		const ChiTieu *x = &m->chi_tieu[t];
-		const KetQua *kq = model_kq_don_vi(m, u, t);
-		n++;
-		top = S_ymax(x, top);
-		/* Tic labels are formats to gnuplot: no text from data goes there. */
-		if (n > 1)
-			buf_puts(b, ", ");
-		buf_printf(b, "'%d' %d", x->stt, n);
-		if (kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT) {
-			Buf *into = kq->dg == DG_DAT ? &dat : &cd;
-			*(kq->dg == DG_DAT ? &any_dat : &any_cd) = 1;
-			buf_printf(into, "%d ", n);
-			S_put_pct(into, kq->n, kq->d);
-			buf_putc(into, '\n');
-			buf_printf(&ct, "%d ", n);
-			S_put_gia_tri(&ct, x);
-			buf_putc(&ct, '\n');
-		} else {
-			/* No bar: the legend's symbol stands where the bar would, low
-			 * and upright, and no target line crosses it (the symbol's
-			 * meaning is in the key). */
-			*(kq->dg == DG_KHONG_PHAT_SINH ? &any_kps : &any_cbc) = 1;
-			buf_printf(&labels, "set label %d ", n);
-			chart_quote(&labels, fmt_ky_hieu((int)kq->dg));
-			buf_printf(&labels, " at first %d, graph 0.07 center front\n", n);
-		}
+		S_o_data(m, u, t, n, b, &y[n][0], &y[n][1], &y[n][2]);
+		tt[n++] = (int)t;
 	}
-	buf_printf(b, ")\n");
-	buf_puts(b, "$dat << EOD\n");
-	buf_add(b, dat.ptr, dat.len);
-	S_block_end(b, any_dat);
-	buf_puts(b, "$cd << EOD\n");
-	buf_add(b, cd.ptr, cd.len);
-	S_block_end(b, any_cd);
-	buf_puts(b, "$ct << EOD\n");
-	buf_add(b, ct.ptr, ct.len);
-	S_block_end(b, any_dat || any_cd);
-	buf_add(b, labels.ptr, labels.len);
+	DiemKy ky[MAX_KY];
+	int nk = n ? model_luy_ke_ky(m, u, (size_t)tt[0], ky) : 0;
+	int thang[MAX_KY] = {0};
+	for (int k = 0; k < nk; k++)
+		thang[k] = ky[k].thang;
+	char *key[6];
+	size_t nkey = S_key(m, u, tt, n, key);
 
-	buf_puts(b, "set title ");
-	buf_reset(&s);
-	/* the name on its lines, the period on its own: "Năm" and "2024"
-	 * never apart */
-	S_quote_wrap(b, model_ten_don_vi(m, u), 44, 2);
-	fmt_bd_ky_luy_ke(&s, &m->cua_so);
-	buf_puts(b, " . \"\\n\" . ");
-	chart_quote(b, s.ptr);
-	/* gnuplot centres a title over the plot, which the key pushes left:
-	 * a long name ran off the PNG's left edge; wrapped and moved right it
-	 * is centred on the picture */
-	buf_puts(b, " offset 6,0");
-	buf_reset(&s);
-	fmt_bd_truc_x_don_vi(&s);
-	buf_puts(b, "\nset xlabel ");
-	chart_quote(b, s.ptr);
-	buf_puts(b, " noenhanced");
-	buf_printf(b, "\nset xtics nomirror scale 0\nset xrange [0.4:%d.6]\n", n);
-	S_yaxis(b, top);
-	buf_puts(b, "set grid ytics lc rgb '#d0d0d0' lw 0.5 dt 1\n"
-	            "set key outside right top vertical Left reverse samplen 2 width 1\n"
-	            "set border 3\nset boxwidth 0.6\nset style fill solid 0.5 border -1\n");
-	S_png_small(b, stem, CHART_DON_VI_W_MM, CHART_DON_VI_H_MM, 8);
-	buf_puts(b, "plot $dat using 1:2 with boxes fs solid 0.45 border lc rgb '#1b5e20' lc rgb '#43a047' title ");
-	chart_quote(b, fmt_danh_gia(DG_DAT));
-	buf_puts(b, S_NOENH);
-	buf_puts(b, ", \\\n  $cd using 1:2 with boxes fs pattern 4 border lc rgb '#b71c1c' lc rgb '#c62828' title ");
-	chart_quote(b, fmt_danh_gia(DG_CHUA_DAT));
-	buf_puts(b, S_NOENH);
-	buf_puts(b, ", \\\n  $ct using ($1-0.42):2:(0.84):(0) with vectors nohead lw 2.5 lc rgb '#000000' dt 1 title ");
-	buf_reset(&s);
-	fmt_bd_duong_chi_tieu(&s, NULL, 1);
-	chart_quote(b, s.ptr);
-	buf_puts(b, S_NOENH);
-	/* The scorecard's verdict marks on the bars (● met, × not met), so
-	 * the verdict reads without colour and without the fill. */
-	buf_puts(b, ", \\\n  $dat using 1:2 with points pt 7 ps 1.6*S_ps lc rgb '#1b5e20' notitle"
-	            ", \\\n  $cd using 1:2 with points pt 2 ps 1.8*S_ps lw 1.5 lc rgb '#b71c1c' notitle");
-	/* the symbols standing for bars, in the key */
-	for (int k = 0; k < 2; k++) {
-		DanhGia dg = k ? DG_CHUA_BAO_CAO : DG_KHONG_PHAT_SINH;
-		if (!(k ? any_cbc : any_kps))
-			continue;
-		buf_reset(&s);
-		buf_printf(&s, "%s %s", fmt_ky_hieu((int)dg), fmt_danh_gia(dg));
-		buf_puts(b, ", \\\n  keyentry with lines lc rgb '#ffffff' title ");
-		chart_quote(b, s.ptr);
-		buf_puts(b, S_NOENH);
-	}
-	buf_putc(b, '\n');
-	S_svg_and_close(b, stem, CHART_DON_VI_W_MM, CHART_DON_VI_H_MM, 8);
-	buf_release(&dat);
-	buf_release(&cd);
-	buf_release(&ct);
-	buf_release(&labels);
-	buf_release(&s);
+	/* the PNG: 120 mm at 200 dpi, up to four panels a row */
+	int w_px = (CHART_DON_VI_W_MM * S_DPI_SMALL * 10 + 127) / 254;
+	S_Luoi png = {.w = w_px, .line = S_DV_PNG_LINE, .chr = S_DV_PNG_CHR,
+	              .cols = n <= 3 ? (n ? n : 1) : n == 4 ? 2 : n <= 6 || n == 9 ? 3 : 4,
+	              .plot_h = 3.0, .ten = 0};
+	png.key_rows = S_key_rows(&png, key, nkey);
+	int h_px = (int)(S_luoi_h(&png, n) + 0.5);
+	buf_printf(b,
+	           "set terminal png size %d,%d font '" S_FONT ",%d' linewidth 1.5 noenhanced\n"
+	           "set output '%s.png'\n"
+	           "S_ps = 1.5\n",
+	           w_px, h_px, S_DV_PNG_FONT, stem);
+	S_o_ve(m, u, tt, n, (const int64_t(*)[3])y, &png, nk, thang, key, nkey, b);
+
+	/* the SVG: 380 px wide (a phone's 360 px shows its text at 11 px or
+	 * more), two panels a row */
+	S_Luoi svg = {.w = S_DV_SVG_W, .line = S_DV_SVG_LINE, .chr = S_DV_SVG_CHR, .cols = n < 2 ? 1 : 2,
+	              .plot_h = 4.5, .ten = 1};
+	svg.key_rows = S_key_rows(&svg, key, nkey);
+	h_px = (int)(S_luoi_h(&svg, n) + 0.5);
+	/* The SVG terminal starts a drawing with the stroke the drawing
+	 * before it in the process ended with: a throwaway plot first, so
+	 * every chart starts alike whatever the process drew before (the
+	 * bytes must not depend on the number of workers). */
+	buf_puts(b, "set terminal svg size 20,20\nset output '/dev/null'\nplot -1 notitle\nset output\n");
+	buf_printf(b,
+	           "set terminal svg size %d,%d dynamic font '" S_FONT ",9.5' fontscale 1.33 linewidth 1.2 noenhanced\n"
+	           "S_ps = 0.8\n"
+	           "set output '%s.svg'\n",
+	           S_DV_SVG_W, h_px, stem);
+	S_o_ve(m, u, tt, n, (const int64_t(*)[3])y, &svg, nk, thang, key, nkey, b);
+	buf_printf(b,
+	           "set output\n"
+	           "if (GPVAL_ERRNO != 0) { print '" GP_FAIL_MARK "%s' }\n"
+	           "print '" GP_DONE_MARK "%s'\n",
+	           stem, stem);
+	for (size_t k = 0; k < nkey; k++)
+		free(key[k]);
+	free(tt);
+	free(y);
 }

@@ -566,9 +566,40 @@ void fmt_bd_tieu_de_don_vi(Buf *b, const Model *m, size_t u)
 	fmt_bd_ky_luy_ke(b, &m->cua_so);
 }
 
-void fmt_bd_truc_x_don_vi(Buf *b)
+void fmt_bd_ky_gon(Buf *b, int thang)
 {
-	buf_puts(b, "Chỉ tiêu (số thứ tự)");
+	switch (thang) {
+	case 1: buf_puts(b, "Tháng 1"); break;
+	case 3: buf_puts(b, "Quý I"); break;
+	case 12: buf_puts(b, "Năm"); break;
+	default: buf_printf(b, "%d tháng", thang); break;
+	}
+}
+
+void fmt_bd_phu_de_don_vi(Buf *b, const CuaSo *w)
+{
+	buf_puts(b, "Tỷ lệ lũy kế từ đầu năm: ");
+	for (int q = 3; q < w->last_month; q += 3) {
+		fmt_bd_ky_gon(b, q);
+		buf_puts(b, ", ");
+	}
+	/* the last one as the window reads: "Năm 2024", "9 tháng năm 2024" */
+	fmt_cua_so(b, w);
+}
+
+void fmt_bd_o_don_vi(Buf *b, const ChiTieu *t, const KetQua *k)
+{
+	buf_printf(b, "CT %d: ", t->stt);
+	if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
+		fmt_ty_le(b, k->n, k->d, t);
+		buf_puts(b, "% ");
+	}
+	buf_puts(b, fmt_ky_hieu((int)k->dg));
+}
+
+void fmt_bd_duong_luy_ke(Buf *b)
+{
+	buf_puts(b, "Tỷ lệ lũy kế");
 }
 
 void fmt_bd_svg_chi_tieu(Buf *title, Buf *desc, const Model *m, size_t i)
@@ -594,26 +625,36 @@ void fmt_bd_svg_don_vi(Buf *title, Buf *desc, const Model *m, size_t u)
 {
 	char nb[MODEL_TEN_NGAN_BUF];
 	fmt_bd_tieu_de_don_vi(title, m, u);
-	buf_puts(desc, "Biểu đồ cột: tỷ lệ lũy kế từ đầu năm của đơn vị ở từng chỉ tiêu (cột 1, "
-	               "2, … theo số thứ tự chỉ tiêu), vạch ngang là chỉ tiêu giao; chỉ tiêu chưa báo cáo "
-	               "hoặc không phát sinh mang ký hiệu của nó thay cho cột. ");
+	buf_puts(desc, "Biểu đồ nhỏ theo từng chỉ tiêu (ô CT 1, CT 2, … theo số thứ tự chỉ tiêu): tỷ lệ "
+	               "lũy kế từ đầu năm của đơn vị ở cuối mỗi kỳ (đường), chỉ tiêu giao (đường ngang); "
+	               "trục đứng của mỗi ô vừa với số liệu của ô; điểm cuối mang ký hiệu đánh giá của kỳ "
+	               "báo cáo; kỳ đơn vị không báo cáo để trống. ");
 	int n = 0;
 	for (size_t t = 0; t < m->n_chi_tieu; t++) {
 		if (!model_applies(m, u, t))
 			continue;
 		const ChiTieu *ct = &m->chi_tieu[t];
 		buf_puts(desc, n++ ? "; " : "");
-		buf_printf(desc, "CT%d %s (chỉ tiêu ", ct->stt, model_ten_ngan(ct, 0, nb));
+		buf_printf(desc, "CT %d %s (chỉ tiêu ", ct->stt, model_ten_ngan(ct, 0, nb));
 		fmt_giao_chi_tieu(desc, ct);
-		buf_puts(desc, "%)");
-		const KetQua *k = model_kq_don_vi(m, u, t);
-		if (k->dg == DG_DAT || k->dg == DG_CHUA_DAT) {
-			buf_puts(desc, ": ");
-			fmt_ty_le(desc, k->n, k->d, ct);
-			buf_puts(desc, "%");
+		buf_puts(desc, "%):");
+		DiemKy ky[MAX_KY];
+		int nk = model_luy_ke_ky(m, u, t, ky);
+		for (int k = 0; k < nk; k++) {
+			buf_puts(desc, k ? ", " : " ");
+			fmt_bd_ky_gon(desc, ky[k].thang);
+			if (!ky[k].co)
+				buf_puts(desc, " chưa báo cáo");
+			else if (ky[k].d == 0)
+				buf_puts(desc, " không phát sinh");
+			else {
+				buf_putc(desc, ' ');
+				fmt_ty_le(desc, ky[k].n, ky[k].d, ct);
+				buf_puts(desc, "%");
+			}
 		}
 		buf_puts(desc, " – ");
-		buf_puts(desc, fmt_danh_gia(k->dg));
+		buf_puts(desc, fmt_danh_gia(model_kq_don_vi(m, u, t)->dg));
 	}
 	buf_puts(desc, ".");
 }

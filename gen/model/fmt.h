@@ -149,10 +149,19 @@ void fmt_bd_ten_gon(Buf *b, const char *ten, size_t max);
 void fmt_bd_duong_chi_tieu(Buf *b, const ChiTieu *t, int short_form);
 /* A unit chart's title: "<name for people> – Năm 2024, lũy kế". */
 void fmt_bd_tieu_de_don_vi(Buf *b, const Model *m, size_t u);
-/* Its second line: "Năm 2024, lũy kế". */
+/* The window and "lũy kế": "Năm 2024, lũy kế". */
 void fmt_bd_ky_luy_ke(Buf *b, const CuaSo *w);
-/* A unit chart's x axis: "Chỉ tiêu (số thứ tự)". */
-void fmt_bd_truc_x_don_vi(Buf *b);
+/* A period of the year at its end month, short, for an axis: "Quý I",
+ * "6 tháng", "9 tháng", "Năm", "Tháng 1", "5 tháng". */
+void fmt_bd_ky_gon(Buf *b, int thang);
+/* A unit chart's second line, the periods it shows: "Tỷ lệ lũy kế từ
+ * đầu năm: Quý I, 6 tháng, 9 tháng, Năm 2024". */
+void fmt_bd_phu_de_don_vi(Buf *b, const CuaSo *w);
+/* A panel of a unit's chart, one target: "CT 5: 99,91% ●", "CT 8: ?"
+ * (the verdict's symbol, fmt_ky_hieu). */
+void fmt_bd_o_don_vi(Buf *b, const ChiTieu *t, const KetQua *k);
+/* The line of a unit chart's panels in its key: "Tỷ lệ lũy kế". */
+void fmt_bd_duong_luy_ke(Buf *b);
 /* The SVGs' own <title> and <desc>: what the chart shows, in words. */
 void fmt_bd_svg_chi_tieu(Buf *title, Buf *desc, const Model *m, size_t t);
 void fmt_bd_svg_don_vi(Buf *title, Buf *desc, const Model *m, size_t u);

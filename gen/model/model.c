@@ -388,3 +388,41 @@ void model_set_ten_hien(Model *m)
 		free(k[i].key);
 	free(k);
 }
+
+int model_luy_ke_ky(const Model *m, size_t u, size_t t, DiemKy out[MAX_KY])
+{
+	const CuaSo *w = &m->cua_so;
+	if (!m->xh_don_vi || w->last_month < 1 || w->last_month > 12)
+		return 0;
+	int n_ky = 0;
+	for (int q = 3; q <= w->last_month; q += 3)
+		out[n_ky++] = (DiemKy){.thang = q};
+	if (w->last_month % 3)
+		out[n_ky++] = (DiemKy){.thang = w->last_month};
+	const Diem *x = model_xh_don_vi(m, u, t);
+	int64_t cn = 0, cd = 0;
+	int k = 0;
+	for (int i = 0; i < w->n_buoc; i++) {
+		/* a quarter the window cuts short ends with the window */
+		int lm = ky_last_month(w->buoc[i]);
+		if (lm > w->last_month)
+			lm = w->last_month;
+		while (k < n_ky && out[k].thang < lm) {
+			out[k].n = cn;
+			out[k].d = cd;
+			k++;
+		}
+		if (k == n_ky)
+			break;
+		if (x[i].co) {
+			cn += x[i].n;
+			cd += x[i].d;
+			out[k].co = 1;
+		}
+	}
+	for (; k < n_ky; k++) {
+		out[k].n = cn;
+		out[k].d = cd;
+	}
+	return n_ky;
+}

@@ -253,6 +253,24 @@ static inline const Diem *model_xh_tinh(const Model *m, size_t t)
 	return &m->xh_tinh[t * MAX_BUOC];
 }
 
+/* A unit's year-to-date figures at the end of each period of the year up
+ * to the report period: the quarters' ends within the window, then the
+ * window's own end when it is not one ("Quý I", "5 tháng").  thang: the
+ * period's last month; n, d: the sums of the trend steps (xh_don_vi, the
+ * figures eval_run() counted) from January through thang; co: 1 when the
+ * unit has a figure in the period itself (from the end of the period
+ * before), so that a period it did not report is a gap, never the figure
+ * carried over from the one before. */
+typedef struct {
+	int thang;
+	int co;
+	int64_t n, d;
+} DiemKy;
+#define MAX_KY 4
+/* Fills out[0, return) (at most MAX_KY) for unit u and target t;
+ * 0 without trend series (eval_run_opts with series 0). */
+int model_luy_ke_ky(const Model *m, size_t u, size_t t, DiemKy out[MAX_KY]);
+
 /* 1 when s is a valid unit code, [a-z0-9-]+ (it names files and pages). */
 int model_code_ok(const char *s);
 /* The file stem of group g's pages: its code when it is [a-z0-9_-]+,

@@ -3,13 +3,17 @@
 /* The dashboard on a phone and a desk (issue 26), in headless Chromium
  * through puppeteer-core, pages from file://:
  *   - axe-core with the wcag2a, wcag2aa, wcag21a, wcag21aa and wcag22aa
- *     rules: no serious or critical violation, at 1280 and at 360 px;
+ *     rules: no serious or critical violation, at 1280 and at 360 px, on
+ *     every page given, on the matrix with "chỉ đơn vị chưa đạt" ticked and
+ *     on the index showing the search's results;
  *   - at 360 px on the unit page every target's verdict lies inside the
  *     viewport's width;
  *   - in a matrix, after the table is scrolled down and sideways, its header
  *     row and its name column are still in view; at 360 px it shows at least
  *     four targets beside the names;
  *   - at 1280 px the matrix of the group given has no horizontal scrollbar;
+ *   - printed, the matrix's names stay on one line each, with no control
+ *     and no sort glyph; every page given is also printed to PDF;
  *   - the search of the page head finds a unit by its name typed without
  *     marks and by its parent's name, with every request inside the site.
  * Usage: dashboard.js SITE SHOTS --unit U --matrix G --wide G12 --search NAME
@@ -63,24 +67,55 @@ const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/
 		const errors = [];
 		page.on('pageerror', (e) => errors.push(String(e)));
 
-		/* axe, WCAG 2.2 AA included, at both widths */
+		/* axe, WCAG 2.2 AA included, on the page as it stands */
+		const axeHere = async (label) => {
+			if (!await page.evaluate(() => typeof axe !== 'undefined'))
+				await page.evaluate(axeSource);
+			const res = await page.evaluate(() => axe.run(document, {
+				runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
+				resultTypes: ['violations'],
+			}));
+			const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+			for (const v of bad)
+				fail(`${label}: axe ${v.impact} ${v.id} (${v.nodes.length}×): ${v.help}; first: ` +
+					v.nodes[0].target.join(' '));
+			if (!bad.length)
+				console.log(`ok: ${label}: no serious or critical WCAG 2.2 AA violation`);
+		};
+		/* every page given at both widths */
 		for (const p of opt.pages)
 			for (const w of [1280, 360]) {
 				await page.setViewport({width: w, height: 900});
 				await page.goto(url(p), {waitUntil: 'load'});
-				await page.evaluate(axeSource);
-				const res = await page.evaluate(() => axe.run(document, {
-					runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']},
-					resultTypes: ['violations'],
-				}));
-				const bad = res.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-				for (const v of bad)
-					fail(`${p} at ${w} px: axe ${v.impact} ${v.id} (${v.nodes.length}×): ${v.help}; first: ` +
-						v.nodes[0].target.join(' '));
-				if (!bad.length)
-					console.log(`ok: ${p} at ${w} px: no serious or critical WCAG 2.2 AA violation`);
+				await axeHere(`${p} at ${w} px`);
 				const shot = p.replace(/[/.]/g, '-') + `-${w}.png`;
 				await page.screenshot({path: path.join(shots, shot), fullPage: true});
+			}
+		/* a matrix with "chỉ đơn vị chưa đạt" ticked: the rows left and the
+		 * controls are still within the rules */
+		if (opt.matrix)
+			for (const w of [1280, 360]) {
+				await page.setViewport({width: w, height: 900});
+				await page.goto(url(opt.matrix), {waitUntil: 'load'});
+				const box = await page.$('.chi-chua-dat input[type="checkbox"]');
+				if (!box) {
+					fail(`${opt.matrix}: no "chỉ đơn vị chưa đạt" box`);
+					break;
+				}
+				/* rows shown, and those of them without a target missed */
+				const rows = () => page.evaluate(() => {
+					const t = document.querySelector('main td.o').closest('table');
+					const shown = Array.from(t.tBodies[0].rows).filter((tr) => !tr.hidden &&
+						getComputedStyle(tr).display !== 'none' && tr.querySelector('td.o'));
+					return [shown.length,
+						shown.filter((tr) => !tr.querySelector('td.chua-dat, td.chua-bao-cao')).length];
+				});
+				const [all] = await rows();
+				await box.click();
+				const [shown, met] = await rows();
+				if (met)
+					fail(`${opt.matrix}: "chỉ đơn vị chưa đạt" still shows ${met} units that miss nothing`);
+				await axeHere(`${opt.matrix} filtered to ${shown} of ${all} units at ${w} px`);
 			}
 		/* and it can fail: a sort button squeezed under 24 × 24 px */
 		if (opt.matrix) {
@@ -176,6 +211,50 @@ const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/
 			}
 		}
 
+		/* printed: a matrix's names each on one line, no control and no
+		 * sort glyph on paper; every page given printed to PDF beside its
+		 * screenshots */
+		if (opt.matrix) {
+			await page.setViewport({width: 1280, height: 900});
+			await page.goto(url(opt.matrix), {waitUntil: 'load'});
+			await page.emulateMediaType('print');
+			const r = await page.evaluate(() => {
+				const t = document.querySelector('main td.o').closest('table');
+				const names = Array.from(t.tBodies[0].rows).map((tr) => tr.cells[0]).filter((c) => c);
+				let wrapped = 0, first = '';
+				for (const td of names) {
+					const range = document.createRange();
+					range.selectNodeContents(td);
+					const rects = Array.from(range.getClientRects()).filter((x) => x.width > 0);
+					if (rects.length && new Set(rects.map((x) => Math.round(x.bottom))).size > 1) {
+						wrapped++;
+						first = first || td.textContent.trim();
+					}
+				}
+				const shown = (e) => e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden';
+				const controls = Array.from(document.querySelectorAll('main input, main select, main label'))
+					.filter(shown).length;
+				const glyphs = Array.from(document.querySelectorAll('th button.sap-xep')).filter((b) => {
+					const c = getComputedStyle(b, '::after');
+					return c.display !== 'none' && /⇅|▲|▼/.test(c.content);
+				}).length;
+				return {n: names.length, wrapped, first, controls, glyphs};
+			});
+			if (!r.n)
+				fail(`${opt.matrix} printed: no names`);
+			else if (r.wrapped)
+				fail(`${opt.matrix} printed: ${r.wrapped} of ${r.n} names wrap, first '${r.first}'`);
+			else if (r.controls || r.glyphs)
+				fail(`${opt.matrix} printed: ${r.controls} controls and ${r.glyphs} sort glyphs on paper`);
+			else
+				console.log(`ok: ${opt.matrix} printed: ${r.n} names on one line each, no control, no sort glyph`);
+			await page.emulateMediaType(null);
+		}
+		for (const p of opt.pages) {
+			await page.goto(url(p), {waitUntil: 'load'});
+			await page.pdf({path: path.join(shots, p.replace(/[/.]/g, '-') + '-print.pdf'), format: 'A4'});
+		}
+
 		/* 1280 px: a 12-target matrix without a horizontal scrollbar */
 		if (opt.wide) {
 			await page.setViewport({width: 1280, height: 900});
@@ -228,6 +307,14 @@ const fold = (s) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/
 					fail(`search '${qp}' (a parent's name) did not find its unit ${opt.child}`);
 				else
 					console.log(`ok: search '${qp}' finds the parent's unit ${opt.child} (${hits.length} found)`);
+			}
+			/* the results as a leader sees them, at both widths */
+			if (hits.length) {
+				await axeHere(`index.html with ${hits.length} search results at 360 px`);
+				await page.setViewport({width: 1280, height: 900});
+				await axeHere(`index.html with ${hits.length} search results at 1280 px`);
+				await page.screenshot({path: path.join(shots, 'index-search-1280.png'), fullPage: false});
+				await page.setViewport({width: 360, height: 740});
 			}
 			const outside = requests.filter((u) => !u.startsWith(siteUrl) && !u.startsWith('data:'));
 			if (outside.length)

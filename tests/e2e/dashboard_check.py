@@ -211,4 +211,96 @@ if not n_links or not n_changes:
 else:
     print(f"ok: {n_links} unit pages link to the same unit's page of the other period both ways; "
           f"{n_changes} changes agree with the two ket-qua.csv")
+
+# --- the unit charts: the trend by period (issue 26) ---------------------
+# Each unit chart's SVG <desc> names the unit's year-to-date rate at the end
+# of every period of the year up to the folder's; computed here from the
+# input's rows on their own (a row counts from its last month on; a period
+# in which the unit has no row is "chưa báo cáo", a gap), and at the
+# folder's own period equal to its ket-qua.csv.
+PERIOD_WORDS = {1: "Tháng 1", 3: "Quý I", 12: "Năm"}
+
+
+def period_word(m):
+    return PERIOD_WORDS.get(m, f"{m} tháng")
+
+
+def ky_months(k):
+    y, p = k.split("-")
+    if p.startswith("Q"):
+        q = int(p[1:])
+        return int(y), 3 * q - 2, 3 * q
+    return int(y), int(p), int(p)
+
+
+def count(s):
+    return int(re.sub(r"[.,\s\u00a0]", "", s))
+
+
+rows_of = {}
+for u in order:
+    path = os.path.join(inp, "so-lieu", u + ".csv")
+    if os.path.exists(path):
+        rows_of[u] = read_csv(path)
+
+
+def vn_rate(s):
+    return Fraction(s.replace(".", "").replace(",", "."))
+
+
+n_points = n_gaps = 0
+for ky in (earlier, later):
+    year, _, last = ky_months(ky)
+    ends = list(range(3, last + 1, 3)) + ([last] if last % 3 else [])
+    kq = results(ky)
+    for u in order:
+        svg = os.path.join(root, ky, "charts", f"don-vi-{u}.svg")
+        if not os.path.exists(svg):
+            continue
+        desc = re.search(r"<desc>(.*?)</desc>", open(svg, encoding="utf-8").read(), re.S)
+        desc = html.unescape(desc.group(1)) if desc else ""
+        for stt, r in kq.get(u, {}).items():
+            part = re.search(r"(?:\. |; )CT " + stt + r" [^;]*?\):((?: [^;]*?)) – ([^;.]+)", desc)
+            if not part:
+                fail(f"{ky}/charts/don-vi-{u}.svg: no period figures for CT {stt}")
+                continue
+            got = dict(re.findall(r"(Tháng 1|Quý I|\d+ tháng|Năm) (chưa báo cáo|không phát sinh|[\d.]+,\d+%)",
+                                  part.group(1)))
+            n = d = 0
+            prev = 0
+            for end in ends:
+                co = False
+                for row in rows_of.get(u, []):
+                    if row["chi_tieu"].strip() != stt:
+                        continue
+                    y, first, lm = ky_months(row["ky"].strip())
+                    if y != year or lm > last:
+                        continue
+                    if prev < lm <= end:
+                        co = True
+                        n += count(row["tu_so"])
+                        d += count(row["mau_so"])
+                word = period_word(end)
+                shown = got.get(word)
+                want = "chưa báo cáo" if not co else "không phát sinh" if d == 0 else Fraction(100 * n, d)
+                if shown is None:
+                    fail(f"{ky}/charts/don-vi-{u}.svg CT {stt}: no figure for '{word}'")
+                elif isinstance(want, str) or not shown.endswith("%"):
+                    if shown != want:
+                        fail(f"{ky}/charts/don-vi-{u}.svg CT {stt} {word}: '{shown}', the input says '{want}'")
+                    n_gaps += want == "chưa báo cáo"
+                elif abs(vn_rate(shown[:-1]) - want) > Fraction(1, 100):
+                    fail(f"{ky}/charts/don-vi-{u}.svg CT {stt} {word}: {shown}, the input gives {float(want):.4f}")
+                else:
+                    n_points += 1
+                    if end == last and r["mau_so"] and int(r["mau_so"]) > 0:
+                        pub = Fraction(100 * int(r["tu_so"]), int(r["mau_so"]))
+                        if abs(vn_rate(shown[:-1]) - pub) > Fraction(1, 100):
+                            fail(f"{ky}/charts/don-vi-{u}.svg CT {stt}: {shown}, ket-qua.csv {float(pub):.4f}")
+                prev = end
+if not n_points or not n_gaps:
+    fail(f"unit charts: {n_points} period figures and {n_gaps} gaps checked")
+else:
+    print(f"ok: unit charts name {n_points} period figures equal to the input's sums "
+          f"(the report period's equal to ket-qua.csv) and {n_gaps} periods not reported as gaps")
 sys.exit(1 if failures else 0)

@@ -11,8 +11,11 @@
 # land in tests/artefacts/site/.
 # Then the dashboard (issue 26, tests/browser/dashboard.js) on a generated
 # province of 200 units with 12 targets for its communes
-# (tests/e2e/tinh.py): axe's WCAG 2.2 AA rules at 1280 and 360 px on the
-# index, a group, a district, a unit and a target page, the verdicts of a
+# (tests/e2e/tinh.py): axe's WCAG 2.2 AA rules at 1280 and 360 px on every
+# page kind (the index, two groups, a district, a commune and a department,
+# a target, the report, data quality, restatements, deadlines), on a
+# matrix filtered to "chỉ đơn vị chưa đạt" and on the search's results;
+# the verdicts of a
 # unit page inside 360 px, a matrix's header and names in place after
 # scrolling, the 12-target matrix without a scrollbar at 1280 px; and on
 # 10,000 units (charts drawn by tests/fake-gnuplot/fast: only the pages
@@ -67,11 +70,15 @@ parent_ma=$(awk -F, -v c="$child" '$1 == c { print $4 }' "$WORK/tinh/don-vi.csv"
 parent=$(awk -F, -v c="$parent_ma" '$1 == c { print $2 }' "$WORK/tinh/don-vi.csv")
 name=$(awk -F, '$3 == "xa" && $2 !~ /Đông Quang/ { print $2; exit }' "$WORK/tinh/don-vi.csv")
 [ -n "$child" ] && [ -n "$parent" ] && [ -n "$name" ] || fail "the generated province lacks a same-named commune"
+# a department: its unit page has no parent and other targets
+so=$(awk -F, '$3 == "so" { print $1; exit }' "$WORK/tinh/don-vi.csv")
+[ -f "$ts/don-vi/$so.html" ] && [ -f "$ts/dieu-chinh.html" ] || fail "the province's site lacks a department's page or dieu-chinh.html"
 mkdir -p "$ART/dashboard"
 (cd "$TOP/tests/browser" && CHROMIUM=$(command -v chromium) timeout 900 node dashboard.js "$ts" "$ART/dashboard" \
 	--unit "don-vi/$child.html" --matrix nhom/xa.html --wide nhom/xa.html \
 	--search "$name" --parent "$parent" --child "$child" \
-	--pages index.html nhom/xa.html "dia-ban/$parent_ma.html" "don-vi/$child.html" chi-tieu/1.html) \
+	--pages index.html nhom/xa.html nhom/so.html "dia-ban/$parent_ma.html" "don-vi/$child.html" \
+	"don-vi/$so.html" chi-tieu/1.html bao-cao.html du-lieu.html dieu-chinh.html han.html) \
 	>"$WORK/dash.log" 2>&1 || { cat "$WORK/dash.log" >&2; fail "the dashboard checks failed"; }
 cat "$WORK/dash.log"
 java -jar "$vnu" --errors-only --skip-non-html "$ts/index.html" "$ts/nhom" "$ts/dia-ban" >"$WORK/vnu2.log" 2>&1 ||

@@ -175,8 +175,10 @@ for n in 25 1; do
 	# a target's value is never cut off ("Tối thiểu…" said no number)
 	! pdftotext "$d/the-diem.pdf" - 2>/dev/null | grep -q 'Tối thiểu…\|Tối đa…' ||
 		fail "$n targets: a scorecard cuts the target's value"
-	# 25 bars: bare numbers under them, no "CT25 / 100,00" piled up
-	[ "$n" -lt 13 ] || ! grep -q '>CT25<' "$d"/charts/don-vi-*.svg || fail "$n targets: the unit chart's tics overlap"
+	# one panel per target in every unit chart, each titled "CT n: …"
+	for svg in "$d"/charts/don-vi-*.svg; do
+		[ "$(grep -c '>CT [0-9]*: ' "$svg")" -eq "$n" ] || fail "$n targets: $svg has not one panel per target"
+	done
 	check_target_lines "$d"
 done
 echo ok

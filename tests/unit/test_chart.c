@@ -22,6 +22,7 @@
 #include "chart.h"
 #include "gp_script.h"
 #include "eval.h"
+#include "fmt.h"
 #include "input.h"
 #include "model.h"
 #include "out.h"
@@ -346,11 +347,22 @@ static void test_chart_render_files(void **state)
 	assert_non_null(strstr(s, "so với chỉ tiêu giao Tối thiểu 80% (đường nét đứt). Toàn tỉnh"));
 	free(s);
 	s = S_slurp(dir, "don-vi-xa-a.svg", &n);
+	/* none of gnuplot's empty groups ("<g …>" then "</g>") is left */
+	for (const char *q = s; (q = strstr(q, ">\n</g>\n")); q++) {
+		const char *line = q;
+		while (line > s && line[-1] != '\n')
+			line--;
+		assert_false(!strncmp(line, "<g ", 3) && !memchr(line + 1, '<', (size_t)(q - line - 1)));
+	}
 	assert_non_null(strstr(s, "UBND xã Đồng Tiến"));
 	assert_non_null(strstr(s, "<title>UBND xã Đồng Tiến – "));
-	assert_non_null(strstr(s, "<desc>Biểu đồ cột: "));
+	assert_non_null(strstr(s, "<desc>Biểu đồ nhỏ theo từng chỉ tiêu"));
 	/* without ten_ngan the short name is "Chỉ tiêu <stt>" */
-	assert_non_null(strstr(s, "CT2 Chỉ tiêu 2 (chỉ tiêu Tối thiểu 45,5%)"));
+	assert_non_null(strstr(s, "CT 2 Chỉ tiêu 2 (chỉ tiêu Tối thiểu 45,5%): Quý I "));
+	/* the panels' titles and the periods in words, never "2024-Q1" */
+	assert_non_null(strstr(s, ">CT 2: "));
+	assert_non_null(strstr(s, ">Quý I<"));
+	assert_null(strstr(s, "2024-"));
 	free(s);
 	if (getenv("CHITIEU_KEEP_CHARTS"))
 		fprintf(stderr, "charts kept in %s\n", dir);
@@ -588,11 +600,11 @@ static void test_chart_script_data(void **state)
 	model_release(&m);
 }
 
-/* Item 8 of issue 25: a unit chart's tics are the targets' numbers (no
- * "CT10CT11" and no figures under the bars to run together), a target
- * without a figure shows its legend symbol upright with no target line
- * through it and names it in the key, and a long group name in a legend
- * is never cut mid-word or with a bracket left open. */
+/* A unit chart is one panel per applicable target, titled "CT <stt>: ..."
+ * in both drawings (PNG, SVG); a target without a rate shows its legend
+ * symbol at the report period and names it in the key; the x tics are
+ * the periods in words; a long group name in a legend is never cut
+ * mid-word or with a bracket left open. */
 static void test_chart_labels_clear(void **state)
 {
 	Model m;
@@ -612,24 +624,32 @@ static void test_chart_labels_clear(void **state)
 		const char *end = strstr(p + 1, "# chart ");
 		size_t len = end ? (size_t)(end - p) : strlen(p);
 		char *c = xstrndup(p, len);
-		assert_null(strstr(c, "'CT"));          /* tics: numbers */
-		assert_null(strstr(c, "rotate by 90")); /* status labels upright */
-		assert_null(strstr(c, "offset 0,-2.1")); /* no figures under bars */
-		if (strstr(c, "set label")) {
-			saw_status = 1;
-			assert_true(strstr(c, "'?' at first") || strstr(c, "'○' at first"));
-			assert_true(strstr(c, "keyentry"));
-			/* the target line has a row only for the bars: the symbol's
-			 * own n never appears in $ct */
-			const char *l = strstr(c, "set label ");
-			int n = atoi(l + strlen("set label "));
-			const char *ct = strstr(c, "$ct << EOD\n");
-			assert_non_null(ct);
-			const char *ct_end = strstr(ct, "\nEOD\n");
-			char row[16];
-			snprintf(row, sizeof row, "\n%d ", n);
-			const char *hit = strstr(ct, row);
-			assert_true(!hit || hit > ct_end);
+		char ma[64];
+		assert_int_equal(sscanf(c, "# chart don-vi-%63s", ma), 1);
+		int u = model_find_don_vi(&m, ma);
+		assert_true(u >= 0);
+		/* the period names, not the targets' numbers, on the x axis */
+		assert_non_null(strstr(c, "set xtics ('Quý I' 1"));
+		assert_null(strstr(c, "rotate by 90"));
+		for (size_t t = 0; t < m.n_chi_tieu; t++) {
+			char want[32];
+			snprintf(want, sizeof want, "set title 'CT %d: ", m.chi_tieu[t].stt);
+			const char *t1 = strstr(c, want), *t2 = t1 ? strstr(t1 + 1, want) : NULL;
+			if (!model_applies(&m, (size_t)u, t)) {
+				assert_null(t1);
+				continue;
+			}
+			assert_non_null(t2); /* the PNG's panel and the SVG's */
+			DanhGia dg = model_kq_don_vi(&m, (size_t)u, t)->dg;
+			if (dg == DG_CHUA_BAO_CAO || dg == DG_KHONG_PHAT_SINH) {
+				saw_status = 1;
+				/* the symbol stands at the report period, and the key says it */
+				char sym[64];
+				snprintf(sym, sizeof sym, "set label 3 '%s' at first 2, graph 0.5", fmt_ky_hieu((int)dg));
+				assert_non_null(strstr(t1, sym));
+				snprintf(sym, sizeof sym, "title '%s %s'", fmt_ky_hieu((int)dg), fmt_danh_gia(dg));
+				assert_non_null(strstr(c, sym));
+			}
 		}
 		free(c);
 	}
@@ -638,7 +658,22 @@ static void test_chart_labels_clear(void **state)
 	model_release(&m);
 }
 
-/* A target above 100 % stretches the axis so its line shows; else 0..100. */
+/* The y range of the unit chart's panel of target t (the first, PNG's). */
+static void S_panel_range(const char *script, const char *ma, int stt, long *lo, long *hi)
+{
+	char head[96], want[32];
+	snprintf(head, sizeof head, "# chart don-vi-%s\n", ma);
+	snprintf(want, sizeof want, "set title 'CT %d: ", stt);
+	const char *c = strstr(script, head);
+	assert_non_null(c);
+	const char *t = strstr(c, want);
+	assert_non_null(t);
+	const char *y = strstr(t, "set yrange [");
+	assert_int_equal(sscanf(y, "set yrange [%ld:%ld]", lo, hi), 2);
+}
+
+/* A target above 100 % stretches its panel's range so its line shows;
+ * else no panel goes past 100 %. */
 static void test_chart_yaxis_target(void **state)
 {
 	Model m;
@@ -647,19 +682,21 @@ static void test_chart_yaxis_target(void **state)
 	buf_init(&b);
 	char *err = NULL;
 	assert_int_equal(chart_script(&m, &b, &err), 0);
-	assert_null(strstr(b.ptr, "set yrange [0:160]"));
-	assert_non_null(strstr(b.ptr, "set yrange [0:100]\n"));
+	long lo, hi;
+	S_panel_range(b.ptr, "xa-a", 2, &lo, &hi);
+	assert_true(lo >= 0 && hi <= 100 && lo < 45 && hi > 46);
 	buf_reset(&b);
 	m.chi_tieu[1].gt_num = 1500; /* 150,0 */
 	assert_int_equal(chart_script(&m, &b, &err), 0);
-	assert_non_null(strstr(b.ptr, "set yrange [0:160]\n"));
+	S_panel_range(b.ptr, "xa-a", 2, &lo, &hi);
+	assert_true(hi >= 152);
 	buf_release(&b);
 	model_release(&m);
 }
 
 /* Trend charts fit their vertical range to the plotted rates and the
  * target line with a margin; the axis label says where a cut range
- * starts.  Bar charts (the units') keep starting at 0. */
+ * starts; so does each panel of a unit's chart. */
 static void test_chart_trend_range(void **state)
 {
 	Model m;
@@ -708,12 +745,174 @@ static void test_chart_trend_range(void **state)
 	assert_int_equal(sscanf(y, "set yrange [%ld:%ld]", &lo, &hi), 2);
 	assert_true(lo >= 60 && lo < 80 && hi > 84 && hi <= 100);
 	assert_non_null(strstr(y, "trục từ"));
-	/* a unit's bars start at 0 */
-	y = strstr(strstr(b.ptr, "# chart don-vi-"), "set yrange [");
-	assert_int_equal(sscanf(y, "set yrange [%ld:%ld]", &lo, &hi), 2);
-	assert_int_equal(lo, 0);
+	/* a unit's panel fits its range too: a unit at 81-84 % on a target
+	 * of 80 % (xa-a, target 1) */
+	Diem *x = &m.xh_don_vi[(3 * T + 0) * MAX_BUOC];
+	for (int s = 0; s < m.cua_so.n_buoc; s++)
+		x[s] = (Diem){.n = 810 + (s % 4) * 10, .d = 1000, .co = 1};
+	buf_reset(&b);
+	assert_int_equal(chart_script(&m, &b, &err), 0);
+	S_panel_range(b.ptr, "xa-a", 1, &lo, &hi);
+	assert_true(lo >= 60 && lo < 80 && hi > 84 && hi <= 100);
 	buf_release(&b);
 	model_release(&m);
+}
+
+/* 100*n/d with 4 decimals, rounded half up, as the test's own (n >= 0). */
+static void S_pct(Buf *b, int64_t n, int64_t d)
+{
+	int64_t q = (n * 2000000 + d) / (2 * d);
+	buf_printf(b, "%lld.%04lld", (long long)(q / 10000), (long long)(q % 10000));
+}
+
+/* The datablock `name` of the chart piece c, rows and blank lines. */
+static char *S_block(const char *c, const char *name)
+{
+	char head[32];
+	snprintf(head, sizeof head, "%s << EOD\n", name);
+	const char *p = strstr(c, head);
+	assert_non_null(p);
+	p += strlen(head);
+	const char *e = strstr(p, "EOD\n");
+	assert_non_null(e);
+	return xstrndup(p, (size_t)(e - p));
+}
+
+/* A unit's chart plots, for every applicable target, the unit's year-to-
+ * date rate at the end of each period of the year (the quarters' ends,
+ * then the window's): the sums of its figures from January, computed here
+ * from the steps on their own; a period in which the unit has no figure is
+ * a gap (a blank line), never the figure carried over nor a zero; the
+ * report period's point carries its verdict. */
+static void test_chart_unit_periods(void **state)
+{
+	for (int quarters = 0; quarters < 2; quarters++) {
+		Model m;
+		S_model(&m, S_units, S_N_UNITS, quarters);
+		size_t T = m.n_chi_tieu;
+		CuaSo *w = &m.cua_so;
+		if (quarters) {
+			/* nine months: Quý I, 6 tháng, 9 tháng; xa-a, target 1 did not
+			 * report the second quarter */
+			w->n_buoc = 3;
+			w->buoc[2] = (Ky){2024, 'Q', 3};
+			w->last_month = 9;
+			w->ky = w->moi_nhat = w->buoc[2];
+			Diem *x = &m.xh_don_vi[(3 * T + 0) * MAX_BUOC];
+			x[0] = (Diem){.n = 30, .d = 40, .co = 1};
+			x[1] = (Diem){0};
+			x[2] = (Diem){.n = 45, .d = 50, .co = 1};
+			KetQua *k = &m.kq_don_vi[3 * T + 0];
+			*k = (KetQua){.n = 75, .d = 90, .dg = eval_judge(&m.chi_tieu[0], 75, 90)};
+		}
+		Buf b, want;
+		buf_init(&b);
+		buf_init(&want);
+		char *err = NULL;
+		assert_int_equal(chart_script(&m, &b, &err), 0);
+		int checked = 0;
+		for (size_t u = 0; u < m.n_don_vi; u++) {
+			if (!chart_unit_has_chart(&m, u))
+				continue;
+			char head[96];
+			snprintf(head, sizeof head, "# chart don-vi-%s\n", m.don_vi[u].ma);
+			const char *c = strstr(b.ptr, head);
+			assert_non_null(c);
+			const char *end = strstr(c + 1, "# chart ");
+			char *piece = xstrndup(c, end ? (size_t)(end - c) : strlen(c));
+			int e = 0;
+			for (size_t t = 0; t < T; t++) {
+				if (!model_applies(&m, u, t))
+					continue;
+				const Diem *x = &m.xh_don_vi[(u * T + t) * MAX_BUOC];
+				/* the periods' ends: 3, 5 (months) or 3, 6, 9 (quarters) */
+				int ends[3] = {3, quarters ? 6 : 5, 9}, n_ends = quarters ? 3 : 2;
+				buf_reset(&want);
+				int64_t cn = 0, cd = 0;
+				int s = 0, any = 0, gap = 0;
+				for (int k = 0; k < n_ends; k++) {
+					int co = 0;
+					for (; s < w->n_buoc; s++) {
+						int last = quarters ? 3 * (s + 1) : s + 1;
+						if (last > ends[k])
+							break;
+						if (x[s].co) {
+							co = 1;
+							cn += x[s].n;
+							cd += x[s].d;
+						}
+					}
+					if (!co || cd == 0) {
+						gap = 1;
+						continue;
+					}
+					if (gap && any)
+						buf_putc(&want, '\n');
+					gap = 0;
+					any = 1;
+					buf_printf(&want, "%d ", k + 1);
+					S_pct(&want, cn, cd);
+					buf_putc(&want, '\n');
+				}
+				if (!any)
+					buf_puts(&want, "-100 -100\n");
+				char name[16];
+				snprintf(name, sizeof name, "$u%d", e);
+				char *got = S_block(piece, name);
+				assert_string_equal(got, want.ptr);
+				free(got);
+				/* the report period's point and its verdict's mark */
+				const KetQua *kq = model_kq_don_vi(&m, u, t);
+				buf_reset(&want);
+				if ((kq->dg == DG_DAT || kq->dg == DG_CHUA_DAT) && kq->d > 0) {
+					buf_printf(&want, "%d ", n_ends);
+					S_pct(&want, kq->n, kq->d);
+					buf_putc(&want, '\n');
+					char mark[96];
+					snprintf(mark, sizeof mark, "$v%d using 1:2 with points pt %d ", e, kq->dg == DG_DAT ? 7 : 2);
+					assert_non_null(strstr(piece, mark));
+				} else
+					buf_puts(&want, "-100 -100\n");
+				snprintf(name, sizeof name, "$v%d", e);
+				got = S_block(piece, name);
+				assert_string_equal(got, want.ptr);
+				free(got);
+				e++;
+				checked++;
+			}
+			free(piece);
+		}
+		assert_true(checked >= 8);
+		if (quarters) {
+			/* the gap, spelled out: Quý I 75 %, no 6 tháng, 9 tháng 83,33 % */
+			const char *c = strstr(b.ptr, "# chart don-vi-xa-a\n");
+			char *got = S_block(c, "$u0");
+			assert_string_equal(got, "1 75.0000\n\n3 83.3333\n");
+			free(got);
+			assert_non_null(strstr(c, "set title 'CT 1: 83,33% ●'"));
+			assert_non_null(strstr(c, "'Tỷ lệ lũy kế từ đầu năm: Quý I, 6 tháng, 9 tháng năm 2024'"));
+		}
+		buf_release(&b);
+		buf_release(&want);
+		model_release(&m);
+	}
+}
+
+/* The period words of a unit chart's axis. */
+static void test_chart_period_words(void **state)
+{
+	static const struct {
+		int thang;
+		const char *want;
+	} c[] = {{1, "Tháng 1"}, {3, "Quý I"}, {5, "5 tháng"}, {6, "6 tháng"}, {9, "9 tháng"}, {12, "Năm"}};
+	Buf b;
+	buf_init(&b);
+	for (size_t i = 0; i < sizeof c / sizeof *c; i++) {
+		buf_reset(&b);
+		fmt_bd_ky_gon(&b, c[i].thang);
+		assert_string_equal(b.ptr, c[i].want);
+	}
+	buf_release(&b);
 }
 
 /* The driver modes: the real pipeline into charts, or the script. */
@@ -772,6 +971,8 @@ int main(int argc, char **argv)
 	    cmocka_unit_test(test_chart_labels_clear),
 	    cmocka_unit_test(test_chart_yaxis_target),
 	    cmocka_unit_test(test_chart_trend_range),
+	    cmocka_unit_test(test_chart_unit_periods),
+	    cmocka_unit_test(test_chart_period_words),
 	    cmocka_unit_test(test_chart_svg_label_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

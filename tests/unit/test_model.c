@@ -171,6 +171,57 @@ static void test_model_msg_format(void **state)
 	msgs_release(&ms);
 }
 
+/* A unit's year-to-date figures at each period's end: the quarters'
+ * ends, then the window's own end; months summed into their period; a
+ * period with no figure of its own is marked (co 0) with the sums so far,
+ * never taken for a zero. */
+static void test_model_luy_ke_ky(void **state)
+{
+	(void)state;
+	Model m;
+	model_init(&m);
+	m.n_don_vi = 1;
+	m.n_chi_tieu = 1;
+	m.xh_don_vi = xcalloc(MAX_BUOC, sizeof(Diem));
+	CuaSo *w = &m.cua_so;
+	/* months January to August: Quý I, 6 tháng, 8 tháng; nothing in
+	 * April to June */
+	w->year = 2024;
+	w->last_month = 8;
+	w->n_buoc = 8;
+	for (int i = 0; i < 8; i++)
+		w->buoc[i] = (Ky){2024, 'M', i + 1};
+	Diem *x = m.xh_don_vi;
+	x[0] = (Diem){.n = 1, .d = 2, .co = 1};
+	x[2] = (Diem){.n = 3, .d = 4, .co = 1};
+	x[7] = (Diem){.n = 5, .d = 10, .co = 1};
+	DiemKy k[MAX_KY];
+	assert_int_equal(model_luy_ke_ky(&m, 0, 0, k), 3);
+	assert_int_equal(k[0].thang, 3);
+	assert_int_equal(k[1].thang, 6);
+	assert_int_equal(k[2].thang, 8);
+	assert_true(k[0].co && k[0].n == 4 && k[0].d == 6);
+	assert_true(!k[1].co && k[1].n == 4 && k[1].d == 6);
+	assert_true(k[2].co && k[2].n == 9 && k[2].d == 16);
+	/* quarters, the last one cut short by a window ending in May */
+	w->last_month = 5;
+	w->n_buoc = 2;
+	w->buoc[0] = (Ky){2024, 'Q', 1};
+	w->buoc[1] = (Ky){2024, 'Q', 2};
+	x[0] = (Diem){.n = 7, .d = 7, .co = 1};
+	x[1] = (Diem){.n = 0, .d = 0, .co = 1};
+	assert_int_equal(model_luy_ke_ky(&m, 0, 0, k), 2);
+	assert_int_equal(k[1].thang, 5);
+	assert_true(k[0].co && k[0].n == 7 && k[0].d == 7);
+	assert_true(k[1].co && k[1].n == 7 && k[1].d == 7);
+	/* no trend series (--check): nothing */
+	free(m.xh_don_vi);
+	m.xh_don_vi = NULL;
+	assert_int_equal(model_luy_ke_ky(&m, 0, 0, k), 0);
+	m.n_don_vi = m.n_chi_tieu = 0; /* no registry to free */
+	model_release(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -178,6 +229,7 @@ int main(void)
 	    cmocka_unit_test(test_model_index),    cmocka_unit_test(test_model_buf),
 	    cmocka_unit_test(test_model_msg_format),
 	    cmocka_unit_test(test_model_ten_don_vi_disambiguates),
+	    cmocka_unit_test(test_model_luy_ke_ky),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
