@@ -1136,7 +1136,7 @@ static void S_bieu_do_don_vi(T *t, size_t u)
 	soan_block(s, DOC_FIGURE);
 	s->k.flags = DOC_F_ALT;
 	s->k.line[0] = stem;
-	soan_puts(s, "Biểu đồ tỷ lệ lũy kế so với chỉ tiêu giao: ");
+	soan_puts(s, "Biểu đồ diễn biến tỷ lệ lũy kế theo kỳ so với chỉ tiêu giao, mỗi chỉ tiêu một ô: ");
 	soan_puts(s, model_ten_don_vi(t->m, u));
 	soan_put(s);
 }

@@ -21,7 +21,6 @@
 set -e
 
 ALLOW='
-gen/builder/site.c -> write/mdbuf.h          # the site renders the pieces of its pages (the sink of the Markdown writer) with cmark-gfm as they come
 gen/builder/ketqua.c: file I/O out_open_file # ketqua_csv_file writes ket-qua.csv itself (written as it goes)
 gen/builder/ketqua.c: file I/O out_close_file # and closes it
 gen/builder/bieumau.c: file I/O out_begin    # the entry forms write their own folder (--bieu-mau)
@@ -29,12 +28,6 @@ gen/builder/bieumau.c: file I/O out_abort
 gen/builder/bieumau.c: file I/O out_path
 gen/builder/bieumau.c: file I/O out_write_buf
 gen/builder/bieumau.c: file I/O out_commit
-gen/builder/site.c: file I/O out_write_file  # the site writes its pages and copies its assets itself
-gen/builder/site.c: file I/O out_open_file
-gen/builder/site.c: file I/O out_close_file
-gen/builder/site.c: file I/O fopen
-gen/builder/site.c: file I/O opendir         # it lists the templates and charts it copies
-gen/builder/site.c: file I/O out_replace_file # site_archive writes output/index.html itself
 gen/builder/bieumau.c: file I/O opendir      # it checks that the forms folder holds only forms
 gen/write/doc_pdf.c -> chart/chart.h       # the PDF writer takes the trend chart size constants (CHART_CHI_TIEU_*_MM) from chart.h
 gen/write/doc_docx.c -> chart/chart.h      # the Word writer places the same charts at the same size as the PDF writer (CHART_CHI_TIEU_*_MM)
@@ -119,7 +112,7 @@ plant "readers include no evaluation" gen/read/csvin.c '#include "eval.h"'
 plant "readers include no builder" gen/read/input.c '#include "trang.h"'
 plant "readers include no writer" gen/read/gfm.c '#include "doc_md.h"'
 plant "evaluation includes no chart" gen/eval/eval.c '#include "chart.h"'
-plant "evaluation includes no builder" gen/eval/lich_su.c '#include "site.h"'
+plant "evaluation includes no builder" gen/eval/lich_su.c '#include "trang.h"'
 plant "charts include no reader" gen/chart/chart.c '#include "input.h"'
 plant "builders include no writer" gen/builder/ketqua.c '#include "layout.h"'
 plant "builders open no file" gen/builder/ketqua.c 'static FILE *S_x(void) { return fopen("x", "r"); }'

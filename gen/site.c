@@ -25,6 +25,7 @@
 #include "fmt.h"
 #include "gfm.h"
 #include "lich_su.h"
+#include "msg.h"
 #include "mdbuf.h"
 #include "out.h"
 #include "rank.h"
@@ -43,7 +44,7 @@
 static int S_read_file(const char *path, Buf *b, char **err)
 {
 	if (buf_read_file(b, path)) {
-		*err = xasprintf("cannot read '%s': %s", path, strerror(errno));
+		*err = xasprintf(_("cannot read '%s': %s"), path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -52,7 +53,7 @@ static int S_read_file(const char *path, Buf *b, char **err)
 static int S_mkdir(const char *path, char **err)
 {
 	if (mkdir(path, 0777) && errno != EEXIST) {
-		*err = xasprintf("cannot create the folder '%s': %s", path, strerror(errno));
+		*err = xasprintf(_("cannot create the folder '%s': %s"), path, strerror(errno));
 		return -1;
 	}
 	return 0;
@@ -97,7 +98,7 @@ static int S_copy_all(const char *dir, const char *suffix, const char *to, int o
 	if (!d) {
 		if (optional && errno == ENOENT)
 			return 0;
-		*err = xasprintf("cannot read the folder '%s': %s", dir, strerror(errno));
+		*err = xasprintf(_("cannot read the folder '%s': %s"), dir, strerror(errno));
 		return -1;
 	}
 	char **names = NULL;
@@ -308,8 +309,8 @@ static void S_piece(MdSink *k, int kind)
 		if (at)
 			a = at + strlen(o);
 		else if (!s->bad)
-			s->bad = xasprintf("a piece of the page '%s' did not go on with its %s", s->path,
-			                   o);
+			s->bad = xasprintf(_("the page '%s' was cut where it could not go on (after '%s'): this is a bug in chitieu"),
+			                   s->path, o);
 	}
 	int inside = kind == MD_CUT_TABLE || kind == MD_CUT_LIST;
 	if (inside) {
@@ -318,7 +319,8 @@ static void S_piece(MdSink *k, int kind)
 		if ((size_t)(z - a) >= n && !memcmp(z - n, c, n))
 			z -= n;
 		else if (!s->bad)
-			s->bad = xasprintf("a piece of the page '%s' did not end inside its %s", s->path, c);
+			s->bad = xasprintf(_("the page '%s' was cut where it could not end (before '%s'): this is a bug in chitieu"),
+			                   s->path, c);
 	}
 	S_emit(s, a, (size_t)(z - a));
 	gfm_free(html);
@@ -501,7 +503,7 @@ static void S_body_again(Site *s)
 	fflush(s->fp);
 	if (!in || fseek(in, s->body_at, SEEK_SET)) {
 		if (!s->bad)
-			s->bad = xasprintf("cannot read back '%s': %s", s->path, strerror(errno));
+			s->bad = xasprintf(_("cannot read back '%s': %s"), s->path, strerror(errno));
 		if (in)
 			fclose(in);
 		return;
@@ -607,8 +609,8 @@ static int S_open(Site *s, const Model *m, const char *site_dir, const char *tem
 	free(path);
 	if (rc) {
 		char *why = *err;
-		*err = xasprintf("the site's page template is missing (%s); run chitieu from its source "
-		                 "folder or give --templates DIR",
+		*err = xasprintf(_("the site's page template is missing (%s); run chitieu from its source "
+		                   "folder or give --templates DIR"),
 		                 why);
 		free(why);
 	}
@@ -859,7 +861,7 @@ static S_Ky *S_cac_ky_co(const char *root, size_t *pn, char **err)
 	KyCu *v;
 	long nv = lich_su_cac_ky(root, "site/index.html", &v);
 	if (nv < 0) {
-		*err = xasprintf("cannot read the output folder '%s': %s", root, strerror(errno));
+		*err = xasprintf(_("cannot read the output folder '%s': %s"), root, strerror(errno));
 		return NULL;
 	}
 	size_t n = (size_t)nv;
