@@ -104,12 +104,25 @@ static void S_cells(Soan *s, const KetQua *k, const ChiTieu *t)
 	S_int_or_dash(&s->b, k, k->d);
 }
 
-/* The cells from "Tỷ lệ" to "Số đơn vị đạt/được đánh giá" of a result. */
-static void S_cells_danh_gia(Soan *s, const KetQua *k, const ChiTieu *t)
+/* The cells "Đánh giá | Tỷ lệ | [Giao chỉ tiêu |] Tử số | Mẫu số | Số đơn
+ * vị đạt/được đánh giá" of a result (the target's cell when giao): the
+ * verdict first, beside the name, so that a phone shows it without
+ * scrolling the table sideways. */
+static void S_cells_danh_gia(Soan *s, const KetQua *k, const ChiTieu *t, int giao)
 {
-	S_cells(s, k, t);
-	soan_cell(s);
 	S_dg(&s->b, k->dg);
+	soan_cell(s);
+	S_ty_le(&s->b, k, t);
+	if (S_nho(k))
+		soan_puts(s, " ⚠ mẫu số nhỏ");
+	if (giao) {
+		soan_cell(s);
+		fmt_giao_chi_tieu(&s->b, t);
+	}
+	soan_cell(s);
+	S_int_or_dash(&s->b, k, k->n);
+	soan_cell(s);
+	S_int_or_dash(&s->b, k, k->d);
 	soan_cell(s);
 	fmt_int(&s->b, k->so_dv_dat);
 	buf_putc(&s->b, '/');
@@ -817,9 +830,9 @@ static void S_bang_chi_tieu(T *t, int g, const int *v, size_t n, const unsigned 
 {
 	const Model *m = t->m;
 	Soan *s = &t->s;
-	soan_table(s, "llrrrlr",
-	           v ? "Chỉ tiêu|Giao chỉ tiêu|Tỷ lệ|Σ Tử số|Σ Mẫu số|Đánh giá|Số đơn vị đạt/được đánh giá"
-	             : "Chỉ tiêu|Giao chỉ tiêu|Tỷ lệ|Tử số|Mẫu số|Đánh giá|Số đơn vị đạt/được đánh giá");
+	soan_table(s, "llrlrrr",
+	           v ? "Chỉ tiêu|Đánh giá|Tỷ lệ|Giao chỉ tiêu|Σ Tử số|Σ Mẫu số|Số đơn vị đạt/được đánh giá"
+	             : "Chỉ tiêu|Đánh giá|Tỷ lệ|Giao chỉ tiêu|Tử số|Mẫu số|Số đơn vị đạt/được đánh giá");
 	int any = 0;
 	for (size_t i = 0; i < m->n_chi_tieu; i++) {
 		const ChiTieu *ct = &m->chi_tieu[i];
@@ -831,11 +844,9 @@ static void S_bang_chi_tieu(T *t, int g, const int *v, size_t n, const unsigned 
 			eval_gop(m, v, n, i, &gop);
 		any = 1;
 		soan_row(s);
-		S_chi_tieu(t, i, t->root);
+		S_chi_tieu_ten(t, i, t->root, 1);
 		soan_cell(s);
-		fmt_giao_chi_tieu(&s->b, ct);
-		soan_cell(s);
-		S_cells_danh_gia(s, k, ct);
+		S_cells_danh_gia(s, k, ct, 1);
 		soan_row_end(s);
 	}
 	if (!any) {
@@ -1344,21 +1355,21 @@ static void S_bang_nhom_chi_tieu(T *t, size_t i)
 	const Model *m = t->m;
 	const ChiTieu *ct = &m->chi_tieu[i];
 	Soan *s = &t->s;
-	soan_table(s, "lrrrlr", "Nhóm đơn vị|Tỷ lệ|Tử số|Mẫu số|Đánh giá|Số đơn vị đạt/được đánh giá");
+	soan_table(s, "llrrrr", "Nhóm đơn vị|Đánh giá|Tỷ lệ|Tử số|Mẫu số|Số đơn vị đạt/được đánh giá");
 	for (size_t g = 0; g < m->n_nhom; g++) {
 		if (!ct->ap_dung[g])
 			continue;
 		soan_row(s);
 		S_nhom(t, (int)g, t->root);
 		soan_cell(s);
-		S_cells_danh_gia(s, model_kq_nhom(m, g, i), ct);
+		S_cells_danh_gia(s, model_kq_nhom(m, g, i), ct, 0);
 		soan_row_end(s);
 	}
 	soan_row(s);
 	soan_style(s, DOC_BOLD);
 	soan_puts(s, S_ten_tinh(m));
 	soan_cell(s);
-	S_cells_danh_gia(s, &m->kq_tinh[i], ct);
+	S_cells_danh_gia(s, &m->kq_tinh[i], ct, 0);
 	soan_row_end(s);
 	soan_table_end(s);
 }

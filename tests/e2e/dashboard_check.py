@@ -79,6 +79,12 @@ for p in sorted(set(parent.values()) - {""}):
     table = sec[1].split("</table>", 1)[0]
     kids = [u for u in order if parent[u] == p]
     rows = re.findall(r"<tr>(.*?)</tr>", table, re.S)
+    head = [text(c) for c in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+    try:
+        c_tu, c_mau, c_dat = (head.index(h) for h in ("Σ Tử số", "Σ Mẫu số", "Số đơn vị đạt/được đánh giá"))
+    except ValueError:
+        fail(f"dia-ban/{p}.html: the roll-up's head lacks Σ Tử số, Σ Mẫu số or the units met: {head}")
+        continue
     n = 0
     for row in rows:
         m = re.search(r'href="\.\./chi-tieu/(\d+)\.html"', row)
@@ -86,7 +92,7 @@ for p in sorted(set(parent.values()) - {""}):
             continue
         stt = m.group(1)
         cells = [text(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
-        tu, mau, dat_tong = vn_int(cells[3]), vn_int(cells[4]), cells[6]
+        tu, mau, dat_tong = vn_int(cells[c_tu]), vn_int(cells[c_mau]), cells[c_dat]
         want_tu = want_mau = dat = judged = 0
         for u in kids:
             r = kq.get(u, {}).get(stt)

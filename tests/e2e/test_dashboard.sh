@@ -33,9 +33,16 @@ import re, sys
 p = sys.argv[1]
 s = open(p, encoding="utf-8").read()
 head, rest = s.split("Tổng hợp các đơn vị trực thuộc</h2>", 1)
-cells = re.search(r'(chi-tieu/\d+\.html.*?</td>\s*<td[^>]*>.*?</td>\s*<td[^>]*>.*?</td>\s*<td[^>]*>)([\d.]+)', rest, re.S)
-n = int(cells.group(2).replace(".", "")) + 1
-rest = rest[:cells.start(2)] + str(n) + rest[cells.end(2):]
+# the first row's Σ tử số, found by its column's head
+heads = re.findall(r"<th[^>]*>(.*?)</th>", rest.split("</thead>", 1)[0], re.S)
+k = [re.sub(r"<[^>]*>", "", h).strip() for h in heads].index("Σ Tử số")
+row = re.search(r"<tr>\s*<td[^>]*>.*?chi-tieu/\d+\.html", rest, re.S)
+at = row.start()
+for _ in range(k + 1):
+    at = rest.index("<td", at + 1)
+cells = re.compile(r"<td[^>]*>([\d.]+)").match(rest, at)
+n = int(cells.group(1).replace(".", "")) + 1
+rest = rest[:cells.start(1)] + str(n) + rest[cells.end(1):]
 open(p, "w", encoding="utf-8").write(head + "Tổng hợp các đơn vị trực thuộc</h2>" + rest)
 PY
 ! $PY "$TOP/tests/e2e/dashboard_check.py" "$WORK/in" "$WORK/bad" 2024-Q3 2024-Q4 >"$WORK/bad.log" 2>&1 ||
