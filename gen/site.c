@@ -130,19 +130,6 @@ static int S_copy_all(const char *dir, const char *suffix, const char *to, int o
 
 /* ---- HTML --------------------------------------------------------------- */
 
-static void S_html_escape(Buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		default: buf_putc(b, *s);
-		}
-	}
-}
-
 /* Appends to b s[0, len) with every occurrence of from[i] replaced by
  * to[i]. */
 static void S_replace(Buf *b, const char *s, size_t len, const char *const *from, const char *const *to,
@@ -347,7 +334,7 @@ static void S_tam_tinh(Buf *b, const Model *m, const char *root)
 	buf_init(&w);
 	fmt_tam_tinh(&w, m->n_thieu, 0);
 	buf_printf(b, "<p class=\"tam-tinh\" role=\"note\" data-so-don-vi=\"%zu\"><strong>", m->n_thieu);
-	S_html_escape(b, w.ptr);
+	buf_puts_xml(b, w.ptr);
 	buf_printf(b, "</strong>, xem trang <a href=\"%sdu-lieu.html\">Chất lượng số liệu</a>.</p>", root);
 	buf_release(&w);
 }
@@ -376,7 +363,7 @@ static void S_nav_link(Buf *b, const char *outroot, const S_Ky *k, const char *r
 	fmt_ky_cu(&w, k->ky);
 	buf_printf(b, "<a href=\"%s../../%s/site/%s\" rel=\"%s\">%s", root, k->name,
 	           same ? rel : "index.html", sau ? "next" : "prev", sau ? "Kỳ sau: " : "← Kỳ trước: ");
-	S_html_escape(b, w.ptr);
+	buf_puts_xml(b, w.ptr);
 	buf_puts(b, same ? "" : " (trang chủ)");
 	buf_puts(b, sau ? " →</a>" : "</a>");
 	buf_release(&w);
@@ -448,8 +435,8 @@ static void S_shell(Site *s, const char **at, const char *title, const char *roo
 	Buf t, ky;
 	buf_init(&t);
 	buf_init(&ky);
-	S_html_escape(&t, title);
-	S_html_escape(&ky, s->period);
+	buf_puts_xml(&t, title);
+	buf_puts_xml(&ky, s->period);
 	Buf tt, nav;
 	buf_init(&tt);
 	buf_init(&nav);
@@ -974,7 +961,7 @@ int site_archive(const char *root, char **err)
 		buf_init(&w);
 		fmt_ky_cu(&w, v[0].ky);
 		buf_printf(&b, "<p class=\"moi-nhat\"><a href=\"%s/site/index.html\">Kỳ mới nhất: ", v[0].name);
-		S_html_escape(&b, w.ptr);
+		buf_puts_xml(&b, w.ptr);
 		buf_puts(&b, "</a></p>\n");
 		buf_release(&w);
 		buf_puts(&b, "<table>\n<thead><tr><th scope=\"col\">Kỳ báo cáo</th>"
@@ -987,7 +974,7 @@ int site_archive(const char *root, char **err)
 		Buf words;
 		buf_init(&words);
 		fmt_ky_cu(&words, k->ky);
-		S_html_escape(&b, words.ptr);
+		buf_puts_xml(&b, words.ptr);
 		buf_puts(&b, "</a></td><td>");
 		int dat, tong;
 		long thieu;
@@ -1001,7 +988,7 @@ int site_archive(const char *root, char **err)
 		if (thieu > 0) {
 			fmt_tam_tinh(&words, (size_t)thieu, 0);
 			buf_puts(&b, "<strong>");
-			S_html_escape(&b, words.ptr);
+			buf_puts_xml(&b, words.ptr);
 			buf_puts(&b, "</strong>");
 		} else
 			buf_puts(&b, thieu == 0 ? "Đủ số liệu" : "—");

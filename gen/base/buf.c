@@ -115,3 +115,18 @@ int buf_read_file(Buf *b, const char *path)
 	}
 	return 0;
 }
+
+void buf_puts_xml(Buf *b, const char *s)
+{
+	for (; *s; s++) {
+		switch (*s) {
+		case '&': buf_puts(b, "&amp;"); break;
+		case '<': buf_puts(b, "&lt;"); break;
+		case '>': buf_puts(b, "&gt;"); break;
+		case '"': buf_puts(b, "&quot;"); break;
+		default:
+			if ((unsigned char)*s >= 0x20 || *s == '\t')
+				buf_putc(b, *s);
+		}
+	}
+}

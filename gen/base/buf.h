@@ -25,6 +25,10 @@ void buf_putc(Buf *b, int c);
 void buf_printf(Buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 void buf_truncate(Buf *b, size_t len);
+/* Appends s as XML or HTML text, quotes included (usable in an
+ * attribute): & < > " escaped, control characters but the tab dropped
+ * (XML 1.0 allows none of them). */
+void buf_puts_xml(Buf *b, const char *s);
 /* Appends the whole file at path (git's strbuf_read_file).  0, or -1 with
  * errno set when it cannot be opened or read (what was read stays). */
 int buf_read_file(Buf *b, const char *path);

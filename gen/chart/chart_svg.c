@@ -9,22 +9,6 @@
 #include "msg.h"
 #include "xalloc.h"
 
-static void S_xml(Buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '&': buf_puts(b, "&amp;"); break;
-		case '<': buf_puts(b, "&lt;"); break;
-		case '>': buf_puts(b, "&gt;"); break;
-		case '"': buf_puts(b, "&quot;"); break;
-		default:
-			/* no control character is allowed in XML 1.0 */
-			if ((unsigned char)*s >= 0x20 || *s == '\t')
-				buf_putc(b, *s);
-		}
-	}
-}
-
 /* s[0, n) into b without gnuplot's empty groups: a line "<g …>" followed
  * by a line "</g>" draws nothing (the svg terminal writes one for every
  * change of pen, a third of a multiplot chart's bytes), nor does a label's
@@ -106,9 +90,9 @@ int chart_svg_label(const char *path, const char *title, const char *desc, char 
 	if (at == rest)
 		buf_putc(&out, '\n');
 	buf_puts(&out, "<title>");
-	S_xml(&out, title);
+	buf_puts_xml(&out, title);
 	buf_puts(&out, "</title>\n<desc>");
-	S_xml(&out, desc);
+	buf_puts_xml(&out, desc);
 	buf_puts(&out, "</desc>");
 	S_add_without_empty_g(&out, rest, f.len - (size_t)(rest - f.ptr));
 	rc = out_write_file(path, out.ptr, out.len, err);
