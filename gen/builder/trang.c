@@ -92,16 +92,28 @@ static void S_int_or_dash(Buf *b, const KetQua *k, int64_t v)
 		fmt_int(b, v);
 }
 
-/* The cells "Tỷ lệ | Tử số | Mẫu số" of one result. */
-static void S_cells(Soan *s, const KetQua *k, const ChiTieu *t)
+/* The text of the cell "Tỷ lệ" of one result. */
+static void S_o_ty_le(Soan *s, const KetQua *k, const ChiTieu *t)
 {
 	S_ty_le(&s->b, k, t);
 	if (S_nho(k))
 		soan_puts(s, " ⚠ mẫu số nhỏ");
+}
+
+/* The cells "Tử số | Mẫu số" of one result, after the cell before them. */
+static void S_cells_so(Soan *s, const KetQua *k)
+{
 	soan_cell(s);
 	S_int_or_dash(&s->b, k, k->n);
 	soan_cell(s);
 	S_int_or_dash(&s->b, k, k->d);
+}
+
+/* The cells "Tỷ lệ | Tử số | Mẫu số" of one result. */
+static void S_cells(Soan *s, const KetQua *k, const ChiTieu *t)
+{
+	S_o_ty_le(s, k, t);
+	S_cells_so(s, k);
 }
 
 /* The cells "Đánh giá | Tỷ lệ | [Giao chỉ tiêu |] Tử số | Mẫu số | Số đơn
@@ -112,17 +124,12 @@ static void S_cells_danh_gia(Soan *s, const KetQua *k, const ChiTieu *t, int gia
 {
 	S_dg(&s->b, k->dg);
 	soan_cell(s);
-	S_ty_le(&s->b, k, t);
-	if (S_nho(k))
-		soan_puts(s, " ⚠ mẫu số nhỏ");
+	S_o_ty_le(s, k, t);
 	if (giao) {
 		soan_cell(s);
 		fmt_giao_chi_tieu(&s->b, t);
 	}
-	soan_cell(s);
-	S_int_or_dash(&s->b, k, k->n);
-	soan_cell(s);
-	S_int_or_dash(&s->b, k, k->d);
+	S_cells_so(s, k);
 	soan_cell(s);
 	fmt_int(&s->b, k->so_dv_dat);
 	buf_putc(&s->b, '/');
